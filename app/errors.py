@@ -1,0 +1,118 @@
+"""Domain errors: each expected failure carries a stable `ErrorCode` the API reports as data."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    # Request-level failures, returned in mutation payloads.
+    INVALID_INPUT = "INVALID_INPUT"
+    NOT_FOUND = "NOT_FOUND"
+    FORBIDDEN = "FORBIDDEN"
+    UNAUTHENTICATED = "UNAUTHENTICATED"
+    CONFLICT = "CONFLICT"
+    INVALID_STATE = "INVALID_STATE"
+    TOO_LARGE = "TOO_LARGE"
+    LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
+    UNSUPPORTED_FORMAT = "UNSUPPORTED_FORMAT"
+    UNSUPPORTED_OPTION = "UNSUPPORTED_OPTION"
+    # File-level failures, recorded on assets and jobs.
+    EMPTY_FILE = "EMPTY_FILE"
+    CORRUPT_FILE = "CORRUPT_FILE"
+    INVALID_GLTF = "INVALID_GLTF"
+    UNSAFE_REFERENCE = "UNSAFE_REFERENCE"
+    MISSING_RESOURCE = "MISSING_RESOURCE"
+    ARCHIVE_REJECTED = "ARCHIVE_REJECTED"
+    NO_GEOMETRY = "NO_GEOMETRY"
+    TIMEOUT = "TIMEOUT"
+    RESOURCE_EXHAUSTED = "RESOURCE_EXHAUSTED"
+    CANCELLED = "CANCELLED"
+    RENDER_FAILED = "RENDER_FAILED"
+    CONVERSION_FAILED = "CONVERSION_FAILED"
+    INTERNAL = "INTERNAL"
+
+
+class AtelierError(Exception):
+    """An expected failure with a code; `message` is safe to show to the client."""
+
+    code: ErrorCode = ErrorCode.INTERNAL
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: ErrorCode | None = None,
+        field: list[str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+        self.field = field
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Errors cross process boundaries (geometry runs in child processes): keep them picklable.
+        return (_rebuild, (type(self), self.message, self.code, self.field))
+
+
+def _rebuild(
+    cls: type[AtelierError], message: str, code: ErrorCode, field: list[str] | None
+) -> AtelierError:
+    return cls(message, code=code, field=field)
+
+
+class InvalidInput(AtelierError):
+    code = ErrorCode.INVALID_INPUT
+
+
+class NotFound(AtelierError):
+    code = ErrorCode.NOT_FOUND
+
+
+class Forbidden(AtelierError):
+    code = ErrorCode.FORBIDDEN
+
+
+class Unauthenticated(AtelierError):
+    code = ErrorCode.UNAUTHENTICATED
+
+
+class Conflict(AtelierError):
+    code = ErrorCode.CONFLICT
+
+
+class InvalidState(AtelierError):
+    code = ErrorCode.INVALID_STATE
+
+
+class TooLarge(AtelierError):
+    code = ErrorCode.TOO_LARGE
+
+
+class LimitExceeded(AtelierError):
+    code = ErrorCode.LIMIT_EXCEEDED
+
+
+class UnsupportedFormat(AtelierError):
+    code = ErrorCode.UNSUPPORTED_FORMAT
+
+
+class UnsupportedOption(AtelierError):
+    code = ErrorCode.UNSUPPORTED_OPTION
+
+
+class CorruptFile(AtelierError):
+    code = ErrorCode.CORRUPT_FILE
+
+
+class EmptyFile(AtelierError):
+    code = ErrorCode.EMPTY_FILE
+
+
+class UnsafeReference(AtelierError):
+    code = ErrorCode.UNSAFE_REFERENCE
+
+
+class JobTimeout(AtelierError):
+    code = ErrorCode.TIMEOUT
