@@ -1,0 +1,154 @@
+"""`Renderer`: one headless OpenGL context (EGL: a GPU or Mesa llvmpipe) reused across renders."""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import TracebackType
+
+import moderngl
+import numpy as np
+
+from app.errors import AtelierError, ErrorCode
+from app.geometry.render.cameras import DEFAULT_CAMERA, Camera, resolve_view
+from app.geometry.render.drawing import draw_scene
+from app.geometry.render.encode import encode_image
+from app.geometry.render.gpu_scene import LoadedScene
+from app.geometry.render.options import RenderLimits, RenderOptions
+from app.geometry.render.scene_reader import read_scene
+from app.geometry.render.shaders import (
+    MESH_FRAGMENT,
+    MESH_VERTEX,
+    OUTPUT_FRAGMENT,
+    OUTPUT_VERTEX,
+)
+from app.geometry.render.targets import RenderTargets
+
+_DEFAULT_OPTIONS = RenderOptions()
+
+
+class Renderer:
+    """Loads GLBs onto the GPU and renders them to images.
+
+    A GL context belongs to one thread: create the renderer on the thread that will use it
+    (a worker's dedicated render thread) and call every method there. Expected failures raise
+    `AtelierError` subclasses; GL failures raise code RENDER_FAILED.
+    """
+
+    def __init__(self, limits: RenderLimits | None = None) -> None:
+        self.limits = limits or RenderLimits()
+        self._thread = threading.get_ident()
+        # glcontext reports a missing driver or device as a bare Exception.
+        with _gl_failures("creating the OpenGL context", Exception):
+            self._context = moderngl.create_context(standalone=True, backend="egl", require=330)
+        self._scenes: weakref.WeakSet[LoadedScene] = weakref.WeakSet()
+        self._targets: RenderTargets | None = None
+        with _gl_failures("compiling the shaders"):
+            self._mesh_program = self._context.program(
+                vertex_shader=MESH_VERTEX, fragment_shader=MESH_FRAGMENT)
+            output_program = self._context.program(
+                vertex_shader=OUTPUT_VERTEX, fragment_shader=OUTPUT_FRAGMENT)
+            self._output_pass = self._context.vertex_array(output_program, [])
+        self._closed = False
+
+    @property
+    def device(self) -> str:
+        """The GL renderer string, e.g. 'llvmpipe (LLVM 15.0.6, 256 bits)' or a GPU's name."""
+        return str(self._context.info["GL_RENDERER"])
+
+    def load(self, glb: bytes) -> LoadedScene:
+        """Read a GLB and upload its default scene; raises CorruptFile, UnsupportedFormat,
+        LimitExceeded, or NO_GEOMETRY when it has no triangles."""
+        self._check_usable()
+        data = read_scene(glb, self.limits)
+        with _gl_failures("uploading the scene"):
+            scene = LoadedScene(self._context, self._mesh_program, data)
+        self._scenes.add(scene)
+        return scene
+
+    def render(self, scene: LoadedScene, camera: Camera | None = None,
+               options: RenderOptions = _DEFAULT_OPTIONS) -> bytes:
+        """The scene as an encoded image; no camera frames the whole model from the front-right."""
+        return encode_image(self.render_pixels(scene, camera, options), options)
+
+    def render_pixels(self, scene: LoadedScene, camera: Camera | None = None,
+                      options: RenderOptions = _DEFAULT_OPTIONS) -> np.ndarray:
+        """The scene as (height, width, 4) sRGB uint8 pixels, straight alpha, top row first.
+
+        Raises LimitExceeded for options past `limits`, InvalidInput for an unknown scene camera.
+        """
+        self._check_usable()
+        if scene.released or scene not in self._scenes:
+            raise RuntimeError("the scene was released or was loaded by another Renderer")
+        self.limits.check_options(options)
+        view = resolve_view(camera or DEFAULT_CAMERA, scene.bounds,
+                            options.width / options.height, scene.camera_names, scene.cameras)
+        with _gl_failures("rendering"):
+            targets = self._targets_for((options.width, options.height), options.samples)
+            targets.begin(_premultiplied_linear(options.background))
+            draw_scene(self._context, self._mesh_program, targets.scene, scene, view)
+            return targets.finish(self._context, self._output_pass)
+
+    def close(self) -> None:
+        """Free every loaded scene and the GL context."""
+        if self._closed:
+            return
+        self._check_thread()
+        for scene in list(self._scenes):
+            scene.release()
+        if self._targets is not None:
+            self._targets.release()
+        self._context.release()
+        self._closed = True
+
+    def __enter__(self) -> Renderer:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    def _targets_for(self, size: tuple[int, int], samples: int) -> RenderTargets:
+        """Framebuffers for this size, kept while the size stays the same (turntables)."""
+        effective = min(samples, self._context.max_samples)
+        effective = effective if effective > 1 else 0
+        current = self._targets
+        if current is None or (current.size, current.samples) != (size, effective):
+            if current is not None:
+                current.release()
+            self._targets = current = RenderTargets(self._context, size, effective)
+        return current
+
+    def _check_usable(self) -> None:
+        self._check_thread()
+        if self._closed:
+            raise RuntimeError("the Renderer is closed")
+
+    def _check_thread(self) -> None:
+        if threading.get_ident() != self._thread:
+            raise RuntimeError("a Renderer must be used on the thread that created it")
+
+
+def _premultiplied_linear(
+    background: tuple[float, float, float, float] | None,
+) -> tuple[float, float, float, float]:
+    if background is None:
+        return (0.0, 0.0, 0.0, 0.0)
+    srgb = np.asarray(background[:3])
+    linear = np.where(srgb <= 0.04045, srgb / 12.92, ((srgb + 0.055) / 1.055) ** 2.4)
+    alpha = background[3]
+    return (*(float(channel) * alpha for channel in linear), alpha)
+
+
+@contextmanager
+def _gl_failures(stage: str, failure: type[Exception] = moderngl.Error) -> Iterator[None]:
+    """Report a GL or driver failure as RENDER_FAILED, naming what was being done."""
+    try:
+        yield
+    except AtelierError:
+        raise
+    except failure as exc:
+        raise AtelierError(f"OpenGL failed while {stage}: {exc}",
+                           code=ErrorCode.RENDER_FAILED) from exc

@@ -1,0 +1,168 @@
+"""Read a GLB into the renderer's `SceneData`: world transforms, primitives, cameras, lights."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import reduce
+
+import numpy as np
+
+from app.errors import AtelierError, CorruptFile, ErrorCode, UnsupportedFormat
+from app.geometry.gltf_io import GltfAsset, load_asset
+from app.geometry.render.materials import read_materials
+from app.geometry.render.options import RenderLimits
+from app.geometry.render.primitives import build_primitive, primitive_triangle_count
+from app.geometry.render.scene_data import (
+    Bounds,
+    CameraPlacement,
+    DrawItem,
+    Light,
+    Material,
+    Primitive,
+    SceneData,
+)
+from app.geometry.render.transforms import Matrix, node_matrix
+
+# Extensions whose geometry this renderer cannot decode; ingest is expected to unpack them.
+_UNREADABLE_EXTENSIONS = ("KHR_draco_mesh_compression", "EXT_meshopt_compression")
+_LIGHTS = "KHR_lights_punctual"
+
+
+def read_scene(glb: bytes, limits: RenderLimits) -> SceneData:
+    """The default scene of a GLB (all root nodes when it names none), ready to upload.
+
+    Raises CorruptFile, UnsupportedFormat, LimitExceeded, or NO_GEOMETRY when nothing in the
+    scene is made of triangles.
+    """
+    asset = load_asset(glb)
+    for extension in asset.document.get("extensionsRequired", []):
+        if extension in _UNREADABLE_EXTENSIONS:
+            raise UnsupportedFormat(f"meshes compressed with {extension} cannot be rendered")
+    placed = list(_walk_nodes(asset))
+    meshes = asset.section("meshes")
+    instances = [(node["mesh"], world) for node, world in placed if "mesh" in node]
+    for mesh_index, _ in instances:
+        if not 0 <= mesh_index < len(meshes):
+            raise CorruptFile(f"a node uses mesh {mesh_index}, which does not exist")
+    limits.check_triangles(sum(
+        primitive_triangle_count(asset, primitive)
+        for mesh_index, _ in instances for primitive in meshes[mesh_index].get("primitives", [])
+    ))
+    materials, textures = read_materials(asset, limits)
+    primitives, draws = _build_draws(asset, instances, materials)
+    if not draws:
+        raise AtelierError("the scene has no triangles to render", code=ErrorCode.NO_GEOMETRY)
+    return SceneData(
+        primitives=primitives,
+        draws=draws,
+        materials=materials,
+        textures=textures,
+        bounds=reduce(_union, (draw.bounds for draw in draws)),
+        camera_names=tuple(camera.get("name", "") for camera in asset.section("cameras")),
+        cameras=_cameras(asset, placed),
+        lights=_lights(asset, placed),
+    )
+
+
+def _walk_nodes(asset: GltfAsset) -> Iterator[tuple[dict, Matrix]]:
+    """Every node of the scene, depth first, with its world matrix."""
+    nodes = asset.section("nodes")
+    scenes = asset.section("scenes")
+    scene_index = asset.document.get("scene", 0)
+    if 0 <= scene_index < len(scenes):
+        roots = scenes[scene_index].get("nodes", [])
+    else:
+        children = {child for node in nodes for child in node.get("children", [])}
+        roots = [index for index in range(len(nodes)) if index not in children]
+    stack = [(index, np.eye(4)) for index in reversed(roots)]
+    visited: set[int] = set()
+    while stack:
+        index, parent_world = stack.pop()
+        if not 0 <= index < len(nodes) or index in visited:
+            raise CorruptFile(f"node {index} is missing or has more than one parent")
+        visited.add(index)
+        node = nodes[index]
+        world = parent_world @ node_matrix(node)
+        yield node, world
+        stack.extend((child, world) for child in reversed(node.get("children", [])))
+
+
+def _build_draws(
+    asset: GltfAsset, instances: list[tuple[int, Matrix]], materials: list[Material]
+) -> tuple[list[Primitive], list[DrawItem]]:
+    """Decode each (mesh, primitive) once and place one draw per node that uses it."""
+    primitives: list[Primitive] = []
+    slots: dict[tuple[int, int], int | None] = {}
+    draws: list[DrawItem] = []
+    for mesh_index, world in instances:
+        for primitive_index, primitive in enumerate(asset.section("meshes")[mesh_index].get(
+                "primitives", [])):
+            key = (mesh_index, primitive_index)
+            if key not in slots:
+                built = build_primitive(asset, primitive, _uv_set(primitive, materials))
+                slots[key] = len(primitives) if built is not None else None
+                if built is not None:
+                    primitives.append(built)
+            slot = slots[key]
+            if slot is not None:
+                placed = primitives[slot]
+                draws.append(DrawItem(slot, world, placed.bounds.transformed(world),
+                                      placed.material))
+    return primitives, draws
+
+
+def _uv_set(primitive: dict, materials: list[Material]) -> int:
+    material = primitive.get("material")
+    if material is None:
+        return 0
+    if not 0 <= material < len(materials):
+        raise CorruptFile(f"a primitive uses material {material}, which does not exist")
+    return materials[material].base_color_uv_set
+
+
+def _union(first: Bounds, second: Bounds) -> Bounds:
+    return Bounds(
+        min=tuple(map(min, first.min, second.min)), max=tuple(map(max, first.max, second.max))
+    )
+
+
+def _cameras(asset: GltfAsset, placed: list[tuple[dict, Matrix]]) -> dict[int, CameraPlacement]:
+    cameras = asset.section("cameras")
+    placements: dict[int, CameraPlacement] = {}
+    for node, world in placed:
+        index = node.get("camera")
+        if index is None or index in placements:
+            continue
+        if not 0 <= index < len(cameras):
+            raise CorruptFile(f"a node uses camera {index}, which does not exist")
+        orthographic = cameras[index].get("type") == "orthographic"
+        projection = cameras[index].get("orthographic" if orthographic else "perspective", {})
+        placements[index] = CameraPlacement(projection, orthographic, world)
+    return placements
+
+
+def _lights(asset: GltfAsset, placed: list[tuple[dict, Matrix]]) -> list[Light]:
+    definitions = asset.document.get("extensions", {}).get(_LIGHTS, {}).get("lights", [])
+    lights: list[Light] = []
+    for node, world in placed:
+        index = node.get("extensions", {}).get(_LIGHTS, {}).get("light")
+        if index is None:
+            continue
+        if not 0 <= index < len(definitions):
+            raise CorruptFile(f"a node uses light {index}, which does not exist")
+        definition = definitions[index]
+        if definition.get("type") not in ("directional", "point", "spot"):
+            raise CorruptFile(f"light {index} has an unknown type {definition.get('type')!r}")
+        direction = world[:3, :3] @ np.array([0.0, 0.0, -1.0])
+        spot = definition.get("spot", {})
+        lights.append(Light(
+            kind=definition["type"],
+            color=tuple(np.asarray(definition.get("color", (1.0, 1.0, 1.0)))
+                        * float(definition.get("intensity", 1.0))),
+            position=tuple(world[:3, 3]),
+            direction=tuple(direction / (np.linalg.norm(direction) or 1.0)),
+            range=float(definition.get("range", 0.0)),
+            inner_cone=float(spot.get("innerConeAngle", 0.0)),
+            outer_cone=float(spot.get("outerConeAngle", np.pi / 4.0)),
+        ))
+    return lights
