@@ -56,6 +56,7 @@ class LoadedScene:
         self.materials: list[Material] = data.materials
         self.cameras: dict[int, CameraPlacement] = data.cameras
         self.lights: list[Light] = data.lights
+        self._context = context
         self.meshes: list[GpuMesh] = []
         self.textures: dict[int, GpuTexture] = {}
         self.released = False
@@ -69,12 +70,15 @@ class LoadedScene:
 
     def release(self) -> None:
         """Free the scene's GPU buffers and textures; safe to call more than once."""
-        for mesh in self.meshes:
-            mesh.vertex_array.release()
-            for buffer in mesh.buffers:
-                buffer.release()
-        for uploaded in self.textures.values():
-            uploaded.texture.release()
+        if self.released:
+            return
+        with self._context:
+            for mesh in self.meshes:
+                mesh.vertex_array.release()
+                for buffer in mesh.buffers:
+                    buffer.release()
+            for uploaded in self.textures.values():
+                uploaded.texture.release()
         self.meshes, self.textures, self.released = [], {}, True
 
     def __enter__(self) -> LoadedScene:

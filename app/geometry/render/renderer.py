@@ -33,8 +33,10 @@ class Renderer:
     """Loads GLBs onto the GPU and renders them to images.
 
     A GL context belongs to one thread: create the renderer on the thread that will use it
-    (a worker's dedicated render thread) and call every method there. Expected failures raise
-    `AtelierError` subclasses; GL failures raise code RENDER_FAILED.
+    (a worker's dedicated render thread) and call every method there. Each call makes the
+    renderer's context current and restores the previous one, so several renderers may share
+    a thread. Expected failures raise `AtelierError` subclasses; GL failures raise code
+    RENDER_FAILED.
     """
 
     def __init__(self, limits: RenderLimits | None = None) -> None:
@@ -45,7 +47,7 @@ class Renderer:
             self._context = moderngl.create_context(standalone=True, backend="egl", require=330)
         self._scenes: weakref.WeakSet[LoadedScene] = weakref.WeakSet()
         self._targets: RenderTargets | None = None
-        with _gl_failures("compiling the shaders"):
+        with self._context, _gl_failures("compiling the shaders"):
             self._mesh_program = self._context.program(
                 vertex_shader=MESH_VERTEX, fragment_shader=MESH_FRAGMENT)
             output_program = self._context.program(
@@ -56,14 +58,15 @@ class Renderer:
     @property
     def device(self) -> str:
         """The GL renderer string, e.g. 'llvmpipe (LLVM 15.0.6, 256 bits)' or a GPU's name."""
-        return str(self._context.info["GL_RENDERER"])
+        with self._context:
+            return str(self._context.info["GL_RENDERER"])
 
     def load(self, glb: bytes) -> LoadedScene:
         """Read a GLB and upload its default scene; raises CorruptFile, UnsupportedFormat,
         LimitExceeded, or NO_GEOMETRY when it has no triangles."""
         self._check_usable()
         data = read_scene(glb, self.limits)
-        with _gl_failures("uploading the scene"):
+        with self._context, _gl_failures("uploading the scene"):
             scene = LoadedScene(self._context, self._mesh_program, data)
         self._scenes.add(scene)
         return scene
@@ -85,7 +88,7 @@ class Renderer:
         self.limits.check_options(options)
         view = resolve_view(camera or DEFAULT_CAMERA, scene.bounds,
                             options.width / options.height, scene.camera_names, scene.cameras)
-        with _gl_failures("rendering"):
+        with self._context, _gl_failures("rendering"):
             targets = self._targets_for((options.width, options.height), options.samples)
             targets.begin(_premultiplied_linear(options.background))
             draw_scene(self._context, self._mesh_program, targets.scene, scene, view)
@@ -99,7 +102,8 @@ class Renderer:
         for scene in list(self._scenes):
             scene.release()
         if self._targets is not None:
-            self._targets.release()
+            with self._context:
+                self._targets.release()
         self._context.release()
         self._closed = True
 
