@@ -1,0 +1,92 @@
+"""COMPRESS with KHR_draco_mesh_compression through DracoPy, Google's Draco encoder.
+
+A primitive is compressed when Draco can hold all of its data (position, normal, first UV
+set, colour, no morph targets); anything else stays plain, as the extension allows. The
+accessors become stubs that carry the decoded counts and bounds, read back from the
+encoded bytes so they describe exactly what a decoder will produce.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import DracoPy
+import numpy as np
+
+from app.geometry.convert.model import TRIANGLES, AccessorStub, Model, add_extension
+from app.geometry.convert.packing import COMPONENT_TYPES
+
+EXTENSION = "KHR_draco_mesh_compression"
+COMPRESSIBLE = frozenset({"POSITION", "NORMAL", "TEXCOORD_0", "COLOR_0"})
+POSITION_BITS = 14
+NORMAL_BITS = 10
+TEXCOORD_BITS = 12
+COMPRESSION_LEVEL = 7
+DRACO_TYPES = {"POSITION": "POSITION", "NORMAL": "NORMAL", "TEXCOORD_0": "TEX_COORD",
+               "COLOR_0": "COLOR"}
+
+
+def draco_compress(model: Model) -> None:
+    compressed = False
+    for primitive in model.primitives():
+        if (primitive.get("mode", TRIANGLES) == TRIANGLES and "targets" not in primitive
+                and set(primitive["attributes"]) <= COMPRESSIBLE):
+            compressed |= _compress(primitive)
+    if compressed:
+        add_extension(model.document, EXTENSION, required=True)
+
+
+def _compress(primitive: dict[str, Any]) -> bool:
+    attributes = primitive["attributes"]
+    positions = attributes["POSITION"]
+    indices = primitive.get("indices")
+    faces = (np.arange(len(positions)) if indices is None else indices).reshape(-1, 3)
+    optional: dict[str, np.ndarray] = {}
+    if "NORMAL" in attributes:
+        optional["normals"] = attributes["NORMAL"].astype(np.float64)
+    if "TEXCOORD_0" in attributes:
+        optional["tex_coord"] = attributes["TEXCOORD_0"].astype(np.float64)
+    if "COLOR_0" in attributes:
+        optional["colors"] = np.clip(np.rint(attributes["COLOR_0"] * 255), 0, 255).astype(np.uint8)
+    for preserve_order in (False, True):
+        # Draco may drop degenerate triangles when it reorders; keeping the order keeps them.
+        data = DracoPy.encode(
+            positions.astype(np.float32), faces.astype(np.uint32), quantization_bits=POSITION_BITS,
+            compression_level=COMPRESSION_LEVEL, preserve_order=preserve_order,
+            normal_quantization_bits=NORMAL_BITS, tex_coord_quantization_bits=TEXCOORD_BITS,
+            **optional,
+        )
+        decoded = DracoPy.decode(data)
+        if len(decoded.faces) == len(faces):
+            _replace_with_stubs(primitive, data, decoded)
+            return True
+    return False
+
+
+def _replace_with_stubs(primitive: dict[str, Any], data: bytes, decoded: Any) -> None:
+    ids = {attribute["attribute_type"]: attribute["unique_id"] for attribute in decoded.attributes}
+    values = {"POSITION": decoded.points, "NORMAL": decoded.normals,
+              "TEXCOORD_0": decoded.tex_coord, "COLOR_0": decoded.colors}
+    attributes = primitive["attributes"]
+    mapping = {}
+    for name in attributes:
+        mapping[name] = ids[getattr(DracoPy.AttributeType, DRACO_TYPES[name])]
+        attributes[name] = _stub(np.asarray(values[name]), name)
+    vertex_count = len(decoded.points)
+    primitive["indices"] = AccessorStub({
+        "componentType": COMPONENT_TYPES["u2" if vertex_count < 0xFFFF else "u4"],
+        "count": len(decoded.faces) * 3, "type": "SCALAR"})
+    primitive.setdefault("extensions", {})[EXTENSION] = {"bufferView": data,
+                                                         "attributes": mapping}
+
+
+def _stub(values: np.ndarray, name: str) -> AccessorStub:
+    width = values.shape[1]
+    fields: dict[str, Any] = {"count": len(values), "type": f"VEC{width}"}
+    if name == "COLOR_0":
+        fields |= {"componentType": COMPONENT_TYPES["u1"], "normalized": True}
+    else:
+        fields["componentType"] = COMPONENT_TYPES["f4"]
+    if name == "POSITION":  # bounds are required on positions, and must be the decoded ones
+        fields |= {"min": values.min(axis=0).tolist(), "max": values.max(axis=0).tolist()}
+    return AccessorStub(fields)

@@ -1,0 +1,154 @@
+"""What a conversion request may ask for, which combinations make sense, and its cache key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
+
+from app.errors import InvalidInput, UnsupportedOption
+
+Compression = Literal["MESHOPT", "DRACO"]
+TextureFormat = Literal["JPEG", "WEBP", "PNG", "KTX2"]
+
+# Bump when the output for the same request changes, so cached conversions are redone.
+KEY_VERSION = "convert-v1"
+MAX_TEXTURE_SIZE_LIMIT = 16384
+
+
+class OutputFormat(StrEnum):
+    GLB = "GLB"
+    GLTF = "GLTF"
+    OBJ = "OBJ"
+    STL = "STL"
+    PLY = "PLY"
+    USDZ = "USDZ"
+
+
+class OptimizePreset(StrEnum):
+    NONE = "NONE"
+    WELD = "WELD"
+    SIMPLIFY = "SIMPLIFY"
+    COMPRESS = "COMPRESS"
+    TEXTURES = "TEXTURES"
+
+
+@dataclass(frozen=True)
+class OptimizeOptions:
+    """One optimisation preset and its settings; settings of other presets must stay unset."""
+
+    preset: OptimizePreset = OptimizePreset.NONE
+    ratio: float | None = None
+    target_triangles: int | None = None
+    compression: Compression = "MESHOPT"
+    quantize: bool = True
+    max_texture_size: int | None = None
+    texture_format: TextureFormat | None = None
+
+
+GLTF_FORMATS = frozenset({OutputFormat.GLB, OutputFormat.GLTF})
+# Formats whose files carry no textures at all.
+UNTEXTURED_FORMATS = frozenset({OutputFormat.STL, OutputFormat.PLY})
+# Image encodings each textured format can hold (USDZ: what AR Quick Look reads).
+TEXTURE_ENCODINGS: dict[OutputFormat, frozenset[str]] = {
+    OutputFormat.GLB: frozenset({"JPEG", "PNG", "WEBP"}),
+    OutputFormat.GLTF: frozenset({"JPEG", "PNG", "WEBP"}),
+    OutputFormat.OBJ: frozenset({"JPEG", "PNG"}),
+    OutputFormat.USDZ: frozenset({"JPEG", "PNG"}),
+}
+
+
+def check_supported(fmt: OutputFormat, options: OptimizeOptions) -> None:
+    """Raise UnsupportedOption (or InvalidInput for a bad value) before any work is done."""
+    preset = options.preset
+    _check_unrelated_settings(options)
+    if preset is OptimizePreset.SIMPLIFY:
+        _check_simplify(options)
+    elif preset is OptimizePreset.COMPRESS:
+        if fmt not in GLTF_FORMATS:
+            raise UnsupportedOption(
+                f"COMPRESS writes glTF compression extensions, which {fmt} cannot hold",
+                field=["optimize", "preset"],
+            )
+        if options.compression == "DRACO" and not options.quantize:
+            raise UnsupportedOption(
+                "Draco always quantises; use MESHOPT for compression without quantisation",
+                field=["optimize", "quantize"],
+            )
+    elif preset is OptimizePreset.TEXTURES:
+        _check_textures(fmt, options)
+
+
+def _check_unrelated_settings(options: OptimizeOptions) -> None:
+    owners = {
+        "ratio": OptimizePreset.SIMPLIFY,
+        "target_triangles": OptimizePreset.SIMPLIFY,
+        "max_texture_size": OptimizePreset.TEXTURES,
+        "texture_format": OptimizePreset.TEXTURES,
+    }
+    for name, owner in owners.items():
+        if getattr(options, name) is not None and options.preset is not owner:
+            raise UnsupportedOption(
+                f"'{name}' belongs to the {owner} preset, not {options.preset}",
+                field=["optimize", name],
+            )
+
+
+def _check_simplify(options: OptimizeOptions) -> None:
+    if (options.ratio is None) == (options.target_triangles is None):
+        raise InvalidInput(
+            "SIMPLIFY needs exactly one of 'ratio' or 'target_triangles'", field=["optimize"]
+        )
+    if options.ratio is not None and not 0.0 < options.ratio < 1.0:
+        raise InvalidInput("'ratio' must be between 0 and 1", field=["optimize", "ratio"])
+    if options.target_triangles is not None and options.target_triangles < 1:
+        raise InvalidInput(
+            "'target_triangles' must be at least 1", field=["optimize", "target_triangles"]
+        )
+
+
+def _check_textures(fmt: OutputFormat, options: OptimizeOptions) -> None:
+    if fmt in UNTEXTURED_FORMATS:
+        raise UnsupportedOption(f"{fmt} files hold no textures", field=["optimize", "preset"])
+    if options.max_texture_size is None and options.texture_format is None:
+        raise InvalidInput(
+            "TEXTURES needs 'max_texture_size', 'texture_format' or both", field=["optimize"]
+        )
+    size = options.max_texture_size
+    if size is not None and not 1 <= size <= MAX_TEXTURE_SIZE_LIMIT:
+        raise InvalidInput(
+            f"'max_texture_size' must be between 1 and {MAX_TEXTURE_SIZE_LIMIT}",
+            field=["optimize", "max_texture_size"],
+        )
+    encoding = options.texture_format
+    if encoding == "KTX2":
+        raise UnsupportedOption(
+            "KTX2 output needs a Basis Universal encoder, and none is installable from PyPI",
+            field=["optimize", "texture_format"],
+        )
+    if encoding is not None and encoding not in TEXTURE_ENCODINGS[fmt]:
+        raise UnsupportedOption(
+            f"{fmt} cannot hold {encoding} textures", field=["optimize", "texture_format"]
+        )
+
+
+def options_key(fmt: OutputFormat, options: OptimizeOptions) -> str:
+    """A canonical string naming the output: equal requests give equal keys.
+
+    Only settings that change the output are included, so a default spelled out and a
+    default left implicit share one key.
+    """
+    parts = [KEY_VERSION, f"format={fmt}", f"preset={options.preset}"]
+    preset = options.preset
+    if preset is OptimizePreset.SIMPLIFY:
+        if options.ratio is not None:
+            parts.append(f"ratio={float(options.ratio)!r}")
+        else:
+            parts.append(f"target_triangles={options.target_triangles}")
+    elif preset is OptimizePreset.COMPRESS:
+        parts.append(f"compression={options.compression}")
+        parts.append(f"quantize={str(options.quantize).lower()}")
+    elif preset is OptimizePreset.TEXTURES:
+        parts.append(f"max_texture_size={options.max_texture_size}")
+        parts.append(f"texture_format={options.texture_format}")
+    return ";".join(parts)

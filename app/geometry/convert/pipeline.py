@@ -1,0 +1,179 @@
+"""convert_glb: read a normalised GLB, apply one optimisation preset, write one output file."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import AtelierError, ErrorCode, JobTimeout, LimitExceeded
+from app.geometry.convert.compress_draco import draco_compress
+from app.geometry.convert.compress_meshopt import MeshoptCodec, reorder_for_cache
+from app.geometry.convert.model import Model, read_model
+from app.geometry.convert.options import (
+    OptimizeOptions,
+    OptimizePreset,
+    OutputFormat,
+    check_supported,
+)
+from app.geometry.convert.packing import ViewCodec
+from app.geometry.convert.scene import drawn_triangles, flatten
+from app.geometry.convert.simplify import simplify
+from app.geometry.convert.textures import optimize_textures
+from app.geometry.convert.weld import weld
+from app.geometry.convert.write_gltf import write_glb, write_gltf_zip
+from app.geometry.convert.write_mesh import write_ply, write_stl
+from app.geometry.convert.write_obj import write_obj_zip
+from app.geometry.convert.write_usdz import write_usdz
+
+Progress = Callable[[str, float], None]
+CONTENT_TYPES = {
+    OutputFormat.GLB: "model/gltf-binary",
+    OutputFormat.GLTF: "application/zip",
+    OutputFormat.OBJ: "application/zip",
+    OutputFormat.STL: "model/stl",
+    OutputFormat.PLY: "application/vnd.ply",
+    OutputFormat.USDZ: "model/vnd.usdz+zip",
+}
+SUFFIXES = {
+    OutputFormat.GLB: ".glb",
+    OutputFormat.GLTF: ".gltf.zip",
+    OutputFormat.OBJ: ".obj.zip",
+    OutputFormat.STL: ".stl",
+    OutputFormat.PLY: ".ply",
+    OutputFormat.USDZ: ".usdz",
+}
+
+
+@dataclass(frozen=True)
+class ConvertLimits:
+    """What one conversion may consume; exceeding any raises LimitExceeded or JobTimeout."""
+
+    max_source_bytes: int = 1 << 30
+    max_triangles: int = 20_000_000
+    max_texture_pixels: int = 8192 * 8192
+    max_output_bytes: int = 2 << 30
+    max_seconds: float = 900.0
+
+
+@dataclass(frozen=True)
+class ConvertedFile:
+    path: Path
+    format: OutputFormat
+    content_type: str
+    filename: str
+    triangle_count: int
+
+
+class _Stages:
+    """Reports each named stage and enforces the time limit between stages."""
+
+    def __init__(self, progress: Progress | None, max_seconds: float) -> None:
+        self.progress = progress
+        self.deadline = time.monotonic() + max_seconds
+        self.max_seconds = max_seconds
+
+    def enter(self, name: str, fraction: float) -> None:
+        if time.monotonic() > self.deadline:
+            raise JobTimeout(f"conversion took longer than {self.max_seconds:g} s, stopped "
+                             f"before '{name}'")
+        if self.progress is not None:
+            self.progress(name, fraction)
+
+
+def convert_glb(
+    source: Path,
+    fmt: OutputFormat,
+    options: OptimizeOptions,
+    work_dir: Path,
+    progress: Progress | None = None,
+    limits: ConvertLimits = ConvertLimits(),  # frozen: one shared default is safe
+    stem: str = "model",
+) -> ConvertedFile:
+    """Convert `source` into `work_dir/<stem><suffix>`, reporting progress at named stages:
+    'read', the preset's name in lower case (unless NONE), 'write' and 'done'.
+
+    Raises UnsupportedOption or InvalidInput before reading anything, CorruptFile for a bad
+    source, LimitExceeded / JobTimeout past `limits`, and AtelierError(CONVERSION_FAILED)
+    when a library fails on a valid source.
+    """
+    check_supported(fmt, options)
+    stages = _Stages(progress, limits.max_seconds)
+    target = work_dir / f"{stem}{SUFFIXES[fmt]}"
+    try:
+        stages.enter("read", 0.0)
+        model = _read(source, limits)
+        if options.preset is not OptimizePreset.NONE:
+            stages.enter(options.preset.lower(), 0.1)
+        codec = _optimize(model, fmt, options, limits)
+        triangles = drawn_triangles(model.document)
+        stages.enter("write", 0.5)
+        if options.preset is OptimizePreset.COMPRESS and options.compression == "DRACO":
+            draco_compress(model)
+        _write(model, fmt, target, codec, limits)
+        if target.stat().st_size > limits.max_output_bytes:
+            raise LimitExceeded(f"the {fmt} output is larger than "
+                                f"{limits.max_output_bytes} bytes")
+    except AtelierError:
+        target.unlink(missing_ok=True)
+        raise
+    except MemoryError as exc:
+        target.unlink(missing_ok=True)
+        raise AtelierError("the conversion ran out of memory",
+                           code=ErrorCode.RESOURCE_EXHAUSTED) from exc
+    except Exception as exc:  # a library failing on valid input is a conversion failure
+        target.unlink(missing_ok=True)
+        raise AtelierError(f"{fmt} conversion failed: {type(exc).__name__}: {exc}",
+                           code=ErrorCode.CONVERSION_FAILED) from exc
+    stages.enter("done", 1.0)
+    return ConvertedFile(target, fmt, CONTENT_TYPES[fmt], target.name, triangles)
+
+
+def _read(source: Path, limits: ConvertLimits) -> Model:
+    size = source.stat().st_size
+    if size > limits.max_source_bytes:
+        raise LimitExceeded(f"the source is {size} bytes, more than the "
+                            f"{limits.max_source_bytes} allowed")
+    model = read_model(source.read_bytes())
+    if model.triangle_count() > limits.max_triangles:
+        raise LimitExceeded(f"the source has {model.triangle_count()} triangles, more than "
+                            f"the {limits.max_triangles} allowed")
+    return model
+
+
+def _optimize(
+    model: Model, fmt: OutputFormat, options: OptimizeOptions, limits: ConvertLimits
+) -> ViewCodec | None:
+    """Apply the preset; returns the buffer view codec the writer must use, if any."""
+    preset = options.preset
+    if preset is OptimizePreset.WELD:
+        weld(model)
+    elif preset is OptimizePreset.SIMPLIFY:
+        simplify(model, options.ratio, options.target_triangles)
+    elif preset is OptimizePreset.TEXTURES:
+        optimize_textures(model, options.max_texture_size, options.texture_format,
+                          limits.max_texture_pixels)
+    elif preset is OptimizePreset.COMPRESS and options.compression == "MESHOPT":
+        reorder_for_cache(model)
+        return MeshoptCodec(options.quantize)
+    return None
+
+
+def _write(
+    model: Model, fmt: OutputFormat, target: Path, codec: ViewCodec | None, limits: ConvertLimits
+) -> None:
+    if fmt is OutputFormat.GLB:
+        write_glb(model, target, codec)
+    elif fmt is OutputFormat.GLTF:
+        write_gltf_zip(model, target, codec)
+    elif fmt is OutputFormat.USDZ:
+        write_usdz(model, target, limits.max_texture_pixels)
+    else:
+        parts = list(flatten(model))
+        if fmt is OutputFormat.OBJ:
+            write_obj_zip(model, parts, target, limits.max_texture_pixels)
+        elif fmt is OutputFormat.STL:
+            write_stl(parts, target)
+        else:
+            write_ply(parts, model.document.get("materials", []), target)
