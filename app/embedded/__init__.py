@@ -1,0 +1,1 @@
+"""Embedded stores that `atelier serve` (and the test suite) start and stop as child processes."""
