@@ -1,0 +1,56 @@
+"""The one Settings object: every option and limit, read from ATELIER_* environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+MIB = 1024 * 1024
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ATELIER_", extra="ignore")
+
+    # Where the API listens and where `serve` keeps its embedded data.
+    host: str = "127.0.0.1"
+    port: int = 8000
+    data_dir: Path = Path(".atelier")
+    public_url: str | None = Field(
+        default=None, description="Base URL clients use; derived from each request when unset."
+    )
+
+    # Stores. `serve` fills these in for its embedded database, Redis and filesystem store.
+    mongodb_url: str | None = None
+    database_name: str = "atelier"
+    redis_url: str | None = None
+    queue_name: str = "atelier:queue"
+    storage_dir: Path | None = None
+    s3_endpoint_url: str | None = None
+    s3_bucket: str | None = None
+    s3_region: str = "us-east-1"
+
+    # Secrets. `serve` generates a signing key under data_dir when none is given.
+    secret_key: str | None = None
+    admin_token: str | None = None
+
+    # Workers.
+    workers: int = Field(default=1, ge=1, description="Worker processes `serve` starts.")
+    worker_concurrency: int = Field(default=2, ge=1, description="Jobs one worker runs at once.")
+    worker_poll_seconds: float = Field(default=0.05, gt=0)
+    job_timeout_seconds: float = Field(default=300, gt=0)
+    job_max_attempts: int = Field(default=3, ge=1)
+    job_memory_mb: int = Field(default=4096, ge=256)
+
+    # Limits.
+    max_upload_bytes: int = Field(default=512 * MIB, ge=1)
+    max_triangles: int = Field(default=20_000_000, ge=1)
+    max_query_depth: int = Field(default=12, ge=3)
+    max_page_size: int = Field(default=100, ge=1)
+    signed_url_ttl_seconds: int = Field(default=900, ge=1)
+    upload_url_ttl_seconds: int = Field(default=3600, ge=1)
+
+    @property
+    def embedded_storage_dir(self) -> Path:
+        return self.storage_dir or self.data_dir / "objects"

@@ -1,0 +1,7 @@
+"""Beanie documents; `DOCUMENT_MODELS` is what the database layer registers."""
+
+from app.models.asset import Asset
+from app.models.job import Job, JobEvent
+from app.models.token import ApiToken
+
+DOCUMENT_MODELS: list[type] = [Asset, Job, JobEvent, ApiToken]

@@ -1,0 +1,83 @@
+"""The Job document (source of truth for a job) and its append-only event log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+import pymongo
+from beanie import Document
+from pydantic import Field
+from pymongo import IndexModel
+
+from app.models.common import ErrorInfo, StoredFile, new_id, utcnow
+
+
+class JobKind(StrEnum):
+    INGEST = "INGEST"
+    CONVERT = "CONVERT"
+    RENDER = "RENDER"
+
+
+class JobStatus(StrEnum):
+    QUEUED = "QUEUED"
+    RUNNING = "RUNNING"
+    SUCCEEDED = "SUCCEEDED"
+    FAILED = "FAILED"
+    CANCELLED = "CANCELLED"
+
+
+TERMINAL_JOB_STATUSES = frozenset({JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED})
+
+
+class Job(Document):
+    id: str = Field(default_factory=lambda: new_id("job"))
+    owner: str
+    kind: JobKind
+    status: JobStatus = JobStatus.QUEUED
+    progress: float = 0.0
+    stage: str | None = None
+    message: str | None = None
+    attempts: int = 0
+    sequence: int = 1
+    cancel_requested: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    error: ErrorInfo | None = None
+    asset_id: str | None = None
+    scene_id: str | None = None
+    params: dict[str, Any] = Field(default_factory=dict)
+    outputs: list[StoredFile] = Field(default_factory=list)
+
+    class Settings:
+        name = "jobs"
+        indexes = [
+            IndexModel([("owner", pymongo.ASCENDING), ("_id", pymongo.DESCENDING)]),
+            IndexModel([("owner", pymongo.ASCENDING), ("status", pymongo.ASCENDING)]),
+            IndexModel([("owner", pymongo.ASCENDING), ("kind", pymongo.ASCENDING)]),
+            IndexModel([("asset_id", pymongo.ASCENDING)]),
+            IndexModel([("status", pymongo.ASCENDING)]),
+        ]
+
+    @property
+    def is_terminal(self) -> bool:
+        return self.status in TERMINAL_JOB_STATUSES
+
+
+class JobEvent(Document):
+    """A snapshot of a job after one change; `sequence` rises by one per job."""
+
+    job_id: str
+    sequence: int
+    snapshot: dict[str, Any]
+    created_at: datetime = Field(default_factory=utcnow)
+
+    class Settings:
+        name = "job_events"
+        indexes = [
+            IndexModel(
+                [("job_id", pymongo.ASCENDING), ("sequence", pymongo.ASCENDING)], unique=True
+            ),
+        ]
