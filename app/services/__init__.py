@@ -1,0 +1,1 @@
+"""Domain logic: assets, jobs, events, auth and storage. Knows nothing of GraphQL."""

@@ -1,0 +1,5 @@
+"""Object storage behind one interface: a filesystem store for `serve`, S3 for deployments."""
+
+from app.services.storage.base import ObjectInfo, Storage, UploadTarget
+
+__all__ = ["ObjectInfo", "Storage", "UploadTarget"]

@@ -1,0 +1,121 @@
+"""A filesystem object store: atomic writes under one root, URLs signed for the API to serve."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import shutil
+import uuid
+from collections.abc import AsyncIterable, AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from app.errors import InvalidInput
+from app.services.storage.base import CHUNK_SIZE, HashingCounter, ObjectInfo, Storage, UploadTarget
+from app.services.storage.signing import UrlSigner
+
+DOWNLOAD_PATH = "/files"
+UPLOAD_PATH = "/uploads"
+
+
+class FilesystemStorage(Storage):
+    def __init__(self, root: Path, signer: UrlSigner) -> None:
+        self.root = root.resolve()
+        self.signer = signer
+        self.root.mkdir(parents=True, exist_ok=True)
+        (self.root / ".tmp").mkdir(exist_ok=True)
+
+    def path_of(self, key: str) -> Path:
+        path = (self.root / key).resolve()
+        if not key or key.startswith(".") or not path.is_relative_to(self.root):
+            raise InvalidInput(f"invalid storage key: {key!r}")
+        return path
+
+    async def put_stream(
+        self,
+        key: str,
+        chunks: AsyncIterable[bytes],
+        *,
+        content_type: str = "application/octet-stream",
+        max_bytes: int | None = None,
+    ) -> ObjectInfo:
+        target = self.path_of(key)
+        staging = self.root / ".tmp" / uuid.uuid4().hex
+        counter = HashingCounter(max_bytes)
+        try:
+            handle = await asyncio.to_thread(staging.open, "wb")
+            try:
+                async for chunk in chunks:
+                    counter.update(chunk)
+                    await asyncio.to_thread(handle.write, chunk)
+                await asyncio.to_thread(_flush_and_sync, handle)
+            finally:
+                handle.close()
+            await asyncio.to_thread(_publish, staging, target)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                staging.unlink()
+        return ObjectInfo(key=key, size_bytes=counter.size, sha256=counter.sha256)
+
+    async def put_file(
+        self, key: str, path: Path, *, content_type: str = "application/octet-stream"
+    ) -> ObjectInfo:
+        target = self.path_of(key)
+        staging = self.root / ".tmp" / uuid.uuid4().hex
+        await asyncio.to_thread(shutil.copyfile, path, staging)
+        await asyncio.to_thread(_publish, staging, target)
+        return ObjectInfo(key=key, size_bytes=target.stat().st_size)
+
+    async def get_stream(self, key: str) -> AsyncIterator[bytes]:
+        handle = await asyncio.to_thread(self.path_of(key).open, "rb")
+        try:
+            while chunk := await asyncio.to_thread(handle.read, CHUNK_SIZE):
+                yield chunk
+        finally:
+            handle.close()
+
+    async def download_to(self, key: str, path: Path) -> None:
+        await asyncio.to_thread(shutil.copyfile, self.path_of(key), path)
+
+    async def info(self, key: str) -> ObjectInfo | None:
+        try:
+            stat = await asyncio.to_thread(self.path_of(key).stat)
+        except FileNotFoundError:
+            return None
+        return ObjectInfo(key=key, size_bytes=stat.st_size)
+
+    async def delete(self, key: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            await asyncio.to_thread(self.path_of(key).unlink)
+
+    async def ping(self) -> None:
+        if not await asyncio.to_thread(os.access, self.root, os.W_OK):
+            raise OSError(f"storage root {self.root} is not writable")
+
+    async def download_url(
+        self, key: str, *, filename: str, content_type: str, base_url: str, expires_in: int
+    ) -> str:
+        url, _ = self.signer.url(base_url, DOWNLOAD_PATH, "GET", key, expires_in, filename)
+        return url
+
+    async def upload_target(
+        self, key: str, *, content_type: str, base_url: str, expires_in: int
+    ) -> UploadTarget:
+        url, expires = self.signer.url(base_url, UPLOAD_PATH, "PUT", key, expires_in)
+        return UploadTarget(
+            url=url,
+            headers={"Content-Type": content_type},
+            expires_at=datetime.fromtimestamp(expires, UTC),
+        )
+
+
+def _flush_and_sync(handle: BinaryIO) -> None:
+    handle.flush()
+    os.fsync(handle.fileno())
+
+
+def _publish(staging: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging.replace(target)
