@@ -1,0 +1,162 @@
+"""Assets: streamed uploads, lookups, listing, deletion, and the READY/FAILED outcome."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from app.errors import InvalidInput, NotFound
+from app.models.asset import Asset, AssetStatus
+from app.models.common import ErrorInfo, FileRole, StoredFile, utcnow
+from app.models.job import Job, JobKind
+from app.models.token import Scope
+from app.services.auth import Principal
+from app.services.events import ASSET_READY_TOPIC, EventBus
+from app.services.jobs import JobService
+from app.services.pagination import Page, paginate
+from app.services.storage import Storage
+
+MAX_TAGS = 32
+MAX_TAG_LENGTH = 64
+MAX_NAME_LENGTH = 200
+_UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True)
+class AssetFilter:
+    status: list[AssetStatus] | None = None
+    tags: list[str] | None = None
+    source_format: list[str] | None = None
+    name_contains: str | None = None
+
+
+def safe_filename(filename: str) -> str:
+    """The base name of an uploaded file, reduced to characters safe in storage keys."""
+    base = PurePosixPath(filename.replace("\\", "/")).name
+    cleaned = _UNSAFE_FILENAME.sub("_", base).strip("._") or "upload"
+    return cleaned[-120:]
+
+
+def original_key(asset_id: str, filename: str) -> str:
+    return f"assets/{asset_id}/original/{safe_filename(filename)}"
+
+
+def clean_tags(tags: list[str] | None) -> list[str]:
+    cleaned = list(dict.fromkeys(tag.strip() for tag in tags or [] if tag.strip()))
+    if len(cleaned) > MAX_TAGS:
+        raise InvalidInput(f"at most {MAX_TAGS} tags are allowed", field=["tags"])
+    if any(len(tag) > MAX_TAG_LENGTH for tag in cleaned):
+        raise InvalidInput(f"a tag may have at most {MAX_TAG_LENGTH} characters", field=["tags"])
+    return cleaned
+
+
+def clean_name(name: str | None, filename: str) -> str:
+    chosen = (name or "").strip() or PurePosixPath(filename.replace("\\", "/")).name or "upload"
+    if len(chosen) > MAX_NAME_LENGTH:
+        raise InvalidInput(f"name may have at most {MAX_NAME_LENGTH} characters", field=["name"])
+    return chosen
+
+
+class AssetService:
+    def __init__(
+        self, storage: Storage, jobs: JobService, bus: EventBus, *, max_upload_bytes: int,
+        max_page_size: int,
+    ) -> None:
+        self.storage = storage
+        self.jobs = jobs
+        self.bus = bus
+        self.max_upload_bytes = max_upload_bytes
+        self.max_page_size = max_page_size
+
+    async def upload(
+        self,
+        principal: Principal,
+        *,
+        filename: str,
+        chunks: AsyncIterable[bytes],
+        name: str | None = None,
+        tags: list[str] | None = None,
+    ) -> tuple[Asset, Job]:
+        """Stream a file to storage, then record the asset and queue its ingest job."""
+        principal.require(Scope.ASSETS_WRITE)
+        asset = Asset(
+            owner=principal.owner,
+            name=clean_name(name, filename),
+            filename=filename or "upload",
+            tags=clean_tags(tags),
+        )
+        key = original_key(asset.id, asset.filename)
+        stored = await self.storage.put_stream(key, chunks, max_bytes=self.max_upload_bytes)
+        asset.size_bytes, asset.sha256 = stored.size_bytes, stored.sha256
+        asset.files.append(
+            StoredFile(
+                role=FileRole.ORIGINAL,
+                format=PurePosixPath(key).suffix.lstrip(".").upper() or "UNKNOWN",
+                key=key,
+                size_bytes=stored.size_bytes,
+                content_type="application/octet-stream",
+                filename=PurePosixPath(key).name,
+            )
+        )
+        await asset.insert()
+        return asset, await self.start_ingest(asset)
+
+    async def start_ingest(self, asset: Asset) -> Job:
+        job = await self.jobs.create(asset.owner, JobKind.INGEST, asset_id=asset.id)
+        await Asset.find_one({"_id": asset.id}).update(
+            {"$set": {"ingest_job_id": job.id, "updated_at": utcnow()}}
+        )
+        asset.ingest_job_id = job.id
+        return job
+
+    async def get_visible(self, principal: Principal, asset_id: str) -> Asset:
+        principal.require(Scope.ASSETS_READ)
+        asset = await Asset.get(asset_id)
+        if asset is None or not principal.can_access(asset.owner):
+            raise NotFound(f"no asset with id {asset_id}", field=["id"])
+        return asset
+
+    async def list(
+        self, principal: Principal, *, first: int | None, after: str | None, where: AssetFilter
+    ) -> Page[Asset]:
+        principal.require(Scope.ASSETS_READ)
+        query: dict[str, Any] = principal.owner_query()
+        if where.status:
+            query["status"] = {"$in": [s.value for s in where.status]}
+        if where.tags:
+            query["tags"] = {"$all": where.tags}
+        if where.source_format:
+            query["source_format"] = {"$in": where.source_format}
+        if where.name_contains:
+            query["name"] = {"$regex": re.escape(where.name_contains), "$options": "i"}
+        return await paginate(Asset, query, first=first, after=after, max_size=self.max_page_size)
+
+    async def delete(self, principal: Principal, asset_id: str) -> Asset:
+        principal.require(Scope.ASSETS_WRITE)
+        asset = await self.get_visible(principal, asset_id)
+        job = await Job.get(asset.ingest_job_id) if asset.ingest_job_id else None
+        if job is not None and not job.is_terminal:
+            await self.jobs.cancel(principal, job.id)
+        await asset.delete()
+        for stored in asset.files:
+            await self.storage.delete(stored.key)
+        return asset
+
+    async def set_status(self, asset_id: str, status: AssetStatus, **changes: Any) -> None:
+        await Asset.find_one({"_id": asset_id}).update(
+            {"$set": {"status": status.value, "updated_at": utcnow(), **changes}}
+        )
+
+    async def finish(
+        self, asset: Asset, status: AssetStatus, *, error: ErrorInfo | None = None,
+        **changes: Any,
+    ) -> None:
+        """Record READY or FAILED, then tell every API process (assetReady subscribers)."""
+        fields = {**changes, "error": error.model_dump() if error else None}
+        await self.set_status(asset.id, status, **fields)
+        await self.bus.publish(
+            ASSET_READY_TOPIC, {"asset_id": asset.id, "owner": asset.owner, "status": status.value}
+        )

@@ -1,0 +1,128 @@
+"""Principals and API tokens: who is calling, what they may do, and bearer-token checks."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from app.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
+from app.models.common import utcnow
+from app.models.token import ApiToken, Scope
+
+ADMIN_OWNER = "admin"
+TOKEN_PREFIX = "atl_"
+
+
+@dataclass(frozen=True)
+class Principal:
+    owner: str
+    scopes: frozenset[Scope]
+    token_id: str | None = None
+
+    @property
+    def is_admin(self) -> bool:
+        return Scope.ADMIN in self.scopes
+
+    def has(self, scope: Scope) -> bool:
+        return self.is_admin or scope in self.scopes
+
+    def require(self, scope: Scope) -> None:
+        if not self.has(scope):
+            raise Forbidden(f"this token lacks the {scope.value} scope")
+
+    def can_access(self, owner: str) -> bool:
+        """Owners see only what they own; an admin sees everything."""
+        return self.is_admin or owner == self.owner
+
+    def owner_query(self) -> dict[str, Any]:
+        return {} if self.is_admin else {"owner": self.owner}
+
+
+def hash_secret(secret: str) -> str:
+    # Secrets are 256-bit random strings, so a plain SHA-256 is a safe, indexable hash.
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def bearer_secret(authorization: str | None) -> str | None:
+    if not authorization:
+        return None
+    scheme, _, value = authorization.strip().partition(" ")
+    if scheme.lower() != "bearer" or not value.strip():
+        raise Unauthenticated("the Authorization header must be 'Bearer <token>'")
+    return value.strip()
+
+
+class TokenService:
+    def __init__(self, admin_token: str | None) -> None:
+        self._admin_hash = hash_secret(admin_token) if admin_token else None
+
+    async def authenticate(self, authorization: str | None) -> Principal:
+        """The principal for an `Authorization: Bearer` value; raises Unauthenticated."""
+        secret = bearer_secret(authorization)
+        if secret is None:
+            raise Unauthenticated("an Authorization: Bearer token is required")
+        digest = hash_secret(secret)
+        if self._admin_hash and hmac.compare_digest(digest, self._admin_hash):
+            return Principal(owner=ADMIN_OWNER, scopes=frozenset(Scope))
+        token = await ApiToken.find_one({"secret_hash": digest})
+        now = utcnow()
+        if token is None or token.revoked_at is not None:
+            raise Unauthenticated("the token is not valid")
+        if token.expires_at is not None and token.expires_at <= now:
+            raise Unauthenticated("the token has expired")
+        return Principal(owner=token.owner, scopes=frozenset(token.scopes), token_id=token.id)
+
+    async def create(
+        self,
+        principal: Principal | None,
+        *,
+        owner: str,
+        name: str,
+        scopes: list[Scope],
+        expires_at: datetime | None = None,
+    ) -> tuple[ApiToken, str]:
+        """Create a token and return it with its secret, which is never stored or shown again."""
+        if principal is not None:
+            principal.require(Scope.ADMIN)
+        owner, name = owner.strip(), name.strip()
+        if not owner:
+            raise InvalidInput("owner must not be empty", field=["input", "owner"])
+        if not scopes:
+            raise InvalidInput("at least one scope is required", field=["input", "scopes"])
+        if expires_at is not None and expires_at <= utcnow():
+            raise InvalidInput("expiresAt must be in the future", field=["input", "expiresAt"])
+        secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        token = ApiToken(
+            owner=owner,
+            name=name or owner,
+            scopes=sorted(set(scopes)),
+            secret_hash=hash_secret(secret),
+            expires_at=expires_at,
+        )
+        await token.insert()
+        return token, secret
+
+    async def revoke(self, principal: Principal, token_id: str) -> ApiToken:
+        principal.require(Scope.ADMIN)
+        token = await ApiToken.get(token_id)
+        if token is None:
+            raise NotFound(f"no token with id {token_id}", field=["id"])
+        if token.revoked_at is None:
+            token.revoked_at = utcnow()
+            await token.save()
+        return token
+
+    async def bootstrap_admin(self) -> str | None:
+        """On a database with no admin token, create one and return its secret (printed once)."""
+        if self._admin_hash is not None:
+            return None
+        if await ApiToken.find_one({"scopes": Scope.ADMIN.value, "revoked_at": None}):
+            return None
+        _, secret = await self.create(
+            None, owner=ADMIN_OWNER, name="bootstrap admin", scopes=[Scope.ADMIN]
+        )
+        return secret

@@ -1,0 +1,54 @@
+"""Cursor pagination over documents sorted newest first by their time-ordered ids."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from beanie import Document
+
+from app.errors import InvalidInput
+
+T = TypeVar("T", bound=Document)
+
+
+def encode_cursor(document_id: str) -> str:
+    return base64.urlsafe_b64encode(document_id.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> str:
+    try:
+        return base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+    except (binascii.Error, UnicodeDecodeError) as exc:
+        raise InvalidInput("the cursor is not valid", field=["after"]) from exc
+
+
+@dataclass
+class Page(Generic[T]):
+    items: list[T]
+    has_next_page: bool
+    count: Callable[[], Awaitable[int]]
+
+    @property
+    def end_cursor(self) -> str | None:
+        return encode_cursor(str(self.items[-1].id)) if self.items else None
+
+
+async def paginate(
+    model: type[T], query: dict[str, Any], *, first: int | None, after: str | None, max_size: int
+) -> Page[T]:
+    size = max_size if first is None else first
+    if not 0 <= size <= max_size:
+        raise InvalidInput(f"first must be between 0 and {max_size}", field=["first"])
+    window = dict(query)
+    if after:
+        window["_id"] = {"$lt": decode_cursor(after)}
+    found = await model.find(window).sort([("_id", -1)]).limit(size + 1).to_list()
+
+    async def count() -> int:
+        return await model.find(query).count()
+
+    return Page(items=found[:size], has_next_page=len(found) > size, count=count)
