@@ -1,0 +1,1 @@
+"""Thin Query, Mutation and Subscription fields per domain; the work happens in services."""

@@ -1,0 +1,36 @@
+"""Admin-only token fields: apiTokenCreate and apiTokenRevoke."""
+
+from __future__ import annotations
+
+import strawberry
+
+from app.context import Context
+from app.resolvers.errors import errors_as_data
+from app.schema.token import (
+    ApiToken,
+    ApiTokenCreateInput,
+    ApiTokenCreatePayload,
+    ApiTokenRevokePayload,
+)
+
+Info = strawberry.Info[Context, None]
+
+
+@strawberry.type
+class TokenMutation:
+    @strawberry.mutation(description="Admin only: a token for an owner; the secret is shown once.")
+    @errors_as_data(ApiTokenCreatePayload)
+    async def api_token_create(
+        self, info: Info, input: ApiTokenCreateInput
+    ) -> ApiTokenCreatePayload:
+        token, secret = await info.context.services.tokens.create(
+            info.context.viewer, owner=input.owner, name=input.name, scopes=input.scopes,
+            expires_at=input.expires_at,
+        )
+        return ApiTokenCreatePayload(token=ApiToken.from_model(token), secret=secret)
+
+    @strawberry.mutation(description="Admin only: revoke a token at once.")
+    @errors_as_data(ApiTokenRevokePayload)
+    async def api_token_revoke(self, info: Info, id: strawberry.ID) -> ApiTokenRevokePayload:
+        token = await info.context.services.tokens.revoke(info.context.viewer, id)
+        return ApiTokenRevokePayload(token=ApiToken.from_model(token))

@@ -1,0 +1,1 @@
+"""Strawberry types, inputs, enums and payloads, one module per domain; schema.py merges them."""

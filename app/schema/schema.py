@@ -1,0 +1,25 @@
+"""The schema: root types merged from every domain, with depth limits and error codes."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import QueryDepthLimiter
+from strawberry.tools import merge_types
+
+from app.resolvers.assets import AssetMutation, AssetQuery, AssetSubscription
+from app.resolvers.jobs import JobMutation, JobQuery, JobSubscription
+from app.resolvers.tokens import TokenMutation
+from app.schema.error_codes import ErrorCodes
+
+Query = merge_types("Query", (AssetQuery, JobQuery))
+Mutation = merge_types("Mutation", (AssetMutation, JobMutation, TokenMutation))
+Subscription = merge_types("Subscription", (AssetSubscription, JobSubscription))
+
+
+def build_schema(max_query_depth: int) -> strawberry.Schema:
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        extensions=[QueryDepthLimiter(max_depth=max_query_depth), ErrorCodes()],
+    )
