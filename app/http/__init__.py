@@ -1,0 +1,1 @@
+"""HTTP endpoints beside GraphQL: health, signed file transfer, metrics and the demo page."""

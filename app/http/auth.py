@@ -1,0 +1,61 @@
+"""Bearer authentication at the edge: HTTP requests to /graphql without a valid token get 401."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.datastructures import Headers
+from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from app.errors import Unauthenticated
+from app.services.auth import TokenService
+
+
+def unauthorized(message: str) -> JSONResponse:
+    body = {"errors": [{"message": message, "extensions": {"code": "UNAUTHENTICATED"}}]}
+    return JSONResponse(body, status_code=401, headers={"WWW-Authenticate": "Bearer"})
+
+
+def wants_graphiql(scope: Scope, headers: Headers) -> bool:
+    return (
+        scope.get("method") == "GET"
+        and b"query=" not in scope.get("query_string", b"")
+        and "text/html" in headers.get("accept", "")
+    )
+
+
+class BearerAuth:
+    """Puts the caller's Principal in `scope["state"]["principal"]` (None when unknown).
+
+    HTTP requests must authenticate (except the GraphiQL page itself); websockets may also
+    authenticate later, in their `connection_init` payload.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in {"http", "websocket"}:
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        state: dict[str, Any] = scope.setdefault("state", {})
+        state["principal"] = None
+        state["auth_error"] = None
+        if scope["type"] == "http" and wants_graphiql(scope, headers):
+            await self.app(scope, receive, send)
+            return
+        authorization = headers.get("authorization")
+        if scope["type"] == "websocket" and authorization is None:
+            await self.app(scope, receive, send)
+            return
+        try:
+            tokens: TokenService = scope["app"].state.services.tokens
+            state["principal"] = await tokens.authenticate(authorization)
+        except Unauthenticated as error:
+            if scope["type"] == "http":
+                await unauthorized(error.message)(scope, receive, send)
+                return
+            state["auth_error"] = error.message
+        await self.app(scope, receive, send)

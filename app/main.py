@@ -1,0 +1,51 @@
+"""The Starlette application: GraphQL, health, files and metrics; its lifespan opens the stores."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.routing import Route, WebSocketRoute
+
+from app.config import Settings
+from app.http import files, health, metrics
+from app.http.auth import BearerAuth
+from app.http.graphql import AtelierGraphQL
+from app.http.limits import BodySizeLimit
+from app.http.metrics import RequestMetrics
+from app.schema.schema import build_schema
+from app.services.container import Services
+
+
+def create_app(settings: Settings) -> Starlette:
+    """The API; routes find the services the lifespan opened on `app.state.services`."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        services = await Services.open(settings)
+        app.state.services = services
+        try:
+            yield
+        finally:
+            await services.close()
+
+    graphql = BearerAuth(AtelierGraphQL(build_schema(settings.max_query_depth)))
+    return Starlette(
+        routes=[
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql),
+            Route("/healthz", health.healthz),
+            Route("/readyz", health.readyz),
+            Route("/metrics", metrics.metrics),
+            Route("/files/{key:path}", files.download, methods=["GET", "HEAD"]),
+            Route("/uploads/{key:path}", files.upload, methods=["PUT"]),
+        ],
+        middleware=[
+            Middleware(RequestMetrics),
+            Middleware(BodySizeLimit, max_upload_bytes=settings.max_upload_bytes,
+                       paths=("/graphql", "/uploads")),
+        ],
+        lifespan=lifespan,
+    )
