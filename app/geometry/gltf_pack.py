@@ -1,0 +1,68 @@
+"""Pack a glTF document and its resources into one self-contained GLB (one BIN buffer)."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+
+from app.errors import CorruptFile
+from app.geometry.gltf_io import build_glb
+
+ALIGNMENT = 8
+IMAGE_MEDIA_TYPES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg", b"RIFF": "image/webp"}
+
+Resolver = Callable[[str], tuple[bytes, str | None]]
+
+
+def pack_glb(document: dict, binary: bytes | None, resolve: Resolver) -> bytes:
+    """Inline every buffer and image URI through `resolve(uri) -> (bytes, media type)`."""
+    packed = copy.deepcopy(document)
+    blob = bytearray()
+    offsets = [_append(blob, _buffer_bytes(buffer, index, binary, resolve))
+               for index, buffer in enumerate(packed.get("buffers") or [])]
+    for view in packed.get("bufferViews") or []:
+        buffer_index = view.get("buffer")
+        if not isinstance(buffer_index, int) or not 0 <= buffer_index < len(offsets):
+            raise CorruptFile(f"a bufferView refers to buffer {buffer_index}, which is missing")
+        view["byteOffset"] = int(view.get("byteOffset", 0)) + offsets[buffer_index]
+        view["buffer"] = 0
+    for image in packed.get("images") or []:
+        if "uri" in image:
+            data, media_type = resolve(image.pop("uri"))
+            image["mimeType"] = media_type or _sniff_image(data)
+            packed.setdefault("bufferViews", []).append(
+                {"buffer": 0, "byteOffset": _append(blob, data), "byteLength": len(data)}
+            )
+            image["bufferView"] = len(packed["bufferViews"]) - 1
+    if blob:
+        packed["buffers"] = [{"byteLength": len(blob)}]
+    else:
+        packed.pop("buffers", None)
+    return build_glb(packed, bytes(blob))
+
+
+def _buffer_bytes(buffer: dict, index: int, binary: bytes | None, resolve: Resolver) -> bytes:
+    declared = int(buffer.get("byteLength", 0))
+    if "uri" in buffer:
+        data, _ = resolve(buffer["uri"])
+    elif index == 0 and binary is not None:
+        data = binary
+    else:
+        raise CorruptFile(f"buffer {index} has no data")
+    if len(data) < declared:
+        raise CorruptFile(f"buffer {index} declares {declared} bytes but has {len(data)}")
+    return data[:declared]
+
+
+def _append(blob: bytearray, data: bytes) -> int:
+    blob.extend(b"\x00" * (-len(blob) % ALIGNMENT))
+    offset = len(blob)
+    blob.extend(data)
+    return offset
+
+
+def _sniff_image(data: bytes) -> str:
+    for magic, media_type in IMAGE_MEDIA_TYPES.items():
+        if data.startswith(magic):
+            return media_type
+    raise CorruptFile("an image is neither PNG, JPEG nor WebP")

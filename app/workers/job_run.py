@@ -1,0 +1,104 @@
+"""One attempt at a job: claims it, reports stages and progress, and records how it ended."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from app.errors import AtelierError, ErrorCode
+from app.models.common import ErrorInfo, StoredFile, utcnow
+from app.models.job import Job, JobStatus
+from app.services.job_log import JobLog
+
+# Progress inside a stage is written at most this often; stage changes always are.
+PROGRESS_INTERVAL_SECONDS = 0.25
+
+
+class JobCancelled(AtelierError):
+    code = ErrorCode.CANCELLED
+
+
+class JobRun:
+    def __init__(self, log: JobLog, job: Job) -> None:
+        self.log = log
+        self.job = job
+        self._last_write = 0.0
+
+    @classmethod
+    async def claim(cls, log: JobLog, job_id: str) -> JobRun | None:
+        """Mark the job RUNNING for a new attempt; None when there is nothing to run."""
+        job = await log.apply(
+            job_id,
+            {"status": JobStatus.RUNNING.value, "started_at": utcnow(), "stage": "starting",
+             "progress": 0.0, "message": None, "error": None},
+            only_if={"cancel_requested": False},
+            increment={"attempts": 1},
+        )
+        if job is not None:
+            return cls(log, job)
+        existing = await Job.get(job_id)
+        if existing is not None and not existing.is_terminal and existing.cancel_requested:
+            await cls(log, existing).cancelled()
+        return None
+
+    def ensure_attempts_left(self, max_attempts: int) -> None:
+        """Give up on a job whose worker keeps dying under it (each death costs an attempt)."""
+        if self.job.attempts > max_attempts:
+            raise AtelierError(
+                f"gave up after {max_attempts} attempts that did not finish",
+                code=ErrorCode.INTERNAL,
+            )
+
+    async def stage(self, name: str, progress: float, message: str | None = None) -> None:
+        """Enter a named stage; raises JobCancelled if the user asked to stop."""
+        await self._write({"stage": name, "progress": progress, "message": message}, force=True)
+
+    def within(self, start: float, end: float) -> Callable[[str, float], Awaitable[None]]:
+        """A progress callback mapping a sub-task's 0..1 onto [start, end] of this job."""
+
+        async def report(stage: str, fraction: float) -> None:
+            progress = start + (end - start) * min(max(fraction, 0.0), 1.0)
+            await self._write({"stage": stage, "progress": round(progress, 4)},
+                              force=stage != self.job.stage)
+
+        return report
+
+    async def succeed(self, outputs: list[StoredFile] | None = None, message: str | None = None
+                      ) -> None:
+        await self._finish(JobStatus.SUCCEEDED, stage="done", message=message,
+                           outputs=[o.model_dump() for o in outputs or []], progress=1.0)
+
+    async def fail(self, error: AtelierError) -> None:
+        await self._finish(JobStatus.FAILED, stage="failed", message=error.message,
+                           error=ErrorInfo(code=error.code.value, message=error.message))
+
+    async def cancelled(self) -> None:
+        await self._finish(JobStatus.CANCELLED, stage="cancelled", message="cancelled",
+                           error=ErrorInfo(code="CANCELLED", message="cancelled by the user"))
+
+    async def requeue(self, reason: str) -> None:
+        """Hand the job back to the queue after a passing fault; arq delivers it again."""
+        await self._write({"status": JobStatus.QUEUED.value, "stage": "retrying",
+                           "message": reason}, force=True, check_cancel=False)
+
+    async def _finish(self, status: JobStatus, *, error: ErrorInfo | None = None,
+                      **fields: Any) -> None:
+        changes = {"status": status.value, "finished_at": utcnow(),
+                   "error": error.model_dump() if error else None, **fields}
+        updated = await self.log.apply(self.job.id, changes)
+        if updated is not None:
+            self.job = updated
+
+    async def _write(self, changes: dict[str, Any], *, force: bool,
+                     check_cancel: bool = True) -> None:
+        now = time.monotonic()
+        if not force and now - self._last_write < PROGRESS_INTERVAL_SECONDS:
+            return
+        updated = await self.log.apply(self.job.id, changes)
+        if updated is None:
+            raise JobCancelled("the job was finished elsewhere")
+        self._last_write = now
+        self.job = updated
+        if check_cancel and updated.cancel_requested:
+            raise JobCancelled("cancelled by the user")
