@@ -1,0 +1,38 @@
+# Two commands for a newcomer: `make run` (the whole product on embedded stores) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test setup lint bench clean
+
+run: setup
+	$(BIN)/atelier serve
+
+test: setup
+	$(BIN)/pytest
+
+setup: .make/system-deps $(VENV)/.installed node_modules/.installed
+
+.make/system-deps: scripts/install-system-deps
+	scripts/install-system-deps
+	@mkdir -p .make && touch $@
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@
+
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --loglevel=error
+	@touch $@
+
+lint: setup
+	$(BIN)/ruff check app tests bench
+
+bench: setup
+	$(BIN)/python bench/render.py
+	$(BIN)/python bench/convert.py
+
+clean:
+	rm -rf $(VENV) node_modules .make

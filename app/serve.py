@@ -1,0 +1,154 @@
+"""`atelier serve`: the whole product in one command, on embedded stores under --data-dir.
+
+Starts SecantusDB and redis-server as child processes, then the workers, then the API in this
+process; Ctrl-C or SIGTERM stops them in reverse order. Children die with this process even if
+it is killed outright, so nothing is left orphaned.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import secrets
+import sys
+import threading
+from pathlib import Path
+
+import uvicorn
+
+from app.config import Settings
+from app.embedded.database import EmbeddedDatabase
+from app.embedded.process import ChildProcess
+from app.embedded.redis import EmbeddedRedis
+from app.main import create_app
+from app.services.container import opened_services
+
+log = logging.getLogger("atelier.serve")
+
+WORKER_RESTART_CHECK_SECONDS = 1.0
+
+
+def load_or_create_secret(path: Path) -> str:
+    if path.exists():
+        return path.read_text().strip()
+    secret = secrets.token_urlsafe(48)
+    path.write_text(secret)
+    path.chmod(0o600)
+    return secret
+
+
+def runtime_file(data_dir: Path) -> Path:
+    return data_dir / "runtime.json"
+
+
+def with_running_serve(settings: Settings) -> Settings:
+    """Settings pointing at the stores of a `serve` running on the same --data-dir, if any."""
+    if settings.mongodb_url:
+        return settings
+    path = runtime_file(settings.data_dir.resolve())
+    if not path.exists():
+        raise SystemExit(
+            f"no running `atelier serve` found in {settings.data_dir}; start it, pass its "
+            "--data-dir, or set ATELIER_MONGODB_URL and the other store settings"
+        )
+    return settings.model_copy(update=json.loads(path.read_text()))
+
+
+def write_runtime_file(settings: Settings) -> None:
+    path = runtime_file(settings.data_dir)
+    path.write_text(json.dumps({
+        "mongodb_url": settings.mongodb_url,
+        "redis_url": settings.redis_url,
+        "storage_dir": str(settings.embedded_storage_dir),
+        "secret_key": settings.secret_key,
+    }))
+    path.chmod(0o600)
+
+
+def embedded_env(settings: Settings) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({
+        "ATELIER_MONGODB_URL": settings.mongodb_url or "",
+        "ATELIER_REDIS_URL": settings.redis_url or "",
+        "ATELIER_STORAGE_DIR": str(settings.embedded_storage_dir),
+        "ATELIER_SECRET_KEY": settings.secret_key or "",
+        "ATELIER_DATA_DIR": str(settings.data_dir),
+    })
+    return env
+
+
+async def prepare(settings: Settings) -> None:
+    """Print a first admin token, and put back in the queue what a previous run left."""
+    async with opened_services(settings) as services:
+        secret = await services.tokens.bootstrap_admin()
+        if secret is not None:
+            print(
+                f"\n  Admin token (shown once, keep it): {secret}\n"
+                f"  Open http://{settings.host}:{settings.port}/#token={secret}\n",
+                flush=True,
+            )
+        await services.jobs.queue.clear_stale_claims()
+        await services.jobs.redeliver_unfinished()
+
+
+class WorkerPool:
+    """Worker processes, restarted if one dies while the pool is running."""
+
+    def __init__(self, count: int, env: dict[str, str]) -> None:
+        self.workers = [
+            ChildProcess(f"worker-{index}", [sys.executable, "-m", "app", "worker"], env=env)
+            for index in range(count)
+        ]
+        self._stopping = threading.Event()
+        self._monitor = threading.Thread(target=self._watch, name="worker-monitor", daemon=True)
+
+    def start(self) -> None:
+        for worker in self.workers:
+            worker.start()
+        self._monitor.start()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        for worker in self.workers:
+            worker.stop()
+
+    def _watch(self) -> None:
+        while not self._stopping.wait(WORKER_RESTART_CHECK_SECONDS):
+            for worker in self.workers:
+                if not worker.alive() and not self._stopping.is_set():
+                    log.warning("%s exited; restarting it", worker.name)
+                    worker.start()
+
+
+def serve(settings: Settings) -> None:
+    data_dir = settings.data_dir.resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    logs = data_dir / "logs"
+    database = EmbeddedDatabase(data_dir / "db", log_path=logs / "secantus.log")
+    redis = EmbeddedRedis(data_dir / "redis", log_path=logs / "redis.log")
+    workers: WorkerPool | None = None
+    try:
+        database.start()
+        redis.start()
+        settings = settings.model_copy(update={
+            "data_dir": data_dir,
+            "mongodb_url": database.url,
+            "redis_url": redis.url,
+            "storage_dir": settings.embedded_storage_dir.resolve(),
+            "secret_key": settings.secret_key or load_or_create_secret(data_dir / "secret.key"),
+        })
+        write_runtime_file(settings)
+        asyncio.run(prepare(settings))
+        workers = WorkerPool(settings.workers, embedded_env(settings))
+        workers.start()
+        log.info("Atelier on http://%s:%d (data in %s)", settings.host, settings.port, data_dir)
+        uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
+                    log_level="info")
+    finally:
+        runtime_file(data_dir).unlink(missing_ok=True)
+        if workers is not None:
+            workers.stop()
+        redis.stop()
+        database.stop()
