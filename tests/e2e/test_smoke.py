@@ -1,0 +1,31 @@
+"""The API answers health checks and refuses callers without a valid token."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.support.client import Api
+
+
+async def test_healthz_and_readyz_answer(api_url: str) -> None:
+    async with httpx.AsyncClient() as http:
+        assert (await http.get(f"{api_url}/healthz")).status_code == 200
+        ready = await http.get(f"{api_url}/readyz")
+    assert ready.status_code == 200
+    assert ready.json()["checks"] == {"database": "ok", "queue": "ok", "storage": "ok"}
+
+
+async def test_graphql_without_token_is_401(api_url: str) -> None:
+    response = await Api(api_url).post("{ assets { totalCount } }")
+    assert response.status_code == 401
+    assert response.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def test_graphql_with_wrong_token_is_401(api_url: str) -> None:
+    response = await Api(api_url, "atl_not-a-real-token").post("{ assets { totalCount } }")
+    assert response.status_code == 401
+
+
+async def test_new_owner_sees_an_empty_list(api: Api) -> None:
+    data = await api.graphql("{ assets { totalCount edges { node { id } } } }")
+    assert data["assets"] == {"totalCount": 0, "edges": []}
