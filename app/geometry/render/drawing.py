@@ -31,10 +31,11 @@ def draw_scene(context: moderngl.Context, program: moderngl.Program,
         _set(program, name, packed)
     blended = [draw for draw in scene.draws if _material(scene, draw).alpha_mode == "BLEND"]
     context.enable(moderngl.DEPTH_TEST)
-    context.disable(moderngl.BLEND | moderngl.CULL_FACE)
+    context.disable(moderngl.BLEND)
+    context.cull_face = "back"
     for draw in scene.draws:
         if _material(scene, draw).alpha_mode != "BLEND":
-            _draw(program, scene, draw)
+            _draw(context, program, scene, draw)
     if not blended:
         return
     # Premultiplied "over", farthest first; depth stays read-only so layers do not cut each other.
@@ -43,7 +44,7 @@ def draw_scene(context: moderngl.Context, program: moderngl.Program,
     context.blend_func = moderngl.ONE, moderngl.ONE_MINUS_SRC_ALPHA
     target.depth_mask = False
     for draw in blended:
-        _draw(program, scene, draw)
+        _draw(context, program, scene, draw)
     target.depth_mask = True
     context.disable(moderngl.BLEND)
 
@@ -52,11 +53,19 @@ def _material(scene: LoadedScene, draw: DrawItem) -> Material:
     return scene.materials[draw.material] if draw.material is not None else DEFAULT_MATERIAL
 
 
-def _draw(program: moderngl.Program, scene: LoadedScene, draw: DrawItem) -> None:
+def _draw(context: moderngl.Context, program: moderngl.Program, scene: LoadedScene,
+          draw: DrawItem) -> None:
     material = _material(scene, draw)
+    mirrored = bool(np.linalg.det(draw.world[:3, :3]) < 0)
+    # glTF culls back faces unless a material is double-sided; mirroring flips the winding.
+    if material.double_sided:
+        context.disable(moderngl.CULL_FACE)
+    else:
+        context.enable(moderngl.CULL_FACE)
+        context.front_face = "cw" if mirrored else "ccw"
     _set(program, "u_model", gl_bytes(draw.world))
     _set(program, "u_normal_matrix", gl_bytes(normal_matrix(draw.world)))
-    _set(program, "u_mirrored", bool(np.linalg.det(draw.world[:3, :3]) < 0))
+    _set(program, "u_mirrored", mirrored)
     _set(program, "u_base_color", tuple(material.base_color))
     _set(program, "u_metallic", material.metallic)
     _set(program, "u_roughness", material.roughness)

@@ -41,6 +41,7 @@ def read_materials(
             emissive=tuple(entry.get("emissiveFactor", (0.0, 0.0, 0.0))),
             alpha_mode=entry.get("alphaMode", "OPAQUE"),
             alpha_cutoff=float(entry.get("alphaCutoff", 0.5)),
+            double_sided=bool(entry.get("doubleSided", False)),
         ))
     return materials, textures
 

@@ -103,6 +103,7 @@ class Material:
     emissive: tuple[float, float, float] = (0.0, 0.0, 0.0)
     alpha_mode: AlphaMode = "OPAQUE"
     alpha_cutoff: float = 0.5
+    double_sided: bool = False
 
 
 DEFAULT_MATERIAL = Material()

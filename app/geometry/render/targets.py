@@ -42,7 +42,7 @@ class RenderTargets:
         if self._resolve is not None:
             context.copy_framebuffer(self._resolve, self.scene)
         self._output.use()
-        context.disable(moderngl.DEPTH_TEST | moderngl.BLEND)
+        context.disable(moderngl.DEPTH_TEST | moderngl.BLEND | moderngl.CULL_FACE)
         self.resolved.use(location=0)
         output_pass.render(moderngl.TRIANGLES, vertices=3)
         width, height = self.size

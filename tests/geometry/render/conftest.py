@@ -153,14 +153,28 @@ def vertex_colored_cube_glb() -> bytes:
     return writer.glb([node])
 
 
-@pytest.fixture
-def half_transparent_quad_glb() -> bytes:
+def quad_glb(material: dict) -> bytes:
+    """A 2x2 quad in the XY plane, its front (counter-clockwise) face towards +Z."""
     writer = GlbWriter()
     positions = np.array([[-1, -1, 0], [1, -1, 0], [1, 1, 0], [-1, 1, 0]])
-    material = plain_material((1.0, 0.0, 0.0, 0.5), alphaMode="BLEND")
     node = mesh_node(writer, {"POSITION": positions, "NORMAL": np.tile([0, 0, 1], (4, 1))},
                      np.array([0, 1, 2, 0, 2, 3]), material)
     return writer.glb([node])
+
+
+@pytest.fixture
+def half_transparent_quad_glb() -> bytes:
+    return quad_glb(plain_material((1.0, 0.0, 0.0, 0.5), alphaMode="BLEND"))
+
+
+@pytest.fixture
+def single_sided_quad_glb() -> bytes:
+    return quad_glb(plain_material(RED))
+
+
+@pytest.fixture
+def double_sided_quad_glb() -> bytes:
+    return quad_glb(plain_material(RED, doubleSided=True))
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ def test_fixture_glbs_pass_the_khronos_validator(
     textured_quad_glb: bytes,
     vertex_colored_cube_glb: bytes,
     half_transparent_quad_glb: bytes,
+    double_sided_quad_glb: bytes,
     cameras_glb: bytes,
     lit_cube_glb: Callable[[list[float]], bytes],
 ):
@@ -24,6 +25,7 @@ def test_fixture_glbs_pass_the_khronos_validator(
         "textured_quad": textured_quad_glb,
         "vertex_colored_cube": vertex_colored_cube_glb,
         "half_transparent_quad": half_transparent_quad_glb,
+        "double_sided_quad": double_sided_quad_glb,
         "cameras": cameras_glb,
         "lit_cube": lit_cube_glb([0.0, 0.0, 0.0, 1.0]),
     }

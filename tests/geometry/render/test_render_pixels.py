@@ -140,3 +140,27 @@ def test_blended_material_keeps_its_alpha_over_a_transparent_background(
     centre = pixels[SIZE // 2, SIZE // 2]
     assert abs(int(centre[3]) - 128) <= 3
     assert hue_distance(centre, 0.0) < 10.0
+
+
+def test_back_of_a_single_sided_surface_is_culled(
+    renderer: Renderer, single_sided_quad_glb: bytes
+):
+    behind = LookAtCamera(position=(0.0, 0.0, -3.0), target=(0.0, 0.0, 0.0))
+    with renderer.load(single_sided_quad_glb) as scene:
+        pixels = renderer.render_pixels(
+            scene, behind, RenderOptions(width=SIZE, height=SIZE, background=None))
+    assert pixels[:, :, 3].max() == 0
+
+
+def test_back_of_a_double_sided_surface_is_lit_like_its_front(
+    renderer: Renderer, double_sided_quad_glb: bytes
+):
+    # Given a double-sided quad, seen from the front and from behind
+    behind = LookAtCamera(position=(0.0, 0.0, -3.0), target=(0.0, 0.0, 0.0))
+    options = RenderOptions(width=SIZE, height=SIZE)
+    with renderer.load(double_sided_quad_glb) as scene:
+        front = renderer.render_pixels(scene, FRONT, options)[SIZE // 2, SIZE // 2]
+        back = renderer.render_pixels(scene, behind, options)[SIZE // 2, SIZE // 2]
+    # Then the back is shaded with its normal turned to the viewer, as lit as the front
+    assert hue_distance(back, 0.0) < 10.0
+    assert abs(int(back[0]) - int(front[0])) <= 3
