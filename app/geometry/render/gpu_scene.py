@@ -42,8 +42,11 @@ class GpuTexture:
 class LoadedScene:
     """Geometry and textures resident on the GPU, plus what drawing needs from the glTF.
 
-    Belongs to the `Renderer` that loaded it and to that renderer's thread. Call `release()`
-    (or use it as a context manager) when done: GPU memory is not garbage collected.
+    For callers: `bounds` (world space), `camera_names` (the glTF's cameras, in order, "" when
+    unnamed), `triangle_count` (as drawn, instances included), `released` and `release()`.
+    The other attributes are the renderer's. Belongs to the `Renderer` that loaded it and to
+    that renderer's thread. Call `release()` (or use it as a context manager) when done: GPU
+    memory is not garbage collected.
     """
 
     def __init__(self, context: moderngl.Context, program: moderngl.Program,
@@ -61,9 +64,10 @@ class LoadedScene:
         self.textures: dict[int, GpuTexture] = {}
         self.released = False
         try:
-            self.meshes = [_upload_mesh(context, program, p) for p in data.primitives]
-            self.textures = {index: _upload_texture(context, texture)
-                             for index, texture in data.textures.items()}
+            for primitive in data.primitives:
+                self.meshes.append(_upload_mesh(context, program, primitive))
+            for index, texture in data.textures.items():
+                self.textures[index] = _upload_texture(context, texture)
         except BaseException:
             self.release()
             raise

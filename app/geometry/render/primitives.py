@@ -33,6 +33,8 @@ def build_primitive(asset: GltfAsset, primitive: dict, uv_set: int) -> Primitive
     positions = accessor_array(asset, attributes["POSITION"]).astype(np.float32)
     if positions.ndim != 2 or positions.shape[1] != 3:
         raise CorruptFile("a mesh primitive's POSITION accessor is not VEC3")
+    if not np.isfinite(positions).all():
+        raise CorruptFile("a mesh primitive has non-finite vertex positions")
     if "indices" in primitive:
         order = accessor_array(asset, primitive["indices"]).astype(np.uint32)
     else:

@@ -34,7 +34,14 @@ def read_scene(glb: bytes, limits: RenderLimits) -> SceneData:
     Raises CorruptFile, UnsupportedFormat, LimitExceeded, or NO_GEOMETRY when nothing in the
     scene is made of triangles.
     """
-    asset = load_asset(glb)
+    try:
+        return _read_scene(load_asset(glb), limits)
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
+        # The document is untrusted: a field of the wrong type or shape is a corrupt file.
+        raise CorruptFile(f"the glTF document is malformed: {exc!r}") from exc
+
+
+def _read_scene(asset: GltfAsset, limits: RenderLimits) -> SceneData:
     for extension in asset.document.get("extensionsRequired", []):
         if extension in _UNREADABLE_EXTENSIONS:
             raise UnsupportedFormat(f"meshes compressed with {extension} cannot be rendered")

@@ -125,21 +125,36 @@ def cube_without_normals_glb() -> bytes:
     return writer.glb([node])
 
 
-@pytest.fixture
-def textured_quad_glb() -> bytes:
-    """A 2x2 quad facing +Z whose texture is red, green (top row) over blue, yellow."""
-    texels = np.array([[[255, 0, 0, 255], [0, 255, 0, 255]],
-                       [[0, 0, 255, 255], [255, 255, 0, 255]]], dtype=np.uint8)
+def textured_quad(texels: np.ndarray, uv_scale: tuple[float, float], sampler: dict) -> bytes:
+    """A 2x2 quad facing +Z showing `texels` (top row first) with UVs running 0..uv_scale."""
     writer = GlbWriter()
-    sampler = writer.add("samplers", {"magFilter": 9728, "minFilter": 9728})
-    texture = writer.add("textures", {"source": writer.image(texels), "sampler": sampler})
+    sampler_index = writer.add("samplers", sampler)
+    texture = writer.add("textures", {"source": writer.image(texels), "sampler": sampler_index})
     positions = np.array([[-1, -1, 0], [1, -1, 0], [1, 1, 0], [-1, 1, 0]])
-    uvs = np.array([[0, 1], [1, 1], [1, 0], [0, 0]])  # glTF UV (0, 0) is the image's top left
+    uvs = np.array([[0, 1], [1, 1], [1, 0], [0, 0]]) * uv_scale  # UV (0, 0): image top left
     material = {"pbrMetallicRoughness": {"baseColorTexture": {"index": texture},
                                          "metallicFactor": 0.0}}
     node = mesh_node(writer, {"POSITION": positions, "NORMAL": np.tile([0, 0, 1], (4, 1)),
                               "TEXCOORD_0": uvs}, np.array([0, 1, 2, 0, 2, 3]), material)
     return writer.glb([node])
+
+
+NEAREST = {"magFilter": 9728, "minFilter": 9728}
+
+
+@pytest.fixture
+def textured_quad_glb() -> bytes:
+    """A quad whose 2x2 texture is red, green (top row) over blue, yellow."""
+    texels = np.array([[[255, 0, 0, 255], [0, 255, 0, 255]],
+                       [[0, 0, 255, 255], [255, 255, 0, 255]]], dtype=np.uint8)
+    return textured_quad(texels, (1.0, 1.0), NEAREST)
+
+
+@pytest.fixture
+def striped_quad_glb() -> Callable[[int], bytes]:
+    """A quad whose red | green texture spans U 0..2, so the sampler's wrapS decides the rest."""
+    texels = np.array([[[255, 0, 0, 255], [0, 255, 0, 255]]], dtype=np.uint8)
+    return lambda wrap_s: textured_quad(texels, (2.0, 1.0), {**NEAREST, "wrapS": wrap_s})
 
 
 @pytest.fixture

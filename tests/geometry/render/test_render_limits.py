@@ -5,11 +5,12 @@ from __future__ import annotations
 import pickle
 from collections.abc import Iterator
 
+import numpy as np
 import pytest
 
 from app.errors import AtelierError, ErrorCode
 from app.geometry.gltf_io import build_glb
-from app.geometry.render import Renderer, RenderLimits, RenderOptions
+from app.geometry.render import LookAtCamera, Renderer, RenderLimits, RenderOptions
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +80,22 @@ def test_too_large_texture_raises_limit_exceeded(
     assert "2x2 texture" in raised.value.message
 
 
+def test_texture_wider_than_the_size_limit_is_downscaled_not_rejected(
+    textured_quad_glb: bytes,
+):
+    # Given a renderer that allows 1x1 textures, and a 2x2 texture of four colours
+    with Renderer(RenderLimits(max_texture_size=1)) as renderer, renderer.load(
+            textured_quad_glb) as scene:
+        pixels = renderer.render_pixels(
+            scene, LookAtCamera((0.0, 0.0, 3.0), (0.0, 0.0, 0.0)),
+            RenderOptions(width=64, height=64, background=None))
+    # Then it renders, every quadrant the one colour the four texels average to
+    quadrants = pixels[[20, 20, 44, 44], [20, 44, 20, 44]].astype(int)
+    assert (quadrants[:, 3] == 255).all()
+    assert np.ptp(quadrants[:, :3], axis=0).max() <= 2
+    assert quadrants[0, 0] > quadrants[0, 2] + 40  # red + green over blue: a dim yellow
+
+
 def test_scene_without_meshes_is_no_geometry(renderer: Renderer):
     glb = build_glb({"asset": {"version": "2.0"}, "scene": 0, "scenes": [{"nodes": [0]}],
                      "nodes": [{"name": "empty"}]}, b"")
@@ -105,6 +122,15 @@ def test_draco_compressed_meshes_are_unsupported(renderer: Renderer):
     with pytest.raises(AtelierError) as raised:
         renderer.load(glb)
     assert raised.value.code == ErrorCode.UNSUPPORTED_FORMAT
+
+
+def test_fields_of_the_wrong_type_are_corrupt(renderer: Renderer):
+    glb = build_glb({"asset": {"version": "2.0"}, "scenes": [{"nodes": [0]}],
+                     "nodes": [{"mesh": "first"}], "meshes": [{"primitives": []}]}, b"")
+    with pytest.raises(AtelierError) as raised:
+        renderer.load(glb)
+    assert raised.value.code == ErrorCode.CORRUPT_FILE
+    assert "malformed" in raised.value.message
 
 
 def test_index_past_the_vertices_is_corrupt(renderer: Renderer, out_of_range_index_glb: bytes):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import colorsys
 import math
+from collections.abc import Callable
 
 import numpy as np
+import pytest
 from scipy.spatial import ConvexHull
 
 from app.geometry.render import LookAtCamera, Renderer, RenderOptions
@@ -104,6 +106,24 @@ def test_textured_quad_shows_each_texel_in_its_place(renderer: Renderer, texture
     expected = {(near, near): 0.0, (near, far): 120.0, (far, near): 240.0, (far, far): 60.0}
     for (row, column), hue in expected.items():
         assert hue_distance(pixels[row, column], hue) < 12.0, (row, column, pixels[row, column])
+
+
+@pytest.mark.parametrize(
+    ("wrap_s", "stripes"),
+    [(10497, [0.0, 120.0, 0.0, 120.0]), (33648, [0.0, 120.0, 120.0, 0.0])],
+    ids=["repeat", "mirrored-repeat"],
+)
+def test_sampler_wrap_mode_repeats_the_texture(
+    renderer: Renderer, striped_quad_glb: Callable[[int], bytes], wrap_s: int,
+    stripes: list[float],
+):
+    # Given a red | green texture stretched over U 0..2 with a wrap mode
+    with renderer.load(striped_quad_glb(wrap_s)) as scene:
+        pixels = renderer.render_pixels(scene, FRONT, RenderOptions(width=SIZE, height=SIZE))
+    # Then the four vertical stripes across the quad follow that wrap mode
+    centres = np.array([[x, 0.0, 0.0] for x in (-0.75, -0.25, 0.25, 0.75)])
+    for pixel, hue in zip(sample(pixels, centres, FRONT), stripes, strict=True):
+        assert hue_distance(pixel, hue) < 12.0, (pixel, hue)
 
 
 def test_asset_without_normals_renders_with_flat_faces(
