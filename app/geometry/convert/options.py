@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, get_args
 
 from app.errors import InvalidInput, UnsupportedOption
 
@@ -45,6 +45,29 @@ class OptimizeOptions:
     max_texture_size: int | None = None
     texture_format: TextureFormat | None = None
 
+    def __post_init__(self) -> None:
+        # Callers may hand over plain strings (from a queue or a database): accept the
+        # enum's values, refuse anything else with a code rather than a ValueError later.
+        try:
+            object.__setattr__(self, "preset", OptimizePreset(self.preset))
+        except ValueError:
+            raise InvalidInput(f"unknown preset '{self.preset}'",
+                               field=["optimize", "preset"]) from None
+        if self.compression not in get_args(Compression):
+            raise InvalidInput(f"unknown compression '{self.compression}'",
+                               field=["optimize", "compression"])
+        if self.texture_format is not None and self.texture_format not in get_args(TextureFormat):
+            raise InvalidInput(f"unknown texture format '{self.texture_format}'",
+                               field=["optimize", "texture_format"])
+
+
+def output_format(value: str) -> OutputFormat:
+    """The OutputFormat named by `value`, or InvalidInput."""
+    try:
+        return OutputFormat(value)
+    except ValueError:
+        raise InvalidInput(f"unknown output format '{value}'", field=["format"]) from None
+
 
 GLTF_FORMATS = frozenset({OutputFormat.GLB, OutputFormat.GLTF})
 # Formats whose files carry no textures at all.
@@ -60,6 +83,7 @@ TEXTURE_ENCODINGS: dict[OutputFormat, frozenset[str]] = {
 
 def check_supported(fmt: OutputFormat, options: OptimizeOptions) -> None:
     """Raise UnsupportedOption (or InvalidInput for a bad value) before any work is done."""
+    fmt = output_format(fmt)
     preset = options.preset
     _check_unrelated_settings(options)
     if preset is OptimizePreset.SIMPLIFY:

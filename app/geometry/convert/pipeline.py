@@ -16,6 +16,7 @@ from app.geometry.convert.options import (
     OptimizePreset,
     OutputFormat,
     check_supported,
+    output_format,
 )
 from app.geometry.convert.packing import ViewCodec
 from app.geometry.convert.scene import drawn_triangles, flatten
@@ -98,6 +99,7 @@ def convert_glb(
     source, LimitExceeded / JobTimeout past `limits`, and AtelierError(CONVERSION_FAILED)
     when a library fails on a valid source.
     """
+    fmt = output_format(fmt)
     check_supported(fmt, options)
     stages = _Stages(progress, limits.max_seconds)
     target = work_dir / f"{stem}{SUFFIXES[fmt]}"
@@ -106,7 +108,7 @@ def convert_glb(
         model = _read(source, limits)
         if options.preset is not OptimizePreset.NONE:
             stages.enter(options.preset.lower(), 0.1)
-        codec = _optimize(model, fmt, options, limits)
+        codec = _optimize(model, options, limits)
         triangles = drawn_triangles(model.document)
         stages.enter("write", 0.5)
         if options.preset is OptimizePreset.COMPRESS and options.compression == "DRACO":
@@ -142,9 +144,7 @@ def _read(source: Path, limits: ConvertLimits) -> Model:
     return model
 
 
-def _optimize(
-    model: Model, fmt: OutputFormat, options: OptimizeOptions, limits: ConvertLimits
-) -> ViewCodec | None:
+def _optimize(model: Model, options: OptimizeOptions, limits: ConvertLimits) -> ViewCodec | None:
     """Apply the preset; returns the buffer view codec the writer must use, if any."""
     preset = options.preset
     if preset is OptimizePreset.WELD:

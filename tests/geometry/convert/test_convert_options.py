@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,27 @@ def test_equal_requests_share_a_key_and_different_ones_do_not() -> None:
 def test_keys_are_stable_strings() -> None:
     key = options_key(F.GLB, OptimizeOptions(P.COMPRESS, compression="DRACO"))
     assert key == "convert-v1;format=GLB;preset=COMPRESS;compression=DRACO;quantize=true"
+
+
+def test_plain_strings_from_a_queue_are_accepted() -> None:
+    # given a request that arrives as plain strings
+    settings = OptimizeOptions(preset="COMPRESS")  # type: ignore[arg-type]
+    # then the preset is the enum, and the combination is judged as usual
+    assert settings.preset is P.COMPRESS
+    with pytest.raises(UnsupportedOption):
+        check_supported("STL", settings)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: OptimizeOptions(preset="SHRINK"),  # type: ignore[arg-type]
+        lambda: OptimizeOptions(P.COMPRESS, compression="ZSTD"),  # type: ignore[arg-type]
+        lambda: OptimizeOptions(P.TEXTURES, texture_format="GIF"),  # type: ignore[arg-type]
+        lambda: check_supported("FBX", OptimizeOptions()),  # type: ignore[arg-type]
+    ],
+)
+def test_unknown_names_are_invalid_input(make: Callable[[], object]) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        make()
+    assert caught.value.code is ErrorCode.INVALID_INPUT
