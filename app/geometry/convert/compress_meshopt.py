@@ -11,7 +11,7 @@ from __future__ import annotations
 import meshopt
 import numpy as np
 
-from app.geometry.convert.model import QUANTIZATION, TRIANGLES, Model, Role
+from app.geometry.convert.model import QUANTIZATION, TRIANGLES, VERTEX_ROLES, Model, Role
 from app.geometry.convert.packing import EncodedView
 
 EXTENSION = "EXT_meshopt_compression"
@@ -51,13 +51,13 @@ class MeshoptCodec:
             return EncodedView(meshopt.encode_gltf_buffer(values, mode), values.itemsize,
                                len(values), {"mode": mode})
         rows = values.reshape(len(values), -1)
-        if self.quantize and role == "vertex" and values.dtype == np.float32:
+        if self.quantize and role in VERTEX_ROLES and values.dtype == np.float32:
             if semantic == "POSITION":
                 return self._exponential(rows, POSITION_BITS)
             if semantic.startswith("TEXCOORD_"):
                 return self._exponential(rows, TEXCOORD_BITS)
-            if semantic in ("NORMAL", "TANGENT"):
-                return self._octahedral(rows)
+            if semantic in ("NORMAL", "TANGENT") and role == "vertex":
+                return self._octahedral(rows)  # the filter stores unit vectors, not deltas
         stride = rows.shape[1] * values.itemsize
         if stride % 4 or stride > 256:
             return None  # the vertex codec takes rows of 4 to 256 bytes, in fours

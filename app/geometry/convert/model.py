@@ -20,7 +20,9 @@ from app.geometry.gltf_io import accessor_array, is_glb, load_asset
 COMPRESSED_GEOMETRY = frozenset({"KHR_draco_mesh_compression", "EXT_meshopt_compression"})
 QUANTIZATION = "KHR_mesh_quantization"
 TRIANGLES = 4
-Role = Literal["vertex", "index", "other"]
+# How an accessor is used: vertex attribute, morph target delta, index list, anything else.
+Role = Literal["vertex", "target", "index", "other"]
+VERTEX_ROLES = frozenset({"vertex", "target"})
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,7 @@ def accessor_slots(document: dict[str, Any]) -> Iterator[tuple[dict[str, Any], s
             if "indices" in primitive:
                 yield primitive, "indices", "index"
             for target in primitive.get("targets", []):
-                yield from ((target, name, "vertex") for name in target)
+                yield from ((target, name, "target") for name in target)
     for skin in document.get("skins", []):
         if "inverseBindMatrices" in skin:
             yield skin, "inverseBindMatrices", "other"

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from app.geometry.convert.model import (
+    VERTEX_ROLES,
     AccessorStub,
     Model,
     Role,
@@ -89,7 +90,7 @@ class _BufferWriter:
         if encoded is None:
             data, stride = _rows(values, role)
             view_fields: dict[str, Any] = _view_target(role)
-            if role == "vertex":
+            if role in VERTEX_ROLES:
                 view_fields["byteStride"] = stride
             accessor["bufferView"] = self.add_view(data, **view_fields)
         else:
@@ -109,7 +110,7 @@ class _BufferWriter:
                      **encoded.extension}
         view = {"buffer": 1, "byteOffset": self.fallback_length, "byteLength": plain_length,
                 **_view_target(role), "extensions": {self.codec.extension: extension}}
-        if role == "vertex":
+        if role in VERTEX_ROLES:
             view["byteStride"] = encoded.byte_stride
         self.fallback_length += plain_length + (-plain_length % 4)
         self.views.append(view)
@@ -199,7 +200,7 @@ def _rows(values: np.ndarray, role: Role) -> tuple[bytes, int]:
     """The bytes of `values`; vertex rows are padded to four bytes as glTF requires."""
     rows = np.ascontiguousarray(values).reshape(len(values), -1).view(np.uint8)
     stride = rows.shape[1]
-    if role != "vertex" or stride % 4 == 0:
+    if role not in VERTEX_ROLES or stride % 4 == 0:
         return rows.tobytes(), stride
     padded = np.zeros((len(rows), stride + (-stride % 4)), dtype=np.uint8)
     padded[:, :stride] = rows
@@ -207,7 +208,7 @@ def _rows(values: np.ndarray, role: Role) -> tuple[bytes, int]:
 
 
 def _view_target(role: Role) -> dict[str, Any]:
-    if role == "vertex":
+    if role in VERTEX_ROLES:
         return {"target": ARRAY_BUFFER}
     if role == "index":
         return {"target": ELEMENT_ARRAY_BUFFER}

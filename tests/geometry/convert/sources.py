@@ -8,6 +8,8 @@ import numpy as np
 import trimesh
 from PIL import Image
 
+from app.geometry.gltf_io import build_glb
+
 RNG_SEED = 7
 
 
@@ -90,6 +92,54 @@ def seamed_grid(cells: int) -> trimesh.Trimesh:
     mesh = trimesh.Trimesh(np.concatenate([vertices, vertices[seam]]), faces, process=False)
     mesh.visual = trimesh.visual.TextureVisuals(uv=uv, material=grid.visual.material)
     return mesh
+
+
+def animated_glb(path: Path, cells: int = 10) -> Path:
+    """A skinned grid with one morph target, animated in morph weight and joint translation.
+
+    Written by hand (trimesh writes neither skins nor morph targets) with plain accessors.
+    """
+    grid = displaced_grid(cells)
+    positions = np.asarray(grid.vertices, dtype=np.float32)
+    count = len(positions)
+    arrays: list[tuple[np.ndarray, str, int | None]] = [
+        (positions, "VEC3", 34962),
+        (np.tile(np.float32([0, 1, 0]), (count, 1)), "VEC3", 34962),
+        (np.tile(np.float32([0, 0.5, 0]), (count, 1)), "VEC3", 34962),  # the morph target
+        (np.zeros((count, 4), dtype=np.uint16), "VEC4", 34962),
+        (np.tile(np.float32([1, 0, 0, 0]), (count, 1)), "VEC4", 34962),
+        (np.asarray(grid.faces, dtype=np.uint32).ravel(), "SCALAR", 34963),
+        (np.eye(4, dtype=np.float32).reshape(1, 16), "MAT4", None),
+        (np.float32([0.0, 1.0]), "SCALAR", None),
+        (np.float32([0.0, 1.0]), "SCALAR", None),
+        (np.float32([[0, 0, 0], [0, 1, 0]]), "VEC3", None),
+    ]
+    binary, views, accessors = b"", [], []
+    for values, kind, target in arrays:
+        view = {"buffer": 0, "byteOffset": len(binary), "byteLength": values.nbytes}
+        views.append(view | ({"target": target} if target else {}))
+        rows = values.reshape(len(values), -1)
+        accessors.append({"bufferView": len(views) - 1, "count": len(rows), "type": kind,
+                          "componentType": {"f": 5126, "u": 5125 if values.itemsize == 4
+                                            else 5123}[values.dtype.kind],
+                          "min": rows.min(axis=0).tolist(), "max": rows.max(axis=0).tolist()})
+        binary += values.tobytes()
+    document = {
+        "asset": {"version": "2.0"}, "scene": 0, "scenes": [{"nodes": [0, 1]}],
+        "nodes": [{"name": "skinned", "mesh": 0, "skin": 0}, {"name": "joint"}],
+        "meshes": [{"primitives": [{
+            "attributes": {"POSITION": 0, "NORMAL": 1, "JOINTS_0": 3, "WEIGHTS_0": 4},
+            "targets": [{"POSITION": 2}], "indices": 5}], "weights": [0.0]}],
+        "skins": [{"joints": [1], "inverseBindMatrices": 6}],
+        "animations": [{"samplers": [{"input": 7, "output": 8}, {"input": 7, "output": 9}],
+                        "channels": [{"sampler": 0, "target": {"node": 0, "path": "weights"}},
+                                     {"sampler": 1, "target": {"node": 1,
+                                                               "path": "translation"}}]}],
+        "accessors": accessors, "bufferViews": views,
+        "buffers": [{"byteLength": len(binary)}],
+    }
+    path.write_bytes(build_glb(document, binary))
+    return path
 
 
 def export_glb(geometry: trimesh.Trimesh | trimesh.Scene, path: Path) -> Path:
