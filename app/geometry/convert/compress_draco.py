@@ -13,8 +13,8 @@ from typing import Any
 import DracoPy
 import numpy as np
 
+from app.geometry.convert.accessor_layout import COMPONENT_TYPES
 from app.geometry.convert.model import TRIANGLES, AccessorStub, Model, add_extension
-from app.geometry.convert.packing import COMPONENT_TYPES
 
 EXTENSION = "KHR_draco_mesh_compression"
 COMPRESSIBLE = frozenset({"POSITION", "NORMAL", "TEXCOORD_0", "COLOR_0"})

@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from app.geometry.convert.accessor_layout import describe, row_bytes, storable, view_target
 from app.geometry.convert.model import (
     VERTEX_ROLES,
     AccessorStub,
@@ -17,10 +18,6 @@ from app.geometry.convert.model import (
     add_extension,
 )
 
-ARRAY_BUFFER = 34962
-ELEMENT_ARRAY_BUFFER = 34963
-COMPONENT_TYPES = {"f4": 5126, "u4": 5125, "u2": 5123, "u1": 5121, "i2": 5122, "i1": 5120}
-ACCESSOR_TYPES = {1: "SCALAR", 2: "VEC2", 3: "VEC3", 4: "VEC4", 9: "MAT3", 16: "MAT4"}
 IMAGE_EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/webp": "webp"}
 
 
@@ -84,12 +81,12 @@ class _BufferWriter:
         source_id = id(values)
         if source_id in self.written:
             return self.written[source_id]
-        values = _storable(values, role)
+        values = storable(values, role)
         encoded = self.codec.encode(values, role, semantic) if self.codec else None
-        accessor = _describe(values)
+        accessor = describe(values)
         if encoded is None:
-            data, stride = _rows(values, role)
-            view_fields: dict[str, Any] = _view_target(role)
+            data, stride = row_bytes(values, role)
+            view_fields: dict[str, Any] = view_target(role)
             if role in VERTEX_ROLES:
                 view_fields["byteStride"] = stride
             accessor["bufferView"] = self.add_view(data, **view_fields)
@@ -109,7 +106,7 @@ class _BufferWriter:
                      "byteStride": encoded.byte_stride, "count": encoded.count,
                      **encoded.extension}
         view = {"buffer": 1, "byteOffset": self.fallback_length, "byteLength": plain_length,
-                **_view_target(role), "extensions": {self.codec.extension: extension}}
+                **view_target(role), "extensions": {self.codec.extension: extension}}
         if role in VERTEX_ROLES:
             view["byteStride"] = encoded.byte_stride
         self.fallback_length += plain_length + (-plain_length % 4)
@@ -170,46 +167,3 @@ def _place_images(
             entry["bufferView"] = writer.add_view(image.data)
             entry["mimeType"] = image.mime_type
     return files
-
-
-def _storable(values: np.ndarray, role: Role) -> np.ndarray:
-    if role == "index":
-        flat = values.reshape(-1)
-        small = len(flat) == 0 or int(flat.max()) < 0xFFFF
-        return flat.astype(np.uint16 if small else np.uint32, copy=False)
-    if values.dtype.kind == "f":
-        return values.astype(np.float32, copy=False)
-    if values.dtype.str[1:] not in COMPONENT_TYPES:
-        return values.astype(np.uint16)
-    return values
-
-
-def _describe(values: np.ndarray) -> dict[str, Any]:
-    width = 1 if values.ndim == 1 else values.shape[1]
-    rows = values.reshape(len(values), width)
-    return {
-        "componentType": COMPONENT_TYPES[values.dtype.str[1:]],
-        "count": len(values),
-        "type": ACCESSOR_TYPES[width],
-        "min": rows.min(axis=0).tolist() if len(rows) else [0] * width,
-        "max": rows.max(axis=0).tolist() if len(rows) else [0] * width,
-    }
-
-
-def _rows(values: np.ndarray, role: Role) -> tuple[bytes, int]:
-    """The bytes of `values`; vertex rows are padded to four bytes as glTF requires."""
-    rows = np.ascontiguousarray(values).reshape(len(values), -1).view(np.uint8)
-    stride = rows.shape[1]
-    if role not in VERTEX_ROLES or stride % 4 == 0:
-        return rows.tobytes(), stride
-    padded = np.zeros((len(rows), stride + (-stride % 4)), dtype=np.uint8)
-    padded[:, :stride] = rows
-    return padded.tobytes(), padded.shape[1]
-
-
-def _view_target(role: Role) -> dict[str, Any]:
-    if role in VERTEX_ROLES:
-        return {"target": ARRAY_BUFFER}
-    if role == "index":
-        return {"target": ELEMENT_ARRAY_BUFFER}
-    return {}
