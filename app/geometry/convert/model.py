@@ -110,7 +110,10 @@ def read_model(data: bytes) -> Model:
         document.pop(section, None)
     drop_extension(document, QUANTIZATION)
     model = Model(document=document, images=images)
-    _check_indices(model)
+    try:
+        _check_references(model)
+    except TypeError as exc:  # e.g. an index that is not a number
+        raise CorruptFile(f"the source GLB is malformed: {exc!r}") from exc
     return model
 
 
@@ -141,14 +144,27 @@ def _data_uri(uri: str) -> bytes:
         raise CorruptFile(f"embedded data URI does not decode: {exc}") from exc
 
 
-def _check_indices(model: Model) -> None:
+def _check_references(model: Model) -> None:
+    """Refuse what optimisers and writers would trip over: ragged or dangling data."""
+    meshes = model.document.get("meshes", [])
+    materials = model.document.get("materials", [])
     for primitive in model.primitives():
-        vertices = len(primitive["attributes"].get("POSITION", ()))
+        attributes = primitive.get("attributes", {})
+        vertices = len(attributes.get("POSITION", ()))
         if vertices == 0:
             raise CorruptFile("a mesh primitive has no POSITION data")
+        per_vertex = [*attributes.values(), *(v for t in primitive.get("targets", [])
+                                              for v in t.values())]
+        if any(len(values) != vertices for values in per_vertex):
+            raise CorruptFile("a mesh primitive's attributes differ in length")
         indices = primitive.get("indices")
         if indices is not None and len(indices) and int(indices.max()) >= vertices:
             raise CorruptFile("a mesh primitive indexes past its vertices")
+        if "material" in primitive and not 0 <= primitive["material"] < len(materials):
+            raise CorruptFile("a mesh primitive refers to a missing material")
+    for node in model.document.get("nodes", []):
+        if "mesh" in node and not 0 <= node["mesh"] < len(meshes):
+            raise CorruptFile("a node refers to a missing mesh")
 
 
 def drop_extension(document: dict[str, Any], name: str) -> None:

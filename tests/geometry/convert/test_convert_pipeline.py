@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from app.geometry.convert import (
     OutputFormat,
     convert_glb,
 )
+from app.geometry.gltf_io import build_glb, split_glb
 
 
 def test_progress_reports_named_stages_in_order(grid_glb: Path, tmp_path: Path) -> None:
@@ -47,6 +49,31 @@ def test_a_corrupt_source_fails_with_corrupt_file(data: bytes, tmp_path: Path) -
     # then the error says so, survives pickling to a parent process, and nothing is left over
     assert pickle.loads(pickle.dumps(caught.value)).code is ErrorCode.CORRUPT_FILE
     assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: d["nodes"][0].update(mesh=5),
+        lambda d: d["meshes"][0]["primitives"][0].update(material=3),
+        lambda d: d["meshes"][0]["primitives"][0]["attributes"].update(POSITION=99),
+        lambda d: d["meshes"][0]["primitives"][0]["attributes"].update(TEXCOORD_0="uv"),
+        lambda d: d["scenes"][0].update(nodes=[0, 0]),
+    ],
+)
+def test_dangling_references_fail_with_corrupt_file(
+    textured_box_glb: Path, tmp_path: Path, damage: Callable[[dict], None]
+) -> None:
+    # given a GLB whose JSON points at things that are not there
+    document, binary = split_glb(textured_box_glb.read_bytes())
+    damage(document)
+    source = tmp_path / "damaged.glb"
+    source.write_bytes(build_glb(document, binary or b""))
+    # when it is converted (to a format that walks the node tree)
+    with pytest.raises(CorruptFile):
+        convert_glb(source, OutputFormat.OBJ, OptimizeOptions(), tmp_path)
+    # then nothing is left behind
+    assert not (tmp_path / "model.obj.zip").exists()
 
 
 def test_a_compressed_source_is_refused_as_a_conversion_failure(
