@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.errors import AtelierError, ErrorCode, JobTimeout, LimitExceeded
+from app.errors import AtelierError, ErrorCode, InvalidInput, JobTimeout, LimitExceeded
 from app.geometry.convert.compress_draco import draco_compress
 from app.geometry.convert.compress_meshopt import MeshoptCodec, reorder_for_cache
 from app.geometry.convert.model import Model, read_model
@@ -79,6 +79,9 @@ class _Stages:
         if time.monotonic() > self.deadline:
             raise JobTimeout(f"conversion took longer than {self.max_seconds:g} s, stopped "
                              f"before '{name}'")
+        self.report(name, fraction)
+
+    def report(self, name: str, fraction: float) -> None:
         if self.progress is not None:
             self.progress(name, fraction)
 
@@ -101,6 +104,8 @@ def convert_glb(
     """
     fmt = output_format(fmt)
     check_supported(fmt, options)
+    if not stem or stem.startswith(".") or Path(stem).name != stem:
+        raise InvalidInput(f"'{stem}' is not a plain file name", field=["stem"])
     stages = _Stages(progress, limits.max_seconds)
     target = work_dir / f"{stem}{SUFFIXES[fmt]}"
     try:
@@ -112,7 +117,7 @@ def convert_glb(
         triangles = drawn_triangles(model.document)
         stages.enter("write", 0.5)
         if options.preset is OptimizePreset.COMPRESS and options.compression == "DRACO":
-            draco_compress(model)
+            draco_compress(model)  # after counting: Draco leaves only accessor stubs behind
         _write(model, fmt, target, codec, limits)
         if target.stat().st_size > limits.max_output_bytes:
             raise LimitExceeded(f"the {fmt} output is larger than "
@@ -128,7 +133,7 @@ def convert_glb(
         target.unlink(missing_ok=True)
         raise AtelierError(f"{fmt} conversion failed: {type(exc).__name__}: {exc}",
                            code=ErrorCode.CONVERSION_FAILED) from exc
-    stages.enter("done", 1.0)
+    stages.report("done", 1.0)  # finished work is kept even if the clock ran out just now
     return ConvertedFile(target, fmt, CONTENT_TYPES[fmt], target.name, triangles)
 
 

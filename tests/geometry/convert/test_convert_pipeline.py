@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from app.errors import AtelierError, CorruptFile, ErrorCode, JobTimeout, LimitExceeded
+from app.errors import (
+    AtelierError,
+    CorruptFile,
+    ErrorCode,
+    InvalidInput,
+    JobTimeout,
+    LimitExceeded,
+)
 from app.geometry.convert import (
     ConvertLimits,
     OptimizeOptions,
@@ -119,3 +126,9 @@ def test_time_limit_stops_the_conversion(grid_glb: Path, tmp_path: Path) -> None
                     limits=ConvertLimits(max_seconds=0.0))
     # then it stops with the timeout code
     assert caught.value.code is ErrorCode.TIMEOUT
+
+
+@pytest.mark.parametrize("stem", ["", "../escape", "a/b", ".hidden"])
+def test_output_names_stay_inside_the_work_dir(grid_glb: Path, tmp_path: Path, stem: str) -> None:
+    with pytest.raises(InvalidInput):
+        convert_glb(grid_glb, OutputFormat.GLB, OptimizeOptions(), tmp_path, stem=stem)
