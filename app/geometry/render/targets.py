@@ -7,6 +7,8 @@ from typing import TypeVar
 import moderngl
 import numpy as np
 
+from app.geometry.render.gl_wait import finish_releasing_gil
+
 GlObject = TypeVar("GlObject", moderngl.Texture, moderngl.Renderbuffer, moderngl.Framebuffer)
 
 
@@ -39,12 +41,15 @@ class RenderTargets:
 
     def finish(self, context: moderngl.Context, output_pass: moderngl.VertexArray) -> np.ndarray:
         """The image as (height, width, 4) sRGB uint8 with straight alpha, top row first."""
+        # Blits and reads wait for pending drawing while holding the GIL: wait here instead.
+        finish_releasing_gil(context)
         if self._resolve is not None:
             context.copy_framebuffer(self._resolve, self.scene)
         self._output.use()
         context.disable(moderngl.DEPTH_TEST | moderngl.BLEND | moderngl.CULL_FACE)
         self.resolved.use(location=0)
         output_pass.render(moderngl.TRIANGLES, vertices=3)
+        finish_releasing_gil(context)
         width, height = self.size
         return np.frombuffer(self._output.read(components=4), dtype=np.uint8).reshape(
             height, width, 4)
