@@ -63,7 +63,8 @@ class GltfBuilder:
         self.document["scene"] = 0
 
     def glb(self) -> bytes:
-        self.document["buffers"] = [{"byteLength": len(self.binary)}]
+        if self.binary:
+            self.document["buffers"] = [{"byteLength": len(self.binary)}]
         return build_glb(self.document, bytes(self.binary))
 
     def asset(self) -> GltfAsset:
