@@ -12,9 +12,11 @@ import json
 import logging
 import os
 import secrets
+import signal
 import sys
 import threading
 from pathlib import Path
+from types import FrameType
 
 import uvicorn
 
@@ -122,7 +124,18 @@ class WorkerPool:
                     worker.start()
 
 
+class StopRequested(Exception):
+    """SIGINT or SIGTERM arrived: leave the API loop and stop the children in order."""
+
+
+def _request_stop(signum: int, frame: FrameType | None) -> None:
+    raise StopRequested(signal.Signals(signum).name)
+
+
 def serve(settings: Settings) -> None:
+    # uvicorn hands a signal it caught back to these handlers once it has shut down.
+    signal.signal(signal.SIGTERM, _request_stop)
+    signal.signal(signal.SIGINT, _request_stop)
     data_dir = settings.data_dir.resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
     logs = data_dir / "logs"
@@ -146,7 +159,11 @@ def serve(settings: Settings) -> None:
         log.info("Atelier on http://%s:%d (data in %s)", settings.host, settings.port, data_dir)
         uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
                     log_level="info")
+    except StopRequested as stop:
+        log.info("%s received; stopping", stop)
     finally:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         runtime_file(data_dir).unlink(missing_ok=True)
         if workers is not None:
             workers.stop()

@@ -3,7 +3,6 @@ prints a first admin token once, and leaves no process behind when stopped."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 import signal
@@ -82,7 +81,6 @@ async def test_serve_keeps_data_across_restarts_and_leaves_no_orphans(tmp_path: 
         asset = await upload_and_wait(Api(url, admin_token), models.box_stl(), "kept.stl")
         assert asset["status"] == "READY"
     assert len(children) >= 3  # database, redis and at least one worker
-    await asyncio.sleep(0.5)
     assert [child for child in children if alive(child)] == []
 
     with running_serve(data_dir, {"ATELIER_ADMIN_TOKEN": admin_token}) as (url, _, _):
