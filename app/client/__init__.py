@@ -1,0 +1,1 @@
+"""Clients of a running Atelier server, used by the `atelier` command (`atelier ingest`)."""
