@@ -65,6 +65,9 @@ class ChildProcess:
             stdout=output,
             stderr=subprocess.STDOUT if output else None,
             stdin=subprocess.DEVNULL,
+            # Own session: a terminal's Ctrl-C reaches only the supervisor, which stops the
+            # children in order instead of all at once.
+            start_new_session=True,
             preexec_fn=_die_with_parent,
         )
         if output is not None:
