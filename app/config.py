@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     job_timeout_seconds: float = Field(default=300, gt=0)
     job_max_attempts: int = Field(default=3, ge=1)
     job_memory_mb: int = Field(default=4096, ge=256)
+    job_lease_seconds: float = Field(
+        default=30, gt=0, description="A running job whose worker is silent this long is redone."
+    )
 
     # Limits.
     max_upload_bytes: int = Field(default=512 * MIB, ge=1)

@@ -45,6 +45,7 @@ class Job(Document):
     created_at: datetime = Field(default_factory=utcnow)
     started_at: datetime | None = None
     finished_at: datetime | None = None
+    lease_expires_at: datetime | None = None
     error: ErrorInfo | None = None
     asset_id: str | None = None
     scene_id: str | None = None
@@ -58,7 +59,7 @@ class Job(Document):
             IndexModel([("owner", pymongo.ASCENDING), ("status", pymongo.ASCENDING)]),
             IndexModel([("owner", pymongo.ASCENDING), ("kind", pymongo.ASCENDING)]),
             IndexModel([("asset_id", pymongo.ASCENDING)]),
-            IndexModel([("status", pymongo.ASCENDING)]),
+            IndexModel([("status", pymongo.ASCENDING), ("lease_expires_at", pymongo.ASCENDING)]),
         ]
 
     @property

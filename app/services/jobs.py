@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from app.errors import InvalidState, NotFound
@@ -87,6 +88,41 @@ class JobService:
             only_if={"cancel_requested": False},
         )
         return requested or await self.get_visible(principal, job_id)
+
+    async def renew_lease(self, job_id: str, seconds: float) -> None:
+        """Keep a job claimed by a live worker; not an event, clients do not see it."""
+        await Job.find_one(
+            {"_id": job_id, "status": {"$in": [JobStatus.QUEUED, JobStatus.RUNNING]}}
+        ).update({"$set": {"lease_expires_at": utcnow() + timedelta(seconds=seconds)}})
+
+    async def redeliver_stalled(self, queued_grace_seconds: float) -> int:
+        """Hand back to the queue every running job whose worker went silent, and deliver
+        again queued jobs the queue lost (a Redis without its data, say)."""
+        now = utcnow()
+        count = 0
+        stalled = Job.find({"status": JobStatus.RUNNING, "lease_expires_at": {"$lt": now}})
+        async for job in stalled.limit(50):
+            requeued = await self.log.apply(
+                job.id,
+                {"status": JobStatus.QUEUED.value, "stage": "redelivering",
+                 "lease_expires_at": None,
+                 "message": "its worker stopped responding; another worker will redo it"},
+                only_if={"status": JobStatus.RUNNING.value,
+                         "lease_expires_at": job.lease_expires_at},
+            )
+            if requeued is not None:
+                await self.queue.release(job.id)
+                await self.queue.enqueue(requeued)
+                count += 1
+        lost_before = now - timedelta(seconds=queued_grace_seconds)
+        async for job in Job.find({"status": JobStatus.QUEUED,
+                                   "created_at": {"$lt": lost_before}}).limit(50):
+            if not await self.queue.holds(job.id):
+                await self.queue.enqueue(job)
+                count += 1
+        if count:
+            log.warning("redelivered %d stalled or lost jobs", count)
+        return count
 
     async def redeliver_unfinished(self) -> int:
         """Enqueue again every job the database says is unfinished (after a restart, say)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from arq.connections import ArqRedis
+from arq.constants import in_progress_key_prefix, job_key_prefix
 
 from app.models.job import Job, JobKind
 
@@ -23,6 +24,13 @@ class JobQueue:
         await self.pool.enqueue_job(
             WORKER_FUNCTIONS[job.kind], job.id, _job_id=job.id, _queue_name=self.queue_name
         )
+
+    async def release(self, job_id: str) -> None:
+        """Drop a dead worker's claim so the job's delivery is picked up again."""
+        await self.pool.delete(in_progress_key_prefix + job_id)
+
+    async def holds(self, job_id: str) -> bool:
+        return bool(await self.pool.exists(job_key_prefix + job_id))
 
     async def clear_stale_claims(self) -> int:
         """Forget in-progress markers left by workers that died; only safe when none run."""

@@ -1,0 +1,51 @@
+"""Leases keep a running job claimed while its worker lives; a reaper in every worker hands
+back jobs whose worker died, so a SIGKILLed worker loses no job (arq alone would wait for its
+job timeout before anyone retried it)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Any
+
+from pymongo.errors import PyMongoError
+from redis.exceptions import RedisError
+
+from app.services.container import Services
+
+log = logging.getLogger(__name__)
+
+
+async def start_lease(ctx: dict[str, Any]) -> None:
+    """arq's on_job_start: renew this job's lease until the job function returns."""
+    services: Services = ctx["services"]
+    seconds = services.settings.job_lease_seconds
+    job_id: str = ctx["job_id"]
+
+    async def renew() -> None:
+        while True:
+            with contextlib.suppress(PyMongoError):
+                await services.jobs.renew_lease(job_id, seconds)
+            await asyncio.sleep(seconds / 3)
+
+    ctx["leases"][job_id] = asyncio.create_task(renew(), name=f"lease-{job_id}")
+
+
+async def end_lease(ctx: dict[str, Any]) -> None:
+    """arq's on_job_end."""
+    task: asyncio.Task[None] | None = ctx["leases"].pop(ctx["job_id"], None)
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+async def reap_forever(services: Services) -> None:
+    seconds = services.settings.job_lease_seconds
+    while True:
+        await asyncio.sleep(seconds / 2)
+        try:
+            await services.jobs.redeliver_stalled(queued_grace_seconds=seconds * 2)
+        except (PyMongoError, RedisError, OSError) as fault:
+            log.warning("the job reaper will try again: %s", fault)
