@@ -1,0 +1,109 @@
+/** The panel that describes the selected asset: stats, validation report, files and actions. */
+import { statusBadge } from "./assets.js";
+import { describeErrors, fill, h, toast } from "./dom.js";
+import { ago, bytes, dimensions, exact, vector } from "./format.js";
+import { request } from "./graphql.js";
+import { ASSET_DELETE } from "./operations.js";
+
+const STAT_LABELS = [
+  ["triangleCount", "Triangles"],
+  ["vertexCount", "Vertices"],
+  ["meshCount", "Meshes"],
+  ["materialCount", "Materials"],
+  ["textureCount", "Textures"],
+  ["animationCount", "Animations"],
+  ["nodeCount", "Nodes"],
+];
+const ISSUES_SHOWN = 50;
+
+function section(title, ...children) {
+  return h("section", { class: "detail-section" }, h("h3", {}, title), children);
+}
+
+function statsSection(stats) {
+  const tiles = STAT_LABELS.map(([key, label]) => h("div", { class: "stat" },
+    h("span", { class: "stat-value" }, exact(stats[key])), h("span", { class: "stat-label" }, label)));
+  const bounds = stats.bounds && h("dl", { class: "facts" },
+    h("dt", {}, "Size"), h("dd", {}, dimensions(stats.bounds)),
+    h("dt", {}, "Min"), h("dd", {}, vector(stats.bounds.min)),
+    h("dt", {}, "Max"), h("dd", {}, vector(stats.bounds.max)));
+  return section("Geometry", h("div", { class: "stats" }, tiles), bounds);
+}
+
+function validationSection(validation) {
+  const pills = h("div", { class: "pills" },
+    h("span", { class: `pill ${validation.numErrors ? "pill-error" : "pill-quiet"}` }, `${validation.numErrors} errors`),
+    h("span", { class: `pill ${validation.numWarnings ? "pill-warning" : "pill-quiet"}` }, `${validation.numWarnings} warnings`),
+    h("span", { class: "pill pill-quiet" }, `${validation.numInfos} infos`));
+  if (!validation.issues.length) {
+    return section("Validation", pills, h("p", { class: "muted" }, "No issues found."));
+  }
+  const rows = validation.issues.slice(0, ISSUES_SHOWN).map((issue) => h("li", { class: `issue issue-${issue.severity.toLowerCase()}` },
+    h("span", { class: "issue-severity" }, issue.severity),
+    h("div", { class: "issue-body" },
+      h("div", {}, h("code", {}, issue.code), " ", issue.message),
+      issue.pointer ? h("div", { class: "issue-pointer" }, issue.pointer) : null)));
+  const hidden = validation.issues.length - ISSUES_SHOWN;
+  const more = (hidden > 0 || validation.truncated) && h("p", { class: "muted" },
+    validation.truncated ? "The server kept only the first issues of a long report." : `${hidden} more not shown.`);
+  return section("Validation", pills, h("ul", { class: "issues" }, rows), more);
+}
+
+export class AssetDetail {
+  /** `viewer` shows GLB files; `onDeleted(id)` hears a deletion. */
+  constructor(container, { viewer, onDeleted }) {
+    this.container = container;
+    this.viewer = viewer;
+    this.onDeleted = onDeleted;
+    this.clear();
+  }
+
+  clear() {
+    fill(this.container, h("div", { class: "detail-empty" }, "Select an asset to see its stats, validation report and files."));
+  }
+
+  show(asset) {
+    this.asset = asset;
+    const error = asset.error && h("div", { class: "callout callout-error" },
+      h("strong", {}, asset.error.code), " ", asset.error.message);
+    fill(this.container,
+      h("header", { class: "detail-head" },
+        h("div", { class: "detail-title" }, h("h2", { title: asset.name }, asset.name), statusBadge(asset.status)),
+        h("div", { class: "muted" }, [asset.filename, asset.sourceFormat?.toUpperCase(), bytes(asset.sizeBytes), `added ${ago(asset.createdAt)}`].filter(Boolean).join(" · ")),
+        asset.tags.length ? h("div", { class: "tags" }, asset.tags.map((tag) => h("span", { class: "tag" }, tag))) : null),
+      error,
+      h("div", { class: "actions" },
+        h("button", { class: "button button-danger", onClick: () => this.remove() }, "Delete")),
+      asset.stats ? statsSection(asset.stats) : null,
+      asset.validation ? validationSection(asset.validation) : null,
+      this.filesSection(asset),
+      asset.sha256 ? section("Checksum", h("code", { class: "hash" }, `sha256 ${asset.sha256}`)) : null);
+  }
+
+  filesSection(asset) {
+    if (!asset.files.length) return null;
+    const rows = asset.files.map((file) => h("li", { class: "file" },
+      h("span", { class: "file-role" }, file.role),
+      h("span", { class: "file-name", title: file.filename }, `${file.format.toUpperCase()} · ${bytes(file.sizeBytes)}`),
+      file.role === "CONVERTED" && file.format.toLowerCase() === "glb"
+        ? h("button", { class: "link-button", onClick: () => this.viewer.show(file.url) }, "View") : null,
+      h("a", { class: "link-button", href: file.url, download: file.filename }, "Download")));
+    return section("Files", h("ul", { class: "files" }, rows));
+  }
+
+  async remove() {
+    const asset = this.asset;
+    if (!confirm(`Delete “${asset.name}” and all its files?`)) return;
+    try {
+      const { assetDelete } = await request(ASSET_DELETE, { id: asset.id });
+      if (assetDelete.errors.length) {
+        toast(describeErrors(assetDelete.errors), "error");
+        return;
+      }
+      toast(`Deleted ${asset.name}`, "ok");
+      this.onDeleted(asset.id);
+    } catch (error) {
+      toast(error.message, "error");
+    }
+  }
+}

@@ -1,0 +1,54 @@
+/** Human-readable numbers, sizes, dates and vectors for the page. */
+
+const compact = new Intl.NumberFormat(undefined, { notation: "compact", maximumFractionDigits: 1 });
+const whole = new Intl.NumberFormat();
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
+
+export function count(value) {
+  return value >= 10000 ? compact.format(value) : whole.format(value);
+}
+
+export function exact(value) {
+  return whole.format(value);
+}
+
+export function bytes(value) {
+  const units = ["B", "KB", "MB", "GB", "TB"];
+  let size = value;
+  let unit = 0;
+  while (size >= 1024 && unit < units.length - 1) {
+    size /= 1024;
+    unit += 1;
+  }
+  return `${size.toFixed(size >= 10 || unit === 0 ? 0 : 1)} ${units[unit]}`;
+}
+
+export function ago(iso) {
+  const seconds = (new Date(iso).getTime() - Date.now()) / 1000;
+  const steps = [[60, "second"], [60, "minute"], [24, "hour"], [30, "day"], [12, "month"], [Infinity, "year"]];
+  let value = seconds;
+  for (const [size, unit] of steps) {
+    if (Math.abs(value) < size) return relative.format(Math.round(value), unit);
+    value /= size;
+  }
+  return iso;
+}
+
+function number(value) {
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude < 0.01 || magnitude >= 1e5)) return value.toExponential(2);
+  return Number(value.toFixed(3)).toString();
+}
+
+/** The size of a bounding box as "w × h × d". */
+export function dimensions(bounds) {
+  return bounds.max.map((high, axis) => number(high - bounds.min[axis])).join(" × ");
+}
+
+export function vector(values) {
+  return `(${values.map(number).join(", ")})`;
+}
+
+export function percent(fraction) {
+  return `${Math.round(Math.max(0, Math.min(1, fraction)) * 100)}%`;
+}

@@ -1,0 +1,131 @@
+/** The jobs panel: one card per upload or job, its progress bar fed live by `jobProgress`. */
+import { describeErrors, fill, h, toast } from "./dom.js";
+import { percent } from "./format.js";
+import { request } from "./graphql.js";
+import { JOB_CANCEL, JOB_PROGRESS } from "./operations.js";
+
+const TERMINAL = new Set(["SUCCEEDED", "FAILED", "CANCELLED"]);
+const SUCCEEDED_CARD_MS = 6000;
+const STAGE_LABELS = { QUEUED: "Waiting for a worker", SUCCEEDED: "Done", CANCELLED: "Cancelled" };
+
+class JobCard {
+  constructor(board, title) {
+    this.board = board;
+    this.title = h("div", { class: "job-title", title }, title);
+    this.kind = h("span", { class: "job-kind" }, "UPLOAD");
+    this.stage = h("div", { class: "job-stage" }, "Uploading…");
+    this.value = h("span", { class: "job-percent" }, "0%");
+    this.bar = h("div", { class: "bar-fill" });
+    this.actions = h("div", { class: "job-actions" });
+    this.element = h(
+      "article", { class: "job-card job-uploading" },
+      h("div", { class: "job-head" }, this.kind, this.title, this.actions),
+      h("div", { class: "bar" }, this.bar),
+      h("div", { class: "job-foot" }, this.stage, this.value),
+    );
+    board.list.prepend(this.element);
+    board.changed();
+  }
+
+  setProgress(fraction) {
+    this.bar.style.width = percent(fraction);
+    this.value.textContent = percent(fraction);
+  }
+
+  /** The upload (or anything before a job exists) failed. */
+  fail(message) {
+    this.element.className = "job-card job-failed";
+    this.stage.textContent = message;
+    this.value.textContent = "";
+    this.dismissible();
+  }
+
+  /** Follows `job` live until it ends. */
+  follow(job) {
+    this.jobId = job.id;
+    this.sequence = null;
+    this.board.following.add(job.id);
+    this.kind.textContent = job.kind;
+    this.update(job);
+    this.stop = this.board.live.subscribe(
+      JOB_PROGRESS,
+      () => ({ jobId: job.id, afterSequence: this.sequence }),
+      {
+        next: ({ jobProgress }) => {
+          this.sequence = jobProgress.sequence;
+          this.update(jobProgress.job);
+        },
+        error: (errors) => this.fail(errors.map((error) => error.message).join("; ")),
+      },
+    );
+  }
+
+  update(job) {
+    const status = job.status;
+    this.element.className = `job-card job-${status.toLowerCase()}`;
+    if (job.asset?.name) this.title.textContent = job.asset.name;
+    const label = job.error ? `${job.error.message} (${job.error.code})` : job.stage || STAGE_LABELS[status] || status;
+    this.stage.textContent = label;
+    this.stage.title = label;
+    this.setProgress(status === "SUCCEEDED" ? 1 : job.progress);
+    if (status === "FAILED" || status === "CANCELLED") this.value.textContent = status.toLowerCase();
+    if (!TERMINAL.has(status)) {
+      fill(this.actions, h("button", { class: "icon-button", title: "Cancel this job", onClick: () => this.cancel() }, "✕"));
+      return;
+    }
+    this.stop?.();
+    this.board.finished(job);
+    if (status === "SUCCEEDED") setTimeout(() => this.remove(), SUCCEEDED_CARD_MS);
+    else this.dismissible();
+  }
+
+  dismissible() {
+    fill(this.actions, h("button", { class: "icon-button", title: "Dismiss", onClick: () => this.remove() }, "✕"));
+  }
+
+  async cancel() {
+    try {
+      const { jobCancel } = await request(JOB_CANCEL, { id: this.jobId });
+      if (jobCancel.errors.length) toast(describeErrors(jobCancel.errors), "error");
+    } catch (error) {
+      toast(error.message, "error");
+    }
+  }
+
+  remove() {
+    this.stop?.();
+    this.element.remove();
+    this.board.changed();
+  }
+}
+
+export class JobBoard {
+  /** `onFinished(job)` hears every job that ends, so the page can refresh what it produced. */
+  constructor(panel, list, live, onFinished = () => {}) {
+    this.panel = panel;
+    this.list = list;
+    this.live = live;
+    this.onFinished = onFinished;
+    this.following = new Set();
+    this.changed();
+  }
+
+  /** A card for a file being uploaded; call `.follow(job)` once the server made its job. */
+  upload(fileName) {
+    return new JobCard(this, fileName);
+  }
+
+  /** A card for a job that already exists (started elsewhere, or before this page loaded). */
+  follow(job, title) {
+    if (this.following.has(job.id)) return;
+    new JobCard(this, title).follow(job);
+  }
+
+  finished(job) {
+    this.onFinished(job);
+  }
+
+  changed() {
+    this.panel.hidden = this.list.childElementCount === 0;
+  }
+}

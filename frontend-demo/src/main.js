@@ -1,0 +1,181 @@
+/** Boots the demo: signs in with the tab's token, then wires uploads, live jobs, the gallery and the viewer. */
+import { AssetGallery } from "./assets.js";
+import { AssetDetail } from "./detail.js";
+import { byId, toast } from "./dom.js";
+import { AuthError, onAuthError, request, setToken } from "./graphql.js";
+import { JobBoard } from "./jobs.js";
+import { LiveConnection } from "./live.js";
+import { ACTIVE_JOBS, ASSET, ASSET_READY, ASSETS } from "./operations.js";
+import { adoptTokenFromUrl, forgetToken, storedToken, storeToken } from "./session.js";
+import { Uploader } from "./uploads.js";
+import { Viewer } from "./viewer.js";
+
+const NOTICE_KEY = "atelier.notice";
+const ACTIVE_JOBS_SHOWN = 20;
+const LIVE_LABELS = { connecting: "Connecting…", live: "Live", offline: "Reconnecting…", refused: "Refused" };
+
+/** Forgets the token and starts over on the sign-in form, with `notice` shown there. */
+function signOut(notice) {
+  forgetToken();
+  if (notice) sessionStorage.setItem(NOTICE_KEY, notice);
+  location.reload();
+}
+
+function showSignIn(message) {
+  byId("signin").hidden = false;
+  byId("signin-error").textContent = message || "";
+  byId("signin-error").hidden = !message;
+  byId("signin-token").focus();
+}
+
+async function signIn(token) {
+  setToken(token);
+  try {
+    await request(ASSETS, { first: 1 });
+  } catch (error) {
+    forgetToken();
+    showSignIn(error instanceof AuthError ? `That token was refused: ${error.message}` : `The server did not answer: ${error.message}`);
+    return;
+  }
+  storeToken(token);
+  byId("signin").hidden = true;
+  startApp(token);
+}
+
+function copyAuthHeader(token) {
+  const header = JSON.stringify({ Authorization: `Bearer ${token}` });
+  navigator.clipboard.writeText(header).then(
+    () => toast("Headers copied: paste them into GraphiQL's Headers tab", "ok"),
+    () => toast("The browser did not allow copying", "error"),
+  );
+}
+
+function startApp(token) {
+  byId("app").hidden = false;
+  onAuthError((error) => signOut(`Signed out: ${error.message}`));
+  byId("sign-out").addEventListener("click", () => signOut());
+  byId("copy-header").addEventListener("click", () => copyAuthHeader(token));
+
+  const liveBadge = byId("live-status");
+  const live = new LiveConnection(token, {
+    onState: (state) => {
+      liveBadge.className = `live live-${state}`;
+      liveBadge.lastChild.textContent = LIVE_LABELS[state];
+      if (state === "refused") signOut("Signed out: the live connection refused the token");
+    },
+    onResume: () => {
+      gallery.reload(true);
+      followActiveJobs();
+    },
+  });
+
+  const viewerStatus = byId("viewer-status");
+  const viewer = new Viewer(byId("viewport"), (text) => {
+    viewerStatus.textContent = text;
+    viewerStatus.hidden = !text;
+  });
+  let viewedAssetId = null;
+  const viewerEmpty = byId("viewer-empty");
+  function view(asset) {
+    if (asset.status === "READY" && asset.glbUrl) {
+      if (viewedAssetId === asset.id) return;
+      viewedAssetId = asset.id;
+      viewerEmpty.hidden = true;
+      viewer.show(asset.glbUrl);
+      return;
+    }
+    viewedAssetId = null;
+    viewer.clear();
+    viewerEmpty.hidden = false;
+    viewerEmpty.textContent = asset.status === "FAILED" ? "This asset failed to process: nothing to show." : "The model appears here once it is processed…";
+  }
+  byId("view-reset").addEventListener("click", () => viewer.resetView());
+  byId("view-wireframe").addEventListener("change", (event) => viewer.setWireframe(event.target.checked));
+  byId("view-rotate").addEventListener("change", (event) => viewer.setAutoRotate(event.target.checked));
+
+  const detail = new AssetDetail(byId("details"), {
+    viewer,
+    onDeleted: (id) => {
+      gallery.remove(id);
+      gallery.select(null);
+      detail.clear();
+      viewedAssetId = null;
+      viewer.clear();
+      viewerEmpty.hidden = false;
+      viewerEmpty.textContent = "Select an asset to view it in 3D";
+    },
+  });
+
+  async function select(asset) {
+    gallery.select(asset.id);
+    detail.show(asset);
+    view(asset);
+    try {
+      // Fresh signed URLs: those in the list may have expired while the page was open.
+      const { asset: fresh } = await request(ASSET, { id: asset.id });
+      if (fresh) gallery.upsert(fresh);
+    } catch (error) {
+      toast(error.message, "error");
+    }
+  }
+
+  const gallery = new AssetGallery(
+    { grid: byId("asset-grid"), total: byId("asset-total"), more: byId("asset-more"), search: byId("asset-search"), status: byId("asset-status") },
+    {
+      onSelect: select,
+      onChange: (asset) => {
+        if (asset.id !== gallery.selectedId) return;
+        detail.show(asset);
+        view(asset);
+      },
+    },
+  );
+
+  const board = new JobBoard(byId("jobs"), byId("job-list"), live);
+  new Uploader({ zone: byId("dropzone"), input: byId("file-input"), tags: byId("upload-tags") }, board, (asset) => {
+    gallery.upsert(asset);
+    if (!gallery.selectedId) select(asset);
+  });
+
+  async function followActiveJobs() {
+    try {
+      const { jobs } = await request(ACTIVE_JOBS, { first: ACTIVE_JOBS_SHOWN });
+      for (const { node } of jobs.edges) board.follow(node, node.asset?.name ?? node.kind);
+    } catch (error) {
+      toast(`Could not list running jobs: ${error.message}`, "error");
+    }
+  }
+
+  live.subscribe(ASSET_READY, () => ({}), {
+    next: ({ assetReady }) => {
+      const { asset } = assetReady;
+      // Uploads from this page already have a job card; announce only those sent from elsewhere.
+      if (!gallery.upsert(asset)) {
+        toast(asset.status === "READY" ? `New asset ready: ${asset.name}` : `New asset failed: ${asset.name}`, asset.status === "READY" ? "ok" : "error");
+      }
+    },
+    error: (errors) => toast(`Live asset updates stopped: ${errors.map((error) => error.message).join("; ")}`, "error"),
+  });
+  gallery.reload();
+  followActiveJobs();
+}
+
+function boot() {
+  byId("signin-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const token = byId("signin-token").value.trim();
+    if (token) signIn(token);
+  });
+  adoptTokenFromUrl();
+  // A sign-in link opened in a tab that already shows the page changes only the fragment.
+  window.addEventListener("hashchange", () => {
+    if (adoptTokenFromUrl()) location.reload();
+  });
+  const notice = sessionStorage.getItem(NOTICE_KEY);
+  sessionStorage.removeItem(NOTICE_KEY);
+  const token = storedToken();
+  if (token) signIn(token);
+  else showSignIn(notice);
+}
+
+boot();
