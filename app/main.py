@@ -10,7 +10,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Route, WebSocketRoute
 
 from app.config import Settings
-from app.http import files, health, metrics
+from app.http import demo, files, health, metrics
 from app.http.auth import BearerAuth
 from app.http.graphql import AtelierGraphQL
 from app.http.limits import BodySizeLimit
@@ -41,6 +41,7 @@ def create_app(settings: Settings) -> Starlette:
             Route("/metrics", metrics.metrics),
             Route("/files/{key:path}", files.download, methods=["GET", "HEAD"]),
             Route("/uploads/{key:path}", files.upload, methods=["PUT"]),
+            *demo.routes(),
         ],
         middleware=[
             Middleware(RequestMetrics),
