@@ -4,6 +4,7 @@
         png = renderer.render(scene, OrbitCamera(yaw_deg=30, pitch_deg=20), RenderOptions())
         frames = [renderer.render(scene, camera) for camera in turntable_cameras(24)]
 
+A render job's `RenderRequest` (camera or turntable, options) travels as JSON `params`.
 A `Renderer` holds one GL context and must stay on the thread that created it. Each
 `LoadedScene` keeps its geometry and textures on the GPU until `release()`.
 """
@@ -19,6 +20,7 @@ from app.geometry.render.encode import encode_image
 from app.geometry.render.gpu_scene import LoadedScene
 from app.geometry.render.options import IMAGE_FORMATS, ImageFormat, RenderLimits, RenderOptions
 from app.geometry.render.renderer import Renderer
+from app.geometry.render.request import RenderRequest, Turntable
 from app.geometry.render.scene_data import Bounds
 
 __all__ = [
@@ -31,8 +33,10 @@ __all__ = [
     "OrbitCamera",
     "RenderLimits",
     "RenderOptions",
+    "RenderRequest",
     "Renderer",
     "SceneCamera",
+    "Turntable",
     "encode_image",
     "turntable_cameras",
 ]

@@ -20,6 +20,14 @@ from app.geometry.render.transforms import Matrix, look_at, orthographic, perspe
 Vec3 = tuple[float, float, float]
 
 
+def vec3(values: Sequence[float], name: str) -> Vec3:
+    """Three numbers as a vector; raises InvalidInput naming `name` for any other count."""
+    if len(values) != 3:
+        raise InvalidInput(f"camera {name} must be three numbers", field=[name])
+    x, y, z = (float(value) for value in values)
+    return (x, y, z)
+
+
 def _check_fov(fov_y_deg: float) -> None:
     if not 0.0 < fov_y_deg < 180.0:
         raise InvalidInput("fov_y_deg must be between 0 and 180 degrees", field=["fov_y_deg"])
@@ -86,15 +94,18 @@ def turntable_cameras(
     fov_y_deg: float = 45.0,
     distance: float | None = None,
     max_frames: int = 720,
+    start_yaw_deg: float = 0.0,
 ) -> list[OrbitCamera]:
-    """`frames` orbit cameras evenly spaced around a full turn, starting at the front."""
+    """`frames` orbit cameras evenly spaced around a full turn, starting at `start_yaw_deg`
+    (the front by default)."""
     if frames < 1:
         raise InvalidInput("a turntable needs at least one frame", field=["frames"])
     if frames > max_frames:
         raise LimitExceeded(
             f"frames {frames} exceeds the limit of {max_frames} frames", field=["frames"]
         )
-    return [OrbitCamera(360.0 * i / frames, pitch_deg, distance, fov_y_deg) for i in range(frames)]
+    return [OrbitCamera(start_yaw_deg + 360.0 * i / frames, pitch_deg, distance, fov_y_deg)
+            for i in range(frames)]
 
 
 def resolve_view(

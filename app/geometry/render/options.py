@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
 
@@ -11,6 +12,15 @@ from app.errors import InvalidInput, LimitExceeded, UnsupportedFormat, Unsupport
 ImageFormat = Literal["PNG", "JPEG", "WEBP"]
 IMAGE_FORMATS: tuple[str, ...] = get_args(ImageFormat)
 Rgba = tuple[float, float, float, float]
+
+
+def rgba(values: Sequence[float]) -> Rgba:
+    """Four numbers as a colour; raises InvalidInput for any other count."""
+    if len(values) != 4:
+        raise InvalidInput("background must be four numbers (r, g, b, a) between 0 and 1",
+                           field=["background"])
+    red, green, blue, alpha = (float(value) for value in values)
+    return (red, green, blue, alpha)
 
 
 @dataclass(frozen=True)
@@ -64,12 +74,13 @@ class RenderLimits:
 
     Textures wider or taller than `max_texture_size` are downscaled to fit, not rejected:
     a render never needs more texels than pixels. `max_texture_pixels` rejects images whose
-    decoded size alone would exhaust memory.
+    decoded size alone would exhaust memory. `max_frames` bounds a turntable's frame count.
     """
 
     max_width: int = 4096
     max_height: int = 4096
     max_samples: int = 16
+    max_frames: int = 720
     max_triangles: int = 20_000_000
     max_texture_pixels: int = 8192 * 8192
     max_texture_size: int = 4096
