@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import time
 
-from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+)
+from prometheus_client.core import Metric
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.services import job_metrics
 
 REQUESTS = Counter(
     "atelier_http_requests_total", "HTTP requests by route and status", ["route", "status"]
@@ -48,5 +57,19 @@ class RequestMetrics:
             LATENCY.labels(route).observe(time.perf_counter() - started)
 
 
+class _Snapshot:
+    """A collector of metric families read once for one scrape."""
+
+    def __init__(self, families: list[Metric]) -> None:
+        self.families = families
+
+    def collect(self) -> list[Metric]:
+        return self.families
+
+
 async def metrics(request: Request) -> Response:
-    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+    """This process's HTTP metrics, plus job outcomes of every worker (from Redis)."""
+    shared = CollectorRegistry()
+    shared.register(_Snapshot(await job_metrics.collect(request.app.state.services.redis)))
+    body = generate_latest() + generate_latest(shared)
+    return Response(body, media_type=CONTENT_TYPE_LATEST)

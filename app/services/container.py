@@ -60,7 +60,7 @@ class Services:
                                 default_queue_name=settings.queue_name)
         storage = open_storage(settings)
         bus = EventBus(redis)
-        job_log = JobLog(mongo, bus)
+        job_log = JobLog(mongo, bus, redis)
         jobs = JobService(job_log, JobQueue(arq, settings.queue_name), settings.max_page_size)
         assets = AssetService(storage, jobs, bus, max_upload_bytes=settings.max_upload_bytes,
                               max_page_size=settings.max_page_size)

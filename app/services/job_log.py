@@ -7,18 +7,21 @@ from typing import Any
 
 from pymongo import AsyncMongoClient, ReturnDocument
 from pymongo.asynchronous.client_session import AsyncClientSession
+from redis.asyncio import Redis
 
 from app.models.common import utcnow
 from app.models.job import TERMINAL_JOB_STATUSES, Job, JobEvent
 from app.services.events import EventBus, job_topic
+from app.services.job_metrics import record_finished
 
 _NOT_TERMINAL = {"$nin": [status.value for status in TERMINAL_JOB_STATUSES]}
 
 
 class JobLog:
-    def __init__(self, client: AsyncMongoClient, bus: EventBus) -> None:
+    def __init__(self, client: AsyncMongoClient, bus: EventBus, redis: Redis) -> None:
         self._client = client
         self._bus = bus
+        self._redis = redis
 
     async def record_created(self, job: Job) -> None:
         snapshot = job.model_dump(by_alias=True)
@@ -59,7 +62,10 @@ class JobLog:
         if not written:
             return None
         await self._bus.publish(job_topic(job_id), {"sequence": written["sequence"]})
-        return Job.model_validate(written)
+        job = Job.model_validate(written)
+        if job.is_terminal:
+            await record_finished(self._redis, job)
+        return job
 
     async def events_after(self, job_id: str, sequence: int, limit: int = 500) -> list[JobEvent]:
         return (

@@ -29,3 +29,19 @@ async def test_graphql_with_wrong_token_is_401(api_url: str) -> None:
 async def test_new_owner_sees_an_empty_list(api: Api) -> None:
     data = await api.graphql("{ assets { totalCount edges { node { id } } } }")
     assert data["assets"] == {"totalCount": 0, "edges": []}
+
+
+async def test_metrics_report_http_requests_and_finished_jobs(api: Api) -> None:
+    from tests.e2e.test_ingest import upload_and_wait
+    from tests.support import models
+
+    await upload_and_wait(api, models.box_stl(), "metrics.stl")
+    async with httpx.AsyncClient() as http:
+        response = await http.get(f"{api.base_url}/metrics")
+
+    assert response.status_code == 200
+    text = response.text
+    assert 'atelier_http_requests_total{route="/graphql",status="200"}' in text
+    finished = [line for line in text.splitlines()
+                if line.startswith('atelier_jobs_finished_total{kind="INGEST",status="SUCCEEDED"}')]
+    assert finished and float(finished[0].split()[-1]) >= 1
