@@ -53,6 +53,11 @@ class Settings(BaseSettings):
     max_page_size: int = Field(default=100, ge=1)
     signed_url_ttl_seconds: int = Field(default=900, ge=1)
     upload_url_ttl_seconds: int = Field(default=3600, ge=1)
+    render_max_width: int = Field(default=4096, ge=1, description="Widest render, in pixels.")
+    render_max_height: int = Field(default=4096, ge=1, description="Tallest render, in pixels.")
+    render_max_samples: int = Field(default=16, ge=0, description="Most MSAA samples per render.")
+    render_max_frames: int = Field(default=360, ge=1, description="Most frames in one turntable.")
+    thumbnail_size: int = Field(default=256, ge=16, description="Thumbnail width and height.")
 
     @property
     def embedded_storage_dir(self) -> Path:

@@ -21,6 +21,7 @@ from app.services.job_log import JobLog
 from app.services.jobs import JobService
 from app.services.live import LiveService
 from app.services.queue import JobQueue
+from app.services.renders import RenderService, render_limits
 from app.services.storage import Storage
 from app.services.storage.filesystem import FilesystemStorage
 from app.services.storage.signing import UrlSigner
@@ -48,6 +49,7 @@ class Services:
     jobs: JobService
     assets: AssetService
     live: LiveService
+    renders: RenderService
 
     @classmethod
     async def open(cls, settings: Settings) -> Services:
@@ -66,7 +68,8 @@ class Services:
                               max_page_size=settings.max_page_size)
         return cls(settings=settings, mongo=mongo, redis=redis, arq=arq, storage=storage,
                    bus=bus, tokens=TokenService(settings.admin_token), jobs=jobs, assets=assets,
-                   live=LiveService(bus, job_log))
+                   live=LiveService(bus, job_log),
+                   renders=RenderService(jobs, storage, render_limits(settings)))
 
     async def close(self) -> None:
         await self.bus.close()

@@ -1,0 +1,138 @@
+"""Renders: check a request against the viewer's rights and the limits before queueing its job,
+find the GLB a job draws, and store the images it makes (listed on their asset too)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator, Iterator, Mapping
+from pathlib import PurePosixPath
+from typing import Protocol
+
+from app.config import Settings
+from app.errors import AtelierError, InvalidInput, InvalidState, NotFound
+from app.geometry.render import RenderLimits, RenderRequest
+from app.models.asset import Asset, AssetStatus
+from app.models.common import FileRole, StoredFile, utcnow
+from app.models.job import Job, JobKind
+from app.models.token import Scope
+from app.services.assets import safe_filename
+from app.services.auth import Principal
+from app.services.jobs import JobService
+from app.services.storage import Storage
+
+IMAGE_TYPES = {"PNG": ("png", "image/png"), "JPEG": ("jpg", "image/jpeg"),
+               "WEBP": ("webp", "image/webp")}
+
+
+class SceneGlbSource(Protocol):
+    """What renders need from scenes; the scene service provides it."""
+
+    async def scene_owner(self, scene_id: str) -> str | None:
+        """Who owns the scene, or None when there is no such scene."""
+
+    async def scene_glb(self, scene_id: str) -> str:
+        """The storage key of a GLB of the scene as it is now; raises NotFound."""
+
+
+def render_limits(settings: Settings) -> RenderLimits:
+    return RenderLimits(max_width=settings.render_max_width,
+                        max_height=settings.render_max_height,
+                        max_samples=settings.render_max_samples,
+                        max_frames=settings.render_max_frames,
+                        max_triangles=settings.max_triangles)
+
+
+@contextlib.contextmanager
+def errors_under(*path: str, names: Mapping[str, str] | None = None) -> Iterator[None]:
+    """Errors raised inside point at `path` of the mutation's input, then at their own field
+    (renamed through `names`)."""
+    try:
+        yield
+    except AtelierError as error:
+        own = [(names or {}).get(part, part) for part in error.field or []]
+        error.field = [*path, *own]
+        raise
+
+
+class RenderService:
+    def __init__(self, jobs: JobService, storage: Storage, limits: RenderLimits,
+                 scenes: SceneGlbSource | None = None) -> None:
+        self.jobs = jobs
+        self.storage = storage
+        self.limits = limits
+        self.scenes = scenes
+
+    async def submit(self, principal: Principal, *, asset_id: str | None, scene_id: str | None,
+                     request: RenderRequest) -> Job:
+        """Queue a RENDER job of a READY asset or of a scene; every check happens first."""
+        principal.require(Scope.JOBS_WRITE)
+        if (asset_id is None) == (scene_id is None):
+            raise InvalidInput("give exactly one of assetId and sceneId", field=["input"])
+        with errors_under("input"):
+            request.check(self.limits)
+        if asset_id is not None:
+            owner = (await self._renderable_asset(principal, asset_id)).owner
+        else:
+            owner = await self._visible_scene_owner(principal, str(scene_id))
+        return await self.jobs.create(owner, JobKind.RENDER, asset_id=asset_id,
+                                      scene_id=scene_id, params=request.to_params())
+
+    async def glb_bytes(self, job: Job) -> bytes:
+        """The GLB the job draws: its scene's export, or its asset's GLB."""
+        if job.scene_id is not None:
+            if self.scenes is None:
+                raise NotFound(f"no scene with id {job.scene_id}")
+            key = await self.scenes.scene_glb(job.scene_id)
+        else:
+            asset = await Asset.get(job.asset_id or "")
+            glb = asset.file(FileRole.GLB) if asset else None
+            if glb is None:
+                raise NotFound("the asset was deleted before it could be rendered")
+            key = glb.key
+        return b"".join([chunk async for chunk in self.storage.get_stream(key)])
+
+    async def store_image(self, job: Job, number: int, image: bytes, image_format: str
+                          ) -> StoredFile:
+        """Store frame `number` (1-based) under renders/<job id>/ and list it on the asset."""
+        extension, content_type = IMAGE_TYPES[image_format]
+        name = "render" if job.params.get("turntable") is None else f"frame-{number:04d}"
+        key = f"renders/{job.id}/{name}.{extension}"
+        stored = await self.storage.put_stream(key, _one_chunk(image), content_type=content_type)
+        output = StoredFile(role=FileRole.RENDER, format=image_format, key=key,
+                            size_bytes=stored.size_bytes, content_type=content_type,
+                            filename=f"{name}.{extension}", job_id=job.id)
+        if job.asset_id is not None:
+            # Keyed on the file: a job that runs again lists each image once.
+            await Asset.find_one({"_id": job.asset_id, "files.key": {"$ne": key}}).update(
+                {"$push": {"files": output.model_dump()}, "$set": {"updated_at": utcnow()}})
+        return output
+
+    async def store_thumbnail(self, asset: Asset, image: bytes) -> StoredFile:
+        """Store a PNG as the asset's thumbnail; the caller lists it among the asset's files."""
+        key = f"assets/{asset.id}/thumbnail.png"
+        stored = await self.storage.put_stream(key, _one_chunk(image), content_type="image/png")
+        return StoredFile(role=FileRole.THUMBNAIL, format="PNG", key=key,
+                          size_bytes=stored.size_bytes, content_type="image/png",
+                          filename=f"{PurePosixPath(safe_filename(asset.name)).stem}-thumbnail.png",
+                          job_id=asset.ingest_job_id)
+
+    async def _renderable_asset(self, principal: Principal, asset_id: str) -> Asset:
+        principal.require(Scope.ASSETS_READ)
+        asset = await Asset.get(asset_id)
+        if asset is None or not principal.can_access(asset.owner):
+            raise NotFound(f"no asset with id {asset_id}", field=["input", "assetId"])
+        if asset.status is not AssetStatus.READY or asset.file(FileRole.GLB) is None:
+            raise InvalidState(f"the asset is {asset.status.value}; only READY assets render",
+                               field=["input", "assetId"])
+        return asset
+
+    async def _visible_scene_owner(self, principal: Principal, scene_id: str) -> str:
+        principal.require(Scope.SCENES_READ)
+        owner = await self.scenes.scene_owner(scene_id) if self.scenes else None
+        if owner is None or not principal.can_access(owner):
+            raise NotFound(f"no scene with id {scene_id}", field=["input", "sceneId"])
+        return owner
+
+
+async def _one_chunk(data: bytes) -> AsyncIterator[bytes]:
+    yield data
