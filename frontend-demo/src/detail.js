@@ -4,6 +4,7 @@ import { describeErrors, fill, h, toast } from "./dom.js";
 import { ago, bytes, dimensions, exact, vector } from "./format.js";
 import { request } from "./graphql.js";
 import { ASSET_DELETE } from "./operations.js";
+import { renderSection } from "./render.js";
 
 const STAT_LABELS = [
   ["triangleCount", "Triangles"],
@@ -34,7 +35,8 @@ function validationSection(validation) {
   const pills = h("div", { class: "pills" },
     h("span", { class: `pill ${validation.numErrors ? "pill-error" : "pill-quiet"}` }, `${validation.numErrors} errors`),
     h("span", { class: `pill ${validation.numWarnings ? "pill-warning" : "pill-quiet"}` }, `${validation.numWarnings} warnings`),
-    h("span", { class: "pill pill-quiet" }, `${validation.numInfos} infos`));
+    h("span", { class: "pill pill-quiet" }, `${validation.numInfos} infos`),
+    h("span", { class: "pill pill-quiet" }, `${validation.numHints} hints`));
   if (!validation.issues.length) {
     return section("Validation", pills, h("p", { class: "muted" }, "No issues found."));
   }
@@ -50,10 +52,11 @@ function validationSection(validation) {
 }
 
 export class AssetDetail {
-  /** `viewer` shows GLB files; `onDeleted(id)` hears a deletion. */
-  constructor(container, { viewer, onDeleted }) {
+  /** `viewer` shows GLB files, `board` follows the jobs started here; `onDeleted(id)` hears a deletion. */
+  constructor(container, { viewer, board, onDeleted }) {
     this.container = container;
     this.viewer = viewer;
+    this.board = board;
     this.onDeleted = onDeleted;
     this.clear();
   }
@@ -74,6 +77,7 @@ export class AssetDetail {
       error,
       h("div", { class: "actions" },
         h("button", { class: "button button-danger", onClick: () => this.remove() }, "Delete")),
+      asset.status === "READY" ? renderSection(asset, this) : null,
       asset.stats ? statsSection(asset.stats) : null,
       asset.validation ? validationSection(asset.validation) : null,
       this.filesSection(asset),

@@ -93,8 +93,13 @@ function startApp(token) {
   byId("view-wireframe").addEventListener("change", (event) => viewer.setWireframe(event.target.checked));
   byId("view-rotate").addEventListener("change", (event) => viewer.setAutoRotate(event.target.checked));
 
+  const board = new JobBoard(byId("jobs"), byId("job-list"), live, (job) => {
+    // A finished job may have added files (renders, conversions, a thumbnail) to its asset.
+    if (job.asset) refresh(job.asset.id);
+  });
   const detail = new AssetDetail(byId("details"), {
     viewer,
+    board,
     onDeleted: (id) => {
       gallery.remove(id);
       gallery.select(null);
@@ -106,17 +111,21 @@ function startApp(token) {
     },
   });
 
-  async function select(asset) {
-    gallery.select(asset.id);
-    detail.show(asset);
-    view(asset);
+  async function refresh(id) {
     try {
-      // Fresh signed URLs: those in the list may have expired while the page was open.
-      const { asset: fresh } = await request(ASSET, { id: asset.id });
-      if (fresh) gallery.upsert(fresh);
+      const { asset } = await request(ASSET, { id });
+      if (asset) gallery.upsert(asset);
     } catch (error) {
       toast(error.message, "error");
     }
+  }
+
+  function select(asset) {
+    gallery.select(asset.id);
+    detail.show(asset);
+    view(asset);
+    // Fresh signed URLs: those in the list may have expired while the page was open.
+    refresh(asset.id);
   }
 
   const gallery = new AssetGallery(
@@ -131,7 +140,6 @@ function startApp(token) {
     },
   );
 
-  const board = new JobBoard(byId("jobs"), byId("job-list"), live);
   new Uploader({ zone: byId("dropzone"), input: byId("file-input"), tags: byId("upload-tags") }, board, (asset) => {
     gallery.upsert(asset);
     if (!gallery.selectedId) select(asset);

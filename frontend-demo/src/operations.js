@@ -22,6 +22,7 @@ export const JOB_FIELDS = gql`
     message
     sequence
     error { code message }
+    outputs { role format filename url }
     asset { id name }
   }
 `;
@@ -52,6 +53,7 @@ export const ASSET_FIELDS = gql`
       numErrors
       numWarnings
       numInfos
+      numHints
       truncated
       issues { code severity message pointer }
     }
@@ -138,4 +140,15 @@ export const ASSET_READY = gql`
     assetReady { asset { ...AssetFields } }
   }
   ${ASSET_FIELDS}
+`;
+
+export const RENDER_SUBMIT = gql`
+  mutation DemoRenderSubmit($input: RenderSubmitInput!) {
+    renderSubmit(input: $input) {
+      job { ...JobFields }
+      errors { ...UserErrorFields }
+    }
+  }
+  ${JOB_FIELDS}
+  ${ERROR_FIELDS}
 `;

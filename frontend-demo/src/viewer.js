@@ -117,6 +117,21 @@ export class Viewer {
     this.home = { target: target.clone(), radius };
   }
 
+  /**
+   * The current view as a look-at camera in the model's own coordinates (the viewer stood the
+   * model on its grid), for a server render that matches what is on screen; null with no model.
+   */
+  lookAtCamera() {
+    if (!this.model) return null;
+    const toModel = (point) => point.clone().sub(this.model.position).toArray();
+    return {
+      position: toModel(this.camera.position),
+      target: toModel(this.controls.target),
+      up: this.camera.up.toArray(),
+      fovY: this.camera.fov,
+    };
+  }
+
   resetView() {
     if (this.home) this.frame(this.home.target, this.home.radius);
   }
