@@ -23,7 +23,8 @@ GQL_LITERAL = re.compile(r"const\s+(\w+)\s*=\s*gql`([^`]*)`")
 INTERPOLATION = re.compile(r"\$\{(\w+)\}")
 RELATIVE_IMPORT = re.compile(r"import\s*\{([^}]*)\}\s*from\s*\"(\./[\w.-]+)\"")
 PAGE_OPERATIONS = {"DemoAssets", "DemoAsset", "DemoActiveJobs", "DemoAssetUpload",
-                   "DemoAssetDelete", "DemoJobCancel", "DemoJobProgress", "DemoAssetReady"}
+                   "DemoAssetDelete", "DemoJobCancel", "DemoJobProgress", "DemoAssetReady",
+                   "DemoRenderSubmit"}
 
 
 def page_documents() -> dict[str, str]:
