@@ -66,16 +66,17 @@ async def new_store(endpoint_url: str, *, public_url: str | None = None) -> S3St
     return store
 
 
-@pytest.fixture(params=["moto", "nanio"])
-async def store(request: pytest.FixtureRequest) -> AsyncIterator[S3Storage]:
-    store = await new_store(request.getfixturevalue(f"{request.param}_url"))
+@pytest.fixture
+async def store(moto_url: str) -> AsyncIterator[S3Storage]:
+    store = await new_store(moto_url)
     yield store
     await store.aclose()
 
 
-@pytest.fixture
-async def moto_store(moto_url: str) -> AsyncIterator[S3Storage]:
-    store = await new_store(moto_url)
+@pytest.fixture(params=["moto", "nanio"])
+async def any_store(request: pytest.FixtureRequest) -> AsyncIterator[S3Storage]:
+    """The same behaviour on two independent S3 implementations."""
+    store = await new_store(request.getfixturevalue(f"{request.param}_url"))
     yield store
     await store.aclose()
 
@@ -117,25 +118,25 @@ async def etag(store: S3Storage, key: str) -> str:
     return str(head["ETag"]).strip('"')
 
 
-async def test_streamed_put_round_trips_with_sha256(store: S3Storage) -> None:
+async def test_streamed_put_round_trips_with_sha256(any_store: S3Storage) -> None:
     data = os.urandom(3 * MIB + 17)
 
-    info = await store.put_stream("assets/a/original.stl", chunks(data))
+    info = await any_store.put_stream("assets/a/original.stl", chunks(data))
 
     assert info.size_bytes == len(data)
     assert info.sha256 == hashlib.sha256(data).hexdigest()
-    assert await read_all(store, "assets/a/original.stl") == data
-    assert (await store.info("assets/a/original.stl")).size_bytes == len(data)
+    assert await read_all(any_store, "assets/a/original.stl") == data
+    assert (await any_store.info("assets/a/original.stl")).size_bytes == len(data)
 
 
-async def test_streams_over_one_part_go_multipart(store: S3Storage) -> None:
+async def test_streams_over_one_part_go_multipart(any_store: S3Storage) -> None:
     data = os.urandom(2 * PART_SIZE + 5 * MIB)
 
-    info = await store.put_stream("big.bin", chunks(data))
+    info = await any_store.put_stream("big.bin", chunks(data))
 
     assert info.sha256 == hashlib.sha256(data).hexdigest()
-    assert await etag(store, "big.bin") == f"{_multipart_etag(data, PART_SIZE)}-3"
-    assert await read_all(store, "big.bin") == data
+    assert await etag(any_store, "big.bin") == f"{_multipart_etag(data, PART_SIZE)}-3"
+    assert await read_all(any_store, "big.bin") == data
 
 
 async def test_empty_stream_stores_an_empty_object(store: S3Storage) -> None:
@@ -146,21 +147,21 @@ async def test_empty_stream_stores_an_empty_object(store: S3Storage) -> None:
 
 
 @pytest.mark.parametrize("size", [PART_SIZE + 3 * MIB, 3 * MIB])
-async def test_too_large_leaves_no_object_and_no_pending_upload(store: S3Storage,
+async def test_too_large_leaves_no_object_and_no_pending_upload(any_store: S3Storage,
                                                                 size: int) -> None:
     with pytest.raises(TooLarge):
-        await store.put_stream("too-big.bin", chunks(os.urandom(size)), max_bytes=size - 1)
+        await any_store.put_stream("too-big.bin", chunks(os.urandom(size)), max_bytes=size - 1)
 
-    assert await store.info("too-big.bin") is None
-    assert await pending_uploads(store) == []
+    assert await any_store.info("too-big.bin") is None
+    assert await pending_uploads(any_store) == []
 
 
-async def test_a_failing_stream_aborts_its_multipart_upload(store: S3Storage) -> None:
+async def test_a_failing_stream_aborts_its_multipart_upload(any_store: S3Storage) -> None:
     with pytest.raises(ConnectionResetError):
-        await store.put_stream("broken.bin", failing_after(os.urandom(PART_SIZE + MIB)))
+        await any_store.put_stream("broken.bin", failing_after(os.urandom(PART_SIZE + MIB)))
 
-    assert await store.info("broken.bin") is None
-    assert await pending_uploads(store) == []
+    assert await any_store.info("broken.bin") is None
+    assert await pending_uploads(any_store) == []
 
 
 async def test_delete_removes_and_tolerates_missing(store: S3Storage) -> None:
@@ -200,9 +201,7 @@ async def test_keys_that_urls_would_rewrite_are_refused(store: S3Storage) -> Non
             await store.put_stream(key, chunks(b"x"))
 
 
-async def test_presigned_get_serves_the_bytes_as_a_named_download(moto_store: S3Storage
-                                                                  ) -> None:
-    store = moto_store
+async def test_presigned_get_serves_the_bytes_as_a_named_download(store: S3Storage) -> None:
     data = os.urandom(4096)
     await store.put_stream("assets/c/model.glb", chunks(data))
 
