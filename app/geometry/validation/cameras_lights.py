@@ -48,19 +48,17 @@ def check_lights(model: Model) -> None:
     ctx, reader = model.ctx, model.reader
     root = model.extensions.get("KHR_lights_punctual")
     lights = (root.get("lights") or []) if isinstance(root, dict) else []
-    raw_lights = model.asset.document.get("extensions", {}).get("KHR_lights_punctual", {})
     for i, light in enumerate(lights):
         where = join("/extensions/KHR_lights_punctual/lights", i)
-        raw = raw_lights["lights"][i]
-        if light.get("type") == "spot":
-            spot = reader.child(raw, "spot", "KHR_lights_punctual.spot", where, required=True)
+        if light.get("type") == "spot":  # `spot` was kept as given, to be read only here
+            spot = reader.child(light, "spot", "KHR_lights_punctual.spot", where, required=True)
             if spot is not None:
                 inner = spot.get("innerConeAngle", 0.0)
                 outer = spot.get("outerConeAngle", math.pi / 4)
                 if inner is not None and outer is not None and outer <= inner:
                     ctx.add("KHR_LIGHTS_PUNCTUAL_LIGHT_SPOT_ANGLES",
                             join(where, "spot", "outerConeAngle"), inner, outer)
-        elif "spot" in raw:
+        elif "spot" in light:
             ctx.add("EXTRA_PROPERTY", join(where, "spot"))
         if light.get("type") == "directional" and light.get("range") is not None:
             ctx.add("EXTRA_PROPERTY", join(where, "range"))
