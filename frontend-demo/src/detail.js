@@ -4,6 +4,7 @@ import { describeErrors, fill, h, toast } from "./dom.js";
 import { ago, bytes, dimensions, exact, vector } from "./format.js";
 import { request } from "./graphql.js";
 import { ASSET_DELETE } from "./operations.js";
+import { convertSection } from "./convert.js";
 import { renderSection } from "./render.js";
 
 const STAT_LABELS = [
@@ -52,11 +53,15 @@ function validationSection(validation) {
 }
 
 export class AssetDetail {
-  /** `viewer` shows GLB files, `board` follows the jobs started here; `onDeleted(id)` hears a deletion. */
-  constructor(container, { viewer, board, onDeleted }) {
+  /**
+   * `viewer` gives the camera for renders, `board` follows the jobs started here; `onViewFile(file)`
+   * hears a click on a GLB file's "View", `onDeleted(id)` a deletion.
+   */
+  constructor(container, { viewer, board, onViewFile, onDeleted }) {
     this.container = container;
     this.viewer = viewer;
     this.board = board;
+    this.onViewFile = onViewFile;
     this.onDeleted = onDeleted;
     this.clear();
   }
@@ -78,6 +83,7 @@ export class AssetDetail {
       h("div", { class: "actions" },
         h("button", { class: "button button-danger", onClick: () => this.remove() }, "Delete")),
       asset.status === "READY" ? renderSection(asset, this) : null,
+      asset.status === "READY" ? convertSection(asset, this) : null,
       asset.stats ? statsSection(asset.stats) : null,
       asset.validation ? validationSection(asset.validation) : null,
       this.filesSection(asset),
@@ -89,8 +95,8 @@ export class AssetDetail {
     const rows = asset.files.map((file) => h("li", { class: "file" },
       h("span", { class: "file-role" }, file.role),
       h("span", { class: "file-name", title: file.filename }, `${file.format.toUpperCase()} · ${bytes(file.sizeBytes)}`),
-      file.role === "CONVERTED" && file.format.toLowerCase() === "glb"
-        ? h("button", { class: "link-button", onClick: () => this.viewer.show(file.url) }, "View") : null,
+      file.role !== "ORIGINAL" && file.format.toLowerCase() === "glb"
+        ? h("button", { class: "link-button", onClick: () => this.onViewFile(file) }, "View") : null,
       h("a", { class: "link-button", href: file.url, download: file.filename }, "Download")));
     return section("Files", h("ul", { class: "files" }, rows));
   }

@@ -8,9 +8,17 @@ const TERMINAL = new Set(["SUCCEEDED", "FAILED", "CANCELLED"]);
 const SUCCEEDED_CARD_MS = 6000;
 const STAGE_LABELS = { QUEUED: "Waiting for a worker", SUCCEEDED: "Done", CANCELLED: "Cancelled" };
 
+/** "Render · chair" for a job found running; an ingest is named by its asset alone. */
+export function jobTitle(job) {
+  const kind = job.kind === "INGEST" ? null : job.kind.charAt(0) + job.kind.slice(1).toLowerCase();
+  return [kind, job.asset?.name].filter(Boolean).join(" · ") || job.kind;
+}
+
 class JobCard {
-  constructor(board, title) {
+  /** `named`: the title is final; otherwise (an upload's file name) the asset's name replaces it. */
+  constructor(board, title, named) {
     this.board = board;
+    this.named = named;
     this.title = h("div", { class: "job-title", title }, title);
     this.kind = h("span", { class: "job-kind" }, "UPLOAD");
     this.stage = h("div", { class: "job-stage" }, "Uploading…");
@@ -63,7 +71,7 @@ class JobCard {
   update(job) {
     const status = job.status;
     this.element.className = `job-card job-${status.toLowerCase()}`;
-    if (job.asset?.name) this.title.textContent = job.asset.name;
+    if (!this.named && job.asset?.name) this.title.textContent = job.asset.name;
     const label = job.error ? `${job.error.message} (${job.error.code})` : job.stage || STAGE_LABELS[status] || status;
     this.stage.textContent = label;
     this.stage.title = label;
@@ -112,13 +120,13 @@ export class JobBoard {
 
   /** A card for a file being uploaded; call `.follow(job)` once the server made its job. */
   upload(fileName) {
-    return new JobCard(this, fileName);
+    return new JobCard(this, fileName, false);
   }
 
   /** A card for a job that already exists (started elsewhere, or before this page loaded). */
   follow(job, title) {
     if (this.following.has(job.id)) return;
-    new JobCard(this, title).follow(job);
+    new JobCard(this, title, true).follow(job);
   }
 
   finished(job) {

@@ -2,8 +2,9 @@
 import { AssetGallery } from "./assets.js";
 import { AssetDetail } from "./detail.js";
 import { byId, toast } from "./dom.js";
+import { bytes } from "./format.js";
 import { AuthError, onAuthError, request, setToken } from "./graphql.js";
-import { JobBoard } from "./jobs.js";
+import { JobBoard, jobTitle } from "./jobs.js";
 import { LiveConnection } from "./live.js";
 import { ACTIVE_JOBS, ASSET, ASSET_READY, ASSETS } from "./operations.js";
 import { adoptTokenFromUrl, forgetToken, storedToken, storeToken } from "./session.js";
@@ -76,18 +77,29 @@ function startApp(token) {
   });
   let viewedAssetId = null;
   const viewerEmpty = byId("viewer-empty");
-  function view(asset) {
-    if (asset.status === "READY" && asset.glbUrl) {
-      if (viewedAssetId === asset.id) return;
-      viewedAssetId = asset.id;
-      viewerEmpty.hidden = true;
-      viewer.show(asset.glbUrl);
-      return;
-    }
+  const viewerCaption = byId("viewer-caption");
+  function showModel(url, caption) {
+    viewerEmpty.hidden = true;
+    viewerCaption.textContent = caption;
+    viewerCaption.hidden = false;
+    viewer.show(url);
+  }
+  function showNothing(message) {
     viewedAssetId = null;
     viewer.clear();
+    viewerCaption.hidden = true;
     viewerEmpty.hidden = false;
-    viewerEmpty.textContent = asset.status === "FAILED" ? "This asset failed to process: nothing to show." : "The model appears here once it is processed…";
+    viewerEmpty.textContent = message;
+  }
+  /** Shows the asset's normalised GLB once it is READY (and not again while it stays shown). */
+  function view(asset) {
+    if (asset.status !== "READY" || !asset.glbUrl) {
+      showNothing(asset.status === "FAILED" ? "This asset failed to process: nothing to show." : "The model appears here once it is processed…");
+      return;
+    }
+    if (viewedAssetId === asset.id) return;
+    viewedAssetId = asset.id;
+    showModel(asset.glbUrl, "Normalised GLB");
   }
   byId("view-reset").addEventListener("click", () => viewer.resetView());
   byId("view-wireframe").addEventListener("change", (event) => viewer.setWireframe(event.target.checked));
@@ -100,14 +112,15 @@ function startApp(token) {
   const detail = new AssetDetail(byId("details"), {
     viewer,
     board,
+    onViewFile: (file) => {
+      viewedAssetId = null;
+      showModel(file.url, file.role === "GLB" ? "Normalised GLB" : `Converted GLB · ${bytes(file.sizeBytes)}`);
+    },
     onDeleted: (id) => {
       gallery.remove(id);
       gallery.select(null);
       detail.clear();
-      viewedAssetId = null;
-      viewer.clear();
-      viewerEmpty.hidden = false;
-      viewerEmpty.textContent = "Select an asset to view it in 3D";
+      showNothing("Select an asset to view it in 3D");
     },
   });
 
@@ -148,7 +161,7 @@ function startApp(token) {
   async function followActiveJobs() {
     try {
       const { jobs } = await request(ACTIVE_JOBS, { first: ACTIVE_JOBS_SHOWN });
-      for (const { node } of jobs.edges) board.follow(node, node.asset?.name ?? node.kind);
+      for (const { node } of jobs.edges) board.follow(node, jobTitle(node));
     } catch (error) {
       toast(`Could not list running jobs: ${error.message}`, "error");
     }

@@ -152,3 +152,14 @@ export const RENDER_SUBMIT = gql`
   ${JOB_FIELDS}
   ${ERROR_FIELDS}
 `;
+
+export const ASSET_CONVERT = gql`
+  mutation DemoAssetConvert($assetId: ID!, $input: AssetConvertInput!) {
+    assetConvert(assetId: $assetId, input: $input) {
+      job { ...JobFields }
+      errors { ...UserErrorFields }
+    }
+  }
+  ${JOB_FIELDS}
+  ${ERROR_FIELDS}
+`;

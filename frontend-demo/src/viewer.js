@@ -2,9 +2,12 @@
 import * as THREE from "three";
 import { OrbitControls } from "three/addons/controls/OrbitControls.js";
 import { RoomEnvironment } from "three/addons/environments/RoomEnvironment.js";
+import { DRACOLoader } from "three/addons/loaders/DRACOLoader.js";
 import { GLTFLoader } from "three/addons/loaders/GLTFLoader.js";
 import { MeshoptDecoder } from "three/addons/libs/meshopt_decoder.module.js";
 
+// The build copies three's Draco decoder here, for GLBs that a COMPRESS conversion wrote.
+const DRACO_DECODER_PATH = "/demo/build/draco/";
 const VIEW_DIRECTION = new THREE.Vector3(1, 0.65, 1.2).normalize();
 
 function dispose(object) {
@@ -31,7 +34,9 @@ export class Viewer {
     this.camera = new THREE.PerspectiveCamera(40, 1, 0.01, 1000);
     this.controls = new OrbitControls(this.camera, canvas);
     this.controls.enableDamping = true;
-    this.loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
+    this.loader = new GLTFLoader()
+      .setMeshoptDecoder(MeshoptDecoder)
+      .setDRACOLoader(new DRACOLoader().setDecoderPath(DRACO_DECODER_PATH));
     this.model = null;
     this.grid = null;
     this.request = 0;
