@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import trimesh
 
 from app.geometry.convert import OptimizeOptions, OptimizePreset, OutputFormat, convert_glb
 from app.geometry.gltf_io import load_asset
+from app.geometry.ingest import ingest_path
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "convert.json"
@@ -59,25 +59,6 @@ def write_grid_obj(path: Path, cells: int) -> int:
     return len(faces)
 
 
-def our_obj_to_glb() -> tuple[str, Callable[[Path, Path], None]]:
-    """Our OBJ -> GLB path: the ingest loader, or trimesh + our GLB writer while it is absent."""
-    try:
-        from app.geometry.ingest import ingest_path
-    except ImportError:
-        def trimesh_then_convert(obj: Path, glb: Path) -> None:
-            loaded = trimesh.Scene(trimesh.load(obj, process=False))
-            raw = glb.with_suffix(".trimesh.glb")
-            raw.write_bytes(loaded.export(file_type="glb"))
-            convert_glb(raw, OutputFormat.GLB, OptimizeOptions(), glb.parent, stem=glb.stem)
-
-        return "OBJ -> GLB, trimesh.load + convert_glb", trimesh_then_convert
-
-    def ingest(obj: Path, glb: Path) -> None:
-        ingest_path(obj, obj.name, glb)
-
-    return "OBJ -> GLB, Atelier ingest_path", ingest
-
-
 def glb_triangles(path: Path) -> int:
     """Triangles a GLB's meshes hold, read from its index accessors."""
     asset = load_asset(path.read_bytes())
@@ -104,9 +85,9 @@ def run(cells: int, target: int, folder: Path) -> dict[str, Any]:
                  "bytes": obj2gltf_glb.stat().st_size,
                  "triangles": glb_triangles(obj2gltf_glb)})
     glb = folder / "ingested.glb"
-    label, ingest = our_obj_to_glb()
-    _, ingest_s = timed(lambda: ingest(obj, glb))
-    rows.append({"step": label, "seconds": ingest_s, "bytes": glb.stat().st_size,
+    _, ingest_s = timed(lambda: ingest_path(obj, obj.name, glb))
+    rows.append({"step": "OBJ -> GLB, Atelier ingest_path", "seconds": ingest_s,
+                 "bytes": glb.stat().st_size,
                  "triangles": glb_triangles(glb)})
     presets = [
         ("GLB, NONE", OutputFormat.GLB, OptimizeOptions()),

@@ -1,8 +1,8 @@
 """Convert a normalised GLB to GLB, glTF, OBJ, STL, PLY or USDZ, optionally optimised.
 
-Pure and synchronous: workers call `check_supported` when a request arrives, key cached
-outputs with `options_key` (together with the source's sha256), and run `convert_glb`
-in a process of their own.
+Pure and synchronous: services check a `ConversionRequest` when it arrives and key cached
+outputs with its `key` (together with the source's sha256); workers rebuild it from the
+job's parameters and run `run_conversion` (or `convert_glb`) in a process of their own.
 """
 
 from app.geometry.convert.options import (
@@ -13,8 +13,10 @@ from app.geometry.convert.options import (
     options_key,
 )
 from app.geometry.convert.pipeline import ConvertedFile, ConvertLimits, Progress, convert_glb
+from app.geometry.convert.request import ConversionRequest, run_conversion
 
 __all__ = [
+    "ConversionRequest",
     "ConvertLimits",
     "ConvertedFile",
     "OptimizeOptions",
@@ -24,4 +26,5 @@ __all__ = [
     "check_supported",
     "convert_glb",
     "options_key",
+    "run_conversion",
 ]

@@ -96,7 +96,7 @@ def convert_glb(
     stem: str = "model",
 ) -> ConvertedFile:
     """Convert `source` into `work_dir/<stem><suffix>`, reporting progress at named stages:
-    'read', the preset's name in lower case (unless NONE), 'write' and 'done'.
+    'read', the preset's name in lower case (unless NONE), 'write' and 'converted'.
 
     Raises UnsupportedOption or InvalidInput before reading anything, CorruptFile for a bad
     source, LimitExceeded / JobTimeout past `limits`, and AtelierError(CONVERSION_FAILED)
@@ -133,7 +133,7 @@ def convert_glb(
         target.unlink(missing_ok=True)
         raise AtelierError(f"{fmt} conversion failed: {type(exc).__name__}: {exc}",
                            code=ErrorCode.CONVERSION_FAILED) from exc
-    stages.report("done", 1.0)  # finished work is kept even if the clock ran out just now
+    stages.report("converted", 1.0)  # finished work is kept even if the clock ran out just now
     return ConvertedFile(target, fmt, CONTENT_TYPES[fmt], target.name, triangles)
 
 

@@ -33,8 +33,8 @@ def test_progress_reports_named_stages_in_order(grid_glb: Path, tmp_path: Path) 
     # when a simplifying conversion runs
     result = convert_glb(grid_glb, OutputFormat.PLY, settings, tmp_path,
                          progress=lambda stage, fraction: calls.append((stage, fraction)))
-    # then it reports read, simplify, write and done, with fractions rising to 1
-    assert [stage for stage, _ in calls] == ["read", "simplify", "write", "done"]
+    # then it reports read, simplify, write and converted, with fractions rising to 1
+    assert [stage for stage, _ in calls] == ["read", "simplify", "write", "converted"]
     fractions = [fraction for _, fraction in calls]
     assert fractions == sorted(fractions) and fractions[0] == 0.0 and fractions[-1] == 1.0
     assert (result.filename, result.content_type) == ("model.ply", "application/vnd.ply")
