@@ -7,13 +7,15 @@ from strawberry.extensions import QueryDepthLimiter
 from strawberry.tools import merge_types
 
 from app.resolvers.assets import AssetMutation, AssetQuery, AssetSubscription
+from app.resolvers.conversions import ConversionMutation
 from app.resolvers.jobs import JobMutation, JobQuery, JobSubscription
 from app.resolvers.renders import RenderMutation
 from app.resolvers.tokens import TokenMutation
 from app.schema.error_codes import ErrorCodes
 
 Query = merge_types("Query", (AssetQuery, JobQuery))
-Mutation = merge_types("Mutation", (AssetMutation, JobMutation, TokenMutation, RenderMutation))
+Mutation = merge_types("Mutation", (AssetMutation, JobMutation, TokenMutation, RenderMutation,
+                                    ConversionMutation))
 Subscription = merge_types("Subscription", (AssetSubscription, JobSubscription))
 
 

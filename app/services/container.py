@@ -16,6 +16,7 @@ from app.config import Settings
 from app.models import DOCUMENT_MODELS
 from app.services.assets import AssetService
 from app.services.auth import TokenService
+from app.services.conversions import ConversionService, conversion_limits
 from app.services.events import EventBus
 from app.services.job_log import JobLog
 from app.services.jobs import JobService
@@ -50,6 +51,7 @@ class Services:
     assets: AssetService
     live: LiveService
     renders: RenderService
+    conversions: ConversionService
 
     @classmethod
     async def open(cls, settings: Settings) -> Services:
@@ -69,7 +71,8 @@ class Services:
         return cls(settings=settings, mongo=mongo, redis=redis, arq=arq, storage=storage,
                    bus=bus, tokens=TokenService(settings.admin_token), jobs=jobs, assets=assets,
                    live=LiveService(bus, job_log),
-                   renders=RenderService(jobs, storage, render_limits(settings)))
+                   renders=RenderService(jobs, storage, render_limits(settings)),
+                   conversions=ConversionService(jobs, storage, redis, conversion_limits(settings)))
 
     async def close(self) -> None:
         await self.bus.close()

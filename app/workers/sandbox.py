@@ -22,7 +22,7 @@ from app.errors import AtelierError, ErrorCode, JobTimeout
 R = TypeVar("R")
 ProgressHandler = Callable[[str, float], Awaitable[None]]
 
-_PRELOAD = ["app.geometry.ingest"]
+_PRELOAD = ["app.geometry.ingest", "app.geometry.convert"]
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(_PRELOAD)
 
