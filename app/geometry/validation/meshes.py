@@ -44,7 +44,7 @@ def check_meshes(model: Model) -> None:
 
 def _read_primitive(ctx: Context, primitive: dict, raw: dict, pointer: str) -> PrimitiveFacts:
     fact = PrimitiveFacts()
-    attributes = _read_index_map(ctx, raw, "attributes", pointer, required=True)
+    attributes = _read_attributes(ctx, raw, pointer)
     maxima: dict[str, int] = {}
     counts = dict.fromkeys(_INDEXED, 0)
     for semantic in attributes or {}:
@@ -84,15 +84,13 @@ def _read_primitive(ctx: Context, primitive: dict, raw: dict, pointer: str) -> P
     return fact
 
 
-def _read_index_map(ctx: Context, raw: dict, name: str, pointer: str,
-                    *, required: bool) -> dict[str, int | None] | None:
-    """An object of semantic -> accessor index; invalid indices become None."""
-    where = join(pointer, name)
-    if name not in raw:
-        if required:
-            ctx.add("UNDEFINED_PROPERTY", pointer, name)
+def _read_attributes(ctx: Context, raw: dict, pointer: str) -> dict[str, int | None] | None:
+    """The required object of semantic -> accessor index; invalid indices become None."""
+    where = join(pointer, "attributes")
+    if "attributes" not in raw:
+        ctx.add("UNDEFINED_PROPERTY", pointer, "attributes")
         return None
-    value = raw[name]
+    value = raw["attributes"]
     if not isinstance(value, dict):
         ctx.add("TYPE_MISMATCH", where, show(value), "object")
         return None

@@ -87,14 +87,5 @@ class IssueSink:
             raise IssueLimitReached
         self.issues.append(issue)
 
-    def has_error_at(self, pointer_prefix: str) -> bool:
-        """Whether an error was reported at this pointer or below it."""
-        return any(
-            issue.severity is Severity.ERROR
-            and issue.pointer is not None
-            and (issue.pointer == pointer_prefix or issue.pointer.startswith(pointer_prefix + "/"))
-            for issue in self.issues
-        )
-
     def report(self) -> ValidationReport:
         return ValidationReport(issues=list(self.issues), truncated=self.truncated)

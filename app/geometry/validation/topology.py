@@ -56,22 +56,23 @@ def edge_defects(triangles: np.ndarray, vertex_count: int) -> tuple[int, int]:
     return len(_run_lengths(np.sort(undirected))[0]), int((total == 2).sum())
 
 
-def _hash(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+def _hash(starts: np.ndarray, ends: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """32-bit hash of directed edges; the multiplier spreads consecutive starts (Fibonacci)."""
-    return starts.astype(np.uint32) * _GOLDEN + ends.astype(np.uint32)
+    out = np.multiply(starts.astype(np.uint32, copy=False), _GOLDEN, out=out)
+    return np.add(out, ends.astype(np.uint32, copy=False), out=out)
 
 
 def _edge_hashes(triangles: np.ndarray) -> np.ndarray:
-    """Hashes of every triangle's three directed edges, edge 3t+k running from corner k."""
-    hashes = np.empty((len(triangles), 3), dtype=np.uint32)
+    """Hashes of every directed edge; edge k * T + t runs from corner k of triangle t."""
+    hashes = np.empty((3, len(triangles)), dtype=np.uint32)
     for k in range(3):
-        hashes[:, k] = _hash(triangles[:, k], triangles[:, (k + 1) % 3])
+        _hash(triangles[:, k], triangles[:, (k + 1) % 3], out=hashes[k])
     return hashes.reshape(-1)
 
 
 def _edge_keys(triangles: np.ndarray, edges: np.ndarray, vertex_count: int) -> np.ndarray:
     """Exact keys start * vertex_count + end of the given directed edges, as uint64."""
-    rows, corner = edges // 3, edges % 3
+    corner, rows = np.divmod(edges, len(triangles))
     starts = triangles[rows, corner].astype(np.uint64)
     ends = triangles[rows, (corner + 1) % 3].astype(np.uint64)
     return starts * np.uint64(vertex_count) + ends

@@ -78,16 +78,13 @@ def _check_primitive_geometry(model: Model) -> None:
         facts = model.primitives.get(m) or []
         for p, primitive in enumerate(mesh.get("primitives") or []):
             fact = facts[p] if p < len(facts) else None
-            mode = primitive.get("mode", 4)
             position = fact.attributes.get("POSITION") if fact else None
-            if fact is None or position is None or mode not in _TRIANGLE_MODES:
+            positions = cached_raw(model, position) if position is not None else None
+            if fact is None or positions is None or positions.shape[1] != 3:
                 continue
-            positions = cached_raw(model, position)
-            indices = _indices(model, primitive)
-            if positions is None or positions.shape[1] != 3 or indices is False:
+            triangles = _triangles(model, primitive, len(positions))
+            if triangles is None:
                 continue
-            triangles = _triangles(indices if indices is not None
-                                   else np.arange(len(positions)), mode)
             issues = validate_geometry(
                 normalized(model, position, positions), triangles,
                 has_normals="NORMAL" in fact.attributes, has_uvs=fact.texcoords > 0,
@@ -97,30 +94,28 @@ def _check_primitive_geometry(model: Model) -> None:
                     model.ctx.sink.add(issue)
 
 
-def _indices(model: Model, primitive: dict) -> np.ndarray | bool | None:
-    """The primitive's index values, None when it has none, False when they are unreadable."""
-    index = primitive.get("indices")
-    if index is None:
+def _triangles(model: Model, primitive: dict, vertex_count: int) -> np.ndarray | None:
+    """Corner indices (T, 3) of a triangle list, strip or fan; None for other modes or when
+    the index data cannot be read."""
+    mode, index = primitive.get("mode", 4), primitive.get("indices")
+    if mode not in _TRIANGLE_MODES:
         return None
-    values = cached_raw(model, index)
-    accessor = model.get("accessors", index) or {}
-    if values is None or accessor.get("type") != "SCALAR" or accessor.get("normalized"):
-        return False
-    return values.reshape(-1)
-
-
-def _triangles(indices: np.ndarray, mode: int) -> np.ndarray:
-    """Triangle corner indices (T, 3) of a list, strip or fan."""
-    if mode == 4:
+    if index is None:
+        indices = np.arange(vertex_count, dtype=np.uint32)
+    else:
+        values = cached_raw(model, index)
+        accessor = model.get("accessors", index) or {}
+        if values is None or accessor.get("type") != "SCALAR" or accessor.get("normalized"):
+            return None
+        indices = values.reshape(-1)
+    if mode == 4 or len(indices) < 3:
         return indices[: len(indices) // 3 * 3].reshape(-1, 3)
-    if len(indices) < 3:
-        return np.zeros((0, 3), dtype=np.int64)
     first = np.arange(len(indices) - 2)
     if mode == 6:
         return np.column_stack((np.full_like(first, indices[0]), indices[first + 1],
                                 indices[first + 2]))
     # Strips alternate winding so that every triangle faces the same way.
     odd = first % 2 == 1
-    a, b = np.where(odd, indices[first + 1], indices[first]), np.where(
-        odd, indices[first], indices[first + 1])
-    return np.column_stack((a, b, indices[first + 2]))
+    return np.column_stack((np.where(odd, indices[first + 1], indices[first]),
+                            np.where(odd, indices[first], indices[first + 1]),
+                            indices[first + 2]))
