@@ -1,27 +1,47 @@
-"""Benchmark the renderer: a ~100k-triangle model rendered repeatedly on a warm GL context.
+"""Benchmark rendering: the renderer on a warm GL context, then render jobs on the real stack.
 
-    .venv/bin/python bench/render.py [--frames 30] [--size 512] [--samples 4] [--format PNG]
+    .venv/bin/python -m bench.render [--frames 30] [--size 512] [--samples 4] [--jobs 20]
 
-Prints load (parse + upload), render (draw, MSAA resolve, sRGB pass, read back) and encode
-times, and writes bench/results/render.json. `measure_render` is the reusable part: a job
-overhead section can time a queued render job beside it.
+1. A ~100k-triangle model rendered repeatedly: load (parse + upload), render (draw, MSAA
+   resolve, sRGB pass, read back) and encode times (`measure_render`).
+2. Job overhead: SecantusDB, redis-server, `atelier api` and `atelier worker` are started as
+   the tests start them; `--jobs` renders of the same model are submitted one after another,
+   each timed from renderSubmit to SUCCEEDED seen over jobProgress, minus the render time the
+   worker measured on its render thread (reported in the job's message).
+
+Writes bench/results/render.json.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
 import json
 import platform
+import re
+import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import httpx
 import numpy as np
 import trimesh
 
+from app.config import Settings
+from app.embedded.database import EmbeddedDatabase
+from app.embedded.redis import EmbeddedRedis
 from app.geometry.render import OrbitCamera, Renderer, RenderOptions, encode_image
+from tests.support.client import ASSET_READY, JOB_PROGRESS, Api
+from tests.support.stack import stack_env, start_api, start_worker
 
 RESULTS = Path(__file__).resolve().parent / "results" / "render.json"
+BENCH_TOKEN = "bench-admin-token"
+WARM_UP_JOBS = 2  # the first creates the worker's renderer and compiles its shaders
+RENDER_SUBMIT = """
+mutation Render($input: RenderSubmitInput!) { renderSubmit(input: $input) { job { id } } }"""
 
 
 @dataclass
@@ -93,6 +113,97 @@ def benchmark_model_glb(target_triangles: int = 100_000) -> bytes:
     return scene.export(file_type="glb", include_normals=True)
 
 
+@dataclass
+class JobMeasurement:
+    worker_poll_seconds: float
+    end_to_end_s: list[float]  # renderSubmit sent → SUCCEEDED received over jobProgress
+    worker_render_s: list[float]  # load and render on the worker's render thread
+    stage_seen_s: dict[str, list[float]]  # when each stage's event arrived, after submit
+
+    def summary(self) -> dict[str, float]:
+        overhead = [total - render for total, render in zip(self.end_to_end_s,
+                                                            self.worker_render_s, strict=True)]
+        return {
+            **{f"seen_{stage}_p50_ms": _percentile_ms(seen, 50)
+               for stage, seen in self.stage_seen_s.items()},
+            "end_to_end_p50_ms": _percentile_ms(self.end_to_end_s, 50),
+            "worker_render_p50_ms": _percentile_ms(self.worker_render_s, 50),
+            "overhead_p50_ms": _percentile_ms(overhead, 50),
+            "overhead_p95_ms": _percentile_ms(overhead, 95),
+            "overhead_max_ms": max(overhead) * 1e3,
+        }
+
+
+@contextlib.contextmanager
+def running_stack(work: Path, worker_poll_seconds: float) -> Iterator[str]:
+    """Database, Redis, API and one worker as the tests run them; yields the API's URL."""
+    database = EmbeddedDatabase(work / "db", log_path=work / "db.log")
+    redis = EmbeddedRedis(work / "redis", log_path=work / "redis.log")
+    with contextlib.ExitStack() as stack:
+        for server in (database, redis):
+            server.start()
+            stack.callback(server.stop)
+        env = stack_env(mongodb_url=database.url, redis_url=redis.url,
+                        storage_dir=work / "objects", database_name="bench",
+                        admin_token=BENCH_TOKEN,
+                        extra={"ATELIER_WORKER_POLL_SECONDS": str(worker_poll_seconds)})
+        api, url = start_api(env, work / "api.log")
+        stack.callback(api.stop)
+        stack.callback(start_worker(env, work / "worker.log").stop)
+        yield url
+
+
+async def measure_job_overhead(glb: bytes, options: RenderOptions, jobs: int,
+                               worker_poll_seconds: float) -> JobMeasurement:
+    """Time `jobs` renders of `glb` submitted one at a time, after two warm-up renders."""
+    measurement = JobMeasurement(worker_poll_seconds, [], [], {})
+    variables = {"input": {"width": options.width, "height": options.height,
+                           "format": options.format, "samples": options.samples}}
+    with tempfile.TemporaryDirectory(prefix="atelier-bench-") as work, running_stack(
+            Path(work), worker_poll_seconds) as url:
+        api = Api(url, BENCH_TOKEN)
+        uploaded = await api.upload(glb, "benchmark.glb")
+        async with httpx.AsyncClient(base_url=url, headers=api.headers) as http, \
+                api.websocket() as subscriptions:
+            ready = await subscriptions.start(ASSET_READY, {"id": uploaded["asset"]["id"]})
+            await subscriptions.collect(ready)
+            variables["input"]["assetId"] = uploaded["asset"]["id"]
+            for attempt in range(jobs + WARM_UP_JOBS):
+                started = time.perf_counter()
+                submitted = await http.post("/graphql", json={"query": RENDER_SUBMIT,
+                                                              "variables": variables})
+                job_id = submitted.json()["data"]["renderSubmit"]["job"]["id"]
+                progress = await subscriptions.start(JOB_PROGRESS, {"id": job_id, "after": 0})
+                job: dict = {"status": "QUEUED"}
+                seen: dict[str, float] = {}
+                while job["status"] not in ("SUCCEEDED", "FAILED", "CANCELLED"):
+                    job = (await subscriptions.collect(progress, count=1))[0][
+                        "jobProgress"]["job"]
+                    seen[job["stage"]] = time.perf_counter() - started
+                ended = time.perf_counter()
+                if job["status"] != "SUCCEEDED":
+                    raise RuntimeError(f"render job {job_id} ended {job['status']}: {job}")
+                if attempt >= WARM_UP_JOBS:
+                    for stage, seconds in seen.items():
+                        measurement.stage_seen_s.setdefault(stage, []).append(seconds)
+                    measurement.end_to_end_s.append(ended - started)
+                    measurement.worker_render_s.append(_worker_render_seconds(job["message"]))
+    return measurement
+
+
+def _worker_render_seconds(message: str) -> float:
+    found = re.search(r"rendered in ([0-9.]+) ms", message)
+    if found is None:
+        raise RuntimeError(f"no render time in the job's message {message!r}")
+    return float(found.group(1)) / 1e3
+
+
+def _print_table(title: str, rows: dict[str, float]) -> None:
+    print(f"{title:<24}{'ms':>10}")
+    for name, value in rows.items():
+        print(f"{name:<24}{value:>10.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--frames", type=int, default=30)
@@ -100,22 +211,28 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=4)
     parser.add_argument("--format", default="PNG", choices=("PNG", "JPEG", "WEBP"))
     parser.add_argument("--triangles", type=int, default=100_000)
+    parser.add_argument("--jobs", type=int, default=20, help="render jobs; 0 skips the stack")
+    parser.add_argument("--poll", type=float, default=Settings().worker_poll_seconds,
+                        help="ATELIER_WORKER_POLL_SECONDS of the bench's worker")
     arguments = parser.parse_args()
     options = RenderOptions(width=arguments.size, height=arguments.size,
                             format=arguments.format, samples=arguments.samples)
     glb = benchmark_model_glb(arguments.triangles)
     with Renderer() as renderer:
         measurement = measure_render(renderer, glb, options, arguments.frames)
-    summary = measurement.summary()
     print(f"device: {measurement.device}   machine: {platform.machine()} "
           f"{platform.processor() or ''}".rstrip())
     print(f"model: {measurement.triangles} triangles   image: {options.width}x{options.height} "
           f"{options.format}, {options.samples} samples, {arguments.frames} frames")
-    print(f"{'stage':<16}{'ms':>10}")
-    for name, value in summary.items():
-        print(f"{name:<16}{value:>10.1f}")
+    results: dict = {**asdict(measurement), "summary": measurement.summary()}
+    _print_table("renderer", measurement.summary())
+    if arguments.jobs:
+        jobs = asyncio.run(measure_job_overhead(glb, options, arguments.jobs, arguments.poll))
+        print(f"render jobs: {arguments.jobs} in a row, worker polling every {arguments.poll}s")
+        _print_table("render job", jobs.summary())
+        results["jobs"] = {**asdict(jobs), "summary": jobs.summary()}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({**asdict(measurement), "summary": summary}, indent=2))
+    RESULTS.write_text(json.dumps(results, indent=2))
     print(f"wrote {RESULTS}")
 
 

@@ -19,7 +19,7 @@ from app.workers.retry import retry_on_passing_faults
 
 log = logging.getLogger(__name__)
 
-# Progress: 0..FRAMES_START for download and load, then frames evenly up to FRAMES_END.
+# Progress: 0..FRAMES_START loads the model, then frames go evenly up to FRAMES_END.
 FRAMES_START, FRAMES_END = 0.1, 0.95
 
 
@@ -63,9 +63,9 @@ async def _render_images(services: Services, run: RenderRun) -> tuple[list[Store
     deadline = time.monotonic() + time_limit
     request = RenderRequest.from_params(run.job.params)
     cameras = request.cameras(renders.limits)
-    await run.stage("download", 0.02)
+    # One stage for download and upload to the GPU: every stage costs a database transaction.
+    await run.stage("load", 0.02)
     glb = await renders.glb_bytes(run.job)
-    await run.stage("load", 0.05)
     thread = process_render_thread(renders.limits)
     outputs: list[StoredFile] = []
     started = time.perf_counter()

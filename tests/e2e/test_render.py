@@ -157,7 +157,7 @@ async def test_progress_is_gapless_with_a_stage_per_frame(owner: Api, cube: dict
     assert (jobs[0]["status"], jobs[-1]["status"]) == ("QUEUED", "SUCCEEDED")
     stages = [job["stage"] for job in jobs]
     assert [s for s in stages if s.startswith("frame")] == [f"frame {n}/4" for n in range(1, 5)]
-    assert stages.index("download") < stages.index("load") < stages.index("frame 1/4")
+    assert stages.index("starting") < stages.index("load") < stages.index("frame 1/4")
     assert [len(job["outputs"]) for job in jobs if job["stage"].startswith("frame")] == [
         0, 1, 2, 3]
     progress = [job["progress"] for job in jobs]
