@@ -91,11 +91,12 @@ class RenderService:
             key = glb.key
         return b"".join([chunk async for chunk in self.storage.get_stream(key)])
 
-    async def store_image(self, job: Job, number: int, image: bytes, image_format: str
+    async def store_image(self, job: Job, frame: int | None, image: bytes, image_format: str
                           ) -> StoredFile:
-        """Store frame `number` (1-based) under renders/<job id>/ and list it on the asset."""
+        """Store an image under renders/<job id>/ (`frame`: its number from 1 in a turntable,
+        None for a single image) and list it on the job's asset."""
         extension, content_type = IMAGE_TYPES[image_format]
-        name = "render" if job.params.get("turntable") is None else f"frame-{number:04d}"
+        name = "render" if frame is None else f"frame-{frame:04d}"
         key = f"renders/{job.id}/{name}.{extension}"
         stored = await self.storage.put_stream(key, _one_chunk(image), content_type=content_type)
         output = StoredFile(role=FileRole.RENDER, format=image_format, key=key,

@@ -78,6 +78,7 @@ async def _render_images(services: Services, run: RenderRun) -> tuple[list[Store
                                  f"{len(outputs)} of {len(cameras)} images were done")
             image = await thread.render(scene, camera, request.options)
             render_seconds += image.seconds
-            outputs.append(await renders.store_image(run.job, number, image.data,
+            frame = number if request.turntable else None
+            outputs.append(await renders.store_image(run.job, frame, image.data,
                                                      request.options.format))
     return outputs, render_seconds

@@ -28,6 +28,8 @@ class RenderedImage:
 
 
 class RenderThread:
+    """Runs work on one Renderer, on one thread, in the order it was asked for."""
+
     def __init__(self, limits: RenderLimits | None = None) -> None:
         self.limits = limits or RenderLimits()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="atelier-render")
@@ -61,6 +63,7 @@ class RenderThread:
 
     async def render_once(self, glb: bytes, camera: Camera | None,
                           options: RenderOptions) -> bytes:
+        """Load, render one encoded image, release."""
         async with self.loaded(glb) as scene:
             return (await self.render(scene, camera, options)).data
 
