@@ -4,8 +4,8 @@ Counts follow glTF-Validator's `info`: each mesh primitive counts once, however 
 instance it. Bounds are in world space: every mesh instance of the default scene (the first
 scene when none is marked default) through its node transforms, from each POSITION accessor's
 min/max corners when they are well formed, else from its data. A file with meshes but no
-scenes is measured untransformed. Primitives whose positions cannot be read add no bounds;
-the validation report says why.
+scenes is measured untransformed, and so is a skinned mesh, in its bind pose. Primitives
+whose positions cannot be read add no bounds; the validation report says why.
 """
 
 from __future__ import annotations
@@ -149,7 +149,9 @@ def _mesh_instances(asset: GltfAsset) -> list[tuple[int, np.ndarray]]:
         world = parent @ local_matrix(node)
         mesh = node.get("mesh")
         if isinstance(mesh, int) and 0 <= mesh < len(meshes):
-            instances.append((mesh, world))
+            # A skinned mesh ignores its node's transform; in the bind pose its joints leave
+            # the vertices where they are (glTF 2.0 section 3.7.3.3).
+            instances.append((mesh, np.eye(4) if "skin" in node else world))
         children = node.get("children")
         stack.extend((c, world) for c in (children if isinstance(children, list) else []))
     return instances

@@ -71,6 +71,24 @@ def test_instanced_mesh_counts_once_and_bounds_follow_every_transform() -> None:
     np.testing.assert_allclose(stats.bounds_max, corners.max(axis=0), atol=1e-6)
 
 
+def test_skinned_mesh_is_measured_in_its_bind_pose() -> None:
+    # Given a box skinned to one joint, on a node that is (wrongly) moved far away
+    box = trimesh.creation.box()
+    builder = GltfBuilder()
+    mesh = builder.mesh(box.vertices, box.faces)
+    attributes = builder.document["meshes"][mesh]["primitives"][0]["attributes"]
+    attributes["JOINTS_0"] = builder.accessor(np.zeros((8, 4), dtype=np.uint8))
+    attributes["WEIGHTS_0"] = builder.accessor(np.tile(np.float32([1, 0, 0, 0]), (8, 1)))
+    joint = builder.add("nodes", {"name": "root joint"})
+    skin = builder.add("skins", {"joints": [joint]})
+    skinned = builder.add("nodes", {"mesh": mesh, "skin": skin, "translation": [50.0, 0, 0]})
+    builder.scene(joint, skinned)
+    # When its statistics are computed
+    stats = compute_stats(builder.asset())
+    # Then the node's transform is ignored, as renderers ignore it for skinned meshes
+    np.testing.assert_allclose([stats.bounds_min, stats.bounds_max], box.bounds, atol=1e-6)
+
+
 def test_meshes_without_scenes_are_measured_untransformed() -> None:
     # Given a file with a mesh but no nodes or scenes
     sphere = trimesh.creation.icosphere(subdivisions=1)

@@ -2,7 +2,8 @@
 
 The codes and severities are those of Khronos glTF-Validator (the npm release the project tests
 against, 2.0.0-dev.3.10) wherever our check is the same check, so a report reads the same as
-theirs; the GEOMETRY_* codes are ours (checks Khronos does not make).
+theirs; the GEOMETRY_* codes and UNSUPPORTED_REQUIRED_EXTENSION are ours (checks Khronos does not
+make), never errors.
 """
 
 from __future__ import annotations
@@ -111,6 +112,8 @@ ISSUE_TYPES: dict[str, tuple[Severity, str]] = {
     "UNDECLARED_EXTENSION": (E, "Extension is not declared in extensionsUsed."),
     "UNEXPECTED_EXTENSION_OBJECT": (E, "This extension is not allowed on this object."),
     "UNSUPPORTED_EXTENSION": (INFO, "Extension {0} is not validated."),
+    "UNSUPPORTED_REQUIRED_EXTENSION": (
+        W, "Extension {0} is required but not validated; viewers without it cannot load this."),
     "INCOMPLETE_EXTENSION_SUPPORT": (INFO, "Validation of this extension is incomplete."),
     "ACCESSOR_TOTAL_OFFSET_ALIGNMENT": (
         E, "Total byte offset {0} is not a multiple of the component size {1}."),

@@ -61,6 +61,8 @@ def _init_extensions(ctx: Context, root: dict) -> None:
     for i, name in enumerate(required or []):
         if name not in ctx.extensions_used:
             ctx.add("UNUSED_EXTENSION_REQUIRED", join("/extensionsRequired", i), name)
+        elif name not in EXTENSION_HOSTS:
+            ctx.add("UNSUPPORTED_REQUIRED_EXTENSION", join("/extensionsRequired", i), name)
 
 
 def _asset_is_gltf2(ctx: Context, reader: ObjectReader, root: dict) -> bool:

@@ -107,7 +107,7 @@ CASES: dict[str, tuple[Case, tuple[str, str | None], Severity]] = {
     "required_unsupported_extension": (
         _edit(lambda d: d.update(extensionsUsed=["KHR_draco_mesh_compression"],
                                  extensionsRequired=["KHR_draco_mesh_compression"])),
-        ("UNSUPPORTED_EXTENSION", "/extensionsUsed/0"), Severity.INFO),
+        ("UNSUPPORTED_REQUIRED_EXTENSION", "/extensionsRequired/0"), Severity.WARNING),
     "undeclared_extension": (
         _edit(lambda d: d["nodes"][0].update(extensions={"KHR_lights_punctual": {"light": 0}})),
         ("UNDECLARED_EXTENSION", "/nodes/0/extensions/KHR_lights_punctual"), Severity.ERROR),
