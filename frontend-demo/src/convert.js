@@ -71,7 +71,7 @@ export function convertSection(asset, { board }) {
   const extra = h("div", { class: "preset-fields" });
   const drawExtra = () => fill(extra, presetFields());
   drawExtra();
-  const button = h("button", { class: "button button-primary", type: "button" }, "Convert");
+  const button = h("button", { class: "button button-action", type: "button" }, "Convert");
   button.addEventListener("click", () => submit(asset, board, button));
   return h("section", { class: "detail-section" },
     h("h3", {}, "Convert"),

@@ -16,7 +16,8 @@ const STAT_LABELS = [
   ["animationCount", "Animations"],
   ["nodeCount", "Nodes"],
 ];
-const ISSUES_SHOWN = 50;
+// The report lists at most this many issues at first; a button shows the rest.
+const ISSUES_FOLDED = 5;
 
 function section(title, ...children) {
   return h("section", { class: "detail-section" }, h("h3", {}, title), children);
@@ -41,15 +42,22 @@ function validationSection(validation) {
   if (!validation.issues.length) {
     return section("Validation", pills, h("p", { class: "muted" }, "No issues found."));
   }
-  const rows = validation.issues.slice(0, ISSUES_SHOWN).map((issue) => h("li", { class: `issue issue-${issue.severity.toLowerCase()}` },
+  const rows = validation.issues.map((issue, index) => h("li", { class: `issue issue-${issue.severity.toLowerCase()}`, hidden: index >= ISSUES_FOLDED },
     h("span", { class: "issue-severity" }, issue.severity),
     h("div", { class: "issue-body" },
       h("div", {}, h("code", {}, issue.code), " ", issue.message),
       issue.pointer ? h("div", { class: "issue-pointer" }, issue.pointer) : null)));
-  const hidden = validation.issues.length - ISSUES_SHOWN;
-  const more = (hidden > 0 || validation.truncated) && h("p", { class: "muted" },
-    validation.truncated ? "The server kept only the first issues of a long report." : `${hidden} more not shown.`);
-  return section("Validation", pills, h("ul", { class: "issues" }, rows), more);
+  const list = h("ul", { class: "issues" }, rows);
+  const folded = validation.issues.length - ISSUES_FOLDED;
+  const unfold = folded > 0 && h("button", {
+    class: "link-button",
+    onClick: (event) => {
+      rows.forEach((row) => { row.hidden = false; });
+      event.target.remove();
+    },
+  }, `Show ${folded} more`);
+  const truncated = validation.truncated && h("p", { class: "muted small" }, "The server kept only the first issues of a long report.");
+  return section("Validation", pills, list, unfold, truncated);
 }
 
 export class AssetDetail {
@@ -82,10 +90,10 @@ export class AssetDetail {
       error,
       h("div", { class: "actions" },
         h("button", { class: "button button-danger", onClick: () => this.remove() }, "Delete")),
-      asset.status === "READY" ? renderSection(asset, this) : null,
-      asset.status === "READY" ? convertSection(asset, this) : null,
       asset.stats ? statsSection(asset.stats) : null,
       asset.validation ? validationSection(asset.validation) : null,
+      asset.status === "READY" ? renderSection(asset, this) : null,
+      asset.status === "READY" ? convertSection(asset, this) : null,
       this.filesSection(asset),
       asset.sha256 ? section("Checksum", h("code", { class: "hash" }, `sha256 ${asset.sha256}`)) : null);
   }

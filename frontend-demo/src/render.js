@@ -40,7 +40,7 @@ async function submit(asset, viewer, board, button) {
 
 /** The section for `asset` (READY only): a form, then the RENDER files as images, newest first. */
 export function renderSection(asset, { viewer, board }) {
-  const button = h("button", { class: "button button-primary", type: "button" }, "Render this view");
+  const button = h("button", { class: "button button-action", type: "button" }, "Render this view");
   button.addEventListener("click", () => submit(asset, viewer, board, button));
   const renders = asset.files.filter((file) => file.role === "RENDER").reverse();
   return h("section", { class: "detail-section" },
