@@ -1,15 +1,15 @@
 """An S3 object store (AWS, MinIO or any S3-compatible endpoint): streamed multipart uploads
 that hash and cap on the way, streamed downloads and presigned URLs.
 
-Clients: every call that talks to the store opens its own client, so nothing stays open between
-calls, no shutdown hook is needed and the store works from any event loop. Presigning does no
-I/O but a page of assets presigns many URLs, and a client costs ~10 ms to build against ~1 ms a
-URL, so one presigning client is kept.
+Clients: every call that talks to the store opens its own client, so no connection outlives a
+call and no shutdown hook is needed. Presigning does no I/O, but a page of assets presigns many
+URLs and a client costs ~10 ms to build against ~1 ms a URL, so one presigning client is kept.
 
-Presigned URLs must name a host the browser reaches. A self-hosted store (`s3_endpoint_url`)
-usually is not reachable, so when `public_url` is set too, URLs are signed for
-`<public_url>/<bucket>/<key>` and the reverse proxy there forwards `/<bucket>/` to the store
-keeping the Host header (deploy/nginx.conf); AWS URLs are signed for AWS.
+Presigned URLs must name a host the browser reaches (the API's `base_url` is not used: the
+bytes never pass through the API). A self-hosted store (`s3_endpoint_url`) usually is not
+reachable, so when `public_url` is set too, URLs are signed for `<public_url>/<bucket>/<key>`
+and the reverse proxy there forwards `/<bucket>/` to the store with the Host header unchanged
+(deploy/nginx/default.conf.template). Without a custom endpoint, URLs are signed for AWS.
 """
 
 from __future__ import annotations
@@ -161,7 +161,7 @@ class S3Storage(Storage):
         _check_key(key)
         presigner = await self._presigning_client()
         params = {"Bucket": self.bucket, "Key": key, "ResponseContentType": content_type,
-                  "ResponseContentDisposition": inline_disposition(filename)}
+                  "ResponseContentDisposition": _inline_disposition(filename)}
         url: str = await presigner.generate_presigned_url(
             "get_object", Params=params, ExpiresIn=expires_in)
         return url
@@ -245,7 +245,7 @@ class _Upload:
         self.parts.append({"PartNumber": number, "ETag": uploaded["ETag"]})
 
 
-def inline_disposition(filename: str) -> str:
+def _inline_disposition(filename: str) -> str:
     """Content-Disposition for a download, as the filesystem store's responses send it."""
     quoted = quote(filename)
     if quoted != filename:
