@@ -5,7 +5,7 @@ import { ASSET_CONVERT } from "./operations.js";
 
 const FORMATS = ["GLB", "GLTF", "OBJ", "STL", "PLY", "USDZ"];
 const PRESETS = { NONE: "No optimisation", WELD: "Weld", SIMPLIFY: "Simplify", COMPRESS: "Compress", TEXTURES: "Resize textures" };
-const COMPRESSIONS = ["MESHOPT", "DRACO"];
+const COMPRESSIONS = { MESHOPT: "Meshopt", DRACO: "Draco" };
 const TEXTURE_FORMATS = ["WEBP", "JPEG", "PNG", "KTX2"];
 
 // The choices survive the panel being drawn again when the asset changes.
@@ -33,7 +33,7 @@ function presetFields() {
     case "SIMPLIFY":
       return [number("keepPercent", "Keep %", { min: 1, max: 99, step: 1 })];
     case "COMPRESS":
-      return [select("compression", COMPRESSIONS)];
+      return [select("compression", Object.keys(COMPRESSIONS), COMPRESSIONS)];
     case "TEXTURES":
       return [number("maxTextureSize", "Max px", { min: 16, max: 8192, step: 1 }), select("textureFormat", TEXTURE_FORMATS)];
     default:

@@ -2,14 +2,13 @@
 import { AssetGallery } from "./assets.js";
 import { AssetDetail } from "./detail.js";
 import { byId, toast } from "./dom.js";
-import { bytes } from "./format.js";
 import { AuthError, onAuthError, request, setToken } from "./graphql.js";
 import { JobBoard, jobTitle } from "./jobs.js";
 import { LiveConnection } from "./live.js";
 import { ACTIVE_JOBS, ASSET, ASSET_READY, ASSETS } from "./operations.js";
 import { adoptTokenFromUrl, forgetToken, storedToken, storeToken } from "./session.js";
+import { Stage } from "./stage.js";
 import { Uploader } from "./uploads.js";
-import { Viewer } from "./viewer.js";
 
 const NOTICE_KEY = "atelier.notice";
 const ACTIVE_JOBS_SHOWN = 20;
@@ -70,57 +69,21 @@ function startApp(token) {
     },
   });
 
-  const viewerStatus = byId("viewer-status");
-  const viewer = new Viewer(byId("viewport"), (text) => {
-    viewerStatus.textContent = text;
-    viewerStatus.hidden = !text;
-  });
-  let viewedAssetId = null;
-  const viewerEmpty = byId("viewer-empty");
-  const viewerCaption = byId("viewer-caption");
-  function showModel(url, caption) {
-    viewerEmpty.hidden = true;
-    viewerCaption.textContent = caption;
-    viewerCaption.hidden = false;
-    viewer.show(url);
-  }
-  function showNothing(message) {
-    viewedAssetId = null;
-    viewer.clear();
-    viewerCaption.hidden = true;
-    viewerEmpty.hidden = false;
-    viewerEmpty.textContent = message;
-  }
-  /** Shows the asset's normalised GLB once it is READY (and not again while it stays shown). */
-  function view(asset) {
-    if (asset.status !== "READY" || !asset.glbUrl) {
-      showNothing(asset.status === "FAILED" ? "This asset failed to process: nothing to show." : "The model appears here once it is processed…");
-      return;
-    }
-    if (viewedAssetId === asset.id) return;
-    viewedAssetId = asset.id;
-    showModel(asset.glbUrl, "Normalised GLB");
-  }
-  byId("view-reset").addEventListener("click", () => viewer.resetView());
-  byId("view-wireframe").addEventListener("change", (event) => viewer.setWireframe(event.target.checked));
-  byId("view-rotate").addEventListener("change", (event) => viewer.setAutoRotate(event.target.checked));
+  const stage = new Stage();
 
   const board = new JobBoard(byId("jobs"), byId("job-list"), live, (job) => {
     // A finished job may have added files (renders, conversions, a thumbnail) to its asset.
     if (job.asset) refresh(job.asset.id);
   });
   const detail = new AssetDetail(byId("details"), {
-    viewer,
+    viewer: stage.viewer,
     board,
-    onViewFile: (file) => {
-      viewedAssetId = null;
-      showModel(file.url, file.role === "GLB" ? "Normalised GLB" : `Converted GLB · ${bytes(file.sizeBytes)}`);
-    },
+    onViewFile: (file) => stage.showFile(file),
     onDeleted: (id) => {
       gallery.remove(id);
       gallery.select(null);
       detail.clear();
-      showNothing("Select an asset to view it in 3D");
+      stage.showNothing();
     },
   });
 
@@ -136,7 +99,7 @@ function startApp(token) {
   function select(asset) {
     gallery.select(asset.id);
     detail.show(asset);
-    view(asset);
+    stage.showAsset(asset);
     // Fresh signed URLs: those in the list may have expired while the page was open.
     refresh(asset.id);
   }
@@ -148,7 +111,7 @@ function startApp(token) {
       onChange: (asset) => {
         if (asset.id !== gallery.selectedId) return;
         detail.show(asset);
-        view(asset);
+        stage.showAsset(asset);
       },
     },
   );
