@@ -96,6 +96,7 @@ async def converted(api: Api, asset_id: str, fmt: str, folder: Path,
     """Convert, wait for the job to end, and download its one output into `folder`."""
     payload = await request_conversion(api, asset_id, fmt, **optimize)
     assert payload["errors"] == []
+    assert (payload["job"]["kind"], payload["job"]["asset"]["id"]) == ("CONVERT", asset_id)
     await events_until_done(api, payload["job"]["id"])
     job = (await api.graphql(JOB, {"id": payload["job"]["id"]}))["job"]
     assert job["status"] == "SUCCEEDED", job["error"]
