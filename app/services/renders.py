@@ -35,6 +35,7 @@ class SceneGlbSource(Protocol):
 
 
 def render_limits(settings: Settings) -> RenderLimits:
+    """The deployment's render limits, checked at submission and again by the renderer."""
     return RenderLimits(max_width=settings.render_max_width,
                         max_height=settings.render_max_height,
                         max_samples=settings.render_max_samples,

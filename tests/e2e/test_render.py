@@ -233,6 +233,15 @@ async def test_an_asset_that_is_not_ready_cannot_render(owner: Api) -> None:
     assert [e["code"] for e in payload["errors"]] == ["INVALID_STATE"]
 
 
+async def test_a_scene_camera_the_model_lacks_fails_the_job(owner: Api, cube: dict) -> None:
+    job, images = await render_images(owner, assetId=cube["id"],
+                                      camera={"sceneCamera": "Nowhere"})
+
+    assert (job["status"], job["error"]["code"]) == ("FAILED", "INVALID_INPUT")
+    assert "Nowhere" in job["error"]["message"]
+    assert images == []
+
+
 async def test_cancelling_a_running_turntable_stops_between_frames(owner: Api,
                                                                    cube: dict) -> None:
     # Given a long turntable that has started its second frame
