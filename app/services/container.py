@@ -65,6 +65,7 @@ class Services:
         storage = open_storage(settings)
         bus = EventBus(redis)
         job_log = JobLog(mongo, bus, redis)
+        await storage.prepare()
         jobs = JobService(job_log, JobQueue(arq, settings.queue_name), settings.max_page_size)
         assets = AssetService(storage, jobs, bus, max_upload_bytes=settings.max_upload_bytes,
                               max_page_size=settings.max_page_size)
@@ -81,6 +82,7 @@ class Services:
         await self.mongo.close()
 
     async def readiness(self) -> dict[str, str]:
+        await self.storage.aclose()
         """'ok' or the error for each backing service, each checked with a short timeout."""
         checks = {
             "database": self.mongo.admin.command("ping"),

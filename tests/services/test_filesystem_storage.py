@@ -20,8 +20,10 @@ async def chunks(*parts: bytes) -> AsyncIterator[bytes]:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> FilesystemStorage:
-    return FilesystemStorage(tmp_path / "objects", UrlSigner("secret"))
+async def store(tmp_path: Path) -> FilesystemStorage:
+    storage = FilesystemStorage(tmp_path / "objects", UrlSigner("secret"))
+    await storage.prepare()
+    return storage
 
 
 async def test_put_stream_hashes_and_reads_back(store: FilesystemStorage) -> None:

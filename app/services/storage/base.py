@@ -66,6 +66,14 @@ class Storage(ABC):
         """Raise if the store does not answer."""
 
     @abstractmethod
+    async def prepare(self) -> None:
+        """Create what the store needs before first use (a folder, a bucket)."""
+
+    @abstractmethod
+    async def aclose(self) -> None:
+        """Release the store's connections."""
+
+    @abstractmethod
     async def download_url(
         self, key: str, *, filename: str, content_type: str, base_url: str, expires_in: int
     ) -> str: ...

@@ -24,8 +24,12 @@ class FilesystemStorage(Storage):
     def __init__(self, root: Path, signer: UrlSigner) -> None:
         self.root = root.resolve()
         self.signer = signer
-        self.root.mkdir(parents=True, exist_ok=True)
-        (self.root / ".tmp").mkdir(exist_ok=True)
+
+    async def prepare(self) -> None:
+        await asyncio.to_thread((self.root / ".tmp").mkdir, parents=True, exist_ok=True)
+
+    async def aclose(self) -> None:
+        """Files hold no connections."""
 
     def path_of(self, key: str) -> Path:
         path = (self.root / key).resolve()

@@ -71,6 +71,9 @@ class S3Storage(Storage):
     def _client(self) -> AbstractAsyncContextManager[S3Client]:
         return self._session.client("s3", endpoint_url=self.endpoint_url, config=self._config)
 
+    async def prepare(self) -> None:
+        await self.ensure_bucket()
+
     async def ensure_bucket(self) -> None:
         """Create the bucket unless it exists; safe when several processes start at once."""
         async with self._client() as s3:
