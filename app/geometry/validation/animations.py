@@ -18,14 +18,21 @@ def check_animations(model: Model) -> None:
             _link_sampler(model, sampler, join(pointer, "samplers", s))
         for c, channel in enumerate(channels):
             _link_channel(model, channel, samplers, join(pointer, "channels", c))
-        targets = [_target_key(channel) for channel in channels]
-        for c, key in enumerate(targets):
-            if key is None or channels[c].get("sampler") is None:
-                continue
-            for later in range(c + 1, len(targets)):
-                if targets[later] == key:
-                    model.ctx.add("ANIMATION_DUPLICATE_TARGETS",
-                                  join(pointer, "channels", c, "target"), later)
+        _check_duplicate_targets(model, channels, pointer)
+
+
+def _check_duplicate_targets(model: Model, channels: list[dict], pointer: str) -> None:
+    """Each channel that animates the same node and path as a later channel."""
+    later: dict[tuple[int, str], list[int]] = {}
+    for c in range(len(channels) - 1, -1, -1):
+        key = _target_key(channels[c])
+        if key is None:
+            continue
+        if channels[c].get("sampler") is not None:
+            for other in reversed(later.get(key, [])):
+                model.ctx.add("ANIMATION_DUPLICATE_TARGETS",
+                              join(pointer, "channels", c, "target"), other)
+        later.setdefault(key, []).append(c)
 
 
 def _target_key(channel: dict) -> tuple[int, str] | None:

@@ -34,8 +34,12 @@ UNIT_TOLERANCE_VEC4 = 0.00769
 
 def join(pointer: str, *tokens: object) -> str:
     """Extend a JSON pointer (RFC 6901) with tokens, escaping '~' and '/'."""
-    escaped = (str(t).replace("~", "~0").replace("/", "~1") for t in tokens)
-    return "/".join((pointer, *escaped))
+    parts = [pointer]
+    for token in map(str, tokens):
+        if "~" in token or "/" in token:
+            token = token.replace("~", "~0").replace("/", "~1")
+        parts.append(token)
+    return "/".join(parts)
 
 
 def show(value: object) -> str:

@@ -9,7 +9,7 @@ import numpy as np
 
 from app.geometry.gltf_io import GltfAsset
 
-from .context import Context, join
+from .context import Context
 from .objects import ObjectReader
 
 COLLECTIONS = {
@@ -73,6 +73,7 @@ class Model:
     primitives: dict[int, list[PrimitiveFacts | None]] = field(default_factory=dict)
     materials: dict[int, MaterialFacts] = field(default_factory=dict)
     arrays: dict[int, np.ndarray | None] = field(default_factory=dict)  # raw accessor values
+    _listed: dict[str, list[tuple[int, dict, str]]] = field(default_factory=dict, repr=False)
     # Buffer views shared by several strideless vertex accessors (mesh.dart's byteStride rule).
     strideless_views: dict[int, set[int]] = field(default_factory=dict)
 
@@ -93,8 +94,11 @@ class Model:
 
     def enumerate(self, collection: str) -> list[tuple[int, dict, str]]:
         """(index, object, pointer) for each readable object of a collection."""
-        return [(i, obj, join("", collection, i))
+        if collection not in self._listed:
+            self._listed[collection] = [
+                (i, obj, f"/{collection}/{i}")
                 for i, obj in enumerate(self.items.get(collection, [])) if obj is not None]
+        return self._listed[collection]
 
     def use_accessor(self, index: int, usage: str, pointer: str) -> None:
         previous = self.accessor_usage.setdefault(index, usage)

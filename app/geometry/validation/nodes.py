@@ -89,9 +89,26 @@ def ancestors(model: Model, index: int) -> list[int]:
     return chain
 
 
+def nodes_in_loops(parents: dict[int, int]) -> set[int]:
+    """Nodes whose parent chain leads back to themselves, found in one pass over all chains."""
+    done: set[int] = set()
+    looped: set[int] = set()
+    for start in parents:
+        path: dict[int, int] = {}  # node -> position along the chain walked from `start`
+        node: int | None = start
+        while node is not None and node not in done and node not in path:
+            path[node] = len(path)
+            node = parents.get(node)
+        if node is not None and node in path:  # the walk closed a loop of its own
+            looped.update(n for n, position in path.items() if position >= path[node])
+        done.update(path)
+    return looped
+
+
 def check_node_graph(model: Model) -> None:
     """Loops, empty nodes, and skinned meshes placed where joints cannot move them."""
     ctx = model.ctx
+    looped = nodes_in_loops(model.parents)
     for i, node, pointer in model.enumerate("nodes"):
         if (i not in model.joints and node.get("children") is None
                 and model.get("meshes", node.get("mesh")) is None
@@ -99,8 +116,7 @@ def check_node_graph(model: Model) -> None:
                 and not node["extensions"]
                 and model.asset.document["nodes"][i].get("extras") is None):
             ctx.add("NODE_EMPTY", pointer)
-        chain = ancestors(model, i)
-        if model.parents.get(chain[-1]) == i:
+        if i in looped:
             ctx.add("NODE_LOOP", pointer)
         if model.get("skins", node.get("skin")) is not None:
             _check_skinned_node(model, i, node, pointer)

@@ -28,6 +28,7 @@ class ObjectReader:
     ctx: Context
     kinds: Kinds
     found: list[Found] = field(default_factory=list)
+    _by_item: dict[str, list[Found]] | None = field(default=None, repr=False)
 
     def object(self, obj: dict, kind: str, pointer: str) -> dict:
         members = self.kinds[kind]
@@ -107,9 +108,14 @@ class ObjectReader:
         return items
 
     def under(self, pointer: str, *kinds: str) -> list[Found]:
-        """Objects of these kinds read at or below `pointer`."""
-        prefix = pointer + "/"
-        return [f for f in self.found if f.kind in kinds and f.pointer.startswith(prefix)]
+        """Objects of these kinds read below `pointer`, a top-level item such as /materials/0."""
+        if self._by_item is None:
+            self._by_item = {}
+            for found in self.found:
+                item = "/".join(found.pointer.split("/", 3)[:3])
+                self._by_item.setdefault(item, []).append(found)
+        return [f for f in self._by_item.get(pointer, []) if f.kind in kinds
+                and f.pointer != pointer]
 
     def extensions(self, obj: dict, kind: str, pointer: str) -> dict[str, Any]:
         value = obj.get("extensions")

@@ -221,3 +221,18 @@ def test_values_are_read_through_byte_stride(tmp_path: Path) -> None:
     theirs = [(m["code"], m["pointer"]) for m in khronos if m["severity"] == 0]
     assert ours == theirs == [("ACCESSOR_VECTOR3_NON_UNIT",
                                "/meshes/0/primitives/0/attributes/NORMAL")]
+
+
+def test_deep_node_chain_and_a_loop_report_only_the_loop() -> None:
+    # Given a chain of 20,000 nodes under the box, and three nodes that are each other's parents
+    builder = box_builder()
+    nodes = builder.document["nodes"]
+    depth = 20_000
+    nodes[0]["children"] = [1]
+    nodes += [{"children": [i + 2]} for i in range(depth - 1)] + [{"name": "leaf"}]
+    nodes += [{"children": [depth + 2]}, {"children": [depth + 3]}, {"children": [depth + 1]}]
+    # When it is validated
+    report = validate_bytes(builder.glb())
+    # Then exactly the three nodes of the loop are reported
+    loops = sorted(i.pointer for i in report.issues if i.code == "NODE_LOOP")
+    assert loops == [f"/nodes/{depth + k}" for k in (1, 2, 3)]
