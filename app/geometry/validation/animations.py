@@ -71,7 +71,7 @@ def _link_channel(model: Model, channel: dict, samplers: list[dict], pointer: st
     ctx = model.ctx
     target = channel.get("target") or {}
     path = target.get("path")
-    node = model.resolve("nodes", target.get("node"), join(pointer, "target", "node"))
+    node = model.resolve("nodes", target.get("node"), pointer, "target", "node")
     if node is not None:
         if path in TRS:
             if node.get("matrix") is not None:

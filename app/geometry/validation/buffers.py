@@ -53,7 +53,7 @@ def check_buffer_views(model: Model) -> None:
                 ctx.add("BUFFER_VIEW_INVALID_BYTE_STRIDE", join(pointer, "byteStride"))
         if view.get("target") is not None:
             model.view_usage[i] = INDEX if view["target"] == ELEMENT_ARRAY_BUFFER else VERTEX
-        buffer = model.resolve("buffers", view.get("buffer"), join(pointer, "buffer"))
+        buffer = model.resolve("buffers", view.get("buffer"), pointer, "buffer")
         capacity, offset = (buffer or {}).get("byteLength"), view.get("byteOffset", 0)
         if capacity is None or offset is None or length is None:
             continue
@@ -126,7 +126,7 @@ def _link_accessor(model: Model, accessor: dict, pointer: str) -> None:
     ctx = model.ctx
     component_type, kind, count = accessor["componentType"], accessor["type"], accessor["count"]
     size, length = COMPONENT_SIZES[component_type], element_length(component_type, kind)
-    view = model.resolve("bufferViews", accessor.get("bufferView"), join(pointer, "bufferView"))
+    view = model.resolve("bufferViews", accessor.get("bufferView"), pointer, "bufferView")
     if view is not None:
         stride = view.get("byteStride")
         if stride is not None and stride < length:
@@ -145,7 +145,7 @@ def _link_accessor(model: Model, accessor: dict, pointer: str) -> None:
     indices_size = COMPONENT_SIZES.get(sparse["indices"].get("componentType"))
     for part, item_size in (("indices", indices_size), ("values", size * width)):
         info, at = sparse[part], join(where, part)
-        target = model.resolve("bufferViews", info.get("bufferView"), join(at, "bufferView"))
+        target = model.resolve("bufferViews", info.get("bufferView"), at, "bufferView")
         if target is None:
             continue
         model.use_view(info["bufferView"], OTHER, join(at, "bufferView"))

@@ -36,7 +36,7 @@ def check_images(model: Model, resolve_uri: UriResolver | None) -> dict[int, str
             ctx.add("INVALID_URI", join(pointer, "uri"), f"'{raw['uri'][:64]}'",
                     "the declared media type does not match the data")
             data = None
-        view = model.resolve("bufferViews", view_index, join(pointer, "bufferView"))
+        view = model.resolve("bufferViews", view_index, pointer, "bufferView")
         if view is not None:
             model.use_view(view_index, IMAGE, join(pointer, "bufferView"))
             if view.get("byteStride") is not None:

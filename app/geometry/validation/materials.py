@@ -15,7 +15,7 @@ def check_materials(model: Model) -> None:
             model.ctx.add("MATERIAL_ALPHA_CUTOFF_INVALID_MODE", join(pointer, "alphaCutoff"))
         facts = MaterialFacts(can_provide_tangent=material.get("normalTexture") is not None)
         for info in model.reader.under(pointer, *TEXTURE_INFOS):
-            model.resolve("textures", info.value.get("index"), join(info.pointer, "index"))
+            model.resolve("textures", info.value.get("index"), info.pointer, "index")
             texcoord = info.value.get("texCoord", 0)
             if texcoord is not None:
                 facts.texcoords.append((info.pointer, texcoord))
@@ -35,8 +35,8 @@ def material_facts(model: Model, index: int) -> MaterialFacts:
 
 def check_textures(model: Model) -> None:
     for _, texture, pointer in model.enumerate("textures"):
-        model.resolve("samplers", texture.get("sampler"), join(pointer, "sampler"))
-        model.resolve("images", texture.get("source"), join(pointer, "source"))
+        model.resolve("samplers", texture.get("sampler"), pointer, "sampler")
+        model.resolve("images", texture.get("source"), pointer, "source")
         webp = texture["extensions"].get("EXT_texture_webp")
         if isinstance(webp, dict):
             model.resolve("images", webp.get("source"),

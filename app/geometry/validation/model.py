@@ -9,7 +9,7 @@ import numpy as np
 
 from app.geometry.gltf_io import GltfAsset
 
-from .context import Context
+from .context import Context, join
 from .objects import ObjectReader
 
 COLLECTIONS = {
@@ -83,13 +83,14 @@ class Model:
             return None
         return objects[index]
 
-    def resolve(self, collection: str, index: int | None, pointer: str) -> dict | None:
-        """The referenced object, reporting UNRESOLVED_REFERENCE at `pointer` when it is missing."""
+    def resolve(self, collection: str, index: int | None, pointer: str,
+                *tokens: object) -> dict | None:
+        """The referenced object; UNRESOLVED_REFERENCE at `pointer`/`tokens` when it is missing."""
         if index is None:
             return None
         target = self.get(collection, index)
         if target is None:
-            self.ctx.add("UNRESOLVED_REFERENCE", pointer, index)
+            self.ctx.add("UNRESOLVED_REFERENCE", join(pointer, *tokens), index)
         return target
 
     def enumerate(self, collection: str) -> list[tuple[int, dict, str]]:

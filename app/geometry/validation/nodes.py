@@ -33,9 +33,9 @@ def check_nodes(model: Model) -> None:
 
 def _link_node(model: Model, index: int, node: dict, pointer: str) -> None:
     ctx = model.ctx
-    model.resolve("cameras", node.get("camera"), join(pointer, "camera"))
-    skin = model.resolve("skins", node.get("skin"), join(pointer, "skin"))
-    mesh = model.resolve("meshes", node.get("mesh"), join(pointer, "mesh"))
+    model.resolve("cameras", node.get("camera"), pointer, "camera")
+    skin = model.resolve("skins", node.get("skin"), pointer, "skin")
+    mesh = model.resolve("meshes", node.get("mesh"), pointer, "mesh")
     facts = model.primitives.get(node.get("mesh", -1)) if mesh is not None else None
     if facts:
         weights = node.get("weights")

@@ -28,7 +28,7 @@ def link_primitive(model: Model, primitive: dict, fact: PrimitiveFacts, pointer:
         elif fact.vertex_count != accessor.get("count"):
             ctx.add("MESH_PRIMITIVE_UNEQUAL_ACCESSOR_COUNT", where)
     count = fact.vertex_count
-    indices = model.resolve("accessors", primitive.get("indices"), join(pointer, "indices"))
+    indices = model.resolve("accessors", primitive.get("indices"), pointer, "indices")
     if indices is not None:
         count = indices.get("count")
         _link_indices(model, primitive["indices"], indices, fact, primitive.get("mode", 4),
@@ -40,7 +40,7 @@ def link_primitive(model: Model, primitive: dict, fact: PrimitiveFacts, pointer:
         ctx.add("MESH_PRIMITIVE_INCOMPATIBLE_MODE", pointer, count,
                 ("POINTS", "LINES", "LINE_LOOP", "LINE_STRIP", "TRIANGLES", "TRIANGLE_STRIP",
                  "TRIANGLE_FAN")[mode])
-    material = model.resolve("materials", primitive.get("material"), join(pointer, "material"))
+    material = model.resolve("materials", primitive.get("material"), pointer, "material")
     if material is not None:
         _link_material(model, primitive["material"], fact, join(pointer, "material"))
     _link_targets(model, primitive, fact, quantized, pointer)
@@ -160,6 +160,6 @@ def _link_variants(model: Model, primitive: dict, fact: PrimitiveFacts, pointer:
             seen.add(variant)
             if not 0 <= variant < len(declared) or declared[variant] is None:
                 model.ctx.add("UNRESOLVED_REFERENCE", join(where, "variants", k), variant)
-        material = model.resolve("materials", mapping.get("material"), join(where, "material"))
+        material = model.resolve("materials", mapping.get("material"), where, "material")
         if material is not None:
             check_texcoords(model, mapping["material"], fact, join(where, "material"))

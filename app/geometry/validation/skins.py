@@ -27,7 +27,7 @@ def check_skins(model: Model) -> None:
                 ctx.add("SKIN_NO_COMMON_ROOT", join(pointer, "joints"))
         _link_inverse_bind_matrices(model, skin, pointer)
         skeleton = skin.get("skeleton")
-        if model.resolve("nodes", skeleton, join(pointer, "skeleton")) is not None \
+        if model.resolve("nodes", skeleton, pointer, "skeleton") is not None \
                 and skeleton not in (roots or []):
             ctx.add("SKIN_SKELETON_INVALID", join(pointer, "skeleton"))
 
