@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 
 from app.errors import TooLarge
-from app.services.storage.filesystem import FilesystemStorage
+from app.services.storage.filesystem import DOWNLOAD_SIGNED, FilesystemStorage
 
 
 def _filesystem_store(request: Request) -> FilesystemStorage | None:
@@ -22,17 +22,15 @@ async def download(request: Request) -> Response:
     storage = _filesystem_store(request)
     key = request.path_params["key"]
     params = request.query_params
-    filename = params.get("name", "")
-    if storage is None or not storage.signer.verify(
-        "GET", key, params.get("exp", ""), params.get("sig", ""), filename
-    ):
+    if storage is None or not storage.signer.verify("GET", key, params, DOWNLOAD_SIGNED):
         return _forbidden()
     path = storage.path_of(key)
     if not path.is_file():
         return JSONResponse({"error": "not found"}, status_code=404)
     return FileResponse(
         path,
-        filename=filename or path.name,
+        media_type=params.get("type") or None,
+        filename=params.get("name") or path.name,
         content_disposition_type="inline",
         headers={"Cache-Control": "private, max-age=60"},
     )
@@ -42,9 +40,7 @@ async def upload(request: Request) -> Response:
     storage = _filesystem_store(request)
     key = request.path_params["key"]
     params = request.query_params
-    if storage is None or not storage.signer.verify(
-        "PUT", key, params.get("exp", ""), params.get("sig", "")
-    ):
+    if storage is None or not storage.signer.verify("PUT", key, params):
         return _forbidden()
     limit = request.app.state.services.settings.max_upload_bytes
     declared = request.headers.get("content-length")

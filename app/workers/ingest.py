@@ -14,6 +14,7 @@ from app.services.container import Services
 from app.workers.job_run import JobCancelled, JobRun
 from app.workers.retry import retry_on_passing_faults
 from app.workers.sandbox import Limits, run_isolated
+from app.workers.thumbnail import render_thumbnail
 
 GLB_CONTENT_TYPE = "model/gltf-binary"
 
@@ -57,13 +58,17 @@ async def _process(services: Services, run: JobRun, asset: Asset) -> list[Stored
             limits=Limits(settings.job_timeout_seconds, settings.job_memory_mb),
             on_progress=run.within(0.05, 0.85),
         )
-        await run.stage("store", 0.9)
+        await run.stage("store", 0.88)
         key = f"assets/{asset.id}/model.glb"
         stored = await services.storage.put_file(key, glb_path, content_type=GLB_CONTENT_TYPE)
+        await run.stage("thumbnail", 0.92)
+        thumbnail = await render_thumbnail(services, glb_path, asset)
     glb = StoredFile(role=FileRole.GLB, format="GLB", key=key, size_bytes=stored.size_bytes,
                      content_type=GLB_CONTENT_TYPE, filename=f"{Path(asset.name).stem}.glb",
                      job_id=run.job.id)
-    files = [f for f in asset.files if f.role is not FileRole.GLB] + [glb]
+    produced = [glb, thumbnail] if thumbnail else [glb]
+    replaced = {FileRole.GLB, FileRole.THUMBNAIL}
+    files = [f for f in asset.files if f.role not in replaced] + produced
     await services.assets.finish(
         asset, AssetStatus.READY,
         source_format=summary.source_format,
@@ -71,7 +76,7 @@ async def _process(services: Services, run: JobRun, asset: Asset) -> list[Stored
         validation=ValidationSummary.model_validate(summary.validation).model_dump(),
         files=[f.model_dump() for f in files],
     )
-    return [glb]
+    return produced
 
 
 def _error_info(error: AtelierError) -> ErrorInfo:

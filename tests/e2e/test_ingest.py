@@ -6,13 +6,17 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pytest
 import trimesh
+from PIL import Image
 
+from app.services.storage.signing import UrlSigner
 from tests.support import models
 from tests.support.client import ASSET_READY, JOB_PROGRESS, LEGACY_WS, TRANSPORT_WS, Api
 from tests.support.gltf_validator import khronos_bytes_errors
+from tests.support.stack import TEST_SIGNING_KEY
 
 CASES = [
     ("box.stl", models.box_stl, "stl", "STL"),
@@ -50,6 +54,9 @@ async def test_upload_becomes_a_valid_glb(api: Api, tmp_path: Path, filename: st
     assert khronos_bytes_errors(glb.content, tmp_path) == []
     reloaded = trimesh.load(io.BytesIO(glb.content), file_type="glb", force="scene")
     assert sum(len(g.faces) for g in reloaded.geometry.values()) == asset["stats"]["triangleCount"]
+    thumbnail = Image.open(io.BytesIO((await api.download(asset["thumbnailUrl"])).content))
+    assert (thumbnail.format, thumbnail.size) == ("PNG", (256, 256))
+    assert thumbnail.getchannel("A").getextrema() == (0, 255)  # a model on a clear background
 
 
 async def test_assetready_arrives_over_the_legacy_protocol(api: Api) -> None:
@@ -127,3 +134,22 @@ async def test_assetready_without_id_reports_only_the_viewers_assets(api: Api, a
         events = await subscriptions.collect(op, count=1)
 
     assert [e["assetReady"]["asset"]["id"] for e in events] == [mine["asset"]["id"]]
+
+
+async def test_signed_urls_refuse_tampering_and_expiry(api: Api) -> None:
+    asset = await upload_and_wait(api, models.box_stl(), "signed.stl")
+    url = asset["glbUrl"]
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query))
+    key = unquote(parts.path.removeprefix("/files/"))
+    expired, _ = UrlSigner(TEST_SIGNING_KEY).url(api.base_url, "/files", "GET", key, -5,
+                                                 {"name": query["name"], "type": query["type"]})
+
+    good = await api.download(url)
+    forged = await api.download(url.replace(query["sig"], query["sig"][::-1]))
+    renamed = await api.download(url.replace("name=", "name=x"))
+    late = await api.download(expired)
+
+    assert good.status_code == 200
+    assert good.headers["content-type"] == "model/gltf-binary"
+    assert [forged.status_code, renamed.status_code, late.status_code] == [403, 403, 403]

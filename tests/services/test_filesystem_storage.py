@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import AsyncIterator
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
@@ -49,14 +49,15 @@ async def test_keys_cannot_escape_the_root(store: FilesystemStorage) -> None:
 
 def test_signed_urls_reject_tampering_and_expiry() -> None:
     signer = UrlSigner("secret")
-    expires = str(int(time.time()) + 60)
-    signature = signer.sign("GET", "assets/a/model.glb", int(expires), "model.glb")
+    url, _ = signer.url("http://h", "/files", "GET", "assets/a/model.glb", 60,
+                        {"name": "model.glb", "type": "model/gltf-binary"})
+    query = dict(parse_qsl(urlsplit(url).query))
+    signed = ("name", "type")
 
-    assert signer.verify("GET", "assets/a/model.glb", expires, signature, "model.glb")
-    assert not signer.verify("GET", "assets/b/model.glb", expires, signature, "model.glb")
-    assert not signer.verify("PUT", "assets/a/model.glb", expires, signature, "model.glb")
-    assert not UrlSigner("other").verify("GET", "assets/a/model.glb", expires, signature,
-                                         "model.glb")
-    past = str(int(time.time()) - 1)
-    old = signer.sign("GET", "assets/a/model.glb", int(past), "model.glb")
-    assert not signer.verify("GET", "assets/a/model.glb", past, old, "model.glb")
+    assert signer.verify("GET", "assets/a/model.glb", query, signed)
+    assert not signer.verify("GET", "assets/b/model.glb", query, signed)
+    assert not signer.verify("PUT", "assets/a/model.glb", query, signed)
+    assert not signer.verify("GET", "assets/a/model.glb", {**query, "type": "text/html"}, signed)
+    assert not UrlSigner("other").verify("GET", "assets/a/model.glb", query, signed)
+    expired, _ = signer.url("http://h", "/files", "GET", "assets/a/model.glb", -1)
+    assert not signer.verify("GET", "assets/a/model.glb", dict(parse_qsl(urlsplit(expired).query)))

@@ -13,6 +13,7 @@ import httpx
 from app.embedded.process import ChildProcess, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
+TEST_SIGNING_KEY = "test-signing-key"
 
 
 def stack_env(
@@ -26,7 +27,7 @@ def stack_env(
         "ATELIER_STORAGE_DIR": str(storage_dir),
         "ATELIER_DATABASE_NAME": database_name,
         "ATELIER_QUEUE_NAME": f"atelier:queue:{database_name}",
-        "ATELIER_SECRET_KEY": "test-signing-key",
+        "ATELIER_SECRET_KEY": TEST_SIGNING_KEY,
         "ATELIER_ADMIN_TOKEN": admin_token,
         "PYTHONUNBUFFERED": "1",
         **(extra or {}),

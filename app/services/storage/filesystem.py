@@ -17,6 +17,7 @@ from app.services.storage.base import CHUNK_SIZE, HashingCounter, ObjectInfo, St
 from app.services.storage.signing import UrlSigner
 
 DOWNLOAD_PATH = "/files"
+DOWNLOAD_SIGNED = ("name", "type")
 UPLOAD_PATH = "/uploads"
 
 
@@ -101,7 +102,8 @@ class FilesystemStorage(Storage):
     async def download_url(
         self, key: str, *, filename: str, content_type: str, base_url: str, expires_in: int
     ) -> str:
-        url, _ = self.signer.url(base_url, DOWNLOAD_PATH, "GET", key, expires_in, filename)
+        url, _ = self.signer.url(base_url, DOWNLOAD_PATH, "GET", key, expires_in,
+                                 {"name": filename, "type": content_type})
         return url
 
     async def upload_target(

@@ -1,4 +1,8 @@
-"""HMAC-signed, expiring URLs for the filesystem store's downloads and direct uploads."""
+"""HMAC-signed, expiring URLs for the filesystem store's downloads and direct uploads.
+
+The signature covers the method, the key, the expiry and every parameter the server acts on
+(file name, content type), so none of them can be changed without a 403.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import base64
 import hashlib
 import hmac
 import time
+from collections.abc import Mapping
 from urllib.parse import quote, urlencode
 
 
@@ -13,27 +18,31 @@ class UrlSigner:
     def __init__(self, secret: str) -> None:
         self._secret = secret.encode()
 
-    def sign(self, method: str, key: str, expires: int, extra: str = "") -> str:
-        message = f"{method}\n{key}\n{expires}\n{extra}".encode()
+    def sign(self, method: str, key: str, expires: int, params: Mapping[str, str]) -> str:
+        canonical = "&".join(f"{name}={value}" for name, value in sorted(params.items()))
+        message = f"{method}\n{key}\n{expires}\n{canonical}".encode()
         digest = hmac.new(self._secret, message, hashlib.sha256).digest()
         return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
     def url(
-        self, base_url: str, path: str, method: str, key: str, expires_in: int, extra: str = ""
+        self, base_url: str, path: str, method: str, key: str, expires_in: int,
+        params: Mapping[str, str] | None = None,
     ) -> tuple[str, int]:
         expires = int(time.time()) + expires_in
-        query = {"exp": str(expires), "sig": self.sign(method, key, expires, extra)}
-        if extra:
-            query["name"] = extra
+        signed = dict(params or {})
+        query = {**signed, "exp": str(expires), "sig": self.sign(method, key, expires, signed)}
         return f"{base_url.rstrip('/')}{path}/{quote(key)}?{urlencode(query)}", expires
 
-    def verify(self, method: str, key: str, expires: str, signature: str, extra: str = "") -> bool:
-        """True when the signature matches and the URL has not expired."""
+    def verify(
+        self, method: str, key: str, query: Mapping[str, str], signed: tuple[str, ...] = ()
+    ) -> bool:
+        """True when the signature over `signed` query parameters matches and is not expired."""
         try:
-            expires_at = int(expires)
+            expires = int(query.get("exp", ""))
         except ValueError:
             return False
-        if expires_at < time.time():
+        if expires < time.time():
             return False
-        expected = self.sign(method, key, expires_at, extra)
-        return hmac.compare_digest(expected, signature)
+        params = {name: query.get(name, "") for name in signed}
+        expected = self.sign(method, key, expires, params)
+        return hmac.compare_digest(expected, query.get("sig", ""))
