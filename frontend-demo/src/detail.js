@@ -6,6 +6,7 @@ import { request } from "./graphql.js";
 import { ASSET_DELETE } from "./operations.js";
 import { convertSection } from "./convert.js";
 import { renderSection } from "./render.js";
+import { SceneView } from "./scene.js";
 
 const STAT_LABELS = [
   ["triangleCount", "Triangles"],
@@ -62,20 +63,33 @@ function validationSection(validation) {
 
 export class AssetDetail {
   /**
-   * `viewer` gives the camera for renders, `board` follows the jobs started here; `onViewFile(file)`
-   * hears a click on a GLB file's "View", `onDeleted(id)` a deletion.
+   * `viewer` gives the camera for renders, `board` follows the jobs started here, `live` carries
+   * scene updates; `onViewFile(file)` hears a click on a GLB file's "View", `onDeleted(id)` a deletion.
    */
-  constructor(container, { viewer, board, onViewFile, onDeleted }) {
+  constructor(container, { viewer, board, live, onViewFile, onDeleted }) {
     this.container = container;
     this.viewer = viewer;
     this.board = board;
+    this.live = live;
+    this.sceneView = null;
     this.onViewFile = onViewFile;
     this.onDeleted = onDeleted;
     this.clear();
   }
 
   clear() {
+    this.sceneView?.dispose();
+    this.sceneView = null;
     fill(this.container, h("div", { class: "detail-empty" }, "Select an asset to see its stats, validation report and files."));
+  }
+
+  /** The scene panel of `asset`, kept while the same asset is drawn again (it may follow live edits). */
+  sceneFor(asset) {
+    if (this.sceneView?.asset.id !== asset.id) {
+      this.sceneView?.dispose();
+      this.sceneView = new SceneView(asset, this.live);
+    }
+    return this.sceneView.element;
   }
 
   show(asset) {
@@ -94,6 +108,7 @@ export class AssetDetail {
       asset.validation ? validationSection(asset.validation) : null,
       asset.status === "READY" ? renderSection(asset, this) : null,
       asset.status === "READY" ? convertSection(asset, this) : null,
+      asset.status === "READY" ? section("Scene graph", this.sceneFor(asset)) : null,
       this.filesSection(asset),
       asset.sha256 ? section("Checksum", h("code", { class: "hash" }, `sha256 ${asset.sha256}`)) : null);
   }

@@ -78,6 +78,7 @@ function startApp(token) {
   const detail = new AssetDetail(byId("details"), {
     viewer: stage.viewer,
     board,
+    live,
     onViewFile: (file) => stage.showFile(file),
     onDeleted: (id) => {
       gallery.remove(id);

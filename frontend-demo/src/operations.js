@@ -163,3 +163,58 @@ export const ASSET_CONVERT = gql`
   ${JOB_FIELDS}
   ${ERROR_FIELDS}
 `;
+
+export const SCENE_FIELDS = gql`
+  fragment SceneFields on Scene {
+    id
+    name
+    version
+    nodeCount
+    nodes(first: 300) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          parent { id }
+          mesh { meshIndex }
+          camera { name type }
+          light { name type }
+        }
+      }
+    }
+    materials { id name baseColorFactor metallicFactor roughnessFactor alphaMode }
+  }
+`;
+
+export const ASSET_SCENE = gql`
+  query DemoAssetScene($id: ID!) {
+    asset(id: $id) {
+      id
+      scene { ...SceneFields }
+    }
+  }
+  ${SCENE_FIELDS}
+`;
+
+export const SCENE_CREATE_FROM_ASSET = gql`
+  mutation DemoSceneCreateFromAsset($assetId: ID!) {
+    sceneCreateFromAsset(assetId: $assetId) {
+      scene { ...SceneFields }
+      errors { ...UserErrorFields }
+    }
+  }
+  ${SCENE_FIELDS}
+  ${ERROR_FIELDS}
+`;
+
+export const SCENE_CHANGED = gql`
+  subscription DemoSceneChanged($sceneId: ID!, $afterVersion: Int) {
+    sceneChanged(sceneId: $sceneId, afterVersion: $afterVersion) {
+      version
+      changes { kind targetId }
+      scene { ...SceneFields }
+    }
+  }
+  ${SCENE_FIELDS}
+`;

@@ -24,7 +24,8 @@ INTERPOLATION = re.compile(r"\$\{(\w+)\}")
 RELATIVE_IMPORT = re.compile(r"import\s*\{([^}]*)\}\s*from\s*\"(\./[\w.-]+)\"")
 PAGE_OPERATIONS = {"DemoAssets", "DemoAsset", "DemoActiveJobs", "DemoAssetUpload",
                    "DemoAssetDelete", "DemoJobCancel", "DemoJobProgress", "DemoAssetReady",
-                   "DemoRenderSubmit", "DemoAssetConvert"}
+                   "DemoRenderSubmit", "DemoAssetConvert", "DemoAssetScene",
+                   "DemoSceneCreateFromAsset", "DemoSceneChanged"}
 
 
 def page_documents() -> dict[str, str]:
