@@ -70,22 +70,37 @@ class ValidationReport:
 
 
 class IssueLimitReached(Exception):
-    """Raised inside a validation run once the issue cap is hit, to stop further work."""
+    """Raised inside a validation run once the kept issues are all errors: nothing can change."""
 
 
 @dataclass
 class IssueSink:
-    """Collects issues up to `max_issues`; one more marks the report truncated and stops the run."""
+    """Keeps at most `max_issues` issues, errors first, so no cap can hide that a file is bad.
+
+    Past the cap the report is truncated: a new error replaces the latest kept non-error,
+    other issues are dropped, and once every kept issue is an error the run stops.
+    """
 
     max_issues: int
     issues: list[ValidationIssue] = field(default_factory=list)
     truncated: bool = False
+    _errors: int = 0
 
     def add(self, issue: ValidationIssue) -> None:
-        if len(self.issues) >= self.max_issues:
-            self.truncated = True
+        is_error = issue.severity is Severity.ERROR
+        if len(self.issues) < self.max_issues:
+            self.issues.append(issue)
+            self._errors += is_error
+            return
+        self.truncated = True
+        if self._errors == len(self.issues):
             raise IssueLimitReached
-        self.issues.append(issue)
+        if is_error:
+            latest = max(k for k, kept in enumerate(self.issues)
+                         if kept.severity is not Severity.ERROR)
+            del self.issues[latest]
+            self.issues.append(issue)
+            self._errors += 1
 
     def report(self) -> ValidationReport:
         return ValidationReport(issues=list(self.issues), truncated=self.truncated)

@@ -65,12 +65,10 @@ def _context(max_issues: int, *, glb: bool) -> Context:
 
 
 def _run_all(ctx: Context, asset: GltfAsset, resolve_uri: UriResolver | None) -> None:
-    try:
+    with contextlib.suppress(IssueLimitReached):
         model = check_structure(ctx, asset, resolve_uri)
         if model is not None:
             _check_primitive_geometry(model)
-    except IssueLimitReached:
-        pass
 
 
 def _check_primitive_geometry(model: Model) -> None:

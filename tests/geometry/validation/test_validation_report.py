@@ -50,3 +50,16 @@ def test_issue_cap_must_be_positive() -> None:
     with pytest.raises(InvalidInput) as caught:
         validate_bytes(box_builder().glb(), max_issues=0)
     assert caught.value.code is ErrorCode.INVALID_INPUT
+
+
+def test_warnings_past_the_cap_never_hide_an_error() -> None:
+    # Given 30 unexpected properties (warnings) read before one missing accessor count (error)
+    builder = box_builder()
+    builder.document["asset"].update({f"custom{i}": i for i in range(30)})
+    del builder.document["accessors"][0]["count"]
+    # When it is validated with room for only 5 issues
+    report = validate_bytes(builder.glb(), max_issues=5)
+    # Then the error is kept in place of a warning, and the report says it was cut short
+    assert report.truncated is True and len(report.issues) == 5
+    assert ("UNDEFINED_PROPERTY", "/accessors/0") in {(i.code, i.pointer) for i in report.issues}
+    assert report.num_errors >= 1
