@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .context import FLOAT, UNSIGNED_INT, join
+from .context import FLOAT, MODE_NAMES, UNSIGNED_INT, join
 from .formats import INDEX_FORMATS, attribute_formats, describe, format_of
 from .layout import element_length, has_format
 from .materials import material_facts
@@ -37,9 +37,7 @@ def link_primitive(model: Model, primitive: dict, fact: PrimitiveFacts, pointer:
     if isinstance(count, int) and mode is not None and (
             (mode == 1 and count % 2) or (mode == 4 and count % 3)
             or count < _MODE_MINIMUMS.get(mode, 0)):
-        ctx.add("MESH_PRIMITIVE_INCOMPATIBLE_MODE", pointer, count,
-                ("POINTS", "LINES", "LINE_LOOP", "LINE_STRIP", "TRIANGLES", "TRIANGLE_STRIP",
-                 "TRIANGLE_FAN")[mode])
+        ctx.add("MESH_PRIMITIVE_INCOMPATIBLE_MODE", pointer, count, MODE_NAMES[mode])
     material = model.resolve("materials", primitive.get("material"), pointer, "material")
     if material is not None:
         _link_material(model, primitive["material"], fact, join(pointer, "material"))
