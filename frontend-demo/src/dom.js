@@ -38,3 +38,12 @@ export function toast(message, kind = "info") {
 export function describeErrors(errors) {
   return errors.map((error) => `${error.message} (${error.code})`).join("; ");
 }
+
+/** Copies `text`, then says `done`; browsers offer the clipboard only on https and localhost. */
+export function copyText(text, done) {
+  if (!navigator.clipboard) {
+    toast("This browser offers no clipboard here (it needs https or localhost)", "error");
+    return;
+  }
+  navigator.clipboard.writeText(text).then(() => toast(done, "ok"), () => toast("The browser did not allow copying", "error"));
+}

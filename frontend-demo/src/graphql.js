@@ -71,10 +71,6 @@ export function upload(query, variables, fileVariable, file, onProgress) {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     });
     xhr.addEventListener("load", () => {
-      if (xhr.status === 413) {
-        reject(new RequestError(xhr.response?.error || "The file is larger than the server accepts"));
-        return;
-      }
       try {
         resolve(unpack(xhr.status, xhr.response));
       } catch (error) {

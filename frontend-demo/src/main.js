@@ -1,7 +1,7 @@
 /** Boots the demo: signs in with the tab's token, then wires uploads, live jobs, the gallery and the viewer. */
 import { AssetGallery } from "./assets.js";
 import { AssetDetail } from "./detail.js";
-import { byId, toast } from "./dom.js";
+import { byId, copyText, toast } from "./dom.js";
 import { AuthError, onAuthError, request, setToken } from "./graphql.js";
 import { JobBoard, jobTitle } from "./jobs.js";
 import { LiveConnection } from "./live.js";
@@ -42,19 +42,11 @@ async function signIn(token) {
   startApp(token);
 }
 
-function copyAuthHeader(token) {
-  const header = JSON.stringify({ Authorization: `Bearer ${token}` });
-  navigator.clipboard.writeText(header).then(
-    () => toast("Headers copied: paste them into GraphiQL's Headers tab", "ok"),
-    () => toast("The browser did not allow copying", "error"),
-  );
-}
-
 function startApp(token) {
   byId("app").hidden = false;
   onAuthError((error) => signOut(`Signed out: ${error.message}`));
   byId("sign-out").addEventListener("click", () => signOut());
-  byId("copy-header").addEventListener("click", () => copyAuthHeader(token));
+  byId("copy-header").addEventListener("click", () => copyText(JSON.stringify({ Authorization: `Bearer ${token}` }), "Headers copied: paste them into GraphiQL's Headers tab"));
 
   const liveBadge = byId("live-status");
   const live = new LiveConnection(token, {

@@ -2,7 +2,7 @@
  * The scene graph of an asset: its read-only glTF scene (`Asset.scene`), and an editable copy
  * (`sceneCreateFromAsset`) whose edits, made anywhere, arrive live through `sceneChanged`.
  */
-import { describeErrors, fill, h, toast } from "./dom.js";
+import { copyText, describeErrors, fill, h, toast } from "./dom.js";
 import { request } from "./graphql.js";
 import { ASSET_SCENE, SCENE_CHANGED, SCENE_CREATE_FROM_ASSET } from "./operations.js";
 
@@ -101,7 +101,7 @@ export class SceneView {
       ? h("div", { class: "scene-head" },
         h("span", { class: "badge badge-ready badge-version" }, `v${scene.version}`),
         h("strong", {}, scene.name), h("code", { class: "scene-id" }, scene.id),
-        h("button", { class: "link-button", onClick: () => navigator.clipboard.writeText(scene.id).then(() => toast("Scene id copied", "ok")) }, "Copy id"))
+        h("button", { class: "link-button", onClick: () => copyText(scene.id, "Scene id copied") }, "Copy id"))
       : h("div", { class: "scene-head" }, h("span", { class: "badge" }, "read-only"), h("span", {}, "The asset's own glTF scene"));
     const hint = editable
       ? h("p", { class: "muted small" }, "Edit it with sceneUpdate in GraphiQL: each accepted update shows here live.")

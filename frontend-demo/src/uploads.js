@@ -27,6 +27,12 @@ export class Uploader {
       this.add([...input.files]);
       input.value = "";
     });
+    // The zone is a label for the hidden file input; keyboards open the picker with Enter or Space.
+    zone.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" && event.key !== " ") return;
+      event.preventDefault();
+      input.click();
+    });
     zone.addEventListener("dragover", (event) => {
       event.preventDefault();
       zone.classList.add("dragging");
