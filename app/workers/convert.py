@@ -3,23 +3,16 @@ sandbox child, stored under the asset and listed on both the job and the asset."
 
 from __future__ import annotations
 
-import logging
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from arq.worker import Retry
-
-from app.errors import AtelierError, ErrorCode
 from app.geometry.convert import ConversionRequest, ConvertedFile, run_conversion
-from app.models.common import StoredFile
 from app.services.container import Services
 from app.services.conversions import output_stem
-from app.workers.job_run import JobCancelled, JobRun
-from app.workers.retry import retry_on_passing_faults
+from app.workers.job_run import JobRun
+from app.workers.outcome import Outcome, carry_out
 from app.workers.sandbox import Limits, run_isolated
-
-log = logging.getLogger(__name__)
 
 # Progress: download up to CONVERT_START, the conversion's own stages up to CONVERT_END, then
 # storing the file.
@@ -31,27 +24,11 @@ async def convert(ctx: dict[str, Any], job_id: str) -> None:
     run = await JobRun.claim(services.jobs.log, job_id)
     if run is None:
         return
-    try:
-        async with retry_on_passing_faults(run, ctx):
-            run.ensure_attempts_left(services.settings.job_max_attempts)
-            output, triangles = await _convert(services, run)
-    except JobCancelled:
-        await run.cancelled()
-    except AtelierError as error:
-        await run.fail(error)
-    except Retry:
-        raise
-    except Exception as error:  # a bug must still end the job, not leave it RUNNING
-        log.exception("convert job %s failed unexpectedly", job_id)
-        await run.fail(AtelierError(f"conversion failed unexpectedly: {type(error).__name__}",
-                                    code=ErrorCode.INTERNAL))
-    else:
-        await run.succeed([output], message=f"{output.format}: {triangles} triangles, "
-                          f"{output.size_bytes} bytes")
+    await carry_out(ctx, run, lambda: _convert(services, run), what="conversion")
 
 
-async def _convert(services: Services, run: JobRun) -> tuple[StoredFile, int]:
-    """The stored output and the number of triangles it draws."""
+async def _convert(services: Services, run: JobRun) -> Outcome:
+    """The stored output, described by the number of triangles it draws."""
     conversions, settings = services.conversions, services.settings
     request = ConversionRequest.from_params(run.job.params)
     await run.stage("download", 0.02)
@@ -68,4 +45,5 @@ async def _convert(services: Services, run: JobRun) -> tuple[StoredFile, int]:
         )
         await run.stage("store", STORE)
         output = await conversions.store_output(run.job, converted)
-    return output, converted.triangle_count
+    return Outcome([output], message=f"{output.format}: {converted.triangle_count} triangles, "
+                   f"{output.size_bytes} bytes")

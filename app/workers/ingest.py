@@ -11,8 +11,8 @@ from app.geometry.ingest import IngestLimits, IngestSummary, ingest_path
 from app.models.asset import Asset, AssetStatus
 from app.models.common import AssetStats, ErrorInfo, FileRole, StoredFile, ValidationSummary
 from app.services.container import Services
-from app.workers.job_run import JobCancelled, JobRun
-from app.workers.retry import retry_on_passing_faults
+from app.workers.job_run import JobRun
+from app.workers.outcome import Outcome, carry_out
 from app.workers.sandbox import Limits, run_isolated
 from app.workers.thumbnail import render_thumbnail
 
@@ -28,19 +28,15 @@ async def ingest(ctx: dict[str, Any], job_id: str) -> None:
     if asset is None:
         await run.fail(NotFound("the asset was deleted before it could be ingested"))
         return
-    try:
-        async with retry_on_passing_faults(run, ctx):
-            run.ensure_attempts_left(services.settings.job_max_attempts)
-            await services.assets.set_status(asset.id, AssetStatus.PROCESSING)
-            files = await _process(services, run, asset)
-    except JobCancelled as cancelled:
-        await services.assets.finish(asset, AssetStatus.FAILED, error=_error_info(cancelled))
-        await run.cancelled()
-    except AtelierError as error:
+
+    async def work() -> Outcome:
+        await services.assets.set_status(asset.id, AssetStatus.PROCESSING)
+        return Outcome(await _process(services, run, asset))
+
+    async def asset_failed(error: AtelierError) -> None:
         await services.assets.finish(asset, AssetStatus.FAILED, error=_error_info(error))
-        await run.fail(error)
-    else:
-        await run.succeed(files)
+
+    await carry_out(ctx, run, work, what="ingest", on_failure=asset_failed)
 
 
 async def _process(services: Services, run: JobRun, asset: Asset) -> list[StoredFile]:

@@ -50,9 +50,16 @@ class JobRun:
                 code=ErrorCode.INTERNAL,
             )
 
-    async def stage(self, name: str, progress: float, message: str | None = None) -> None:
-        """Enter a named stage; raises JobCancelled if the user asked to stop."""
-        await self._write({"stage": name, "progress": progress, "message": message}, force=True)
+    async def stage(
+        self, name: str, progress: float, message: str | None = None, *,
+        outputs: list[StoredFile] | None = None,
+    ) -> None:
+        """Enter a named stage, listing the outputs done so far if given; raises JobCancelled
+        if the user asked to stop."""
+        changes: dict[str, Any] = {"stage": name, "progress": progress, "message": message}
+        if outputs is not None:
+            changes["outputs"] = [output.model_dump() for output in outputs]
+        await self._write(changes, force=True)
 
     def within(self, start: float, end: float) -> Callable[[str, float], Awaitable[None]]:
         """A progress callback mapping a sub-task's 0..1 onto [start, end] of this job."""

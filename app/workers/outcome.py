@@ -1,0 +1,64 @@
+"""How every job attempt ends, in one place: success, a coded failure, a cancellation, a retry
+after a passing fault, or an unexpected bug that still ends the job instead of leaving it
+RUNNING."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from arq.worker import Retry
+
+from app.errors import AtelierError, ErrorCode
+from app.models.common import StoredFile
+from app.workers.job_run import JobCancelled, JobRun
+from app.workers.retry import retry_on_passing_faults
+
+log = logging.getLogger(__name__)
+
+FailureHook = Callable[[AtelierError], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    outputs: list[StoredFile] = field(default_factory=list)
+    message: str | None = None
+
+
+async def carry_out(
+    ctx: dict[str, Any],
+    run: JobRun,
+    work: Callable[[], Awaitable[Outcome]],
+    *,
+    what: str,
+    on_failure: FailureHook | None = None,
+) -> None:
+    """Run `work` for the claimed job `run` and record how it ended; `on_failure` lets the
+    job mark what it worked on (an asset, say) before the job itself ends."""
+    try:
+        async with retry_on_passing_faults(run, ctx):
+            run.ensure_attempts_left(ctx["max_tries"])
+            outcome = await work()
+    except JobCancelled as cancelled:
+        await _notify(on_failure, cancelled)
+        await run.cancelled()
+    except AtelierError as error:
+        await _notify(on_failure, error)
+        await run.fail(error)
+    except Retry:
+        raise
+    except Exception as error:
+        log.exception("%s job %s failed unexpectedly", what, run.job.id)
+        failure = AtelierError(f"{what} failed unexpectedly: {type(error).__name__}",
+                               code=ErrorCode.INTERNAL)
+        await _notify(on_failure, failure)
+        await run.fail(failure)
+    else:
+        await run.succeed(outcome.outputs, message=outcome.message)
+
+
+async def _notify(hook: FailureHook | None, error: AtelierError) -> None:
+    if hook is not None:
+        await hook(error)
