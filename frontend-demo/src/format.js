@@ -34,9 +34,13 @@ export function ago(iso) {
   return iso;
 }
 
+// Below this, a coordinate is float noise around zero.
+const NEGLIGIBLE = 1e-6;
+
 function number(value) {
   const magnitude = Math.abs(value);
-  if (magnitude !== 0 && (magnitude < 0.01 || magnitude >= 1e5)) return value.toExponential(2);
+  if (magnitude < NEGLIGIBLE) return "0";
+  if (magnitude < 0.01 || magnitude >= 1e5) return value.toExponential(2);
   return Number(value.toFixed(3)).toString();
 }
 

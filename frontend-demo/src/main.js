@@ -109,7 +109,7 @@ function startApp(token) {
     },
   );
 
-  new Uploader({ zone: byId("dropzone"), input: byId("file-input"), tags: byId("upload-tags") }, board, (asset) => {
+  new Uploader({ zone: byId("dropzone"), input: byId("file-input"), tags: byId("upload-tags"), sample: byId("upload-sample") }, board, (asset) => {
     gallery.upsert(asset);
     if (!gallery.selectedId) select(asset);
   });

@@ -2,6 +2,7 @@
 import { describeErrors, toast } from "./dom.js";
 import { upload } from "./graphql.js";
 import { ASSET_UPLOAD } from "./operations.js";
+import { sampleModel } from "./sample.js";
 
 const PARALLEL_UPLOADS = 2;
 
@@ -17,12 +18,16 @@ function fileName(file) {
 
 export class Uploader {
   /** `onUploaded(asset)` hears each asset the server created; progress goes to the job board. */
-  constructor({ zone, input, tags }, board, onUploaded) {
+  constructor({ zone, input, tags, sample }, board, onUploaded) {
     this.tags = tags;
     this.board = board;
     this.onUploaded = onUploaded;
     this.queue = [];
     this.running = 0;
+    sample.addEventListener("click", () => sampleModel().then(
+      (file) => this.add([file]),
+      (error) => toast(`Could not make the sample model: ${error.message}`, "error"),
+    ));
     input.addEventListener("change", () => {
       this.add([...input.files]);
       input.value = "";
