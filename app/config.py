@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     render_max_samples: int = Field(default=16, ge=0, description="Most MSAA samples per render.")
     render_max_frames: int = Field(default=360, ge=1, description="Most frames in one turntable.")
     thumbnail_size: int = Field(default=256, ge=16, description="Thumbnail width and height.")
+    max_scene_nodes: int = Field(default=10_000, ge=1, description="Most nodes in one scene.")
+    max_scene_operations: int = Field(default=10_000, ge=1, description="Most edits per update.")
+    max_scene_export_bytes: int = Field(default=2048 * MIB, ge=1, description="Most GLB bytes.")
 
     @property
     def embedded_storage_dir(self) -> Path:

@@ -2,6 +2,7 @@
 
 from app.models.asset import Asset
 from app.models.job import Job, JobEvent
+from app.models.scene import Scene
 from app.models.token import ApiToken
 
-DOCUMENT_MODELS: list[type] = [Asset, Job, JobEvent, ApiToken]
+DOCUMENT_MODELS: list[type] = [Asset, Job, JobEvent, ApiToken, Scene]

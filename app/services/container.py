@@ -23,6 +23,7 @@ from app.services.jobs import JobService
 from app.services.live import LiveService
 from app.services.queue import JobQueue
 from app.services.renders import RenderService, render_limits
+from app.services.scenes import SceneLimits, SceneService
 from app.services.storage import Storage
 from app.services.storage.filesystem import FilesystemStorage
 from app.services.storage.signing import UrlSigner
@@ -52,6 +53,7 @@ class Services:
     live: LiveService
     renders: RenderService
     conversions: ConversionService
+    scenes: SceneService
 
     @classmethod
     async def open(cls, settings: Settings) -> Services:
@@ -72,6 +74,7 @@ class Services:
         return cls(settings=settings, mongo=mongo, redis=redis, arq=arq, storage=storage,
                    bus=bus, tokens=TokenService(settings.admin_token), jobs=jobs, assets=assets,
                    live=LiveService(bus, job_log),
+                   scenes=SceneService(storage, bus, SceneLimits.from_settings(settings)),
                    renders=RenderService(jobs, storage, render_limits(settings)),
                    conversions=ConversionService(jobs, storage, redis, conversion_limits(settings)))
 

@@ -1,0 +1,145 @@
+"""The assets a scene draws from: checked for the viewer (visible, READY) in small batches, and
+their normalised GLBs read from storage, only the JSON chunk when that is all a scene needs."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import struct
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from app.errors import (
+    AtelierError,
+    CorruptFile,
+    InvalidInput,
+    InvalidState,
+    LimitExceeded,
+    NotFound,
+)
+from app.geometry.gltf_io import CHUNK_JSON, GLB_MAGIC, parse_json
+from app.models.asset import Asset, AssetStatus
+from app.models.common import FileRole, StoredFile
+from app.models.token import Scope
+from app.services.auth import Principal
+from app.services.scene_operations import Operation, mesh_uses, texture_uses
+from app.services.storage import Storage
+
+# SecantusDB slows down on large $in lists; batches stay small.
+BATCH = 100
+_HEADER = 20  # GLB header (12 bytes) and the JSON chunk's header (8 bytes)
+
+
+class SceneAssets:
+    def __init__(self, storage: Storage, *, max_document_bytes: int, max_export_bytes: int
+                 ) -> None:
+        self.storage = storage
+        self.max_document_bytes = max_document_bytes
+        self.max_export_bytes = max_export_bytes
+
+    async def usable(self, principal: Principal, asset_ids: Iterable[str]
+                     ) -> dict[str, Asset | NotFound | InvalidState]:
+        """Each asset the viewer may draw from, or why not (unseen, or not READY)."""
+        wanted = sorted(set(asset_ids))
+        if wanted:
+            principal.require(Scope.ASSETS_READ)
+        found = await self._find(wanted)
+        result: dict[str, Asset | NotFound | InvalidState] = {}
+        for asset_id in wanted:
+            asset = found.get(asset_id)
+            if asset is None or not principal.can_access(asset.owner):
+                result[asset_id] = NotFound(f"no asset with id {asset_id}", field=["assetId"])
+            elif asset.status is not AssetStatus.READY or asset.file(FileRole.GLB) is None:
+                result[asset_id] = InvalidState(
+                    f"asset {asset_id} is {asset.status.value}; scenes use READY assets",
+                    field=["assetId"])
+            else:
+                result[asset_id] = asset
+        return result
+
+    async def documents_for(self, principal: Principal, operations: Sequence[Operation]
+                            ) -> dict[str, dict[str, Any]]:
+        """Check every asset the operations use (NOT_FOUND, INVALID_STATE, or INVALID_INPUT
+        for a texture the asset lacks); the glTF documents of the assets giving meshes."""
+        uses = [(str(i), op, ["mesh"], use.asset_id, None)
+                for i, op in enumerate(operations) for use in mesh_uses(op)]
+        uses += [(str(i), op, [slot], str(ref.get("asset_id")), ref.get("texture_index"))
+                 for i, op in enumerate(operations) for slot, ref in texture_uses(op)]
+        usable = await self.usable(principal, [use[3] for use in uses])
+        documents: dict[str, dict[str, Any]] = {}
+        for position, operation, field, asset_id, texture_index in uses:
+            path = ["input", "operations", position, operation.kind, *field]
+            found = usable[asset_id]
+            if isinstance(found, AtelierError):
+                found.field = [*path, "assetId"]
+                raise found
+            if texture_index is None and asset_id not in documents:
+                documents[asset_id] = await self.gltf_document(found)
+            textures = found.stats.texture_count if found.stats else 0
+            if isinstance(texture_index, int) and not 0 <= texture_index < textures:
+                raise InvalidInput(f"asset {asset_id} has no texture {texture_index}",
+                                   field=[*path, "textureIndex"])
+        return documents
+
+    async def present(self, asset_ids: Iterable[str]) -> dict[str, Asset]:
+        """The assets that still exist with a GLB, whatever their owner (for a scene's own
+        references, checked when they were made)."""
+        found = await self._find(asset_ids)
+        return {asset_id: asset for asset_id, asset in found.items()
+                if asset.file(FileRole.GLB) is not None}
+
+    async def gltf_document(self, asset: Asset) -> dict[str, Any]:
+        """The JSON document of the asset's GLB, read without its binary chunk."""
+        head = bytearray()
+        stream = self.storage.get_stream(_glb(asset).key)
+        try:
+            async with contextlib.aclosing(stream):  # type: ignore[type-var]
+                async for chunk in stream:
+                    head.extend(chunk)
+                    if len(head) >= _HEADER and len(head) >= _HEADER + self._json_length(head):
+                        break
+        except FileNotFoundError:
+            raise NotFound(f"the GLB of asset {asset.id} is missing from storage") from None
+        if len(head) < _HEADER:
+            raise CorruptFile(f"the GLB of asset {asset.id} is truncated")
+        document = head[_HEADER:_HEADER + self._json_length(head)]
+        return await asyncio.to_thread(parse_json, bytes(document))
+
+    async def download_glbs(self, assets: Iterable[Asset], work_dir: Path) -> dict[str, Path]:
+        """Each asset's GLB as a file in `work_dir`; LimitExceeded past `max_export_bytes`."""
+        glbs = {asset.id: _glb(asset) for asset in assets}
+        total = sum(stored.size_bytes for stored in glbs.values())
+        if total > self.max_export_bytes:
+            raise LimitExceeded(f"the scene's assets add up to {total} bytes; a scene export "
+                                f"may read at most {self.max_export_bytes}")
+        paths = {}
+        for asset_id, stored in glbs.items():
+            paths[asset_id] = work_dir / f"{asset_id}.glb"
+            await self.storage.download_to(stored.key, paths[asset_id])
+        return paths
+
+    @staticmethod
+    async def _find(asset_ids: Iterable[str]) -> dict[str, Asset]:
+        wanted = sorted(set(asset_ids))
+        found: dict[str, Asset] = {}
+        for start in range(0, len(wanted), BATCH):
+            batch = wanted[start:start + BATCH]
+            found.update((a.id, a) for a in await Asset.find({"_id": {"$in": batch}}).to_list())
+        return found
+
+    def _json_length(self, head: bytearray) -> int:
+        magic, _, _, length, kind = struct.unpack_from("<4sIIII", head, 0)
+        if magic != GLB_MAGIC or kind != CHUNK_JSON:
+            raise CorruptFile("the asset's GLB does not start with a JSON chunk")
+        if length > self.max_document_bytes:
+            raise LimitExceeded(f"the asset's glTF document has {length} bytes; scenes read at "
+                                f"most {self.max_document_bytes}")
+        return int(length)
+
+
+def _glb(asset: Asset) -> StoredFile:
+    stored = asset.file(FileRole.GLB)
+    if stored is None:
+        raise NotFound(f"asset {asset.id} has no GLB")
+    return stored

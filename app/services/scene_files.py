@@ -1,0 +1,53 @@
+"""A scene as one GLB file: its referenced assets' GLBs composed with its hierarchy, transforms,
+materials, cameras and lights (app.geometry.scene_export), written to a work directory or kept
+in storage per scene version."""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from app.geometry.gltf_io import load_asset
+from app.geometry.scene_export import compose_glb
+from app.geometry.scene_graph import SceneGraph
+from app.models.scene import Scene
+from app.services.scene_assets import SceneAssets
+from app.services.storage import Storage
+
+GLB_CONTENT_TYPE = "model/gltf-binary"
+
+
+def scene_glb_key(scene: Scene) -> str:
+    return f"scenes/{scene.id}/scene-v{scene.version}.glb"
+
+
+class SceneGlbs:
+    def __init__(self, assets: SceneAssets, storage: Storage) -> None:
+        self.assets = assets
+        self.storage = storage
+
+    async def write(self, scene: Scene, work_dir: Path) -> Path:
+        """Compose the scene into `work_dir`/scene.glb. Assets deleted since they were placed
+        draw nothing; LimitExceeded when the assets outgrow `max_export_bytes`."""
+        present = await self.assets.present(scene.graph.asset_ids())
+        sources = await self.assets.download_glbs(present.values(), work_dir)
+        output = work_dir / "scene.glb"
+        await asyncio.to_thread(_compose_file, scene.graph, sources, scene.name, output)
+        return output
+
+    async def stored_key(self, scene: Scene) -> str:
+        """The storage key of the scene's GLB at its current version, composed when missing."""
+        key = scene_glb_key(scene)
+        if await self.storage.info(key) is None:
+            with tempfile.TemporaryDirectory(prefix="atelier-scene-") as work:
+                path = await self.write(scene, Path(work))
+                await self.storage.put_file(key, path, content_type=GLB_CONTENT_TYPE)
+        return key
+
+
+def _compose_file(graph: SceneGraph, sources: Mapping[str, Path], name: str, output: Path
+                  ) -> None:
+    loaded = {asset_id: load_asset(path.read_bytes()) for asset_id, path in sources.items()}
+    output.write_bytes(compose_glb(graph, loaded, name=name))

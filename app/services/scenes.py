@@ -1,0 +1,217 @@
+"""Scenes: create (empty, from operations, or from an asset's glTF scene), read, list, and update
+by compare-and-set on `version`, so each accepted update bumps it exactly once, whoever else
+is writing. Every accepted update is announced through Redis for `sceneChanged`."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from beanie.odm.utils.encoder import Encoder
+from pymongo import ReturnDocument
+
+from app.config import Settings
+from app.errors import AtelierError, Conflict, InvalidInput, LimitExceeded, NotFound
+from app.geometry.scene_graph import SceneGraph
+from app.geometry.scene_import import graph_from_gltf
+from app.models.common import utcnow
+from app.models.scene import Scene, SceneChange, SceneChangeKind, SceneRevision, SceneSummary
+from app.models.token import Scope
+from app.services.auth import Principal
+from app.services.events import EventBus, scene_topic
+from app.services.pagination import Page, decode_cursor
+from app.services.scene_assets import SceneAssets
+from app.services.scene_edits import EditResult, apply_operations, graph_bounds
+from app.services.scene_files import SceneGlbs
+from app.services.scene_live import scene_revisions
+from app.services.scene_operations import Operation
+from app.services.storage import Storage
+
+if TYPE_CHECKING:
+    from app.services.container import Services
+
+MIB = 1024 * 1024
+MAX_NAME_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class SceneLimits:
+    max_nodes: int = 10_000
+    max_operations: int = 10_000
+    max_page_size: int = 100
+    max_document_bytes: int = 64 * MIB
+    max_export_bytes: int = 2048 * MIB
+    revisions_kept: int = 100
+    # Updates without expectedVersion re-apply on the newer scene this many times at most.
+    update_attempts: int = 10
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SceneLimits:
+        return cls(max_nodes=settings.max_scene_nodes,
+                   max_operations=settings.max_scene_operations,
+                   max_page_size=settings.max_page_size,
+                   max_export_bytes=settings.max_scene_export_bytes)
+
+
+async def scene_glb_path(services: Services, scene: Scene, work_dir: Path) -> Path:
+    """The scene composed into one GLB at `work_dir`/scene.glb (for render jobs)."""
+    return await services.scenes.glbs.write(scene, work_dir)
+
+
+class SceneService:
+    def __init__(self, storage: Storage, bus: EventBus, limits: SceneLimits) -> None:
+        self.assets = SceneAssets(storage, max_document_bytes=limits.max_document_bytes,
+                                  max_export_bytes=limits.max_export_bytes)
+        self.glbs = SceneGlbs(self.assets, storage)
+        self.bus = bus
+        self.limits = limits
+
+    async def get_visible(self, principal: Principal, scene_id: str, field: str = "id"
+                          ) -> Scene:
+        principal.require(Scope.SCENES_READ)
+        scene = await Scene.get(scene_id)
+        if scene is None or not principal.can_access(scene.owner):
+            raise NotFound(f"no scene with id {scene_id}", field=[field])
+        return scene
+
+    async def list(self, principal: Principal, *, first: int | None, after: str | None
+                   ) -> Page[Any]:
+        """The viewer's scenes newest first, without their graphs."""
+        principal.require(Scope.SCENES_READ)
+        size = self.limits.max_page_size if first is None else first
+        if not 0 <= size <= self.limits.max_page_size:
+            raise InvalidInput(f"first must be between 0 and {self.limits.max_page_size}",
+                               field=["first"])
+        query = principal.owner_query()
+        window = {**query, "_id": {"$lt": decode_cursor(after)}} if after else query
+        found = await Scene.find(window).sort([("_id", -1)]).limit(size + 1).project(
+            SceneSummary).to_list()
+
+        async def count() -> int:
+            return await Scene.find(query).count()
+
+        return Page(items=found[:size], has_next_page=len(found) > size, count=count)
+
+    async def create(self, principal: Principal, *, name: str,
+                     operations: Sequence[Operation] = ()) -> Scene:
+        principal.require(Scope.SCENES_WRITE)
+        name = _clean_name(name)
+        documents = await self._checked_documents(principal, operations)
+        result = await self._apply(SceneGraph(), operations, documents)
+        scene = Scene(owner=principal.owner, name=name, graph=result.graph,
+                      node_count=len(result.graph.nodes), bounds=result.bounds,
+                      revisions=[SceneRevision(version=1, changes=result.changes)])
+        await scene.insert()
+        return scene
+
+    async def create_from_asset(self, principal: Principal, asset_id: str) -> Scene:
+        principal.require(Scope.SCENES_WRITE)
+        of_asset = await self.asset_scene(principal, asset_id)
+        scene = Scene(owner=principal.owner, name=of_asset.name, graph=of_asset.graph,
+                      node_count=of_asset.node_count, bounds=of_asset.bounds,
+                      revisions=[SceneRevision(version=1, changes=[
+                          SceneChange(kind=SceneChangeKind.NODE_ADDED, target_id=node.id)
+                          for node in of_asset.graph.nodes])])
+        await scene.insert()
+        return scene
+
+    async def asset_scene(self, principal: Principal, asset_id: str) -> Scene:
+        """A READY asset's glTF scene, unsaved: version 0, the asset's id and owner."""
+        usable = (await self.assets.usable(principal, [asset_id]))[asset_id]
+        if isinstance(usable, AtelierError):
+            raise usable
+        document = await self.assets.gltf_document(usable)
+        imported = await asyncio.to_thread(self._import, document, usable.id)
+        return Scene(id=usable.id, owner=usable.owner, name=usable.name, version=0,
+                     graph=imported.graph, node_count=len(imported.graph.nodes),
+                     bounds=imported.bounds)
+
+    async def update(self, principal: Principal, scene_id: str, *, name: str | None = None,
+                     operations: Sequence[Operation] = (), expected_version: int | None = None
+                     ) -> Scene:
+        """Apply a rename and operations atomically. CONFLICT when `expected_version` is not
+        current; without it, the operations are re-applied to a scene changed meanwhile."""
+        principal.require(Scope.SCENES_WRITE)
+        if name is None and not operations:
+            raise InvalidInput("give a name or at least one operation", field=["input"])
+        new_name = None if name is None else _clean_name(name)
+        documents = await self._checked_documents(principal, operations)
+        for _ in range(self.limits.update_attempts):
+            scene = await self.get_visible(principal, scene_id)
+            if expected_version is not None and scene.version != expected_version:
+                raise Conflict(f"the scene is at version {scene.version}, not "
+                               f"{expected_version}", field=["expectedVersion"])
+            result = await self._apply(scene.graph, operations, documents)
+            if new_name is not None:
+                result.changes.insert(0, SceneChange(kind=SceneChangeKind.SCENE_RENAMED))
+            updated = await self._compare_and_set(scene, new_name, result)
+            if updated is not None:
+                await self.bus.publish(scene_topic(scene_id), {"version": updated.version})
+                return updated
+            if expected_version is not None:
+                break
+        raise Conflict("the scene changed while this update was applied; try again",
+                       field=["expectedVersion"])
+
+    async def scene_owner(self, scene_id: str) -> str | None:
+        scene = await Scene.find_one({"_id": scene_id}).project(SceneSummary)
+        return None if scene is None else scene.owner
+
+    async def scene_glb(self, scene_id: str) -> str:
+        """The storage key of a GLB of the scene as it is now (for render jobs)."""
+        scene = await Scene.get(scene_id)
+        if scene is None:
+            raise NotFound(f"no scene with id {scene_id}")
+        return await self.glbs.stored_key(scene)
+
+    def changes(self, principal: Principal, scene_id: str, after_version: int | None
+                ) -> AsyncIterator[tuple[SceneRevision, Scene]]:
+        return scene_revisions(self.bus, principal, scene_id, after_version)
+
+    async def _apply(self, graph: SceneGraph, operations: Sequence[Operation],
+                     documents: dict[str, dict[str, Any]]) -> EditResult:
+        try:
+            return await asyncio.to_thread(apply_operations, graph, list(operations),
+                                           max_items=self.limits.max_nodes,
+                                           documents=documents)
+        except AtelierError as error:
+            error.field = ["input", "operations", *(error.field or [])]
+            raise
+
+    def _import(self, document: dict[str, Any], asset_id: str) -> EditResult:
+        graph = graph_from_gltf(document, asset_id, max_nodes=self.limits.max_nodes)
+        return EditResult(graph, [], graph_bounds(graph))
+
+    async def _checked_documents(self, principal: Principal, operations: Sequence[Operation]
+                                 ) -> dict[str, dict[str, Any]]:
+        if len(operations) > self.limits.max_operations:
+            raise LimitExceeded(f"an update may have at most {self.limits.max_operations} "
+                                "operations", field=["input", "operations"])
+        return await self.assets.documents_for(principal, operations)
+
+    async def _compare_and_set(self, scene: Scene, name: str | None, result: EditResult
+                               ) -> Scene | None:
+        """Write the new state only if nobody else wrote since `scene` was read."""
+        version = scene.version + 1
+        revisions = [*scene.revisions, SceneRevision(version=version, changes=result.changes)]
+        changes = {"graph": result.graph, "node_count": len(result.graph.nodes),
+                   "bounds": result.bounds, "name": name or scene.name,
+                   "revisions": revisions[-self.limits.revisions_kept:], "updated_at": utcnow()}
+        written = await Scene.get_pymongo_collection().find_one_and_update(
+            {"_id": scene.id, "version": scene.version},
+            {"$set": Encoder().encode(changes), "$inc": {"version": 1}},
+            projection={"version": 1}, return_document=ReturnDocument.AFTER)
+        if written is None:
+            return None
+        return scene.model_copy(update={**changes, "version": written["version"]})
+
+
+def _clean_name(name: str) -> str:
+    cleaned = name.strip()
+    if not cleaned or len(cleaned) > MAX_NAME_LENGTH:
+        raise InvalidInput(f"a scene name needs 1 to {MAX_NAME_LENGTH} characters",
+                           field=["input", "name"])
+    return cleaned
