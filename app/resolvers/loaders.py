@@ -11,6 +11,7 @@ from strawberry.dataloader import DataLoader
 
 from app.models.asset import Asset
 from app.models.job import Job
+from app.models.scene import Scene
 
 D = TypeVar("D", bound=Document)
 # SecantusDB slows down on large $in lists; batches stay small.
@@ -33,7 +34,9 @@ class Loaders:
     cache: bool = True
     asset_by_id: DataLoader[str, Asset | None] = field(init=False)
     job_by_id: DataLoader[str, Job | None] = field(init=False)
+    scene_by_id: DataLoader[str, Scene | None] = field(init=False)
 
     def __post_init__(self) -> None:
         self.asset_by_id = by_id_loader(Asset, cache=self.cache)
         self.job_by_id = by_id_loader(Job, cache=self.cache)
+        self.scene_by_id = by_id_loader(Scene, cache=self.cache)

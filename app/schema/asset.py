@@ -15,6 +15,7 @@ from app.schema.scalars import Long
 
 if TYPE_CHECKING:
     from app.schema.job import Job
+    from app.schema.scene import Scene
 
 AssetStatus = strawberry.enum(models.AssetStatus, name="AssetStatus")
 Info = strawberry.Info[Context, None]
@@ -125,6 +126,18 @@ class Asset:
             return None
         job = await info.context.loaders.job_by_id.load(self.model.ingest_job_id)
         return Job.from_model(job) if job else None
+
+    @strawberry.field(description="The asset's own glTF scene, read-only (version 0, the "
+                      "asset's id), once READY; sceneCreateFromAsset makes an editable copy.")
+    async def scene(
+        self, info: Info
+    ) -> Annotated[Scene, strawberry.lazy("app.schema.scene")] | None:
+        from app.schema.scene import Scene
+
+        if self.model.status is not models.AssetStatus.READY:
+            return None
+        found = await info.context.services.scenes.asset_scene(info.context.viewer, self.id)
+        return Scene.from_model(found)
 
 
 AssetConnection = Connection[Asset]

@@ -10,13 +10,14 @@ from app.resolvers.assets import AssetMutation, AssetQuery, AssetSubscription
 from app.resolvers.conversions import ConversionMutation
 from app.resolvers.jobs import JobMutation, JobQuery, JobSubscription
 from app.resolvers.renders import RenderMutation
+from app.resolvers.scenes import SceneMutation, SceneQuery, SceneSubscription
 from app.resolvers.tokens import TokenMutation
 from app.schema.error_codes import ErrorCodes
 
-Query = merge_types("Query", (AssetQuery, JobQuery))
+Query = merge_types("Query", (AssetQuery, JobQuery, SceneQuery))
 Mutation = merge_types("Mutation", (AssetMutation, JobMutation, TokenMutation, RenderMutation,
-                                    ConversionMutation))
-Subscription = merge_types("Subscription", (AssetSubscription, JobSubscription))
+                                    ConversionMutation, SceneMutation))
+Subscription = merge_types("Subscription", (AssetSubscription, JobSubscription, SceneSubscription))
 
 
 def build_schema(max_query_depth: int) -> strawberry.Schema:

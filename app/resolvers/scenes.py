@@ -1,0 +1,85 @@
+"""Scene fields: scene/scenes queries, sceneCreate/sceneCreateFromAsset/sceneUpdate mutations,
+and the sceneChanged subscription."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import strawberry
+
+from app.context import Context
+from app.errors import NotFound
+from app.resolvers.errors import errors_as_data
+from app.resolvers.pages import connection
+from app.schema.scene import (
+    Scene,
+    SceneConnection,
+    SceneCreateInput,
+    SceneEvent,
+    ScenePayload,
+    SceneUpdateInput,
+)
+
+Info = strawberry.Info[Context, None]
+
+
+@strawberry.type
+class SceneQuery:
+    @strawberry.field
+    async def scene(self, info: Info, id: strawberry.ID) -> Scene | None:
+        try:
+            found = await info.context.services.scenes.get_visible(info.context.viewer, id)
+        except NotFound:
+            return None
+        return Scene.from_model(found)
+
+    @strawberry.field(description="The viewer's scenes, newest first.")
+    async def scenes(self, info: Info, first: int | None = None, after: str | None = None
+                     ) -> SceneConnection:
+        page = await info.context.services.scenes.list(info.context.viewer, first=first,
+                                                       after=after)
+        return connection(page, Scene.from_model)
+
+
+@strawberry.type
+class SceneMutation:
+    @strawberry.mutation(description="A new scene: empty, or built by the operations given.")
+    @errors_as_data(ScenePayload)
+    async def scene_create(self, info: Info, input: SceneCreateInput) -> ScenePayload:
+        scene = await info.context.services.scenes.create(
+            info.context.viewer, name=input.name,
+            operations=[operation.operation() for operation in input.operations])
+        return ScenePayload(scene=Scene.from_model(scene))
+
+    @strawberry.mutation(description="A new scene holding a READY asset's glTF scene: its "
+                         "hierarchy, names, transforms, materials, cameras and lights.")
+    @errors_as_data(ScenePayload)
+    async def scene_create_from_asset(self, info: Info, asset_id: strawberry.ID
+                                      ) -> ScenePayload:
+        scene = await info.context.services.scenes.create_from_asset(info.context.viewer,
+                                                                     asset_id)
+        return ScenePayload(scene=Scene.from_model(scene))
+
+    @strawberry.mutation(description="Rename and edit a scene, all or nothing; each accepted "
+                         "update raises `version` by one. CONFLICT when expectedVersion is "
+                         "given and not current.")
+    @errors_as_data(ScenePayload)
+    async def scene_update(self, info: Info, id: strawberry.ID, input: SceneUpdateInput,
+                           expected_version: int | None = None) -> ScenePayload:
+        scene = await info.context.services.scenes.update(
+            info.context.viewer, id, name=input.name,
+            operations=[operation.operation() for operation in input.operations],
+            expected_version=expected_version)
+        return ScenePayload(scene=Scene.from_model(scene))
+
+
+@strawberry.type
+class SceneSubscription:
+    @strawberry.subscription(description="Each accepted update of the scene from now on (or "
+                             "every one after afterVersion), with what it changed.")
+    async def scene_changed(self, info: Info, scene_id: strawberry.ID,
+                            after_version: int | None = None) -> AsyncIterator[SceneEvent]:
+        stream = info.context.services.scenes.changes(info.context.viewer, scene_id,
+                                                      after_version)
+        async for revision, scene in stream:
+            yield SceneEvent.of(revision, scene)

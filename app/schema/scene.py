@@ -1,0 +1,549 @@
+"""GraphQL types of scenes: the Scene and its nodes, materials, cameras and lights; the
+operations a sceneUpdate is made of (each a oneOf input); payloads and live events.
+
+A Scene's nodes live in its document, so everything below `Scene` is resolved in memory; only
+the assets that meshes and textures name are loaded, in batches, through DataLoaders.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from typing import Any
+
+import strawberry
+
+from app.context import Context
+from app.errors import InvalidInput
+from app.geometry import scene_graph as graph
+from app.geometry.scene_transforms import column_major, local_matrix, node_trs
+from app.models import scene as models
+from app.schema.asset import Asset
+from app.schema.common import Bounds, Connection, Edge, PageInfo, UserError
+from app.services import scene_operations as ops
+from app.services.pagination import decode_cursor, encode_cursor
+
+Info = strawberry.Info[Context, None]
+AlphaMode = strawberry.enum(graph.AlphaMode, name="AlphaMode")
+CameraType = strawberry.enum(graph.CameraType, name="CameraType")
+LightType = strawberry.enum(graph.LightType, name="LightType")
+SceneChangeKind = strawberry.enum(models.SceneChangeKind, name="SceneChangeKind")
+
+
+async def visible_asset(info: Info, asset_id: str) -> Asset | None:
+    asset = await info.context.loaders.asset_by_id.load(asset_id)
+    if asset is None or not info.context.viewer.can_access(asset.owner):
+        return None
+    return Asset.from_model(asset)
+
+
+@strawberry.type(description="A mesh of an asset's normalised GLB.")
+class MeshReference:
+    mesh_index: int
+    asset_id: strawberry.Private[str]
+
+    @strawberry.field(description="Null once the asset is deleted or out of the viewer's sight.")
+    async def asset(self, info: Info) -> Asset | None:
+        return await visible_asset(info, self.asset_id)
+
+
+@strawberry.type(description="A texture of an asset's normalised GLB.")
+class TextureReference:
+    texture_index: int
+    tex_coord: int
+    scale: float = strawberry.field(description="A normal map's scale, an occlusion map's "
+                                    "strength")
+    asset_id: strawberry.Private[str]
+
+    @strawberry.field
+    async def asset(self, info: Info) -> Asset | None:
+        return await visible_asset(info, self.asset_id)
+
+    @classmethod
+    def of(cls, ref: graph.TextureRef | None) -> TextureReference | None:
+        return None if ref is None else cls(texture_index=ref.texture_index,
+                                            tex_coord=ref.tex_coord, scale=ref.scale,
+                                            asset_id=ref.asset_id)
+
+
+@strawberry.type(description="A glTF PBR metallic-roughness material.")
+class SceneMaterial:
+    id: strawberry.ID
+    name: str
+    base_color_factor: list[float]
+    base_color_texture: TextureReference | None
+    metallic_factor: float
+    roughness_factor: float
+    metallic_roughness_texture: TextureReference | None
+    normal_texture: TextureReference | None
+    occlusion_texture: TextureReference | None
+    emissive_factor: list[float]
+    emissive_texture: TextureReference | None
+    alpha_mode: AlphaMode
+    alpha_cutoff: float
+    double_sided: bool
+    source_material_index: int | None = strawberry.field(
+        description="The asset material this one stands for, when it came from an asset")
+
+    @classmethod
+    def of(cls, m: graph.Material) -> SceneMaterial:
+        return cls(
+            id=strawberry.ID(m.id), name=m.name, base_color_factor=list(m.base_color_factor),
+            base_color_texture=TextureReference.of(m.base_color_texture),
+            metallic_factor=m.metallic_factor, roughness_factor=m.roughness_factor,
+            metallic_roughness_texture=TextureReference.of(m.metallic_roughness_texture),
+            normal_texture=TextureReference.of(m.normal_texture),
+            occlusion_texture=TextureReference.of(m.occlusion_texture),
+            emissive_factor=list(m.emissive_factor),
+            emissive_texture=TextureReference.of(m.emissive_texture), alpha_mode=m.alpha_mode,
+            alpha_cutoff=m.alpha_cutoff, double_sided=m.double_sided,
+            source_material_index=m.source.material_index if m.source else None)
+
+
+@strawberry.type(description="A camera; yfov and aspectRatio are a perspective camera's, xmag "
+                 "and ymag an orthographic one's. Angles in radians.")
+class SceneCamera:
+    id: strawberry.ID
+    name: str
+    type: CameraType
+    yfov: float | None
+    aspect_ratio: float | None
+    xmag: float | None
+    ymag: float | None
+    znear: float
+    zfar: float | None
+
+    @classmethod
+    def of(cls, c: graph.Camera) -> SceneCamera:
+        return cls(id=strawberry.ID(c.id), name=c.name, type=c.type, yfov=c.yfov,
+                   aspect_ratio=c.aspect_ratio, xmag=c.xmag, ymag=c.ymag, znear=c.znear,
+                   zfar=c.zfar)
+
+
+@strawberry.type(description="A KHR_lights_punctual light; cone angles (radians) are a spot's.")
+class SceneLight:
+    id: strawberry.ID
+    name: str
+    type: LightType
+    color: list[float]
+    intensity: float
+    range: float | None
+    inner_cone_angle: float
+    outer_cone_angle: float
+
+    @classmethod
+    def of(cls, light: graph.Light) -> SceneLight:
+        return cls(id=strawberry.ID(light.id), name=light.name, type=light.type,
+                   color=list(light.color), intensity=light.intensity, range=light.range,
+                   inner_cone_angle=light.inner_cone_angle,
+                   outer_cone_angle=light.outer_cone_angle)
+
+
+class SceneView:
+    """One scene's graph indexed for resolving: built once per scene per request."""
+
+    def __init__(self, scene_graph: graph.SceneGraph) -> None:
+        self.graph = scene_graph
+        self.by_id = {node.id: node for node in scene_graph.nodes}
+        self.parents = {child: node.id for node in scene_graph.nodes for child in node.children}
+        self.materials = {m.id: SceneMaterial.of(m) for m in scene_graph.materials}
+        self.cameras = {c.id: SceneCamera.of(c) for c in scene_graph.cameras}
+        self.lights = {light.id: SceneLight.of(light) for light in scene_graph.lights}
+        self._nodes: dict[str, SceneNode] = {}
+
+    def node(self, node_id: str) -> SceneNode:
+        found = self._nodes.get(node_id)
+        if found is None:
+            found = self._nodes[node_id] = SceneNode.of(self.by_id[node_id], self)
+        return found
+
+
+@strawberry.type(description="A node: a local transform (translation, rotation as a unit "
+                 "quaternion x, y, z, w, scale; or the same as a column-major matrix), its "
+                 "children, and what it holds.")
+class SceneNode:
+    id: strawberry.ID
+    name: str
+    mesh: MeshReference | None
+    material: SceneMaterial | None = strawberry.field(
+        description="Drawn on every primitive of the mesh; null: each primitive's own")
+    camera: SceneCamera | None
+    light: SceneLight | None
+    model: strawberry.Private[graph.Node]
+    view: strawberry.Private[SceneView]
+
+    @classmethod
+    def of(cls, node: graph.Node, view: SceneView) -> SceneNode:
+        mesh = node.mesh
+        return cls(
+            id=strawberry.ID(node.id), name=node.name,
+            mesh=MeshReference(mesh_index=mesh.mesh_index, asset_id=mesh.asset_id)
+            if mesh else None,
+            material=view.materials.get(node.material) if node.material else None,
+            camera=view.cameras.get(node.camera) if node.camera else None,
+            light=view.lights.get(node.light) if node.light else None, model=node, view=view)
+
+    @strawberry.field
+    def translation(self) -> list[float]:
+        return list(node_trs(self.model)[0])
+
+    @strawberry.field
+    def rotation(self) -> list[float]:
+        return list(node_trs(self.model)[1])
+
+    @strawberry.field
+    def scale(self) -> list[float]:
+        return list(node_trs(self.model)[2])
+
+    @strawberry.field(description="The local transform as 16 numbers, column-major.")
+    def matrix(self) -> list[float]:
+        return list(self.model.matrix or column_major(local_matrix(self.model)))
+
+    @strawberry.field
+    def children(self) -> list[SceneNode]:
+        return [self.view.node(child) for child in self.model.children]
+
+    @strawberry.field
+    def parent(self) -> SceneNode | None:
+        parent = self.view.parents.get(self.model.id)
+        return None if parent is None else self.view.node(parent)
+
+
+SceneNodeConnection = Connection[SceneNode]
+
+
+@strawberry.type(description="A typed, versioned scene graph of an owner.")
+class Scene:
+    id: strawberry.ID
+    name: str
+    version: int = strawberry.field(description="Rises by one with every accepted update")
+    node_count: int
+    bounds: Bounds | None = strawberry.field(description="World-space box of every mesh")
+    created_at: datetime
+    updated_at: datetime
+    stored: strawberry.Private[models.Scene | None]
+    view: strawberry.Private[SceneView | None] = None
+
+    @classmethod
+    def from_model(cls, scene: models.Scene | models.SceneSummary) -> Scene:
+        return cls(id=strawberry.ID(scene.id), name=scene.name, version=scene.version,
+                   node_count=scene.node_count, bounds=Bounds.from_model(scene.bounds),
+                   created_at=scene.created_at, updated_at=scene.updated_at,
+                   stored=scene if isinstance(scene, models.Scene) else None)
+
+    async def indexed(self, info: Info) -> SceneView:
+        """The graph, loaded on first use when this scene came from a list."""
+        if self.view is None:
+            stored = self.stored or await info.context.loaders.scene_by_id.load(str(self.id))
+            self.view = SceneView(stored.graph if stored else graph.SceneGraph())
+        return self.view
+
+    @strawberry.field(description="The top-level nodes, in order.")
+    async def root_nodes(self, info: Info) -> list[SceneNode]:
+        view = await self.indexed(info)
+        return [view.node(root) for root in view.graph.roots]
+
+    @strawberry.field(description="Every node, in scene order; `first` defaults to all.")
+    async def nodes(self, info: Info, first: int | None = None, after: str | None = None
+                    ) -> SceneNodeConnection:
+        view = await self.indexed(info)
+        ids = list(view.by_id)
+        start = 0
+        if after:
+            node_id = decode_cursor(after)
+            if node_id not in view.by_id:
+                raise InvalidInput("the cursor names no node of this scene", field=["after"])
+            start = ids.index(node_id) + 1
+        if first is not None and first < 0:
+            raise InvalidInput("first must not be negative", field=["first"])
+        window = ids[start:] if first is None else ids[start:start + first]
+        edges = [Edge(cursor=encode_cursor(i), node=view.node(i)) for i in window]
+
+        async def count() -> int:
+            return len(ids)
+
+        return Connection(edges=edges, count=count, page_info=PageInfo(
+            has_next_page=start + len(window) < len(ids), has_previous_page=start > 0,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None))
+
+    @strawberry.field
+    async def node(self, info: Info, id: strawberry.ID) -> SceneNode | None:
+        view = await self.indexed(info)
+        return view.node(id) if id in view.by_id else None
+
+    @strawberry.field
+    async def materials(self, info: Info) -> list[SceneMaterial]:
+        return list((await self.indexed(info)).materials.values())
+
+    @strawberry.field
+    async def cameras(self, info: Info) -> list[SceneCamera]:
+        return list((await self.indexed(info)).cameras.values())
+
+    @strawberry.field
+    async def lights(self, info: Info) -> list[SceneLight]:
+        return list((await self.indexed(info)).lights.values())
+
+
+SceneConnection = Connection[Scene]
+
+
+@strawberry.type(description="One thing an update changed.")
+class SceneChange:
+    kind: SceneChangeKind
+    target_id: strawberry.ID | None = strawberry.field(
+        description="The node, material, camera or light")
+
+
+@strawberry.type(description="An accepted update: its version, what it changed, and the scene "
+                 "as read just after (at this version, or a later one under a burst of "
+                 "updates). `changes` is empty when the update is too old to be listed.")
+class SceneEvent:
+    version: int
+    changes: list[SceneChange]
+    scene: Scene
+
+    @classmethod
+    def of(cls, revision: models.SceneRevision, scene: models.Scene) -> SceneEvent:
+        return cls(version=revision.version, scene=Scene.from_model(scene), changes=[
+            SceneChange(kind=c.kind, target_id=strawberry.ID(c.target_id) if c.target_id
+                        else None) for c in revision.changes])
+
+
+@strawberry.type
+class ScenePayload:
+    scene: Scene | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+def given(value: Any) -> Any:
+    """An input as plain data: the fields that were given, nested inputs and enums unwrapped."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: given(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if getattr(value, f.name) is not strawberry.UNSET}
+    if isinstance(value, list):
+        return [given(item) for item in value]
+    return value
+
+
+def _transform(value: Any) -> ops.Transform:
+    return ops.Transform(**{key: None if getattr(value, key) is None else
+                            tuple(getattr(value, key))
+                            for key in ("translation", "rotation", "scale", "matrix")})
+
+
+def _mesh(value: MeshReferenceInput) -> ops.MeshUse:
+    return ops.MeshUse(asset_id=str(value.asset_id), mesh_index=value.mesh_index)
+
+
+TRANSFORM_HELP = ("Translation, rotation (unit quaternion x, y, z, w) and scale, or a matrix "
+                  "(16 numbers, column-major) instead of those")
+
+
+@strawberry.input(description="A mesh of a READY asset's normalised GLB.")
+class MeshReferenceInput:
+    asset_id: strawberry.ID
+    mesh_index: int = 0
+
+
+@strawberry.input(description="A texture of a READY asset's normalised GLB.")
+class TextureReferenceInput:
+    asset_id: strawberry.ID
+    texture_index: int
+    tex_coord: int = 0
+    scale: float = strawberry.field(default=1.0, description="Normal scale, occlusion strength")
+
+
+@strawberry.input(description=f"A new node. {TRANSFORM_HELP}. `id` is yours to choose (so "
+                  "later operations can name it) or the scene's.")
+class SceneNodeAddInput:
+    id: strawberry.ID | None = None
+    name: str = ""
+    parent_id: strawberry.ID | None = strawberry.field(default=None, description="Null: top")
+    index: int | None = strawberry.field(default=None, description="Among siblings; null: last")
+    translation: list[float] | None = None
+    rotation: list[float] | None = None
+    scale: list[float] | None = None
+    matrix: list[float] | None = None
+    mesh: MeshReferenceInput | None = None
+    material_id: strawberry.ID | None = None
+    camera_id: strawberry.ID | None = None
+    light_id: strawberry.ID | None = None
+
+    def operation(self) -> ops.AddNode:
+        return ops.AddNode(
+            id=self.id, name=self.name, parent_id=self.parent_id, index=self.index,
+            transform=_transform(self), mesh=_mesh(self.mesh) if self.mesh else None,
+            material_id=self.material_id, camera_id=self.camera_id, light_id=self.light_id)
+
+
+@strawberry.input(description="Remove a node and everything under it.")
+class SceneNodeRemoveInput:
+    node_id: strawberry.ID
+
+    def operation(self) -> ops.RemoveNode:
+        return ops.RemoveNode(node_id=self.node_id)
+
+
+@strawberry.input(description="Move a node under parentId (null: top level) at index (null: "
+                  "last); a node cannot move under itself or its descendants.")
+class SceneNodeReparentInput:
+    node_id: strawberry.ID
+    parent_id: strawberry.ID | None = None
+    index: int | None = None
+
+    def operation(self) -> ops.ReparentNode:
+        return ops.ReparentNode(node_id=self.node_id, parent_id=self.parent_id,
+                                index=self.index)
+
+
+@strawberry.input(description=f"{TRANSFORM_HELP}. Sets the parts given; a matrix replaces all.")
+class SceneTransformSetInput:
+    node_id: strawberry.ID
+    translation: list[float] | None = None
+    rotation: list[float] | None = None
+    scale: list[float] | None = None
+    matrix: list[float] | None = None
+
+    def operation(self) -> ops.SetTransform:
+        return ops.SetTransform(node_id=self.node_id, transform=_transform(self))
+
+
+@strawberry.input(description="Draw an asset's mesh at a node, with materialId or the mesh's "
+                  "own materials (brought into the scene).")
+class SceneMeshAttachInput:
+    node_id: strawberry.ID
+    mesh: MeshReferenceInput
+    material_id: strawberry.ID | None = None
+
+    def operation(self) -> ops.AttachMesh:
+        return ops.AttachMesh(node_id=self.node_id, mesh=_mesh(self.mesh),
+                              material_id=self.material_id)
+
+
+@strawberry.input(description="Stop drawing a mesh at a node.")
+class SceneMeshDetachInput:
+    node_id: strawberry.ID
+
+    def operation(self) -> ops.DetachMesh:
+        return ops.DetachMesh(node_id=self.node_id)
+
+
+@strawberry.input(description="Draw every primitive of the node's mesh with a material (null: "
+                  "with each primitive's own).")
+class SceneMaterialSetInput:
+    node_id: strawberry.ID
+    material_id: strawberry.ID | None
+
+    def operation(self) -> ops.SetMaterial:
+        return ops.SetMaterial(node_id=self.node_id, material_id=self.material_id)
+
+
+@strawberry.input
+class SceneNodeRenameInput:
+    node_id: strawberry.ID
+    name: str
+
+    def operation(self) -> ops.RenameNode:
+        return ops.RenameNode(node_id=self.node_id, name=self.name)
+
+
+@strawberry.input(description="Material fields; those left out keep their value (on a new "
+                  "material, glTF's default). A null texture removes it.")
+class SceneMaterialInput:
+    id: strawberry.ID | None = strawberry.UNSET
+    name: str | None = strawberry.UNSET
+    base_color_factor: list[float] | None = strawberry.UNSET
+    base_color_texture: TextureReferenceInput | None = strawberry.UNSET
+    metallic_factor: float | None = strawberry.UNSET
+    roughness_factor: float | None = strawberry.UNSET
+    metallic_roughness_texture: TextureReferenceInput | None = strawberry.UNSET
+    normal_texture: TextureReferenceInput | None = strawberry.UNSET
+    occlusion_texture: TextureReferenceInput | None = strawberry.UNSET
+    emissive_factor: list[float] | None = strawberry.UNSET
+    emissive_texture: TextureReferenceInput | None = strawberry.UNSET
+    alpha_mode: AlphaMode | None = strawberry.UNSET
+    alpha_cutoff: float | None = strawberry.UNSET
+    double_sided: bool | None = strawberry.UNSET
+
+    def operation(self) -> ops.AddMaterial:
+        return ops.AddMaterial(fields=given(self))
+
+
+@strawberry.input(description="Change the given fields of a material.")
+class SceneMaterialEditInput:
+    material_id: strawberry.ID
+    set: SceneMaterialInput
+
+    def operation(self) -> ops.EditMaterial:
+        return ops.EditMaterial(material_id=self.material_id, fields=given(self.set))
+
+
+@strawberry.input(description="A camera, placed at nodeId when given. Angles in radians.")
+class SceneCameraInput:
+    id: strawberry.ID | None = strawberry.UNSET
+    name: str | None = strawberry.UNSET
+    node_id: strawberry.ID | None = strawberry.UNSET
+    type: CameraType | None = strawberry.UNSET
+    yfov: float | None = strawberry.UNSET
+    aspect_ratio: float | None = strawberry.UNSET
+    xmag: float | None = strawberry.UNSET
+    ymag: float | None = strawberry.UNSET
+    znear: float | None = strawberry.UNSET
+    zfar: float | None = strawberry.UNSET
+
+    def operation(self) -> ops.AddCamera:
+        fields = given(self)
+        return ops.AddCamera(node_id=fields.pop("node_id", None), fields=fields)
+
+
+@strawberry.input(description="A light, placed at nodeId when given. Angles in radians.")
+class SceneLightInput:
+    id: strawberry.ID | None = strawberry.UNSET
+    name: str | None = strawberry.UNSET
+    node_id: strawberry.ID | None = strawberry.UNSET
+    type: LightType | None = strawberry.UNSET
+    color: list[float] | None = strawberry.UNSET
+    intensity: float | None = strawberry.UNSET
+    range: float | None = strawberry.UNSET
+    inner_cone_angle: float | None = strawberry.UNSET
+    outer_cone_angle: float | None = strawberry.UNSET
+
+    def operation(self) -> ops.AddLight:
+        fields = given(self)
+        return ops.AddLight(node_id=fields.pop("node_id", None), fields=fields)
+
+
+@strawberry.input(one_of=True, description="Exactly one edit.")
+class SceneOperationInput:
+    add_node: SceneNodeAddInput | None = strawberry.UNSET
+    remove_node: SceneNodeRemoveInput | None = strawberry.UNSET
+    reparent_node: SceneNodeReparentInput | None = strawberry.UNSET
+    set_transform: SceneTransformSetInput | None = strawberry.UNSET
+    attach_mesh: SceneMeshAttachInput | None = strawberry.UNSET
+    detach_mesh: SceneMeshDetachInput | None = strawberry.UNSET
+    set_material: SceneMaterialSetInput | None = strawberry.UNSET
+    rename_node: SceneNodeRenameInput | None = strawberry.UNSET
+    add_material: SceneMaterialInput | None = strawberry.UNSET
+    edit_material: SceneMaterialEditInput | None = strawberry.UNSET
+    add_camera: SceneCameraInput | None = strawberry.UNSET
+    add_light: SceneLightInput | None = strawberry.UNSET
+
+    def operation(self) -> ops.Operation:
+        # oneOf: GraphQL has checked that exactly one field is given.
+        chosen = next(value for value in vars(self).values() if value)
+        return chosen.operation()  # type: ignore[no-any-return]
+
+
+@strawberry.input
+class SceneCreateInput:
+    name: str
+    operations: list[SceneOperationInput] = strawberry.field(
+        default_factory=list, description="Applied to the empty scene, in order")
+
+
+@strawberry.input
+class SceneUpdateInput:
+    name: str | None = strawberry.field(default=None, description="Renames the scene")
+    operations: list[SceneOperationInput] = strawberry.field(
+        default_factory=list, description="Applied in order, all or nothing")
