@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 from strawberry.extensions import QueryDepthLimiter
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
 from app.resolvers.assets import AssetMutation, AssetQuery, AssetSubscription
@@ -13,6 +14,7 @@ from app.resolvers.renders import RenderMutation
 from app.resolvers.scenes import SceneMutation, SceneQuery, SceneSubscription
 from app.resolvers.tokens import TokenMutation
 from app.schema.error_codes import ErrorCodes
+from app.schema.scalars import SCALARS
 
 Query = merge_types("Query", (AssetQuery, JobQuery, SceneQuery))
 Mutation = merge_types("Mutation", (AssetMutation, JobMutation, TokenMutation, RenderMutation,
@@ -25,5 +27,6 @@ def build_schema(max_query_depth: int) -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
-        extensions=[QueryDepthLimiter(max_depth=max_query_depth), ErrorCodes()],
+        extensions=[lambda: QueryDepthLimiter(max_depth=max_query_depth), ErrorCodes],
+        config=StrawberryConfig(scalar_map=SCALARS),
     )

@@ -45,3 +45,15 @@ async def test_metrics_report_http_requests_and_finished_jobs(api: Api) -> None:
     finished = [line for line in text.splitlines()
                 if line.startswith('atelier_jobs_finished_total{kind="INGEST",status="SUCCEEDED"}')]
     assert finished and float(finished[0].split()[-1]) >= 1
+
+
+async def test_queries_deeper_than_the_limit_are_refused(api: Api) -> None:
+    nested = "id"
+    for _ in range(8):
+        nested = f"ingestJob {{ asset {{ {nested} }} }}"
+    response = await api.post(f"{{ assets {{ edges {{ node {{ {nested} }} }} }} }}")
+
+    errors = response.json()["errors"]
+    assert len(errors) == 1
+    assert "exceeds maximum operation depth" in errors[0]["message"]
+    assert errors[0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
