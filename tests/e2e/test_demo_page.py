@@ -3,6 +3,7 @@ GraphQL document it sends validates against the running server's schema."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -14,9 +15,11 @@ from graphql import build_client_schema, get_introspection_query, parse, validat
 from starlette.applications import Starlette
 
 from app.http import demo
+from tests.support import models
 from tests.support.client import Api
 
 SOURCES = demo.DEMO_ROOT / "src"
+NODE_TESTS = demo.DEMO_ROOT / "tests"
 BUILT = (demo.DEMO_ROOT / "dist" / demo.BUNDLE).is_file()
 JAVASCRIPT = {"text/javascript", "application/javascript"}
 GQL_LITERAL = re.compile(r"const\s+(\w+)\s*=\s*gql`([^`]*)`")
@@ -38,6 +41,20 @@ def page_documents() -> dict[str, str]:
         return INTERPOLATION.sub(lambda match: resolve(literals[match.group(1)]), body)
 
     return {name: resolve(body) for name, body in literals.items()}
+
+
+def node() -> str:
+    path = shutil.which("node")
+    assert path, "node is needed to check the demo page's JavaScript"
+    return path
+
+
+def follow_job(base_url: str, token: str, job_id: str) -> tuple[int, list[dict]]:
+    """The page's own websocket client (live.js) following a job from its first event."""
+    result = subprocess.run(
+        [node(), "--experimental-websocket", str(NODE_TESTS / "follow-job.mjs"), base_url, token,
+         job_id, "0"], capture_output=True, text=True, timeout=90)
+    return result.returncode, [json.loads(line) for line in result.stdout.splitlines()]
 
 
 def content_type(response: httpx.Response) -> str:
@@ -71,11 +88,33 @@ async def test_every_page_operation_validates_against_the_live_schema(admin: Api
 
 @pytest.mark.parametrize("module", sorted(path.name for path in SOURCES.glob("*.js")))
 def test_each_module_parses_as_an_es_module(module: str) -> None:
-    node = shutil.which("node")
-    assert node, "node is needed to check the demo page's JavaScript"
-    result = subprocess.run([node, "--check", str(SOURCES / module)], capture_output=True,
+    result = subprocess.run([node(), "--check", str(SOURCES / module)], capture_output=True,
                             text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_page_helpers_pass_their_node_tests() -> None:
+    result = subprocess.run([node(), "--test", str(NODE_TESTS)], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stdout[-3000:]
+    passed = re.search(r"^# pass (\d+)$", result.stdout, re.MULTILINE)
+    assert passed and int(passed.group(1)) > 0
+
+
+async def test_page_live_client_follows_an_upload_to_its_end(api: Api) -> None:
+    uploaded = await api.upload(models.box_stl(), "box.stl")
+    assert uploaded["errors"] == []
+    code, events = follow_job(api.base_url, api.token or "", uploaded["job"]["id"])
+    assert code == 0
+    assert [event["sequence"] for event in events] == list(range(1, len(events) + 1))
+    assert events[0]["job"]["status"] == "QUEUED"
+    assert events[-1]["job"]["status"] == "SUCCEEDED"
+
+
+def test_page_live_client_reports_a_refused_token(api_url: str) -> None:
+    code, events = follow_job(api_url, "atl_not-a-real-token", "job_unknown")
+    assert code == 2
+    assert events == [{"state": "refused"}]
 
 
 def test_each_relative_import_names_an_export_of_an_existing_module() -> None:
