@@ -1,8 +1,9 @@
 """GraphQL types of scenes: the Scene and its nodes, materials, cameras and lights; the
 operations a sceneUpdate is made of (each a oneOf input); payloads and live events.
 
-A Scene's nodes live in its document, so everything below `Scene` is resolved in memory; only
-the assets that meshes and textures name are loaded, in batches, through DataLoaders.
+A Scene's nodes live in its document, so everything below `Scene` is resolved in memory. When
+a query asks for the assets that meshes or textures name, the scene loads them all at once
+(one batch per 100 through the DataLoader) before its nodes resolve, so no node awaits alone.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 import strawberry
+from strawberry.types.nodes import SelectedField, Selection
 
 from app.context import Context
 from app.errors import InvalidInput
@@ -30,21 +32,36 @@ LightType = strawberry.enum(graph.LightType, name="LightType")
 SceneChangeKind = strawberry.enum(models.SceneChangeKind, name="SceneChangeKind")
 
 
-async def visible_asset(info: Info, asset_id: str) -> Asset | None:
-    asset = await info.context.loaders.asset_by_id.load(asset_id)
-    if asset is None or not info.context.viewer.can_access(asset.owner):
-        return None
-    return Asset.from_model(asset)
+def selects(selections: list[Selection], name: str) -> bool:
+    """Whether a field called `name` is asked for anywhere in `selections`."""
+    return any((isinstance(s, SelectedField) and s.name == name) or selects(s.selections, name)
+               for s in selections)
+
+
+class AssetsSeen:
+    """The assets a scene names, as the viewer may see them; filled before nodes resolve."""
+
+    def __init__(self) -> None:
+        self.loaded: dict[str, Asset | None] = {}
+
+    async def load(self, info: Info, asset_ids: set[str]) -> None:
+        wanted = sorted(asset_ids - self.loaded.keys())
+        found = await info.context.loaders.asset_by_id.load_many(wanted)
+        viewer = info.context.viewer
+        self.loaded.update((asset_id, Asset.from_model(asset) if asset is not None and
+                            viewer.can_access(asset.owner) else None)
+                           for asset_id, asset in zip(wanted, found, strict=True))
 
 
 @strawberry.type(description="A mesh of an asset's normalised GLB.")
 class MeshReference:
     mesh_index: int
     asset_id: strawberry.Private[str]
+    assets: strawberry.Private[AssetsSeen]
 
     @strawberry.field(description="Null once the asset is deleted or out of the viewer's sight.")
-    async def asset(self, info: Info) -> Asset | None:
-        return await visible_asset(info, self.asset_id)
+    def asset(self) -> Asset | None:
+        return self.assets.loaded.get(self.asset_id)
 
 
 @strawberry.type(description="A texture of an asset's normalised GLB.")
@@ -54,16 +71,17 @@ class TextureReference:
     scale: float = strawberry.field(description="A normal map's scale, an occlusion map's "
                                     "strength")
     asset_id: strawberry.Private[str]
+    assets: strawberry.Private[AssetsSeen]
 
-    @strawberry.field
-    async def asset(self, info: Info) -> Asset | None:
-        return await visible_asset(info, self.asset_id)
+    @strawberry.field(description="Null once the asset is deleted or out of the viewer's sight.")
+    def asset(self) -> Asset | None:
+        return self.assets.loaded.get(self.asset_id)
 
     @classmethod
-    def of(cls, ref: graph.TextureRef | None) -> TextureReference | None:
+    def of(cls, ref: graph.TextureRef | None, assets: AssetsSeen) -> TextureReference | None:
         return None if ref is None else cls(texture_index=ref.texture_index,
                                             tex_coord=ref.tex_coord, scale=ref.scale,
-                                            asset_id=ref.asset_id)
+                                            asset_id=ref.asset_id, assets=assets)
 
 
 @strawberry.type(description="A glTF PBR metallic-roughness material.")
@@ -86,16 +104,19 @@ class SceneMaterial:
         description="The asset material this one stands for, when it came from an asset")
 
     @classmethod
-    def of(cls, m: graph.Material) -> SceneMaterial:
+    def of(cls, m: graph.Material, assets: AssetsSeen) -> SceneMaterial:
+        def texture(ref: graph.TextureRef | None) -> TextureReference | None:
+            return TextureReference.of(ref, assets)
+
         return cls(
             id=strawberry.ID(m.id), name=m.name, base_color_factor=list(m.base_color_factor),
-            base_color_texture=TextureReference.of(m.base_color_texture),
+            base_color_texture=texture(m.base_color_texture),
             metallic_factor=m.metallic_factor, roughness_factor=m.roughness_factor,
-            metallic_roughness_texture=TextureReference.of(m.metallic_roughness_texture),
-            normal_texture=TextureReference.of(m.normal_texture),
-            occlusion_texture=TextureReference.of(m.occlusion_texture),
+            metallic_roughness_texture=texture(m.metallic_roughness_texture),
+            normal_texture=texture(m.normal_texture),
+            occlusion_texture=texture(m.occlusion_texture),
             emissive_factor=list(m.emissive_factor),
-            emissive_texture=TextureReference.of(m.emissive_texture), alpha_mode=m.alpha_mode,
+            emissive_texture=texture(m.emissive_texture), alpha_mode=m.alpha_mode,
             alpha_cutoff=m.alpha_cutoff, double_sided=m.double_sided,
             source_material_index=m.source.material_index if m.source else None)
 
@@ -146,7 +167,8 @@ class SceneView:
         self.graph = scene_graph
         self.by_id = {node.id: node for node in scene_graph.nodes}
         self.parents = {child: node.id for node in scene_graph.nodes for child in node.children}
-        self.materials = {m.id: SceneMaterial.of(m) for m in scene_graph.materials}
+        self.assets = AssetsSeen()
+        self.materials = {m.id: SceneMaterial.of(m, self.assets) for m in scene_graph.materials}
         self.cameras = {c.id: SceneCamera.of(c) for c in scene_graph.cameras}
         self.lights = {light.id: SceneLight.of(light) for light in scene_graph.lights}
         self._nodes: dict[str, SceneNode] = {}
@@ -164,6 +186,9 @@ class SceneView:
 class SceneNode:
     id: strawberry.ID
     name: str
+    translation: list[float]
+    rotation: list[float]
+    scale: list[float]
     mesh: MeshReference | None
     material: SceneMaterial | None = strawberry.field(
         description="Drawn on every primitive of the mesh; null: each primitive's own")
@@ -175,25 +200,15 @@ class SceneNode:
     @classmethod
     def of(cls, node: graph.Node, view: SceneView) -> SceneNode:
         mesh = node.mesh
+        translation, rotation, scale = node_trs(node)
         return cls(
-            id=strawberry.ID(node.id), name=node.name,
-            mesh=MeshReference(mesh_index=mesh.mesh_index, asset_id=mesh.asset_id)
-            if mesh else None,
+            id=strawberry.ID(node.id), name=node.name, translation=list(translation),
+            rotation=list(rotation), scale=list(scale),
+            mesh=MeshReference(mesh_index=mesh.mesh_index, asset_id=mesh.asset_id,
+                               assets=view.assets) if mesh else None,
             material=view.materials.get(node.material) if node.material else None,
             camera=view.cameras.get(node.camera) if node.camera else None,
             light=view.lights.get(node.light) if node.light else None, model=node, view=view)
-
-    @strawberry.field
-    def translation(self) -> list[float]:
-        return list(node_trs(self.model)[0])
-
-    @strawberry.field
-    def rotation(self) -> list[float]:
-        return list(node_trs(self.model)[1])
-
-    @strawberry.field
-    def scale(self) -> list[float]:
-        return list(node_trs(self.model)[2])
 
     @strawberry.field(description="The local transform as 16 numbers, column-major.")
     def matrix(self) -> list[float]:
@@ -232,10 +247,13 @@ class Scene:
                    stored=scene if isinstance(scene, models.Scene) else None)
 
     async def indexed(self, info: Info) -> SceneView:
-        """The graph, loaded on first use when this scene came from a list."""
+        """The graph (loaded on first use when this scene came from a list), with every asset
+        it names loaded when the field being resolved asks for assets."""
         if self.view is None:
             stored = self.stored or await info.context.loaders.scene_by_id.load(str(self.id))
             self.view = SceneView(stored.graph if stored else graph.SceneGraph())
+        if selects(info.selected_fields, "asset"):
+            await self.view.assets.load(info, self.view.graph.asset_ids())
         return self.view
 
     @strawberry.field(description="The top-level nodes, in order.")
