@@ -58,7 +58,7 @@ async function submit(asset, board, button) {
       toast(describeErrors(assetConvert.errors), "error");
       return;
     }
-    board.follow(assetConvert.job, `Convert · ${asset.name} → ${choices.format}`);
+    board.follow(assetConvert.job, `${asset.name} → ${choices.format}`);
   } catch (error) {
     toast(error.message, "error");
   } finally {

@@ -87,7 +87,7 @@ export class AssetDetail {
   sceneFor(asset) {
     if (this.sceneView?.asset.id !== asset.id) {
       this.sceneView?.dispose();
-      this.sceneView = new SceneView(asset, this.live);
+      this.sceneView = new SceneView(asset, this.live, this.board);
     }
     return this.sceneView.element;
   }

@@ -8,10 +8,9 @@ const TERMINAL = new Set(["SUCCEEDED", "FAILED", "CANCELLED"]);
 const SUCCEEDED_CARD_MS = 6000;
 const STAGE_LABELS = { QUEUED: "Waiting for a worker", SUCCEEDED: "Done", CANCELLED: "Cancelled" };
 
-/** "Render · chair" for a job found running; an ingest is named by its asset alone. */
+/** The title of a job found running: its asset's name (the card's badge says the kind). */
 export function jobTitle(job) {
-  const kind = job.kind === "INGEST" ? null : job.kind.charAt(0) + job.kind.slice(1).toLowerCase();
-  return [kind, job.asset?.name].filter(Boolean).join(" · ") || job.kind;
+  return job.asset?.name ?? job.kind.toLowerCase();
 }
 
 class JobCard {
@@ -83,11 +82,14 @@ class JobCard {
     }
     this.stop?.();
     this.board.finished(job);
-    if (status === "SUCCEEDED") setTimeout(() => this.remove(), SUCCEEDED_CARD_MS);
-    else this.dismissible();
+    const image = job.kind === "RENDER" && job.outputs.at(-1);
+    // A render's image stays one click away; other finished jobs show in their asset.
+    if (status === "SUCCEEDED" && !image) setTimeout(() => this.remove(), SUCCEEDED_CARD_MS);
+    else this.dismissible(image);
   }
 
-  dismissible() {
+  dismissible(image) {
+    if (image) fill(this.value, h("a", { class: "link-button job-link", href: image.url, target: "_blank", rel: "noopener" }, "Open image"));
     fill(this.actions, h("button", { class: "icon-button", title: "Dismiss", onClick: () => this.remove() }, "✕"));
   }
 

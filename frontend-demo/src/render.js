@@ -30,7 +30,7 @@ async function submit(asset, viewer, board, button) {
       toast(describeErrors(renderSubmit.errors), "error");
       return;
     }
-    board.follow(renderSubmit.job, `Render · ${asset.name}`);
+    board.follow(renderSubmit.job, asset.name);
   } catch (error) {
     toast(error.message, "error");
   } finally {

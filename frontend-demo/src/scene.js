@@ -4,7 +4,9 @@
  */
 import { copyText, describeErrors, fill, h, toast } from "./dom.js";
 import { request } from "./graphql.js";
-import { ASSET_SCENE, SCENE_CHANGED, SCENE_CREATE_FROM_ASSET } from "./operations.js";
+import { ASSET_SCENE, RENDER_SUBMIT, SCENE_CHANGED, SCENE_CREATE_FROM_ASSET } from "./operations.js";
+
+const SCENE_RENDER_SIZE = 1024;
 
 function swatch(material) {
   const [r, g, b, a] = material.baseColorFactor.map((channel) => Math.round(channel * 255));
@@ -42,9 +44,11 @@ function outline(scene) {
 }
 
 export class SceneView {
-  constructor(asset, live) {
+  /** `live` carries the scene's updates, `board` follows its render jobs. */
+  constructor(asset, live, board) {
     this.asset = asset;
     this.live = live;
+    this.board = board;
     this.element = h("div", {});
     this.showButton();
   }
@@ -96,6 +100,21 @@ export class SceneView {
     });
   }
 
+  /** Renders the scene as it is now, framed whole by the server; the image opens from the job card. */
+  async render(button) {
+    button.disabled = true;
+    try {
+      const input = { sceneId: this.scene.id, width: SCENE_RENDER_SIZE, height: SCENE_RENDER_SIZE };
+      const { renderSubmit } = await request(RENDER_SUBMIT, { input });
+      if (renderSubmit.errors.length) toast(describeErrors(renderSubmit.errors), "error");
+      else this.board.follow(renderSubmit.job, `${this.scene.name} v${this.scene.version}`);
+    } catch (error) {
+      toast(error.message, "error");
+    } finally {
+      button.disabled = false;
+    }
+  }
+
   draw(scene, editable, lastChange) {
     const head = editable
       ? h("div", { class: "scene-head" },
@@ -104,7 +123,8 @@ export class SceneView {
         h("button", { class: "link-button", onClick: () => copyText(scene.id, "Scene id copied") }, "Copy id"))
       : h("div", { class: "scene-head" }, h("span", { class: "badge" }, "read-only"), h("span", {}, "The asset's own glTF scene"));
     const hint = editable
-      ? h("p", { class: "muted small" }, "Edit it with sceneUpdate in GraphiQL: each accepted update shows here live.")
+      ? [h("p", { class: "muted small" }, "Edit it with sceneUpdate in GraphiQL: each accepted update shows here live."),
+        h("button", { class: "button button-action", type: "button", onClick: (event) => this.render(event.target) }, "Render this scene")]
       : h("button", { class: "button button-action", type: "button", onClick: (event) => this.createEditable(event.target) }, "Create an editable copy");
     fill(this.element,
       head,
