@@ -23,6 +23,7 @@ from app.models.asset import Asset, AssetStatus
 from app.models.common import FileRole, StoredFile
 from app.models.token import Scope
 from app.services.auth import Principal
+from app.services.scene_checks import camel
 from app.services.scene_operations import Operation, mesh_uses, texture_uses
 from app.services.storage import Storage
 
@@ -62,24 +63,34 @@ class SceneAssets:
                             ) -> dict[str, dict[str, Any]]:
         """Check every asset the operations use (NOT_FOUND, INVALID_STATE, or INVALID_INPUT
         for a texture the asset lacks); the glTF documents of the assets giving meshes."""
-        uses = [(str(i), op, ["mesh"], use.asset_id, None)
-                for i, op in enumerate(operations) for use in mesh_uses(op)]
-        uses += [(str(i), op, [slot], str(ref.get("asset_id")), ref.get("texture_index"))
-                 for i, op in enumerate(operations) for slot, ref in texture_uses(op)]
-        usable = await self.usable(principal, [use[3] for use in uses])
-        documents: dict[str, dict[str, Any]] = {}
-        for position, operation, field, asset_id, texture_index in uses:
-            path = ["input", "operations", position, operation.kind, *field]
+        meshes = [(i, op, use.asset_id) for i, op in enumerate(operations)
+                  for use in mesh_uses(op)]
+        textures = [(i, op, slot, ref) for i, op in enumerate(operations)
+                    for slot, ref in texture_uses(op)]
+        usable = await self.usable(principal, [asset_id for *_, asset_id in meshes] +
+                                   [str(ref.get("asset_id")) for *_, ref in textures])
+
+        def checked(position: int, operation: Operation, field: str, asset_id: str) -> Asset:
             found = usable[asset_id]
             if isinstance(found, AtelierError):
-                found.field = [*path, "assetId"]
+                found.field = ["input", "operations", str(position), operation.kind, field,
+                               "assetId"]
                 raise found
-            if texture_index is None and asset_id not in documents:
-                documents[asset_id] = await self.gltf_document(found)
-            textures = found.stats.texture_count if found.stats else 0
-            if isinstance(texture_index, int) and not 0 <= texture_index < textures:
-                raise InvalidInput(f"asset {asset_id} has no texture {texture_index}",
-                                   field=[*path, "textureIndex"])
+            return found
+
+        for position, operation, slot, ref in textures:
+            asset = checked(position, operation, camel(slot), str(ref.get("asset_id")))
+            index = ref.get("texture_index")
+            count = asset.stats.texture_count if asset.stats else 0
+            if isinstance(index, int) and not 0 <= index < count:
+                raise InvalidInput(f"asset {asset.id} has no texture {index}", field=[
+                    "input", "operations", str(position), operation.kind, camel(slot),
+                    "textureIndex"])
+        documents: dict[str, dict[str, Any]] = {}
+        for position, operation, asset_id in meshes:
+            asset = checked(position, operation, "mesh", asset_id)
+            if asset_id not in documents:
+                documents[asset_id] = await self.gltf_document(asset)
         return documents
 
     async def present(self, asset_ids: Iterable[str]) -> dict[str, Asset]:

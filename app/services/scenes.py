@@ -69,12 +69,11 @@ class SceneService:
         self.bus = bus
         self.limits = limits
 
-    async def get_visible(self, principal: Principal, scene_id: str, field: str = "id"
-                          ) -> Scene:
+    async def get_visible(self, principal: Principal, scene_id: str) -> Scene:
         principal.require(Scope.SCENES_READ)
         scene = await Scene.get(scene_id)
         if scene is None or not principal.can_access(scene.owner):
-            raise NotFound(f"no scene with id {scene_id}", field=[field])
+            raise NotFound(f"no scene with id {scene_id}", field=["id"])
         return scene
 
     async def list(self, principal: Principal, *, first: int | None, after: str | None
@@ -149,7 +148,9 @@ class SceneService:
                 result.changes.insert(0, SceneChange(kind=SceneChangeKind.SCENE_RENAMED))
             updated = await self._compare_and_set(scene, new_name, result)
             if updated is not None:
-                await self.bus.publish(scene_topic(scene_id), {"version": updated.version})
+                await self.bus.publish(scene_topic(scene_id), {
+                    "version": updated.version,
+                    "changes": [change.model_dump(mode="json") for change in result.changes]})
                 return updated
             if expected_version is not None:
                 break

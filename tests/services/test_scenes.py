@@ -22,6 +22,7 @@ from app.models.scene import Scene, SceneChangeKind
 from app.models.token import Scope
 from app.services.auth import Principal
 from app.services.container import Services, opened_services
+from app.services.events import scene_topic
 from app.services.scene_operations import AddMaterial, AddNode, MeshUse, RenameNode
 from app.services.scenes import scene_glb_path
 from tests.geometry.test_scene_sources import box_glb, hierarchy_glb, trimesh_bounds
@@ -62,10 +63,14 @@ async def stored_asset(services: Services, owner: str, glb: bytes,
     return asset
 
 
-async def code_of(call) -> ErrorCode:
+async def error_of(call) -> AtelierError:
     with pytest.raises(AtelierError) as raised:
         await call
-    return raised.value.code
+    return raised.value
+
+
+async def code_of(call) -> ErrorCode:
+    return (await error_of(call)).code
 
 
 async def test_a_scene_from_an_asset_is_stored_with_its_hierarchy_and_bounds(
@@ -131,8 +136,10 @@ async def test_assets_that_cannot_be_used_change_nothing(services: Services) -> 
     assert await code_of(update(AddNode(), AddNode(mesh=MeshUse(theirs.id)))) is (
         ErrorCode.NOT_FOUND)
     assert await code_of(update(AddNode(mesh=MeshUse(pending.id)))) is ErrorCode.INVALID_STATE
-    assert await code_of(update(AddMaterial(fields={"base_color_texture": {
-        "asset_id": mine.id, "texture_index": 0}}))) is ErrorCode.INVALID_INPUT
+    missing_texture = await error_of(update(AddMaterial(fields={"base_color_texture": {
+        "asset_id": mine.id, "texture_index": 0}})))
+    assert (missing_texture.code, missing_texture.field) == (ErrorCode.INVALID_INPUT, [
+        "input", "operations", "0", "addMaterial", "baseColorTexture", "textureIndex"])
     assert await code_of(services.scenes.create_from_asset(viewer, theirs.id)) is (
         ErrorCode.NOT_FOUND)
     assert (await services.scenes.get_visible(viewer, scene.id)).version == 1
@@ -193,14 +200,17 @@ async def test_the_live_stream_sends_each_update_with_what_it_changed(
     stream = services.scenes.changes(viewer, scene.id, after_version=1)
     first = asyncio.ensure_future(anext(stream))
 
-    await services.scenes.update(viewer, scene.id, operations=[RenameNode(node_id="a",
-                                                                          name="b")])
+    async with services.bus.subscribe(scene_topic(scene.id)) as notices:
+        await services.scenes.update(viewer, scene.id, operations=[RenameNode(node_id="a",
+                                                                              name="b")])
+        notice = await notices.next(10)
     revision, seen = await asyncio.wait_for(first, 10)
     replay = services.scenes.changes(viewer, scene.id, after_version=0)
     replayed = [await asyncio.wait_for(anext(replay), 10) for _ in range(2)]
     await stream.aclose()
     await replay.aclose()
 
+    assert notice == {"version": 2, "changes": [{"kind": "NODE_RENAMED", "target_id": "a"}]}
     assert revision.version == seen.version == 2
     assert [(c.kind, c.target_id) for c in revision.changes] == [
         (SceneChangeKind.NODE_RENAMED, "a")]
