@@ -5,6 +5,7 @@ import { request } from "./graphql.js";
 import { ASSETS } from "./operations.js";
 
 const PAGE_SIZE = 12;
+// The server's default max_page_size: a reload asks for no more than this at once.
 const MAX_PAGE = 100;
 
 export function statusBadge(status) {

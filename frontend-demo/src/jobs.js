@@ -54,6 +54,7 @@ class JobCard {
     this.board.following.add(job.id);
     this.kind.textContent = job.kind;
     this.update(job);
+    if (TERMINAL.has(job.status)) return;
     this.stop = this.board.live.subscribe(
       JOB_PROGRESS,
       () => ({ jobId: job.id, afterSequence: this.sequence }),
@@ -104,6 +105,7 @@ class JobCard {
 
   remove() {
     this.stop?.();
+    this.board.following.delete(this.jobId);
     this.element.remove();
     this.board.changed();
   }
