@@ -44,11 +44,15 @@ _OBJ_LINE = re.compile(rb"^\s*(v|vt|vn|f|o|g|mtllib|usemtl|s)\s", re.MULTILINE)
 
 def detect_format(path: Path, filename: str) -> SourceFormat:
     """The format the bytes are in; raises EmptyFile, UnsupportedFormat or CorruptFile."""
-    size = path.stat().st_size
-    if size == 0:
-        raise EmptyFile("the file is empty")
     with path.open("rb") as handle:
         head = handle.read(SNIFF_BYTES)
+    return detect_head(head, path.stat().st_size, filename)
+
+
+def detect_head(head: bytes, size: int, filename: str) -> SourceFormat:
+    """The format of a file of `size` bytes that starts with `head`, named `filename`."""
+    if size == 0:
+        raise EmptyFile(f"the file '{filename[:200]}' is empty")
     found = sniff(head, size)
     if found is not None:
         return found

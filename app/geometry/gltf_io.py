@@ -105,9 +105,9 @@ def load_asset(
     for index, buffer in enumerate(document.get("buffers", []) or []):
         uri = buffer.get("uri") if isinstance(buffer, dict) else None
         if uri is None:
-            if index != 0 or binary is None:
-                raise CorruptFile(f"buffer {index} has no uri and no GLB BIN chunk")
-            buffers.append(binary)
+            # Only the GLB's first buffer has data without a URI; others without one are valid
+            # too (EXT_meshopt_compression fallbacks) and read as empty.
+            buffers.append(binary if index == 0 and binary is not None else b"")
         elif resolve_uri is None:
             raise CorruptFile(f"buffer {index} refers to '{uri}', which cannot be resolved")
         else:

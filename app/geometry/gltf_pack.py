@@ -15,30 +15,49 @@ Resolver = Callable[[str], tuple[bytes, str | None]]
 
 
 def pack_glb(document: dict, binary: bytes | None, resolve: Resolver) -> bytes:
-    """Inline every buffer and image URI through `resolve(uri) -> (bytes, media type)`."""
+    """Inline every buffer and image URI through `resolve(uri) -> (bytes, media type)`.
+
+    Buffers without data that EXT_meshopt_compression marks as fallbacks stay data-less
+    buffers of their own, after the one BIN buffer.
+    """
     packed = copy.deepcopy(document)
     blob = bytearray()
-    offsets = [_append(blob, _buffer_bytes(buffer, index, binary, resolve))
-               for index, buffer in enumerate(packed.get("buffers") or [])]
+    placement: list[tuple[int, int]] = []  # (new buffer index, byte offset) per old buffer
+    fallbacks: list[dict] = []
+    for index, buffer in enumerate(packed.get("buffers") or []):
+        if _is_fallback(buffer, index, binary):
+            fallbacks.append({"byteLength": buffer["byteLength"],
+                              "extensions": buffer["extensions"]})
+            placement.append((len(fallbacks), 0))
+        else:
+            placement.append((0, _append(blob, _buffer_bytes(buffer, index, binary, resolve))))
     for view in packed.get("bufferViews") or []:
         buffer_index = view.get("buffer")
-        if not isinstance(buffer_index, int) or not 0 <= buffer_index < len(offsets):
+        if not isinstance(buffer_index, int) or not 0 <= buffer_index < len(placement):
             raise CorruptFile(f"a bufferView refers to buffer {buffer_index}, which is missing")
-        view["byteOffset"] = int(view.get("byteOffset", 0)) + offsets[buffer_index]
-        view["buffer"] = 0
+        view["buffer"], offset = placement[buffer_index]
+        view["byteOffset"] = int(view.get("byteOffset", 0)) + offset
     for image in packed.get("images") or []:
         if "uri" in image:
             data, media_type = resolve(image.pop("uri"))
-            image["mimeType"] = media_type or _sniff_image(data)
+            image["mimeType"] = _sniff_image(data, media_type)
             packed.setdefault("bufferViews", []).append(
                 {"buffer": 0, "byteOffset": _append(blob, data), "byteLength": len(data)}
             )
             image["bufferView"] = len(packed["bufferViews"]) - 1
+    if fallbacks and not blob:
+        blob.extend(b"\x00" * ALIGNMENT)  # the BIN buffer must come first, and not be empty
     if blob:
-        packed["buffers"] = [{"byteLength": len(blob)}]
+        packed["buffers"] = [{"byteLength": len(blob)}, *fallbacks]
     else:
         packed.pop("buffers", None)
     return build_glb(packed, bytes(blob))
+
+
+def _is_fallback(buffer: dict, index: int, binary: bytes | None) -> bool:
+    meshopt = (buffer.get("extensions") or {}).get("EXT_meshopt_compression") or {}
+    has_data = "uri" in buffer or (index == 0 and binary is not None)
+    return not has_data and meshopt.get("fallback") is True and "byteLength" in buffer
 
 
 def _buffer_bytes(buffer: dict, index: int, binary: bytes | None, resolve: Resolver) -> bytes:
@@ -61,8 +80,11 @@ def _append(blob: bytearray, data: bytes) -> int:
     return offset
 
 
-def _sniff_image(data: bytes) -> str:
+def _sniff_image(data: bytes, declared: str | None) -> str:
+    """The type the image's bytes show (a URI's declared type can be wrong), else declared."""
     for magic, media_type in IMAGE_MEDIA_TYPES.items():
         if data.startswith(magic):
             return media_type
-    raise CorruptFile("an image is neither PNG, JPEG nor WebP")
+    if declared is None:
+        raise CorruptFile("an image is neither PNG, JPEG nor WebP")
+    return declared

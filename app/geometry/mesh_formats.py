@@ -1,35 +1,111 @@
-"""STL, OBJ, PLY and OFF read with trimesh and written as a GLB scene."""
+"""STL, OBJ (+MTL and textures), PLY (vertex colours), OFF and 3MF read with trimesh, as a GLB.
+
+trimesh keeps what these formats hold: OBJ objects and groups as named meshes with their
+diffuse colour and texture, PLY vertex colours, 3MF build items and components as a node
+tree. STL triangles come unshared, so their corners are welded, which lets the geometry
+checks see the surface's topology and makes the GLB a third of the size.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+import io
+import re
+from typing import Any
 
 import trimesh
+from trimesh.resolvers import Resolver
 
 from app.errors import AtelierError, CorruptFile, ErrorCode
+from app.geometry.archives import Archive
 from app.geometry.formats import SourceFormat
+from app.geometry.resources import Resources
 
 TRIMESH_TYPES = {
     SourceFormat.STL: "stl",
     SourceFormat.OBJ: "obj",
     SourceFormat.PLY: "ply",
     SourceFormat.OFF: "off",
+    SourceFormat.THREE_MF: "3mf",
 }
+# XML entity declarations can expand without bound or read local files; 3MF needs none.
+_XML_ENTITIES = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
-def mesh_file_to_glb(path: Path, source_format: SourceFormat) -> bytes:
+class _UploadResolver(Resolver):
+    """trimesh's view of the upload: material and texture files through `Resources`.
+
+    trimesh swallows a resolver's exceptions (it then loads without the material), so a
+    refused image is remembered here and raised once loading is done.
+    """
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+        self.refusal: AtelierError | None = None
+
+    def get(self, key: str) -> bytes:
+        try:
+            data = self.resources.lenient(str(key))
+        except AtelierError as refusal:
+            self.refusal = self.refusal or refusal
+            raise
+        if data is None:
+            raise FileNotFoundError(key)
+        return data
+
+    def write(self, name: str, data: Any) -> None:
+        raise PermissionError("the upload is read-only")
+
+    def namespaced(self, namespace: str) -> _UploadResolver:
+        return self
+
+    def keys(self) -> list[str]:
+        return []
+
+
+def mesh_bytes_to_glb(data: bytes, source_format: SourceFormat, resources: Resources) -> bytes:
+    """Read `data` with trimesh and export it as a GLB scene; raises CorruptFile, NO_GEOMETRY
+    or what `resources` refused."""
+    resolver = _UploadResolver(resources)
     try:
-        scene = trimesh.load(
-            str(path), file_type=TRIMESH_TYPES[source_format], force="scene", process=False
-        )
-        has_faces = any(
-            isinstance(geometry, trimesh.Trimesh) and len(geometry.faces)
-            for geometry in scene.geometry.values()
-        )
-    except (ValueError, IndexError, KeyError, TypeError, EOFError, UnicodeDecodeError) as exc:
-        raise CorruptFile(f"the {source_format.value} file could not be read: {exc}") from exc
-    if not has_faces:
-        raise AtelierError(
-            f"the {source_format.value} file contains no triangles", code=ErrorCode.NO_GEOMETRY
-        )
-    return bytes(scene.export(file_type="glb"))
+        scene = trimesh.load(io.BytesIO(data), file_type=TRIMESH_TYPES[source_format],
+                             force="scene", process=False, resolver=resolver)
+        meshes = [g for g in scene.geometry.values() if isinstance(g, trimesh.Trimesh)]
+    except MemoryError:
+        raise
+    except Exception as exc:  # any parser failure on user bytes is a corrupt file
+        raise CorruptFile(f"the {source_format.value} file could not be read: "
+                          f"{type(exc).__name__}: {exc}"[:500]) from exc
+    if resolver.refusal is not None:
+        raise resolver.refusal
+    if not any(len(mesh.faces) for mesh in meshes):
+        raise AtelierError(f"the {source_format.value} file contains no triangles",
+                           code=ErrorCode.NO_GEOMETRY)
+    for mesh in meshes:
+        if source_format is SourceFormat.STL:
+            mesh.merge_vertices()
+        _drop_placeholder_texture(mesh)
+    try:
+        return bytes(scene.export(file_type="glb"))
+    except MemoryError:
+        raise
+    except Exception as exc:
+        raise CorruptFile(f"the {source_format.value} file could not be converted: "
+                          f"{type(exc).__name__}: {exc}"[:500]) from exc
+
+
+def _drop_placeholder_texture(mesh: trimesh.Trimesh) -> None:
+    """trimesh gives an OBJ with UVs but no texture file a made-up 2x2 image; keep the UVs
+    and drop the image, so the GLB and its texture count say what the upload had."""
+    material = getattr(mesh.visual, "material", None)
+    image = getattr(material, "image", None)
+    if image is not None and "file_path" not in image.info:
+        material.image = None  # type: ignore[union-attr]
+
+
+def refuse_xml_entities(package: Archive) -> None:
+    """3MF is a zip of XML parts; refuse any part that declares a DTD or entities."""
+    for name in package.names:
+        is_xml = name.lower().endswith((".model", ".xml", ".rels"))
+        if is_xml and _XML_ENTITIES.search(package.read(name)):
+            raise CorruptFile(f"the 3MF part '{name}' declares XML entities, which are "
+                                  "refused")

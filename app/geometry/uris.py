@@ -28,15 +28,18 @@ def decode_data_uri(uri: str) -> tuple[bytes, str]:
     return unquote(payload).encode("latin-1"), media_type
 
 
-def safe_relative_path(uri: str) -> str:
-    """A relative URI as a normalised path inside the upload; anything else is refused."""
+def safe_relative_path(uri: str, base: str = "") -> str:
+    """A relative URI, read from the folder `base` of the upload, as a normalised path inside
+    the upload; a scheme, an absolute path or a `..` that leaves the upload is refused."""
     parts = urlsplit(uri)
     if parts.scheme or parts.netloc:
         raise UnsafeReference(f"the URI '{uri[:200]}' points outside the upload")
     path = unquote(parts.path)
     if path.startswith(("/", "\\")) or (len(path) > 1 and path[1] == ":"):
         raise UnsafeReference(f"the URI '{uri[:200]}' is an absolute path")
-    normalised = posixpath.normpath(path.replace("\\", "/"))
-    if normalised == ".." or normalised.startswith("../") or not path:
+    if not path or "\x00" in path:
+        raise UnsafeReference(f"the URI '{uri[:200]}' names no file")
+    normalised = posixpath.normpath(posixpath.join(base, path.replace("\\", "/")))
+    if normalised == ".." or normalised.startswith("../"):
         raise UnsafeReference(f"the URI '{uri[:200]}' escapes the upload")
     return normalised
