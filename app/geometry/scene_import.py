@@ -159,13 +159,14 @@ def _node(node: dict, index: int, asset_id: str, shared: dict[int, int | None]) 
     rotation = node.get("rotation")
     if rotation is not None:
         norm = math.sqrt(sum(v * v for v in rotation)) or 1.0
-        rotation = [v / norm for v in rotation]
+        rotation = tuple(v / norm for v in rotation)
+    material = None if mesh is None else shared[mesh]
     return Node(
         id=node_id(index), name=node.get("name", "")[:200],
         translation=node.get("translation"), rotation=rotation, scale=node.get("scale"),
         matrix=node.get("matrix"), children=[node_id(c) for c in node.get("children", [])],
         mesh=None if mesh is None else MeshRef(asset_id=asset_id, mesh_index=mesh),
-        material=None if mesh is None or shared[mesh] is None else material_id(shared[mesh]),
+        material=None if material is None else material_id(material),
         camera=None if node.get("camera") is None else f"c{node['camera']}",
         light=None if light is None else f"l{light}",
     )

@@ -6,12 +6,11 @@ import math
 
 import numpy as np
 
-from app.geometry.scene_graph import MeshRef, Node, SceneGraph
+from app.geometry.scene_graph import MeshRef, Node, SceneGraph, Vec3, Vec4
 from app.geometry.stats import local_matrix as gltf_local_matrix
 
-Vector = tuple[float, ...]
-IDENTITY_TRS: tuple[Vector, Vector, Vector] = ((0.0, 0.0, 0.0), (0.0, 0.0, 0.0, 1.0),
-                                               (1.0, 1.0, 1.0))
+Trs = tuple[Vec3, Vec4, Vec3]
+IDENTITY_TRS: Trs = ((0.0, 0.0, 0.0), (0.0, 0.0, 0.0, 1.0), (1.0, 1.0, 1.0))
 # How far a recomposed matrix may stray from the given one and still count as pure TRS.
 TRS_TOLERANCE = 1e-5
 # The eight corners of a box from its (min, max) rows.
@@ -26,11 +25,16 @@ def local_matrix(node: Node) -> np.ndarray:
                               "scale": node.scale and list(node.scale)})
 
 
+def vec3(values: np.ndarray) -> Vec3:
+    x, y, z = (float(v) for v in values)
+    return (x, y, z)
+
+
 def column_major(matrix: np.ndarray) -> tuple[float, ...]:
     return tuple(float(v) for v in matrix.T.reshape(16))
 
 
-def node_trs(node: Node) -> tuple[Vector, Vector, Vector]:
+def node_trs(node: Node) -> Trs:
     """Translation, rotation (x, y, z, w) and scale, decomposed from `matrix` when it is set."""
     if node.matrix is not None:
         decomposed = decompose(np.array(node.matrix, dtype=np.float64).reshape(4, 4).T)
@@ -40,7 +44,7 @@ def node_trs(node: Node) -> tuple[Vector, Vector, Vector]:
     return (node.translation or default_t, node.rotation or default_r, node.scale or default_s)
 
 
-def decompose(matrix: np.ndarray) -> tuple[Vector, Vector, Vector] | None:
+def decompose(matrix: np.ndarray) -> Trs | None:
     """(translation, rotation, scale) of a 4x4 matrix, or None when it shears or projects."""
     if not np.isfinite(matrix).all() or not np.allclose(matrix[3], [0, 0, 0, 1]):
         return None
@@ -55,10 +59,10 @@ def decompose(matrix: np.ndarray) -> tuple[Vector, Vector, Vector] | None:
                                     "scale": list(scale)})
     if not np.allclose(recomposed, matrix, atol=TRS_TOLERANCE * max(1.0, np.abs(matrix).max())):
         return None
-    return (tuple(float(v) for v in matrix[:3, 3]), rotation, tuple(float(v) for v in scale))
+    return (vec3(matrix[:3, 3]), rotation, vec3(scale))
 
 
-def quaternion(rotation: np.ndarray) -> Vector:
+def quaternion(rotation: np.ndarray) -> Vec4:
     """The unit quaternion (x, y, z, w) of a 3x3 rotation matrix (Shepperd's method)."""
     m = rotation
     trace = m[0, 0] + m[1, 1] + m[2, 2]
@@ -75,7 +79,8 @@ def quaternion(rotation: np.ndarray) -> Vector:
         s = 2.0 * math.sqrt(max(1.0 + m[2, 2] - m[0, 0] - m[1, 1], 1e-300))
         q = ((m[0, 2] + m[2, 0]) / s, (m[1, 2] + m[2, 1]) / s, s / 4, (m[1, 0] - m[0, 1]) / s)
     norm = math.sqrt(sum(v * v for v in q))
-    return tuple(float(v / norm) for v in q)
+    x, y, z, w = (float(v / norm) for v in q)
+    return (x, y, z, w)
 
 
 def world_matrices(graph: SceneGraph) -> dict[str, np.ndarray]:
@@ -94,7 +99,7 @@ def world_matrices(graph: SceneGraph) -> dict[str, np.ndarray]:
     return result
 
 
-def world_bounds(graph: SceneGraph) -> tuple[Vector, Vector] | None:
+def world_bounds(graph: SceneGraph) -> tuple[Vec3, Vec3] | None:
     """The world-space box of every mesh instance whose mesh box is known, or None."""
     boxes: dict[MeshRef, np.ndarray] = {
         info.ref: np.array([info.box_min, info.box_max], dtype=np.float64)
@@ -107,5 +112,4 @@ def world_bounds(graph: SceneGraph) -> tuple[Vector, Vector] | None:
     stacked = np.stack([matrix for matrix, _ in placed])
     corners = np.stack([box for _, box in placed])[:, _CORNERS, [0, 1, 2]]  # (K, 8, 3)
     world = np.einsum("kij,kcj->kci", stacked[:, :3, :3], corners) + stacked[:, None, :3, 3]
-    return (tuple(float(v) for v in world.min(axis=(0, 1))),
-            tuple(float(v) for v in world.max(axis=(0, 1))))
+    return vec3(world.min(axis=(0, 1))), vec3(world.max(axis=(0, 1)))

@@ -86,7 +86,7 @@ class SceneService:
                                field=["first"])
         query = principal.owner_query()
         window = {**query, "_id": {"$lt": decode_cursor(after)}} if after else query
-        found = await Scene.find(window).sort([("_id", -1)]).limit(size + 1).project(
+        found = await Scene.find(window).sort("-_id").limit(size + 1).project(
             SceneSummary).to_list()
 
         async def count() -> int:
