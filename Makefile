@@ -11,7 +11,7 @@ run: setup
 test: setup
 	$(BIN)/pytest
 
-setup: .make/system-deps $(VENV)/.installed node_modules/.installed
+setup: .make/system-deps $(VENV)/.installed node_modules/.installed frontend-demo/dist/app.js
 
 .make/system-deps: scripts/install-system-deps
 	scripts/install-system-deps
@@ -27,6 +27,13 @@ node_modules/.installed: package.json
 	npm install --no-audit --no-fund --loglevel=error
 	@touch $@
 
+frontend-demo/node_modules/.installed: frontend-demo/package.json frontend-demo/package-lock.json
+	npm --prefix frontend-demo ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+frontend-demo/dist/app.js: frontend-demo/node_modules/.installed $(wildcard frontend-demo/src/*.js)
+	npm --prefix frontend-demo run build
+
 lint: setup
 	$(BIN)/ruff check app tests bench
 
@@ -35,4 +42,4 @@ bench: setup
 	$(BIN)/python bench/convert.py
 
 clean:
-	rm -rf $(VENV) node_modules .make
+	rm -rf $(VENV) node_modules .make frontend-demo/node_modules frontend-demo/dist
