@@ -4,5 +4,6 @@ from app.models.asset import Asset
 from app.models.job import Job, JobEvent
 from app.models.scene import Scene
 from app.models.token import ApiToken
+from app.models.upload import PendingUpload
 
-DOCUMENT_MODELS: list[type] = [Asset, Job, JobEvent, ApiToken, Scene]
+DOCUMENT_MODELS: list[type] = [Asset, Job, JobEvent, ApiToken, Scene, PendingUpload]

@@ -1,4 +1,5 @@
-"""Asset fields: asset/assets queries, upload and delete mutations, the assetReady subscription."""
+"""Asset fields: asset/assets queries, upload (multipart, batch, direct) and delete mutations,
+the assetReady subscription."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ import strawberry
 from strawberry.file_uploads import Upload
 
 from app.context import Context
-from app.errors import NotFound
-from app.resolvers.errors import errors_as_data
+from app.errors import AtelierError, NotFound
+from app.resolvers.errors import errors_as_data, user_error
 from app.resolvers.pages import connection
 from app.schema.asset import (
     Asset,
@@ -17,11 +18,17 @@ from app.schema.asset import (
     AssetDeletePayload,
     AssetEvent,
     AssetFilter,
+    AssetUploadCreateInput,
+    AssetUploadCreatePayload,
+    AssetUploadManyPayload,
     AssetUploadPayload,
+    UploadHeader,
 )
 from app.schema.job import Job
 from app.services.assets import AssetFilter as AssetQueryFilter
+from app.services.assets import Uploaded
 from app.services.storage.base import CHUNK_SIZE
+from app.services.uploads import BatchFile
 
 Info = strawberry.Info[Context, None]
 
@@ -29,6 +36,15 @@ Info = strawberry.Info[Context, None]
 async def _chunks(upload: Upload) -> AsyncIterator[bytes]:
     while chunk := await upload.read(CHUNK_SIZE):  # type: ignore[attr-defined]
         yield chunk
+
+
+def _filename(upload: Upload) -> str:
+    return getattr(upload, "filename", None) or "upload"
+
+
+def _upload_payload(uploaded: Uploaded) -> AssetUploadPayload:
+    return AssetUploadPayload(asset=Asset.from_model(uploaded.asset), reused=uploaded.reused,
+                              job=Job.from_model(uploaded.job) if uploaded.job else None)
 
 
 @strawberry.type
@@ -69,15 +85,56 @@ class AssetMutation:
         file: Upload,
         name: str | None = None,
         tags: list[str] | None = None,
+        copy: bool = False,
     ) -> AssetUploadPayload:
-        asset, job = await info.context.services.assets.upload(
-            info.context.viewer,
-            filename=getattr(file, "filename", None) or "upload",
-            chunks=_chunks(file),
-            name=name,
-            tags=tags,
-        )
-        return AssetUploadPayload(asset=Asset.from_model(asset), job=Job.from_model(job))
+        uploaded = await info.context.services.assets.upload(
+            info.context.viewer, filename=_filename(file), chunks=_chunks(file), name=name,
+            tags=tags, copy=copy)
+        return _upload_payload(uploaded)
+
+    @strawberry.mutation(description="Upload several models in one multipart request: each "
+                         "file its own asset and ingest job.")
+    @errors_as_data(AssetUploadManyPayload)
+    async def asset_upload_many(
+        self,
+        info: Info,
+        files: list[Upload],
+        tags: list[str] | None = None,
+        copy: bool = False,
+    ) -> AssetUploadManyPayload:
+        batch = [BatchFile(_filename(file), _chunks(file)) for file in files]
+        results = await info.context.services.uploads.upload_many(
+            info.context.viewer, batch, tags=tags, copy=copy)
+        return AssetUploadManyPayload(uploads=[
+            AssetUploadPayload(errors=[user_error(result)]) if isinstance(result, AtelierError)
+            else _upload_payload(result) for result in results])
+
+    @strawberry.mutation(description="Start a direct upload: PUT the bytes to the returned "
+                         "uploadUrl, then call assetUploadComplete.")
+    @errors_as_data(AssetUploadCreatePayload)
+    async def asset_upload_create(
+        self, info: Info, input: AssetUploadCreateInput
+    ) -> AssetUploadCreatePayload:
+        created = await info.context.services.uploads.create(
+            info.context.viewer, filename=input.filename, size_bytes=input.size_bytes,
+            sha256=input.sha256, name=input.name, tags=input.tags, copy=input.copy,
+            base_url=info.context.base_url)
+        target = created.target
+        return AssetUploadCreatePayload(
+            asset=Asset.from_model(created.asset), reused=created.reused,
+            upload_url=target.url if target else None,
+            upload_headers=[UploadHeader(name=k, value=v)
+                            for k, v in (target.headers if target else {}).items()],
+            expires_at=target.expires_at if target else None)
+
+    @strawberry.mutation(description="Finish a direct upload: checks the size and sha256 "
+                         "declared, then starts ingest.")
+    @errors_as_data(AssetUploadPayload)
+    async def asset_upload_complete(
+        self, info: Info, asset_id: strawberry.ID
+    ) -> AssetUploadPayload:
+        uploaded = await info.context.services.uploads.complete(info.context.viewer, asset_id)
+        return _upload_payload(uploaded)
 
     @strawberry.mutation(description="Delete an asset and its files.")
     @errors_as_data(AssetDeletePayload)

@@ -155,6 +155,48 @@ class AssetFilter:
 class AssetUploadPayload:
     asset: Asset | None = None
     job: Annotated[Job, strawberry.lazy("app.schema.job")] | None = None
+    reused: bool = strawberry.field(default=False, description=(
+        "True when you had uploaded identical bytes before: that asset (and its ingest job) "
+        "is returned and nothing new is made. Pass copy: true for a new asset anyway."))
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class AssetUploadManyPayload:
+    uploads: list[AssetUploadPayload] = strawberry.field(
+        default_factory=list, description="One result per file, in order, each with its errors.")
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input(description="A file to PUT directly to storage, then complete.")
+class AssetUploadCreateInput:
+    filename: str
+    size_bytes: Long = strawberry.field(description="The exact size the PUT will have.")
+    sha256: str | None = strawberry.field(default=None, description=(
+        "Hex SHA-256 of the bytes: checked on completion, and lets identical bytes you "
+        "uploaded before be reused without uploading them again."))
+    name: str | None = None
+    tags: list[str] | None = None
+    copy: bool = strawberry.field(default=False, description="A new asset even for bytes "
+                                  "you uploaded before.")
+
+
+@strawberry.type
+class UploadHeader:
+    name: str
+    value: str
+
+
+@strawberry.type
+class AssetUploadCreatePayload:
+    asset: Asset | None = strawberry.field(default=None, description=(
+        "PENDING_UPLOAD until assetUploadComplete; an existing asset when `reused`."))
+    upload_url: str | None = strawberry.field(default=None, description=(
+        "PUT the file's bytes here, with `uploadHeaders`; null when `reused`."))
+    upload_headers: list[UploadHeader] = strawberry.field(default_factory=list)
+    expires_at: datetime | None = strawberry.field(default=None, description=(
+        "The URL's expiry; an upload not completed in time is deleted later."))
+    reused: bool = False
     errors: list[UserError] = strawberry.field(default_factory=list)
 
 

@@ -1,4 +1,5 @@
-"""Assets: streamed uploads, lookups, listing, deletion, and the READY/FAILED outcome."""
+"""Assets: streamed uploads (identical bytes reused), lookups, listing, deletion, and the
+READY/FAILED outcome."""
 
 from __future__ import annotations
 
@@ -13,16 +14,20 @@ from app.models.asset import Asset, AssetStatus
 from app.models.common import ErrorInfo, FileRole, StoredFile, utcnow
 from app.models.job import Job, JobKind
 from app.models.token import Scope
+from app.models.upload import PendingUpload
 from app.services.auth import Principal
 from app.services.events import ASSET_READY_TOPIC, EventBus
 from app.services.jobs import JobService
 from app.services.pagination import Page, paginate
 from app.services.storage import Storage
+from app.services.storage.base import ObjectInfo
 
 MAX_TAGS = 32
 MAX_TAG_LENGTH = 64
 MAX_NAME_LENGTH = 200
 _UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
+# An identical upload returns the existing asset in these; a FAILED one is tried again.
+REUSABLE_STATUSES = (AssetStatus.UPLOADED, AssetStatus.PROCESSING, AssetStatus.READY)
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,23 @@ def clean_name(name: str | None, filename: str) -> str:
     return chosen
 
 
+@dataclass(frozen=True)
+class Uploaded:
+    asset: Asset
+    job: Job | None
+    reused: bool = False
+
+
+def record_original(asset: Asset, key: str, stored: ObjectInfo) -> None:
+    """Note the stored upload on the asset: its size, hash and ORIGINAL file."""
+    asset.size_bytes, asset.sha256 = stored.size_bytes, stored.sha256
+    asset.files = [f for f in asset.files if f.role is not FileRole.ORIGINAL]
+    asset.files.append(StoredFile(
+        role=FileRole.ORIGINAL, format=PurePosixPath(key).suffix.lstrip(".").upper() or "UNKNOWN",
+        key=key, size_bytes=stored.size_bytes, content_type="application/octet-stream",
+        filename=PurePosixPath(key).name))
+
+
 class AssetService:
     def __init__(
         self, storage: Storage, jobs: JobService, bus: EventBus, *, max_upload_bytes: int,
@@ -79,8 +101,10 @@ class AssetService:
         chunks: AsyncIterable[bytes],
         name: str | None = None,
         tags: list[str] | None = None,
-    ) -> tuple[Asset, Job]:
-        """Stream a file to storage, then record the asset and queue its ingest job."""
+        copy: bool = False,
+    ) -> Uploaded:
+        """Stream a file to storage, then record the asset and queue its ingest job; the same
+        owner's identical bytes give back the asset they already made, unless `copy`."""
         principal.require(Scope.ASSETS_WRITE)
         asset = Asset(
             owner=principal.owner,
@@ -90,19 +114,22 @@ class AssetService:
         )
         key = original_key(asset.id, asset.filename)
         stored = await self.storage.put_stream(key, chunks, max_bytes=self.max_upload_bytes)
-        asset.size_bytes, asset.sha256 = stored.size_bytes, stored.sha256
-        asset.files.append(
-            StoredFile(
-                role=FileRole.ORIGINAL,
-                format=PurePosixPath(key).suffix.lstrip(".").upper() or "UNKNOWN",
-                key=key,
-                size_bytes=stored.size_bytes,
-                content_type="application/octet-stream",
-                filename=PurePosixPath(key).name,
-            )
-        )
+        existing = None if copy else await self.identical(asset.owner, stored.sha256, asset.id)
+        if existing is not None:
+            await self.storage.delete(key)
+            return Uploaded(existing, await Job.get(existing.ingest_job_id or ""), reused=True)
+        record_original(asset, key, stored)
         await asset.insert()
-        return asset, await self.start_ingest(asset)
+        return Uploaded(asset, await self.start_ingest(asset), reused=False)
+
+    async def identical(self, owner: str, sha256: str | None, other_than: str) -> Asset | None:
+        """The owner's first asset made from the same bytes, unless it failed (then a new try
+        is wanted)."""
+        if sha256 is None:
+            return None
+        return await Asset.find({
+            "owner": owner, "sha256": sha256, "_id": {"$ne": other_than},
+            "status": {"$in": [s.value for s in REUSABLE_STATUSES]}}).sort("_id").first_or_none()
 
     async def start_ingest(self, asset: Asset) -> Job:
         job = await self.jobs.create(asset.owner, JobKind.INGEST, asset_id=asset.id)
@@ -141,6 +168,10 @@ class AssetService:
         if job is not None and not job.is_terminal:
             await self.jobs.cancel(principal, job.id)
         await asset.delete()
+        pending = await PendingUpload.get(asset.id)
+        if pending is not None:  # a direct upload never completed: its bytes are not a file yet
+            await self.storage.delete(pending.key)
+            await pending.delete()
         for stored in asset.files:
             await self.storage.delete(stored.key)
         return asset

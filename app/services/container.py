@@ -27,6 +27,7 @@ from app.services.scenes import SceneLimits, SceneService
 from app.services.storage import Storage
 from app.services.storage.filesystem import FilesystemStorage
 from app.services.storage.signing import UrlSigner
+from app.services.uploads import UploadService
 
 
 def open_storage(settings: Settings) -> Storage:
@@ -54,6 +55,7 @@ class Services:
     renders: RenderService
     conversions: ConversionService
     scenes: SceneService
+    uploads: UploadService
 
     @classmethod
     async def open(cls, settings: Settings) -> Services:
@@ -74,6 +76,7 @@ class Services:
         return cls(settings=settings, mongo=mongo, redis=redis, arq=arq, storage=storage,
                    bus=bus, tokens=TokenService(settings.admin_token), jobs=jobs, assets=assets,
                    live=LiveService(bus, job_log),
+                   uploads=UploadService.from_settings(assets, storage, arq, settings),
                    scenes=SceneService(storage, bus, SceneLimits.from_settings(settings)),
                    renders=RenderService(jobs, storage, render_limits(settings)),
                    conversions=ConversionService(jobs, storage, redis, conversion_limits(settings)))

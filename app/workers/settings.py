@@ -12,13 +12,13 @@ from arq.worker import Worker
 from app.config import Settings
 from app.services.container import Services
 from app.workers.convert import convert
-from app.workers.ingest import ingest
+from app.workers.ingest import expire_uploads, ingest
 from app.workers.leases import end_lease, reap_forever, start_lease
 from app.workers.render import render
 
 log = logging.getLogger(__name__)
 
-JOB_FUNCTIONS = [ingest, render, convert]
+JOB_FUNCTIONS = [ingest, render, convert, expire_uploads]
 # arq's own limit backs up the per-job sandbox limit, with room for storing results.
 ARQ_TIMEOUT_MARGIN_SECONDS = 120
 
