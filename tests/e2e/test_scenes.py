@@ -84,6 +84,25 @@ async def test_a_scene_from_an_uploaded_asset_keeps_its_structure(api: Api) -> N
                                      "rootNodes": [{"name": "base"}, {"name": "lamp"}]}
 
 
+async def test_a_scene_created_with_nodes_inline_draws_an_assets_mesh(api: Api) -> None:
+    asset = await upload_and_wait(api, box_glb((2, 2, 2), (0, 0, 1, 1)), "blue.glb")
+    query = """mutation($input: SceneCreateInput!) { sceneCreate(input: $input) {
+      scene { version bounds { min max } materials { id name baseColorFactor }
+              node(id: "copy") { translation mesh { meshIndex asset { name } }
+                                 material { id } } } errors { code } } }"""
+
+    created = (await api.graphql(query, {"input": {"name": "inline", "operations": [
+        {"addNode": {"id": "copy", "translation": [10, 0, 0],
+                     "mesh": {"assetId": asset["id"], "meshIndex": 0}}}]}}))["sceneCreate"]
+
+    scene = created["scene"]
+    assert created["errors"] == []
+    assert scene["node"]["mesh"] == {"meshIndex": 0, "asset": {"name": "blue.glb"}}
+    assert scene["materials"] == [{"id": scene["node"]["material"]["id"], "name": "paint",
+                                   "baseColorFactor": [0, 0, 1, 1]}]
+    assert scene["bounds"] == {"min": [9, -1, -1], "max": [11, 1, 1]}
+
+
 async def test_parallel_updates_with_one_expected_version_let_exactly_one_through(
         api: Api) -> None:
     scene_id = await create(api)
