@@ -71,7 +71,6 @@ def _rebuild_rejected(message: str, code: ErrorCode, validation: dict[str, Any]
 @dataclass
 class _Model:
     source_format: SourceFormat
-    name: str
     data: bytes
     resources: Resources
 
@@ -93,13 +92,13 @@ def ingest_path(
     source_format = detect_format(source, filename)
     if source_format not in (SourceFormat.ZIP, SourceFormat.THREE_MF):
         resources = Resources(None, "", limits.max_image_pixels)
-        model = _Model(source_format, filename, source.read_bytes(), resources)
+        model = _Model(source_format, source.read_bytes(), resources)
         return _ingest_model(model, output, limits, report)
     with open_archive(source, limits.archive) as archive:
         if archive.is_3mf():
             refuse_xml_entities(archive)
             resources = Resources(archive, "", limits.max_image_pixels)
-            model = _Model(SourceFormat.THREE_MF, filename, source.read_bytes(), resources)
+            model = _Model(SourceFormat.THREE_MF, source.read_bytes(), resources)
         else:
             model = _archived_model(archive, limits)
         return _ingest_model(model, output, limits, report)
@@ -137,7 +136,7 @@ def _archived_model(archive: Archive, limits: IngestLimits) -> _Model:
         with open_archive(io.BytesIO(data), limits.archive) as package:
             refuse_xml_entities(package)
     resources = Resources(archive, posixpath.dirname(name), limits.max_image_pixels)
-    return _Model(source_format, name, data, resources)
+    return _Model(source_format, data, resources)
 
 
 def _ingest_model(model: _Model, output: Path, limits: IngestLimits, report: Report
