@@ -94,6 +94,6 @@ def test_damaged_uploads_fail_cleanly(filename: str) -> None:
 
 
 @SETTINGS
-@given(st.binary(max_size=2048), st.sampled_from(sorted(SEEDS) + ["noise.bin"]))
+@given(st.binary(max_size=2048), st.sampled_from([*sorted(SEEDS), "noise.bin"]))
 def test_random_bytes_fail_cleanly(data: bytes, filename: str) -> None:
     ingest_or_refuse(data, filename)
