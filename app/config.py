@@ -38,7 +38,7 @@ class Settings(BaseSettings):
     # Workers.
     workers: int = Field(default=1, ge=1, description="Worker processes `serve` starts.")
     worker_concurrency: int = Field(default=2, ge=1, description="Jobs one worker runs at once.")
-    worker_poll_seconds: float = Field(default=0.05, gt=0)
+    worker_poll_seconds: float = Field(default=0.02, gt=0)
     job_timeout_seconds: float = Field(default=300, gt=0)
     job_max_attempts: int = Field(default=3, ge=1)
     job_memory_mb: int = Field(default=4096, ge=256)

@@ -11,14 +11,8 @@ from app.context import Context
 from app.errors import NotFound
 from app.resolvers.errors import errors_as_data
 from app.resolvers.pages import connection
-from app.schema.scene import (
-    Scene,
-    SceneConnection,
-    SceneCreateInput,
-    SceneEvent,
-    ScenePayload,
-    SceneUpdateInput,
-)
+from app.schema.scene import Scene, SceneConnection, SceneEvent, ScenePayload
+from app.schema.scene_inputs import SceneCreateInput, SceneUpdateInput
 
 Info = strawberry.Info[Context, None]
 

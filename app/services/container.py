@@ -67,28 +67,29 @@ class Services:
         arq = await create_pool(RedisSettings.from_dsn(settings.redis_url),
                                 default_queue_name=settings.queue_name)
         storage = open_storage(settings)
+        await storage.prepare()
         bus = EventBus(redis)
         job_log = JobLog(mongo, bus, redis)
-        await storage.prepare()
         jobs = JobService(job_log, JobQueue(arq, settings.queue_name), settings.max_page_size)
         assets = AssetService(storage, jobs, bus, max_upload_bytes=settings.max_upload_bytes,
                               max_page_size=settings.max_page_size)
+        scenes = SceneService(storage, bus, SceneLimits.from_settings(settings))
         return cls(settings=settings, mongo=mongo, redis=redis, arq=arq, storage=storage,
                    bus=bus, tokens=TokenService(settings.admin_token), jobs=jobs, assets=assets,
                    live=LiveService(bus, job_log),
                    uploads=UploadService.from_settings(assets, storage, arq, settings),
-                   scenes=SceneService(storage, bus, SceneLimits.from_settings(settings)),
-                   renders=RenderService(jobs, storage, render_limits(settings)),
+                   scenes=scenes,
+                   renders=RenderService(jobs, storage, render_limits(settings), scenes=scenes),
                    conversions=ConversionService(jobs, storage, redis, conversion_limits(settings)))
 
     async def close(self) -> None:
         await self.bus.close()
         await self.arq.aclose()
         await self.redis.aclose()
+        await self.storage.aclose()
         await self.mongo.close()
 
     async def readiness(self) -> dict[str, str]:
-        await self.storage.aclose()
         """'ok' or the error for each backing service, each checked with a short timeout."""
         checks = {
             "database": self.mongo.admin.command("ping"),

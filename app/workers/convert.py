@@ -21,7 +21,7 @@ CONVERT_START, CONVERT_END, STORE = 0.05, 0.9, 0.92
 
 async def convert(ctx: dict[str, Any], job_id: str) -> None:
     services: Services = ctx["services"]
-    run = await JobRun.claim(services.jobs.log, job_id)
+    run = await JobRun.claim(services.jobs.log, job_id, first_stage="download")
     if run is None:
         return
     await carry_out(ctx, run, lambda: _convert(services, run), what="conversion")
@@ -31,7 +31,6 @@ async def _convert(services: Services, run: JobRun) -> Outcome:
     """The stored output, described by the number of triangles it draws."""
     conversions, settings = services.conversions, services.settings
     request = ConversionRequest.from_params(run.job.params)
-    await run.stage("download", 0.02)
     asset, glb = await conversions.source(run.job)
     with tempfile.TemporaryDirectory(prefix="atelier-convert-") as work:
         source, out = Path(work) / "source.glb", Path(work) / "out"

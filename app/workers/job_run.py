@@ -26,11 +26,14 @@ class JobRun:
         self._last_write = 0.0
 
     @classmethod
-    async def claim(cls, log: JobLog, job_id: str) -> JobRun | None:
-        """Mark the job RUNNING for a new attempt; None when there is nothing to run."""
+    async def claim(
+        cls, log: JobLog, job_id: str, *, first_stage: str = "starting"
+    ) -> JobRun | None:
+        """Mark the job RUNNING for a new attempt, in `first_stage` (one write saved: each is
+        a transaction); None when there is nothing to run."""
         job = await log.apply(
             job_id,
-            {"status": JobStatus.RUNNING.value, "started_at": utcnow(), "stage": "starting",
+            {"status": JobStatus.RUNNING.value, "started_at": utcnow(), "stage": first_stage,
              "progress": 0.0, "message": None, "error": None},
             only_if={"cancel_requested": False},
             increment={"attempts": 1},

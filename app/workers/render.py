@@ -20,7 +20,7 @@ FRAMES_START, FRAMES_END = 0.1, 0.95
 
 async def render(ctx: dict[str, Any], job_id: str) -> None:
     services: Services = ctx["services"]
-    run = await JobRun.claim(services.jobs.log, job_id)
+    run = await JobRun.claim(services.jobs.log, job_id, first_stage="load")
     if run is None:
         return
     await carry_out(ctx, run, lambda: _render_images(services, run), what="rendering")
@@ -32,8 +32,8 @@ async def _render_images(services: Services, run: JobRun) -> Outcome:
     deadline = time.monotonic() + time_limit
     request = RenderRequest.from_params(run.job.params)
     cameras = request.cameras(renders.limits)
-    # One stage for download and upload to the GPU: every stage costs a database transaction.
-    await run.stage("load", 0.02)
+    # Every stage costs a database transaction: the claim put the job in "load" (download and
+    # upload to the GPU), and a single image needs no per-frame stage.
     glb = await renders.glb_bytes(run.job)
     thread = process_render_thread(renders.limits)
     outputs: list[StoredFile] = []
@@ -41,9 +41,10 @@ async def _render_images(services: Services, run: JobRun) -> Outcome:
     async with thread.loaded(glb) as scene:
         render_seconds = time.perf_counter() - started
         for number, camera in enumerate(cameras, start=1):
-            progress = FRAMES_START + (FRAMES_END - FRAMES_START) * (number - 1) / len(cameras)
-            await run.stage(f"frame {number}/{len(cameras)}", round(progress, 4),
-                            outputs=outputs)
+            if len(cameras) > 1:
+                progress = FRAMES_START + (FRAMES_END - FRAMES_START) * (number - 1) / len(cameras)
+                await run.stage(f"frame {number}/{len(cameras)}", round(progress, 4),
+                                outputs=outputs)
             if time.monotonic() > deadline:
                 raise JobTimeout(f"the render took longer than the limit of {time_limit:g}s; "
                                  f"{len(outputs)} of {len(cameras)} images were done")

@@ -38,6 +38,12 @@ query Job($id: ID!) {
 }"""
 RENDER_JOBS = "{ jobs(filter: {kind: [RENDER]}) { totalCount } }"
 ASSET_FILES = "query($id: ID!) { asset(id: $id) { files { role format filename } } }"
+SCENE_FROM_ASSET = """
+mutation($id: ID!) { sceneCreateFromAsset(assetId: $id) {
+  scene { id nodes { edges { node { id mesh { meshIndex } } } } } errors { code message } } }"""
+SCENE_UPDATE = """
+mutation($id: ID!, $ops: [SceneOperationInput!]!) {
+  sceneUpdate(id: $id, input: {operations: $ops}) { scene { version } errors { code message } } }"""
 FRONT = {"lookAt": {"position": [0, 0, 3], "target": [0, 0, 0], "fovY": 45}}
 BLUE = [0.0, 0.0, 1.0, 1.0]
 
@@ -157,7 +163,7 @@ async def test_progress_is_gapless_with_a_stage_per_frame(owner: Api, cube: dict
     assert (jobs[0]["status"], jobs[-1]["status"]) == ("QUEUED", "SUCCEEDED")
     stages = [job["stage"] for job in jobs]
     assert [s for s in stages if s.startswith("frame")] == [f"frame {n}/4" for n in range(1, 5)]
-    assert stages.index("starting") < stages.index("load") < stages.index("frame 1/4")
+    assert stages[:2] == ["queued", "load"]
     assert [len(job["outputs"]) for job in jobs if job["stage"].startswith("frame")] == [
         0, 1, 2, 3]
     progress = [job["progress"] for job in jobs]
@@ -217,11 +223,29 @@ async def test_another_owners_asset_is_not_found(admin: Api, cube: dict) -> None
         ("NOT_FOUND", ["input", "assetId"])]
 
 
-async def test_scenes_are_not_found_until_the_scene_service_provides_them(owner: Api) -> None:
+async def test_an_unknown_scene_is_not_found(owner: Api) -> None:
     payload = await submit(owner, sceneId="scn_missing")
 
     assert [(e["code"], e["field"]) for e in payload["errors"]] == [
         ("NOT_FOUND", ["input", "sceneId"])]
+
+
+async def test_a_scene_renders_as_edited_not_as_its_asset(owner: Api, cube: dict) -> None:
+    # Given a scene made from the cube, whose node is then moved to the right
+    created = (await owner.graphql(SCENE_FROM_ASSET, {"id": cube["id"]}))["sceneCreateFromAsset"]
+    scene = created["scene"]
+    node = next(n for n in scene["nodes"]["edges"] if n["node"]["mesh"])["node"]["id"]
+    moved = await owner.graphql(SCENE_UPDATE, {"id": scene["id"], "ops": [
+        {"setTransform": {"nodeId": node, "translation": [0.6, 0, 0]}}]})
+    assert moved["sceneUpdate"]["errors"] == []
+    # When the scene is rendered face-on
+    job, images = await render_images(owner, sceneId=scene["id"], camera=FRONT, width=128,
+                                      height=96, background=BLUE)
+    # Then the red cube appears right of centre, where the edit put it
+    assert job["status"] == "SUCCEEDED", job["error"]
+    red = np.asarray(images[0].convert("RGB"))[..., 0] > 100
+    columns = np.nonzero(red.any(axis=0))[0]
+    assert columns.min() > 64 - 8 and columns.max() > 100
 
 
 async def test_an_asset_that_is_not_ready_cannot_render(owner: Api) -> None:
