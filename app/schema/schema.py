@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry.extensions import QueryDepthLimiter
+from strawberry.extensions import (
+    AddValidationRules,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
@@ -23,10 +28,19 @@ Subscription = merge_types("Subscription", (AssetSubscription, JobSubscription, 
 
 
 def build_schema(max_query_depth: int) -> strawberry.Schema:
+    # Validation results are cached per (document, rules): the depth rule is built once so the
+    # rules stay the same object across requests and the cache hits.
+    depth_rules = QueryDepthLimiter(max_depth=max_query_depth).validation_rules
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
-        extensions=[lambda: QueryDepthLimiter(max_depth=max_query_depth), ErrorCodes],
+        # Parsing and validating a document costs more than most resolvers: cache both.
+        extensions=[
+            lambda: ParserCache(maxsize=512),
+            lambda: AddValidationRules(depth_rules),
+            lambda: ValidationCache(maxsize=512),
+            ErrorCodes,
+        ],
         config=StrawberryConfig(scalar_map=SCALARS),
     )

@@ -11,7 +11,7 @@ from app.geometry.convert import ConversionRequest, ConvertedFile, run_conversio
 from app.services.container import Services
 from app.services.conversions import output_stem
 from app.workers.job_run import JobRun
-from app.workers.outcome import Outcome, carry_out
+from app.workers.outcome import Outcome, carry_out, claim
 from app.workers.sandbox import Limits, run_isolated
 
 # Progress: download up to CONVERT_START, the conversion's own stages up to CONVERT_END, then
@@ -21,7 +21,7 @@ CONVERT_START, CONVERT_END, STORE = 0.05, 0.9, 0.92
 
 async def convert(ctx: dict[str, Any], job_id: str) -> None:
     services: Services = ctx["services"]
-    run = await JobRun.claim(services.jobs.log, job_id, first_stage="download")
+    run = await claim(ctx, job_id, first_stage="download")
     if run is None:
         return
     await carry_out(ctx, run, lambda: _convert(services, run), what="conversion")

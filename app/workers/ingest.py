@@ -27,7 +27,7 @@ from app.models.asset import Asset, AssetStatus
 from app.models.common import AssetStats, ErrorInfo, FileRole, StoredFile, ValidationSummary
 from app.services.container import Services
 from app.workers.job_run import JobRun
-from app.workers.outcome import Outcome, carry_out
+from app.workers.outcome import Outcome, carry_out, claim
 from app.workers.sandbox import Limits, run_isolated
 from app.workers.thumbnail import render_thumbnail
 
@@ -46,7 +46,7 @@ def ingest_limits(settings: Settings) -> IngestLimits:
 
 async def ingest(ctx: dict[str, Any], job_id: str) -> None:
     services: Services = ctx["services"]
-    run = await JobRun.claim(services.jobs.log, job_id)
+    run = await claim(ctx, job_id)
     if run is None:
         return
     asset = await Asset.get(run.job.asset_id or "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import Any
 
 from app.errors import AtelierError, ErrorCode
@@ -27,14 +28,16 @@ class JobRun:
 
     @classmethod
     async def claim(
-        cls, log: JobLog, job_id: str, *, first_stage: str = "starting"
+        cls, log: JobLog, job_id: str, *, lease_seconds: float, first_stage: str = "starting"
     ) -> JobRun | None:
-        """Mark the job RUNNING for a new attempt, in `first_stage` (one write saved: each is
-        a transaction); None when there is nothing to run."""
+        """Mark the job RUNNING for a new attempt, leased to this worker and already in
+        `first_stage` (each write is a transaction); None when there is nothing to run."""
+        now = utcnow()
         job = await log.apply(
             job_id,
-            {"status": JobStatus.RUNNING.value, "started_at": utcnow(), "stage": first_stage,
-             "progress": 0.0, "message": None, "error": None},
+            {"status": JobStatus.RUNNING.value, "started_at": now, "stage": first_stage,
+             "progress": 0.0, "message": None, "error": None,
+             "lease_expires_at": now + timedelta(seconds=lease_seconds)},
             only_if={"cancel_requested": False},
             increment={"attempts": 1},
         )

@@ -18,16 +18,18 @@ log = logging.getLogger(__name__)
 
 
 async def start_lease(ctx: dict[str, Any]) -> None:
-    """arq's on_job_start: renew this job's lease until the job function returns."""
+    """arq's on_job_start: renew this job's lease until the job function returns. The claim
+    takes the first lease, so renewing starts a third of a lease later: a write racing the
+    claim's transaction would only make it retry."""
     services: Services = ctx["services"]
     seconds = services.settings.job_lease_seconds
     job_id: str = ctx["job_id"]
 
     async def renew() -> None:
         while True:
+            await asyncio.sleep(seconds / 3)
             with contextlib.suppress(PyMongoError):
                 await services.jobs.renew_lease(job_id, seconds)
-            await asyncio.sleep(seconds / 3)
 
     ctx["leases"][job_id] = asyncio.create_task(renew(), name=f"lease-{job_id}")
 

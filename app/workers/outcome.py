@@ -13,12 +13,21 @@ from arq.worker import Retry
 
 from app.errors import AtelierError, ErrorCode
 from app.models.common import StoredFile
+from app.services.container import Services
 from app.workers.job_run import JobCancelled, JobRun
 from app.workers.retry import retry_on_passing_faults
 
 log = logging.getLogger(__name__)
 
 FailureHook = Callable[[AtelierError], Awaitable[None]]
+
+
+async def claim(ctx: dict[str, Any], job_id: str, *, first_stage: str = "starting"
+                ) -> JobRun | None:
+    """Claim `job_id` for this worker, leased for the configured time."""
+    services: Services = ctx["services"]
+    return await JobRun.claim(services.jobs.log, job_id, first_stage=first_stage,
+                              lease_seconds=services.settings.job_lease_seconds)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from app.geometry.render import RenderRequest
 from app.models.common import StoredFile
 from app.services.container import Services
 from app.workers.job_run import JobRun
-from app.workers.outcome import Outcome, carry_out
+from app.workers.outcome import Outcome, carry_out, claim
 from app.workers.render_thread import process_render_thread
 
 # Progress: 0..FRAMES_START loads the model, then frames go evenly up to FRAMES_END.
@@ -20,7 +20,7 @@ FRAMES_START, FRAMES_END = 0.1, 0.95
 
 async def render(ctx: dict[str, Any], job_id: str) -> None:
     services: Services = ctx["services"]
-    run = await JobRun.claim(services.jobs.log, job_id, first_stage="load")
+    run = await claim(ctx, job_id, first_stage="load")
     if run is None:
         return
     await carry_out(ctx, run, lambda: _render_images(services, run), what="rendering")
