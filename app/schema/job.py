@@ -14,6 +14,7 @@ from app.schema.common import Connection, ErrorInfo, StoredFile, UserError
 
 if TYPE_CHECKING:
     from app.schema.asset import Asset
+    from app.schema.scene import Scene
 
 JobKind = strawberry.enum(models.JobKind, name="JobKind")
 JobStatus = strawberry.enum(models.JobStatus, name="JobStatus")
@@ -66,6 +67,19 @@ class Job:
         if asset is None or not info.context.viewer.can_access(asset.owner):
             return None
         return Asset.from_model(asset)
+
+    @strawberry.field(description="The scene the job works on (a render of a scene).")
+    async def scene(
+        self, info: Info
+    ) -> Annotated[Scene, strawberry.lazy("app.schema.scene")] | None:
+        from app.schema.scene import Scene
+
+        if not self.model.scene_id:
+            return None
+        scene = await info.context.loaders.scene_by_id.load(self.model.scene_id)
+        if scene is None or not info.context.viewer.can_access(scene.owner):
+            return None
+        return Scene.from_model(scene)
 
 
 JobConnection = Connection[Job]

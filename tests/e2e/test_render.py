@@ -241,8 +241,12 @@ async def test_a_scene_renders_as_edited_not_as_its_asset(owner: Api, cube: dict
     # When the scene is rendered face-on
     job, images = await render_images(owner, sceneId=scene["id"], camera=FRONT, width=128,
                                       height=96, background=BLUE)
-    # Then the red cube appears right of centre, where the edit put it
+    # Then the job names its scene, and the red cube appears right of centre, where the edit
+    # put it
     assert job["status"] == "SUCCEEDED", job["error"]
+    linked = await owner.graphql("query($id: ID!) { job(id: $id) { scene { id } asset { id } } }",
+                                 {"id": job["id"]})
+    assert linked["job"] == {"scene": {"id": scene["id"]}, "asset": None}
     red = np.asarray(images[0].convert("RGB"))[..., 0] > 100
     columns = np.nonzero(red.any(axis=0))[0]
     assert columns.min() > 64 - 8 and columns.max() > 100
