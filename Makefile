@@ -38,8 +38,10 @@ lint: setup
 	$(BIN)/ruff check app tests bench
 
 bench: setup
-	$(BIN)/python bench/render.py
-	$(BIN)/python bench/convert.py
+	$(BIN)/python -m bench.ingest
+	$(BIN)/python -m bench.convert
+	$(BIN)/python -m bench.render
+	$(BIN)/python -m bench.scene_query
 
 clean:
 	rm -rf $(VENV) node_modules .make frontend-demo/node_modules frontend-demo/dist
