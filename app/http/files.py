@@ -40,9 +40,13 @@ async def upload(request: Request) -> Response:
     storage = _filesystem_store(request)
     key = request.path_params["key"]
     params = request.query_params
-    if storage is None or not storage.signer.verify("PUT", key, params):
+    # A declared size is part of the signature: dropping or changing it gives a 403.
+    signed = ("size",) if "size" in params else ()
+    if storage is None or not storage.signer.verify("PUT", key, params, signed):
         return _forbidden()
     limit = request.app.state.services.settings.max_upload_bytes
+    if params.get("size", "").isdigit():
+        limit = min(limit, int(params["size"]))
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
         return JSONResponse({"error": f"larger than the limit of {limit} bytes"}, status_code=413)

@@ -98,7 +98,7 @@ class UploadService:
         key = original_key(asset.id, filename)
         target = await self.storage.upload_target(
             key, content_type="application/octet-stream", base_url=base_url,
-            expires_in=self.limits.url_ttl_seconds)
+            expires_in=self.limits.url_ttl_seconds, size_bytes=size_bytes)
         expires_at = utcnow() + timedelta(seconds=max(self.limits.pending_expiry_seconds,
                                                       self.limits.url_ttl_seconds))
         await asset.insert()

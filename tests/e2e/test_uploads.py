@@ -134,6 +134,20 @@ async def test_completion_checks_the_declared_size_and_hash(api: Api) -> None:
     assert still["asset"]["status"] == "PENDING_UPLOAD"  # the client may PUT again
 
 
+async def test_the_upload_url_accepts_only_the_declared_size(api: Api) -> None:
+    data = models.box_stl()
+    created = await create(api, data, "exact.stl")
+
+    too_big = await put(created, data + b"\x00" * 1024)
+    size = f"size={len(data)}"
+    forged = await put({**created, "uploadUrl": created["uploadUrl"].replace(
+        size, f"size={len(data) + 1024}")}, data + b"\x00" * 1024)
+    exact = await put(created, data)
+
+    assert (too_big.status_code, forged.status_code, exact.status_code) == (413, 403, 200)
+    assert (await complete(api, created["asset"]["id"]))["errors"] == []
+
+
 async def test_completion_refuses_what_is_missing_or_done(api: Api, admin: Api) -> None:
     from tests.conftest import new_owner_api
 

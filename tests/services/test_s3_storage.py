@@ -253,6 +253,20 @@ async def test_tampered_presigned_urls_are_refused(checked_store: S3Storage) -> 
     assert await checked_store.info("uploads/e/new.stl") is None
 
 
+async def test_a_declared_upload_size_is_part_of_the_signature(checked_store: S3Storage) -> None:
+    data = b"solid sized\n"
+    target = await checked_store.upload_target("uploads/g/new.stl", content_type="model/stl",
+                                               base_url="unused", expires_in=60,
+                                               size_bytes=len(data))
+
+    async with httpx.AsyncClient() as http:
+        longer = await http.put(target.url, content=data + b"more", headers=target.headers)
+        exact = await http.put(target.url, content=data, headers=target.headers)
+
+    assert (longer.status_code, exact.status_code) == (403, 200)
+    assert (await checked_store.info("uploads/g/new.stl")).size_bytes == len(data)
+
+
 async def test_expired_presigned_urls_are_refused(checked_store: S3Storage) -> None:
     await checked_store.put_stream("assets/f/a.glb", chunks(b"data"))
     url = await checked_store.download_url("assets/f/a.glb", filename="a.glb",

@@ -80,8 +80,11 @@ class Storage(ABC):
 
     @abstractmethod
     async def upload_target(
-        self, key: str, *, content_type: str, base_url: str, expires_in: int
-    ) -> UploadTarget: ...
+        self, key: str, *, content_type: str, base_url: str, expires_in: int,
+        size_bytes: int | None = None,
+    ) -> UploadTarget:
+        """A signed PUT for `key`; with `size_bytes`, the store refuses a body of another
+        size."""
 
 
 class HashingCounter:

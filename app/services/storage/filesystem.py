@@ -107,9 +107,11 @@ class FilesystemStorage(Storage):
         return url
 
     async def upload_target(
-        self, key: str, *, content_type: str, base_url: str, expires_in: int
+        self, key: str, *, content_type: str, base_url: str, expires_in: int,
+        size_bytes: int | None = None,
     ) -> UploadTarget:
-        url, expires = self.signer.url(base_url, UPLOAD_PATH, "PUT", key, expires_in)
+        params = {} if size_bytes is None else {"size": str(size_bytes)}
+        url, expires = self.signer.url(base_url, UPLOAD_PATH, "PUT", key, expires_in, params)
         return UploadTarget(
             url=url,
             headers={"Content-Type": content_type},

@@ -170,14 +170,18 @@ class S3Storage(Storage):
         return url
 
     async def upload_target(
-        self, key: str, *, content_type: str, base_url: str, expires_in: int
+        self, key: str, *, content_type: str, base_url: str, expires_in: int,
+        size_bytes: int | None = None,
     ) -> UploadTarget:
         _check_key(key)
         presigner = await self._presigning_client()
         expires_at = datetime.now(UTC) + timedelta(seconds=expires_in)
-        url = await presigner.generate_presigned_url(
-            "put_object", Params={"Bucket": self.bucket, "Key": key, "ContentType": content_type},
-            ExpiresIn=expires_in)
+        params: dict[str, object] = {"Bucket": self.bucket, "Key": key,
+                                     "ContentType": content_type}
+        if size_bytes is not None:
+            params["ContentLength"] = size_bytes  # signed: S3 refuses any other length
+        url = await presigner.generate_presigned_url("put_object", Params=params,
+                                                     ExpiresIn=expires_in)
         return UploadTarget(url=url, headers={"Content-Type": content_type},
                             expires_at=expires_at)
 
