@@ -46,7 +46,7 @@ def ingest_limits(settings: Settings) -> IngestLimits:
 
 async def ingest(ctx: dict[str, Any], job_id: str) -> None:
     services: Services = ctx["services"]
-    run = await claim(ctx, job_id)
+    run = await claim(ctx, job_id, first_stage="download")
     if run is None:
         return
     asset = await Asset.get(run.job.asset_id or "")
@@ -84,7 +84,6 @@ async def _process(services: Services, run: JobRun, asset: Asset) -> Outcome:
     message = None
     with tempfile.TemporaryDirectory(prefix="atelier-ingest-") as work:
         source, glb_path = Path(work) / original.filename, Path(work) / "model.glb"
-        await run.stage("download", 0.02)
         await services.storage.download_to(original.key, source)
         filename = original.filename
         if await asyncio.to_thread(_starts_with_zip, source):
