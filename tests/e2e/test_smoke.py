@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import httpx
+import asyncio
+import json
 
-from tests.support.client import Api
+import httpx
+import pytest
+from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed
+
+from tests.support.client import JOB_PROGRESS, LEGACY_WS, TRANSPORT_WS, Api
 
 
 async def test_healthz_and_readyz_answer(api_url: str) -> None:
@@ -57,3 +63,29 @@ async def test_queries_deeper_than_the_limit_are_refused(api: Api) -> None:
     assert len(errors) == 1
     assert "exceeds maximum operation depth" in errors[0]["message"]
     assert errors[0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+
+
+@pytest.mark.parametrize("protocol", [TRANSPORT_WS, LEGACY_WS])
+async def test_websocket_with_a_wrong_token_is_closed_with_4401(api_url: str,
+                                                                protocol: str) -> None:
+    ws_url = api_url.replace("http://", "ws://") + "/graphql"
+    async with connect(ws_url, subprotocols=[protocol]) as ws:
+        await ws.send(json.dumps({"type": "connection_init",
+                                  "payload": {"authorization": "Bearer atl_wrong"}}))
+        with pytest.raises(ConnectionClosed) as closed:
+            while True:
+                await asyncio.wait_for(ws.recv(), 10)
+
+    assert closed.value.rcvd is not None
+    assert closed.value.rcvd.code == 4401
+
+
+async def test_websocket_accepts_the_token_in_the_handshake_header(api: Api) -> None:
+    from tests.support import models
+
+    uploaded = await api.upload(models.box_stl(), "header.stl")
+    async with api.websocket(header=True) as subscriptions:
+        op = await subscriptions.start(JOB_PROGRESS, {"id": uploaded["job"]["id"]})
+        events = await subscriptions.collect(op)
+
+    assert events[-1]["jobProgress"]["job"]["status"] == "SUCCEEDED"
