@@ -53,6 +53,14 @@ async def test_metrics_report_http_requests_and_finished_jobs(api: Api) -> None:
     assert finished and float(finished[0].split()[-1]) >= 1
 
 
+async def test_pages_larger_than_the_limit_are_refused(api: Api) -> None:
+    response = await api.post("{ assets(first: 1000) { totalCount } }")
+
+    errors = response.json()["errors"]
+    assert [e["extensions"]["code"] for e in errors] == ["INVALID_INPUT"]
+    assert "first must be between 0 and 100" in errors[0]["message"]
+
+
 async def test_queries_deeper_than_the_limit_are_refused(api: Api) -> None:
     nested = "id"
     for _ in range(8):

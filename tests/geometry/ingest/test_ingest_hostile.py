@@ -17,6 +17,7 @@ from app.geometry.gltf_io import build_glb
 from app.geometry.ingest import DEFAULT_LIMITS, IngestLimits, RejectedModel, ingest_path
 from tests.geometry.ingest import uploads
 from tests.geometry.validation.builders import box_builder
+from tests.support import models
 
 
 def failure(tmp_path: Path, data: bytes, filename: str,
@@ -208,6 +209,12 @@ def test_an_absurdly_deep_node_tree_is_refused(tmp_path: Path) -> None:
     error = failure(tmp_path, builder.glb(), "deep.glb", IngestLimits(max_node_depth=256))
 
     assert error.code == "LIMIT_EXCEEDED" and "300 levels" in error.message
+
+
+def test_a_model_over_the_triangle_limit_is_refused(tmp_path: Path) -> None:
+    error = failure(tmp_path, models.box_stl(), "box.stl", IngestLimits(max_triangles=11))
+
+    assert error.code == "LIMIT_EXCEEDED" and "12 triangles" in error.message
 
 
 def test_3mf_with_xml_entities_is_refused(tmp_path: Path) -> None:
