@@ -55,7 +55,7 @@ def with_running_serve(settings: Settings) -> Settings:
             f"no running `atelier serve` found in {settings.data_dir}; start it, pass its "
             "--data-dir, or set ATELIER_MONGODB_URL and the other store settings"
         )
-    return settings.model_copy(update=json.loads(path.read_text()))
+    return Settings(**{**settings.model_dump(), **json.loads(path.read_text())})
 
 
 def write_runtime_file(settings: Settings) -> None:

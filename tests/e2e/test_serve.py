@@ -3,6 +3,7 @@ prints a first admin token once, and leaves no process behind when stopped."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import signal
@@ -105,4 +106,14 @@ async def test_serve_prints_a_generated_admin_token_once(tmp_path: Path) -> None
     with running_serve(data_dir, {}) as (url, log_path, _):
         assert TOKEN_LINE.search(log_path.read_text()) is None
         still_valid = await Api(url, token).post("{ assets { totalCount } }")
+        created = await asyncio.to_thread(
+            subprocess.run,
+            [sys.executable, "-m", "app", "token", "create", "--owner", "bob",
+             "--scopes", "assets_read,jobs_read", "--data-dir", str(data_dir)],
+            capture_output=True, text=True, timeout=60, check=True)
+        bob = Api(url, created.stdout.strip().splitlines()[-1])
+        bobs_assets = await bob.graphql("{ assets { totalCount } }")
+        bobs_upload = await bob.upload(models.box_stl(), "not-allowed.stl")
     assert still_valid.status_code == 200
+    assert bobs_assets["assets"]["totalCount"] == 0
+    assert [e["code"] for e in bobs_upload["errors"]] == ["FORBIDDEN"]
