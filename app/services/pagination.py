@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from beanie import Document
+from pydantic import BaseModel
 
 from app.errors import InvalidInput
 
-T = TypeVar("T", bound=Document)
+T = TypeVar("T", bound=BaseModel)
 
 
 def encode_cursor(document_id: str) -> str:
@@ -38,15 +39,18 @@ class Page(Generic[T]):
 
 
 async def paginate(
-    model: type[T], query: dict[str, Any], *, first: int | None, after: str | None, max_size: int
-) -> Page[T]:
+    model: type[Document], query: dict[str, Any], *, first: int | None, after: str | None,
+    max_size: int, projection: type[BaseModel] | None = None,
+) -> Page[Any]:
+    """A page of `model` (or of `projection`, to read only some fields), newest first."""
     size = max_size if first is None else first
     if not 0 <= size <= max_size:
         raise InvalidInput(f"first must be between 0 and {max_size}", field=["first"])
     window = dict(query)
     if after:
         window["_id"] = {"$lt": decode_cursor(after)}
-    found = await model.find(window).sort([("_id", -1)]).limit(size + 1).to_list()
+    cursor = model.find(window).sort([("_id", -1)]).limit(size + 1)
+    found = await (cursor.project(projection) if projection else cursor).to_list()
 
     async def count() -> int:
         return await model.find(query).count()

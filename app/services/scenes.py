@@ -22,7 +22,7 @@ from app.models.scene import Scene, SceneChange, SceneChangeKind, SceneRevision,
 from app.models.token import Scope
 from app.services.auth import Principal
 from app.services.events import EventBus, scene_topic
-from app.services.pagination import Page, decode_cursor
+from app.services.pagination import Page, paginate
 from app.services.scene_assets import SceneAssets
 from app.services.scene_edits import EditResult, apply_operations, graph_bounds
 from app.services.scene_files import SceneGlbs
@@ -87,19 +87,8 @@ class SceneService:
                    ) -> Page[Any]:
         """The viewer's scenes newest first, without their graphs."""
         principal.require(Scope.SCENES_READ)
-        size = self.limits.max_page_size if first is None else first
-        if not 0 <= size <= self.limits.max_page_size:
-            raise InvalidInput(f"first must be between 0 and {self.limits.max_page_size}",
-                               field=["first"])
-        query = principal.owner_query()
-        window = {**query, "_id": {"$lt": decode_cursor(after)}} if after else query
-        found = await Scene.find(window).sort("-_id").limit(size + 1).project(
-            SceneSummary).to_list()
-
-        async def count() -> int:
-            return await Scene.find(query).count()
-
-        return Page(items=found[:size], has_next_page=len(found) > size, count=count)
+        return await paginate(Scene, principal.owner_query(), first=first, after=after,
+                              max_size=self.limits.max_page_size, projection=SceneSummary)
 
     async def create(self, principal: Principal, *, name: str,
                      operations: Sequence[Operation] = ()) -> Scene:
