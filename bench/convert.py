@@ -73,22 +73,30 @@ def timed(action: Callable[[], Any]) -> tuple[Any, float]:
     return result, time.perf_counter() - started
 
 
+def obj_side_by_side(obj: Path, folder: Path) -> list[dict[str, Any]]:
+    """The same OBJ through obj2gltf (node) and through Atelier's `ingest_path`, in that
+    order; Atelier's GLB is left at `folder`/ingest.glb."""
+    rows = []
+    for label, output, convert in (
+        ("obj2gltf 3.2 (node)", folder / "obj2gltf.glb",
+         lambda out: subprocess.run([str(OBJ2GLTF), "-i", str(obj), "-o", str(out)],
+                                    check=True, capture_output=True)),
+        ("Atelier ingest_path", folder / "ingest.glb",
+         lambda out: ingest_path(obj, obj.name, out)),
+    ):
+        _, seconds = timed(lambda c=convert, o=output: c(o))  # type: ignore[misc]
+        rows.append({"tool": label, "seconds": seconds, "bytes": output.stat().st_size,
+                     "triangles": glb_triangles(output)})
+    return rows
+
+
 def run(cells: int, target: int, folder: Path) -> dict[str, Any]:
     obj = folder / "grid.obj"
     triangles, generate_s = timed(lambda: write_grid_obj(obj, cells))
-    rows: list[dict[str, Any]] = []
-    obj2gltf_glb = folder / "obj2gltf.glb"
-    _, obj2gltf_s = timed(lambda: subprocess.run(
-        [str(OBJ2GLTF), "-i", str(obj), "-o", str(obj2gltf_glb)], check=True,
-        capture_output=True))
-    rows.append({"step": "OBJ -> GLB, obj2gltf 3.2 (node)", "seconds": obj2gltf_s,
-                 "bytes": obj2gltf_glb.stat().st_size,
-                 "triangles": glb_triangles(obj2gltf_glb)})
-    glb = folder / "ingested.glb"
-    _, ingest_s = timed(lambda: ingest_path(obj, obj.name, glb))
-    rows.append({"step": "OBJ -> GLB, Atelier ingest_path", "seconds": ingest_s,
-                 "bytes": glb.stat().st_size,
-                 "triangles": glb_triangles(glb)})
+    rows: list[dict[str, Any]] = [
+        {"step": f"OBJ -> GLB, {row.pop('tool')}", **row}
+        for row in obj_side_by_side(obj, folder)]
+    glb = folder / "ingest.glb"
     presets = [
         ("GLB, NONE", OutputFormat.GLB, OptimizeOptions()),
         (f"GLB, SIMPLIFY to {target}", OutputFormat.GLB,

@@ -15,13 +15,11 @@ import json
 import os
 import platform
 import statistics
-import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from app.geometry.ingest import ingest_path
-from bench.convert import OBJ2GLTF, glb_triangles, timed, write_grid_obj
+from bench.convert import obj_side_by_side, write_grid_obj
 from bench.stats_speed import grid_glb, measure
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,22 +35,12 @@ def stats_and_validation(megabytes: float, repeats: int) -> dict[str, Any]:
             "median_total_wall_s": statistics.median(phases["total"]["wall_s"])}
 
 
-def obj_side_by_side(cells: int, folder: Path) -> dict[str, Any]:
-    """The same OBJ through obj2gltf (node) and through Atelier's `ingest_path`."""
+def obj_to_glb(cells: int, folder: Path) -> dict[str, Any]:
+    """A generated OBJ through obj2gltf and through Atelier's ingest, side by side."""
     obj = folder / "grid.obj"
     triangles = write_grid_obj(obj, cells)
-    rows = []
-    for label, output, convert in (
-        ("obj2gltf (node)", folder / "obj2gltf.glb",
-         lambda out: subprocess.run([str(OBJ2GLTF), "-i", str(obj), "-o", str(out)],
-                                    check=True, capture_output=True)),
-        ("Atelier ingest_path", folder / "ingest.glb",
-         lambda out: ingest_path(obj, obj.name, out)),
-    ):
-        _, seconds = timed(lambda c=convert, o=output: c(o))  # type: ignore[misc]
-        rows.append({"tool": label, "seconds": seconds, "bytes": output.stat().st_size,
-                     "triangles": glb_triangles(output)})
-    return {"obj_bytes": obj.stat().st_size, "triangles": triangles, "rows": rows}
+    return {"obj_bytes": obj.stat().st_size, "triangles": triangles,
+            "rows": obj_side_by_side(obj, folder)}
 
 
 def print_table(report: dict[str, Any]) -> None:
@@ -81,7 +69,7 @@ def main() -> None:
             "machine": {"platform": platform.platform(), "cpus": os.cpu_count(),
                         "python": platform.python_version()},
             "stats_and_validation": stats_and_validation(args.megabytes, args.repeats),
-            "obj_to_glb": obj_side_by_side(args.cells, Path(scratch)),
+            "obj_to_glb": obj_to_glb(args.cells, Path(scratch)),
         }
     print_table(report)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
