@@ -82,6 +82,15 @@ def record_original(asset: Asset, key: str, stored: ObjectInfo) -> None:
         filename=PurePosixPath(key).name))
 
 
+async def list_asset_file(asset_id: str, stored: StoredFile) -> bool:
+    """Add a file to an asset's `files` once, keyed on its storage key, without rewriting the
+    asset (a job run twice lists it once); False when the asset no longer exists."""
+    listed = await Asset.get_pymongo_collection().update_one(
+        {"_id": asset_id, "files.key": {"$ne": stored.key}},
+        {"$push": {"files": stored.model_dump()}, "$set": {"updated_at": utcnow()}})
+    return bool(listed.matched_count) or await Asset.get(asset_id) is not None
+
+
 class AssetService:
     def __init__(
         self, storage: Storage, jobs: JobService, bus: EventBus, *, max_upload_bytes: int,

@@ -16,10 +16,10 @@ from app.config import Settings
 from app.errors import AtelierError, Conflict, InvalidState, NotFound
 from app.geometry.convert import ConversionRequest, ConvertedFile, ConvertLimits
 from app.models.asset import Asset, AssetStatus
-from app.models.common import FileRole, StoredFile, utcnow
+from app.models.common import FileRole, StoredFile
 from app.models.job import Job, JobKind, JobStatus
 from app.models.token import Scope
-from app.services.assets import safe_filename
+from app.services.assets import list_asset_file, safe_filename
 from app.services.auth import Principal
 from app.services.jobs import JobService
 from app.services.storage import Storage
@@ -102,10 +102,7 @@ class ConversionService:
         output = StoredFile(role=FileRole.CONVERTED, format=converted.format.value, key=key,
                             size_bytes=stored.size_bytes, content_type=converted.content_type,
                             filename=converted.filename, job_id=job.id)
-        listed = await Asset.get_pymongo_collection().update_one(
-            {"_id": job.asset_id, "files.key": {"$ne": key}},
-            {"$push": {"files": output.model_dump()}, "$set": {"updated_at": utcnow()}})
-        if not listed.matched_count and await Asset.get(job.asset_id or "") is None:
+        if not await list_asset_file(job.asset_id or "", output):
             await self.storage.delete(key)  # deleted meanwhile: nothing would list the file
             raise NotFound("the asset was deleted while it was being converted")
         return output

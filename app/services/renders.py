@@ -12,10 +12,10 @@ from app.config import Settings
 from app.errors import AtelierError, InvalidInput, InvalidState, NotFound
 from app.geometry.render import RenderLimits, RenderRequest
 from app.models.asset import Asset, AssetStatus
-from app.models.common import FileRole, StoredFile, utcnow
+from app.models.common import FileRole, StoredFile
 from app.models.job import Job, JobKind
 from app.models.token import Scope
-from app.services.assets import safe_filename
+from app.services.assets import list_asset_file, safe_filename
 from app.services.auth import Principal
 from app.services.jobs import JobService
 from app.services.storage import Storage
@@ -104,9 +104,7 @@ class RenderService:
                             size_bytes=stored.size_bytes, content_type=content_type,
                             filename=f"{name}.{extension}", job_id=job.id)
         if job.asset_id is not None:
-            # Keyed on the file: a job that runs again lists each image once.
-            await Asset.find_one({"_id": job.asset_id, "files.key": {"$ne": key}}).update(
-                {"$push": {"files": output.model_dump()}, "$set": {"updated_at": utcnow()}})
+            await list_asset_file(job.asset_id, output)
         return output
 
     async def store_thumbnail(self, asset: Asset, image: bytes) -> StoredFile:
