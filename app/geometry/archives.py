@@ -78,6 +78,7 @@ class Archive:
             raise ArchiveRejected("the zip inflates to more than the limit of "
                                   f"{self._limits.max_total_bytes} bytes")
         try:
+            # zipfile raises NotImplementedError for compression methods it cannot inflate.
             with self._handle.open(info) as stream:
                 data = stream.read(info.file_size + 1)
         except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, EOFError, ValueError,
