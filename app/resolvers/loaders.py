@@ -12,16 +12,14 @@ from strawberry.dataloader import DataLoader
 from app.models.asset import Asset
 from app.models.job import Job
 from app.models.scene import Scene
+from app.services.lookup import MAX_BATCH, find_by_ids
 
 D = TypeVar("D", bound=Document)
-# SecantusDB slows down on large $in lists; batches stay small.
-MAX_BATCH = 100
 
 
 def by_id_loader(model: type[D], *, cache: bool) -> DataLoader[str, D | None]:
     async def load(ids: Sequence[str]) -> list[D | None]:
-        found = await model.find({"_id": {"$in": list(ids)}}).to_list()
-        by_id = {str(document.id): document for document in found}
+        by_id = await find_by_ids(model, ids)
         return [by_id.get(document_id) for document_id in ids]
 
     return DataLoader(load_fn=load, max_batch_size=MAX_BATCH, cache=cache)

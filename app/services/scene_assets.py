@@ -23,12 +23,11 @@ from app.models.asset import Asset, AssetStatus
 from app.models.common import FileRole, StoredFile
 from app.models.token import Scope
 from app.services.auth import Principal
+from app.services.lookup import find_by_ids
 from app.services.scene_checks import camel
 from app.services.scene_operations import Operation, mesh_uses, texture_uses
 from app.services.storage import Storage
 
-# SecantusDB slows down on large $in lists; batches stay small.
-BATCH = 100
 _HEADER = 20  # GLB header (12 bytes) and the JSON chunk's header (8 bytes)
 
 
@@ -45,7 +44,7 @@ class SceneAssets:
         wanted = sorted(set(asset_ids))
         if wanted:
             principal.require(Scope.ASSETS_READ)
-        found = await self._find(wanted)
+        found = await find_by_ids(Asset, wanted)
         result: dict[str, Asset | NotFound | InvalidState] = {}
         for asset_id in wanted:
             asset = found.get(asset_id)
@@ -96,7 +95,7 @@ class SceneAssets:
     async def present(self, asset_ids: Iterable[str]) -> dict[str, Asset]:
         """The assets that still exist with a GLB, whatever their owner (for a scene's own
         references, checked when they were made)."""
-        found = await self._find(asset_ids)
+        found = await find_by_ids(Asset, asset_ids)
         return {asset_id: asset for asset_id, asset in found.items()
                 if asset.file(FileRole.GLB) is not None}
 
@@ -129,15 +128,6 @@ class SceneAssets:
             paths[asset_id] = work_dir / f"{asset_id}.glb"
             await self.storage.download_to(stored.key, paths[asset_id])
         return paths
-
-    @staticmethod
-    async def _find(asset_ids: Iterable[str]) -> dict[str, Asset]:
-        wanted = sorted(set(asset_ids))
-        found: dict[str, Asset] = {}
-        for start in range(0, len(wanted), BATCH):
-            batch = wanted[start:start + BATCH]
-            found.update((a.id, a) for a in await Asset.find({"_id": {"$in": batch}}).to_list())
-        return found
 
     def _json_length(self, head: bytearray) -> int:
         magic, _, _, length, kind = struct.unpack_from("<4sIIII", head, 0)
