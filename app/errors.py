@@ -17,6 +17,10 @@ class ErrorCode(StrEnum):
     LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
     UNSUPPORTED_FORMAT = "UNSUPPORTED_FORMAT"
     UNSUPPORTED_OPTION = "UNSUPPORTED_OPTION"
+    RATE_LIMITED = "RATE_LIMITED"
+    QUOTA_EXCEEDED = "QUOTA_EXCEEDED"
+    QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
+    SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
     # File-level failures, recorded on assets and jobs.
     EMPTY_FILE = "EMPTY_FILE"
     CORRUPT_FILE = "CORRUPT_FILE"
@@ -100,6 +104,22 @@ class UnsupportedFormat(AtelierError):
 
 class UnsupportedOption(AtelierError):
     code = ErrorCode.UNSUPPORTED_OPTION
+
+
+class RateLimited(AtelierError):
+    code = ErrorCode.RATE_LIMITED
+
+
+class QuotaExceeded(AtelierError):
+    code = ErrorCode.QUOTA_EXCEEDED
+
+
+class QueryTooComplex(AtelierError):
+    code = ErrorCode.QUERY_TOO_COMPLEX
+
+
+class ServiceUnavailable(AtelierError):
+    code = ErrorCode.SERVICE_UNAVAILABLE
 
 
 class CorruptFile(AtelierError):
