@@ -3,13 +3,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test setup lint bench clean
+.PHONY: run test test-fast setup lint bench clean
 
 run: setup
 	$(BIN)/atelier serve
 
 test: setup
 	$(BIN)/pytest
+
+# The fast lane: everything but the real-stack end-to-end tests, in well under a minute.
+test-fast: setup
+	$(BIN)/pytest -m "not slow"
 
 setup: .make/system-deps $(VENV)/.installed node_modules/.installed frontend-demo/dist/app.js
 
