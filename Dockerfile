@@ -7,6 +7,7 @@ WORKDIR /build/frontend-demo
 COPY frontend-demo/package.json frontend-demo/package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY frontend-demo/src ./src
+COPY frontend-demo/graphiql ./graphiql
 RUN npm run build
 
 FROM python:3.11-slim-bookworm

@@ -35,7 +35,7 @@ frontend-demo/node_modules/.installed: frontend-demo/package.json frontend-demo/
 	npm --prefix frontend-demo ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-frontend-demo/dist/app.js: frontend-demo/node_modules/.installed $(wildcard frontend-demo/src/*.js)
+frontend-demo/dist/app.js: frontend-demo/node_modules/.installed $(wildcard frontend-demo/src/*.js frontend-demo/graphiql/*.js)
 	npm --prefix frontend-demo run build
 
 lint: setup
