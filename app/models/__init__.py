@@ -1,9 +1,11 @@
 """Beanie documents; `DOCUMENT_MODELS` is what the database layer registers."""
 
 from app.models.asset import Asset
+from app.models.asset_event import AssetEvent, Counter
 from app.models.job import Job, JobEvent
 from app.models.scene import Scene
 from app.models.token import ApiToken
 from app.models.upload import PendingUpload
 
-DOCUMENT_MODELS: list[type] = [Asset, Job, JobEvent, ApiToken, Scene, PendingUpload]
+DOCUMENT_MODELS: list[type] = [Asset, Job, JobEvent, ApiToken, Scene, PendingUpload, AssetEvent,
+                               Counter]

@@ -146,12 +146,14 @@ class AssetMutation:
 @strawberry.type
 class AssetSubscription:
     @strawberry.subscription(
-        description="An asset reached READY or FAILED: the one given (then the stream ends), "
-        "or any the viewer may see."
+        description="An asset reached READY or FAILED: the one given (its outcome, then the "
+        "stream ends), or any the viewer may see. With afterCursor (an event's cursor), every "
+        "outcome after it first, so a client that reconnects misses none."
     )
     async def asset_ready(
-        self, info: Info, asset_id: strawberry.ID | None = None
+        self, info: Info, asset_id: strawberry.ID | None = None, after_cursor: str | None = None
     ) -> AsyncIterator[AssetEvent]:
-        stream = info.context.services.live.asset_outcomes(info.context.viewer, asset_id)
-        async for asset in stream:
-            yield AssetEvent(asset=Asset.from_model(asset))
+        stream = info.context.services.live.asset_outcomes(info.context.viewer, asset_id,
+                                                           after_cursor)
+        async for outcome in stream:
+            yield AssetEvent(asset=Asset.from_model(outcome.asset), cursor=outcome.cursor)

@@ -64,5 +64,6 @@ class JobSubscription:
         stream = info.context.services.live.job_events(
             info.context.viewer, job_id, after_sequence
         )
-        async for sequence, job in stream:
-            yield JobEvent(sequence=sequence, job=Job.from_model(job))
+        async for change in stream:
+            yield JobEvent(sequence=change.sequence, job=Job.from_model(change.job),
+                           gap=change.gap)

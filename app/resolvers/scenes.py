@@ -73,7 +73,7 @@ class SceneSubscription:
                              "every one after afterVersion), with what it changed.")
     async def scene_changed(self, info: Info, scene_id: strawberry.ID,
                             after_version: int | None = None) -> AsyncIterator[SceneEvent]:
-        stream = info.context.services.scenes.changes(info.context.viewer, scene_id,
-                                                      after_version)
+        stream = info.context.services.live.scene_changes(info.context.viewer, scene_id,
+                                                          after_version)
         async for revision, scene in stream:
             yield SceneEvent.of(revision, scene)

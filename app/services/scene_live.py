@@ -1,62 +1,69 @@
-"""The live stream of a scene's accepted updates, for `sceneChanged`.
+"""The live stream of a scene's accepted updates, for `sceneChanged`: each revision after a
+version, paired with the scene as read after it.
 
-Redis only wakes the stream up; each revision and the scene sent with it are read from the
-database, and the viewer's right to see the scene is checked again for every event. A missed
-notice delays an event by at most `poll_seconds` (a cheap version check), never loses it.
+A scene document carries a short log of its recent revisions, so each change on the feed
+brings the revisions it adds; a version the log no longer reaches comes as one revision with
+no changes listed.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from app.errors import NotFound
 from app.models.scene import Scene, SceneRevision
-from app.models.token import Scope
 from app.services.auth import Principal
-from app.services.events import EventBus, scene_topic
+from app.services.live_streams import LiveSource, Opening
+
+SceneStep = tuple[SceneRevision, Scene]
 
 
-async def scene_revisions(
-    bus: EventBus, principal: Principal, scene_id: str, after_version: int | None,
-    poll_seconds: float = 5.0,
-) -> AsyncIterator[tuple[SceneRevision, Scene]]:
-    """(revision, scene as read after it) for each update after `after_version` (default:
-    from now on). A revision older than the scene's short log comes as one with no changes
-    listed. Ends when the scene goes away or out of the viewer's sight."""
-    principal.require(Scope.SCENES_READ)
-    async with bus.subscribe(scene_topic(scene_id)) as notices:
-        current = await _visible_version(principal, scene_id)
-        if current is None:
-            raise NotFound(f"no scene with id {scene_id}", field=["sceneId"])
-        last = current if after_version is None else min(after_version, current)
-        while True:
-            if current is None:
-                return
-            if current > last:
-                scene = await Scene.get(scene_id)
-                if scene is None or not principal.can_access(scene.owner):
-                    return
-                for revision in _revisions_after(scene, last):
-                    yield revision, scene
-                    last = revision.version
-            notice = await notices.next(poll_seconds)
-            if notice is not None and int(notice.get("version", 0)) <= last:
-                continue
-            current = await _visible_version(principal, scene_id)
+def decode_scene(document: dict[str, Any]) -> tuple[Iterable[str], object]:
+    scene = Scene.model_validate(document)
+    return [f"scene:{scene.id}"], scene
 
 
-def _revisions_after(scene: Scene, version: int) -> list[SceneRevision]:
+class SceneSource(LiveSource[SceneStep]):
+    gapless = True
+
+    def __init__(self, principal: Principal, scene_id: str, after_version: int | None) -> None:
+        self.key = f"scene:{scene_id}"
+        self.principal = principal
+        self.scene_id = scene_id
+        self.after_version = after_version
+
+    async def opening(self) -> Opening[SceneStep]:
+        scene = await self._visible_scene()
+        if self.after_version is None or self.after_version >= scene.version:
+            return Opening(scene.version)
+        return Opening(scene.version, _steps_after(scene, self.after_version))
+
+    async def read_after(self, position: int) -> list[SceneStep]:
+        return _steps_after(await self._visible_scene(), position)
+
+    def accept(self, value: object) -> Sequence[SceneStep]:
+        if not isinstance(value, Scene):
+            return []
+        return [(revision, value) for revision in value.revisions]
+
+    def position(self, item: SceneStep) -> int:
+        return item[0].version
+
+    def visible(self, item: SceneStep) -> bool:
+        return self.principal.can_access(item[1].owner)
+
+    async def _visible_scene(self) -> Scene:
+        scene = await Scene.get(self.scene_id)
+        if scene is None or not self.principal.can_access(scene.owner):
+            raise NotFound(f"no scene with id {self.scene_id}", field=["scene_id"])
+        return scene
+
+
+def _steps_after(scene: Scene, version: int) -> list[SceneStep]:
     logged = [revision for revision in scene.revisions if revision.version > version]
     first = logged[0].version if logged else scene.version + 1
     if first > version + 1:
         # The log no longer reaches back that far: one event stands for the gap.
         logged.insert(0, SceneRevision(version=first - 1, changes=[]))
-    return logged
-
-
-async def _visible_version(principal: Principal, scene_id: str) -> int | None:
-    found = await Scene.get_pymongo_collection().find_one(
-        {"_id": scene_id}, projection={"version": 1, "owner": 1})
-    if found is None or not principal.can_access(found["owner"]):
-        return None
-    return int(found["version"])
+    return [(revision, scene) for revision in logged]

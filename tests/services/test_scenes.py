@@ -197,7 +197,7 @@ async def test_the_live_stream_sends_each_update_with_what_it_changed(
         services: Services) -> None:
     viewer = principal("judy")
     scene = await services.scenes.create(viewer, name="live", operations=[AddNode(id="a")])
-    stream = services.scenes.changes(viewer, scene.id, after_version=1)
+    stream = services.live.scene_changes(viewer, scene.id, after_version=1)
     first = asyncio.ensure_future(anext(stream))
 
     async with services.bus.subscribe(scene_topic(scene.id)) as notices:
@@ -205,7 +205,7 @@ async def test_the_live_stream_sends_each_update_with_what_it_changed(
                                                                               name="b")])
         notice = await notices.next(10)
     revision, seen = await asyncio.wait_for(first, 10)
-    replay = services.scenes.changes(viewer, scene.id, after_version=0)
+    replay = services.live.scene_changes(viewer, scene.id, after_version=0)
     replayed = [await asyncio.wait_for(anext(replay), 10) for _ in range(2)]
     await stream.aclose()
     await replay.aclose()

@@ -1,0 +1,167 @@
+"""One MongoDB change stream per process, fanned out in memory: each change is read and decoded
+once, then handed to the local followers of its keys, each through a bounded queue.
+
+The stream resumes from its last token after a fault, so a change committed while it was down
+still arrives. While it cannot read, every follower is ended with SERVICE_UNAVAILABLE (its
+client resumes from its last position); a follower that falls too far behind is ended with
+LIMIT_EXCEEDED and its queue freed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections import deque
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
+from typing import Any
+
+from pymongo.asynchronous.change_stream import AsyncChangeStream
+from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import OperationFailure, PyMongoError
+
+from app.errors import AtelierError, LimitExceeded, ServiceUnavailable
+
+log = logging.getLogger(__name__)
+
+# A decoder turns one change of its collection into (the keys it concerns, a value), or None.
+Decoder = Callable[[dict[str, Any]], tuple[Iterable[str], object] | None]
+
+_CHANGE_STREAM_HISTORY_LOST = 286
+_LONGEST_BACKOFF_SECONDS = 5.0
+
+
+class Follower:
+    """The values of one key for one stream, in commit order."""
+
+    def __init__(self, capacity: int) -> None:
+        self._capacity = capacity
+        self._values: deque[object] = deque()
+        self._arrived = asyncio.Event()
+        self._failure: AtelierError | None = None
+
+    async def next(self) -> object:
+        while not self._values:
+            if self._failure is not None:
+                raise self._failure
+            self._arrived.clear()
+            await self._arrived.wait()
+        return self._values.popleft()
+
+    def offer(self, value: object) -> None:
+        if self._failure is not None:
+            return
+        if len(self._values) >= self._capacity:
+            self._values.clear()
+            self.fail(LimitExceeded(f"this subscriber fell {self._capacity} events behind; "
+                                    "resume from the last event it received"))
+            return
+        self._values.append(value)
+        self._arrived.set()
+
+    def fail(self, error: AtelierError) -> None:
+        if self._failure is None:
+            self._failure = error
+            self._arrived.set()
+
+
+class ChangeFeed:
+    def __init__(self, database: AsyncDatabase[dict[str, Any]], decoders: Mapping[str, Decoder],
+                 *, queue_size: int, stall_seconds: float) -> None:
+        self._database = database
+        self._decoders = dict(decoders)
+        self._queue_size = queue_size
+        self._stall_seconds = stall_seconds
+        self._followers: dict[str, set[Follower]] = {}
+        self._open = asyncio.Event()
+        self._wanted = asyncio.Event()  # a follower waits: retry now rather than after backoff
+        self._reader: asyncio.Task[None] | None = None
+
+    @contextlib.asynccontextmanager
+    async def follow(self, key: str) -> AsyncIterator[Follower]:
+        """Yields once the change stream is open, so every change committed after this point
+        reaches the follower; SERVICE_UNAVAILABLE if it cannot open in time."""
+        follower = Follower(self._queue_size)
+        self._followers.setdefault(key, set()).add(follower)
+        try:
+            if self._reader is None or self._reader.done():
+                self._reader = asyncio.create_task(self._read(), name="change-feed")
+            self._wanted.set()
+            try:
+                await asyncio.wait_for(self._open.wait(), self._stall_seconds)
+            except TimeoutError as exc:
+                raise ServiceUnavailable("live updates are unavailable: the database does not "
+                                         "answer; retry shortly") from exc
+            yield follower
+        finally:
+            followers = self._followers.get(key, set())
+            followers.discard(follower)
+            if not followers:
+                self._followers.pop(key, None)
+
+    async def close(self) -> None:
+        if self._reader is not None:
+            self._reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._reader
+
+    async def _read(self) -> None:
+        token: Mapping[str, Any] | None = None
+        backoff = 0.1
+        while True:
+            stream: AsyncChangeStream[dict[str, Any]] | None = None
+            try:
+                stream = await asyncio.wait_for(self._watch(token), self._stall_seconds)
+                self._open.set()
+                backoff = 0.1
+                while True:
+                    change = await asyncio.wait_for(stream.try_next(), self._stall_seconds)
+                    token = stream.resume_token
+                    if change is not None:
+                        self._dispatch(change)
+            except (PyMongoError, TimeoutError) as exc:
+                log.warning("change feed interrupted, resuming: %s", exc)
+                if isinstance(exc, OperationFailure) and exc.code == _CHANGE_STREAM_HISTORY_LOST:
+                    token = None
+                if self._open.is_set():
+                    # Followers still waiting for the stream to open time out on their own.
+                    self._open.clear()
+                    self._fail_all(ServiceUnavailable(
+                        "live updates were interrupted by a database fault; resume from the "
+                        "last event received"))
+                if stream is not None:
+                    with contextlib.suppress(PyMongoError, TimeoutError):
+                        await asyncio.wait_for(stream.close(), 1.0)
+                self._wanted.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wanted.wait(), backoff)
+                backoff = min(backoff * 2, _LONGEST_BACKOFF_SECONDS)
+
+    async def _watch(self, token: Mapping[str, Any] | None) -> AsyncChangeStream[dict[str, Any]]:
+        pipeline = [{"$match": {"ns.coll": {"$in": list(self._decoders)},
+                                "operationType": {"$in": ["insert", "update", "replace"]}}}]
+        return await self._database.watch(
+            pipeline, full_document="updateLookup", resume_after=token,
+            max_await_time_ms=int(self._stall_seconds * 1000 / 2))
+
+    def _dispatch(self, change: dict[str, Any]) -> None:
+        decoder = self._decoders.get(change["ns"]["coll"])
+        document = change.get("fullDocument")
+        if decoder is None or document is None:
+            return
+        try:
+            decoded = decoder(document)
+        except ValueError:
+            log.exception("ignoring a change to %s that does not decode", change["ns"]["coll"])
+            return
+        if decoded is None:
+            return
+        keys, value = decoded
+        for key in keys:
+            for follower in list(self._followers.get(key, ())):
+                follower.offer(value)
+
+    def _fail_all(self, error: AtelierError) -> None:
+        for followers in self._followers.values():
+            for follower in followers:
+                follower.fail(error)
