@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 MIB = 1024 * 1024
 
@@ -20,6 +21,16 @@ class Settings(BaseSettings):
     public_url: str | None = Field(
         default=None, description="Base URL clients use; derived from each request when unset."
     )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Origins (comma-separated) browsers may call from."
+    )
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
 
     # Stores. `serve` fills these in for its embedded database, Redis and filesystem store.
     mongodb_url: str | None = None

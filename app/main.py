@@ -12,6 +12,7 @@ from starlette.routing import Route, WebSocketRoute
 from app.config import Settings
 from app.http import demo, files, health, metrics
 from app.http.auth import BearerAuth
+from app.http.cors import cors_middleware
 from app.http.graphql import AtelierGraphQL
 from app.http.limits import BodySizeLimit
 from app.http.metrics import RequestMetrics
@@ -31,7 +32,8 @@ def create_app(settings: Settings) -> Starlette:
         finally:
             await services.close()
 
-    graphql = BearerAuth(AtelierGraphQL(build_schema(settings.max_query_depth)))
+    schema = build_schema(settings.max_query_depth)
+    graphql = BearerAuth(AtelierGraphQL(schema, allowed_origins=settings.cors_origins))
     return Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
@@ -44,6 +46,7 @@ def create_app(settings: Settings) -> Starlette:
             *demo.routes(),
         ],
         middleware=[
+            cors_middleware(settings.cors_origins),
             Middleware(RequestMetrics),
             Middleware(BodySizeLimit, max_upload_bytes=settings.max_upload_bytes,
                        paths=("/graphql", "/uploads")),

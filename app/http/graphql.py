@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from starlette.requests import Request
@@ -17,6 +18,7 @@ from strawberry.subscriptions.protocols.graphql_ws.handlers import BaseGraphQLWS
 
 from app.context import Context
 from app.errors import Unauthenticated
+from app.http.graphiql import graphiql_page
 from app.resolvers.loaders import Loaders
 from app.services.auth import Principal
 from app.services.container import Services
@@ -75,12 +77,16 @@ class AtelierGraphQL(GraphQL[Context, None]):
     graphql_transport_ws_handler_class = TransportWSHandler
     graphql_ws_handler_class = LegacyWSHandler
 
-    def __init__(self, schema: BaseSchema) -> None:
+    def __init__(self, schema: BaseSchema, allowed_origins: Sequence[str] = ()) -> None:
         super().__init__(
             schema,
+            allowed_origins=allowed_origins,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL),
             multipart_uploads_enabled=True,
         )
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        return await graphiql_page()
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None = None
