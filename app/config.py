@@ -62,6 +62,14 @@ class Settings(BaseSettings):
     max_triangles: int = Field(default=20_000_000, ge=1)
     max_query_depth: int = Field(default=12, ge=3)
     max_page_size: int = Field(default=100, ge=1)
+    ws_token_recheck_seconds: float = Field(
+        default=2, gt=0, description="How often every open websocket's token is checked again.")
+    ws_max_connections_per_token: int = Field(
+        default=20, ge=1, description="Open websockets one token may hold, across replicas.")
+    ws_max_subscriptions_per_connection: int = Field(
+        default=100, ge=1, description="Operations running at once on one websocket.")
+    ws_init_timeout_seconds: float = Field(
+        default=5, gt=0, description="A websocket without connection_init is closed after this.")
     signed_url_ttl_seconds: int = Field(default=900, ge=1)
     upload_url_ttl_seconds: int = Field(default=3600, ge=1)
     render_max_width: int = Field(default=4096, ge=1, description="Widest render, in pixels.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qs
 
 from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
@@ -18,11 +19,15 @@ def unauthorized(message: str) -> JSONResponse:
 
 
 def wants_graphiql(scope: Scope, headers: Headers) -> bool:
-    return (
-        scope.get("method") == "GET"
-        and b"query=" not in scope.get("query_string", b"")
-        and "text/html" in headers.get("accept", "")
-    )
+    """A browser asking for the GraphiQL page: a GET that accepts HTML and names no `query`.
+
+    The query string is decoded the way Starlette (and so Strawberry) decodes it, percent
+    escapes included, so `?%71uery=...` counts as a query and must authenticate.
+    """
+    if scope.get("method") != "GET" or "text/html" not in headers.get("accept", ""):
+        return False
+    query_string = scope.get("query_string", b"").decode("latin-1")
+    return "query" not in parse_qs(query_string, keep_blank_values=True)
 
 
 class BearerAuth:

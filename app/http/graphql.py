@@ -1,76 +1,35 @@
-"""The GraphQL endpoint: Strawberry over Starlette, with websocket auth that closes with 4401."""
+"""The GraphQL endpoint: Strawberry over Starlette; refusals answer GraphQL JSON with a code,
+and unauthenticated HTTP requests execute nothing."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLRequestData
 from strawberry.schema import BaseSchema
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
-from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
-    BaseGraphQLTransportWSHandler,
-)
-from strawberry.subscriptions.protocols.graphql_ws.handlers import BaseGraphQLWSHandler
+from strawberry.types.execution import ExecutionResult, SubscriptionExecutionResult
 
 from app.context import Context
-from app.errors import Unauthenticated
+from app.errors import ErrorCode
 from app.http.graphiql import graphiql_page
+from app.http.websockets import LegacyWSHandler, TransportWSHandler
 from app.resolvers.loaders import Loaders
-from app.services.auth import Principal
 from app.services.container import Services
 
-UNAUTHORIZED_CLOSE_CODE = 4401
 
-
-def payload_authorization(payload: object) -> str | None:
-    """The bearer value in a connection_init payload, in the shapes clients commonly send."""
-    if not isinstance(payload, dict):
-        return None
-    headers = payload.get("headers")
-    sources = [payload, headers] if isinstance(headers, dict) else [payload]
-    for source in sources:
-        for key in ("authorization", "Authorization"):
-            value = source.get(key)
-            if isinstance(value, str):
-                return value
-    return None
-
-
-async def websocket_principal(context: Context, payload: object) -> Principal:
-    """The header's principal if the handshake had one, else the connection_init payload's."""
-    state = context.request.scope.get("state", {})
-    if state.get("auth_error"):
-        raise Unauthenticated(state["auth_error"])
-    if state.get("principal") is not None:
-        return state["principal"]
-    return await context.services.tokens.authenticate(payload_authorization(payload))
-
-
-class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
-    async def handle_connection_init(self, message: Any) -> None:
-        try:
-            self.context.principal = await websocket_principal(self.context, message.get("payload"))
-        except Unauthenticated:
-            await self.websocket.close(code=UNAUTHORIZED_CLOSE_CODE, reason="Unauthorized")
-            return
-        await super().handle_connection_init(message)
-
-
-class LegacyWSHandler(BaseGraphQLWSHandler[Context, None]):
-    async def handle_connection_init(self, message: Any) -> None:
-        try:
-            self.context.principal = await websocket_principal(self.context, message.get("payload"))
-        except Unauthenticated as error:
-            await self.send_message(
-                {"type": "connection_error", "payload": {"message": error.message}}
-            )
-            await self.websocket.close(code=UNAUTHORIZED_CLOSE_CODE, reason="Unauthorized")
-            return
-        await super().handle_connection_init(message)
+def refusal(status: int, message: str) -> JSONResponse:
+    """A request Strawberry refuses before executing, as GraphQL JSON with a code."""
+    code = ErrorCode.UNAUTHENTICATED if status == 401 else ErrorCode.INVALID_INPUT
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    body = {"errors": [{"message": message, "extensions": {"code": code.value}}]}
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 class AtelierGraphQL(GraphQL[Context, None]):
@@ -80,10 +39,35 @@ class AtelierGraphQL(GraphQL[Context, None]):
     def __init__(self, schema: BaseSchema, allowed_origins: Sequence[str] = ()) -> None:
         super().__init__(
             schema,
+            # Websocket handshakes from pages on other origins: only these (CORS's list).
             allowed_origins=allowed_origins,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL),
             multipart_uploads_enabled=True,
+            # The websocket handlers enforce the cap themselves, with a RATE_LIMITED code.
+            max_subscriptions_per_connection=None,
         )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            response = await self.run(Request(scope=scope, receive=receive))
+        except HTTPException as error:
+            response = refusal(error.status_code, error.reason)
+        await response(scope, receive, send)
+
+    async def execute_operation(
+        self, request: Request, request_adapter: AsyncHTTPRequestAdapter,
+        request_data: GraphQLRequestData | list[GraphQLRequestData], context: Context,
+        root_value: None, sub_response: Response,
+    ) -> ExecutionResult | list[ExecutionResult] | SubscriptionExecutionResult:
+        # The edge lets only the GraphiQL page through without a token; should a request it
+        # took for that page carry an operation anyway, nothing runs.
+        if context.principal is None:
+            raise HTTPException(401, "an Authorization: Bearer token is required")
+        return await super().execute_operation(request, request_adapter, request_data,
+                                               context, root_value, sub_response)
 
     async def render_graphql_ide(self, request: Request) -> Response:
         return await graphiql_page()

@@ -15,6 +15,7 @@ from strawberry.tools import merge_types
 from app.resolvers.assets import AssetMutation, AssetQuery, AssetSubscription
 from app.resolvers.conversions import ConversionMutation
 from app.resolvers.jobs import JobMutation, JobQuery, JobSubscription
+from app.resolvers.permissions import apply_policy
 from app.resolvers.renders import RenderMutation
 from app.resolvers.scenes import SceneMutation, SceneQuery, SceneSubscription
 from app.resolvers.tokens import TokenMutation
@@ -31,7 +32,7 @@ def build_schema(max_query_depth: int) -> strawberry.Schema:
     # Validation results are cached per (document, rules): the depth rule is built once so the
     # rules stay the same object across requests and the cache hits.
     depth_rules = QueryDepthLimiter(max_depth=max_query_depth).validation_rules
-    return strawberry.Schema(
+    return apply_policy(strawberry.Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
@@ -43,4 +44,4 @@ def build_schema(max_query_depth: int) -> strawberry.Schema:
             ErrorCodes,
         ],
         config=StrawberryConfig(scalar_map=SCALARS),
-    )
+    ))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 from app.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
 from app.models.common import utcnow
 from app.models.token import ApiToken, Scope
+from app.services.events import TOKEN_REVOKED_TOPIC, EventBus
 
 ADMIN_OWNER = "admin"
 TOKEN_PREFIX = "atl_"
@@ -22,6 +24,7 @@ class Principal:
     owner: str
     scopes: frozenset[Scope]
     token_id: str | None = None
+    expires_at: datetime | None = None
 
     @property
     def is_admin(self) -> bool:
@@ -56,9 +59,15 @@ def bearer_secret(authorization: str | None) -> str | None:
     return value.strip()
 
 
+def is_valid(token: ApiToken | None, now: datetime) -> bool:
+    return token is not None and token.revoked_at is None and (
+        token.expires_at is None or token.expires_at > now)
+
+
 class TokenService:
-    def __init__(self, admin_token: str | None) -> None:
+    def __init__(self, admin_token: str | None, bus: EventBus) -> None:
         self._admin_hash = hash_secret(admin_token) if admin_token else None
+        self._bus = bus
 
     async def authenticate(self, authorization: str | None) -> Principal:
         """The principal for an `Authorization: Bearer` value; raises Unauthenticated."""
@@ -74,7 +83,20 @@ class TokenService:
             raise Unauthenticated("the token is not valid")
         if token.expires_at is not None and token.expires_at <= now:
             raise Unauthenticated("the token has expired")
-        return Principal(owner=token.owner, scopes=frozenset(token.scopes), token_id=token.id)
+        return Principal(owner=token.owner, scopes=frozenset(token.scopes), token_id=token.id,
+                         expires_at=token.expires_at)
+
+    async def ensure_valid(self, principal: Principal) -> None:
+        """Raises Unauthenticated when the principal's token was revoked or has expired since
+        it signed in (a long-lived websocket asks before each operation)."""
+        if principal.token_id is not None and await self.invalid_among([principal.token_id]):
+            raise Unauthenticated("the token is no longer valid")
+
+    async def invalid_among(self, token_ids: Collection[str]) -> set[str]:
+        """Those of `token_ids` that are revoked, expired or deleted, in one query."""
+        found = await ApiToken.find({"_id": {"$in": list(token_ids)}}).to_list()
+        now = utcnow()
+        return set(token_ids) - {token.id for token in found if is_valid(token, now)}
 
     async def create(
         self,
@@ -114,6 +136,8 @@ class TokenService:
         if token.revoked_at is None:
             token.revoked_at = utcnow()
             await token.save()
+        # Every API process closes the token's websockets when it hears this.
+        await self._bus.publish(TOKEN_REVOKED_TOPIC, {"token_id": token.id})
         return token
 
     async def bootstrap_admin(self) -> str | None:

@@ -27,6 +27,7 @@ from app.services.scenes import SceneLimits, SceneService
 from app.services.storage import Storage
 from app.services.storage.filesystem import FilesystemStorage
 from app.services.storage.signing import UrlSigner
+from app.services.token_watch import TokenWatch
 from app.services.uploads import UploadService
 
 
@@ -49,6 +50,7 @@ class Services:
     storage: Storage
     bus: EventBus
     tokens: TokenService
+    token_watch: TokenWatch
     jobs: JobService
     assets: AssetService
     live: LiveService
@@ -74,8 +76,12 @@ class Services:
         assets = AssetService(storage, jobs, bus, max_upload_bytes=settings.max_upload_bytes,
                               max_page_size=settings.max_page_size)
         scenes = SceneService(storage, bus, SceneLimits.from_settings(settings))
+        tokens = TokenService(settings.admin_token, bus)
+        token_watch = TokenWatch(tokens, bus, redis,
+                                 recheck_seconds=settings.ws_token_recheck_seconds,
+                                 max_sockets_per_token=settings.ws_max_connections_per_token)
         return cls(settings=settings, mongo=mongo, redis=redis, arq=arq, storage=storage,
-                   bus=bus, tokens=TokenService(settings.admin_token), jobs=jobs, assets=assets,
+                   bus=bus, tokens=tokens, token_watch=token_watch, jobs=jobs, assets=assets,
                    live=LiveService(bus, job_log),
                    uploads=UploadService.from_settings(assets, storage, arq, settings),
                    scenes=scenes,
@@ -83,6 +89,7 @@ class Services:
                    conversions=ConversionService(jobs, storage, redis, conversion_limits(settings)))
 
     async def close(self) -> None:
+        await self.token_watch.close()
         await self.bus.close()
         await self.arq.aclose()
         await self.redis.aclose()

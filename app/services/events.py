@@ -28,6 +28,8 @@ def job_topic(job_id: str) -> str:
 
 
 ASSET_READY_TOPIC = "asset-ready"
+# Payload {"token_id": ...}: every API process closes that token's websockets.
+TOKEN_REVOKED_TOPIC = "token-revoked"
 
 
 def scene_topic(scene_id: str) -> str:
