@@ -9,7 +9,6 @@ from starlette.requests import Request
 from starlette.websockets import WebSocket
 
 from app.errors import Unauthenticated
-from app.models.common import StoredFile
 from app.resolvers.loaders import Loaders
 from app.services.auth import Principal
 from app.services.container import Services
@@ -23,7 +22,13 @@ class Context:
     response: Any = None
     principal: Principal | None = None
     connection_params: dict[str, Any] | None = None
-    loaders: Loaders = field(default_factory=Loaders)
+    # A websocket lives long: its loaders read afresh every time instead of caching.
+    fresh_reads: bool = False
+    loaders: Loaders = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.loaders = Loaders(self.services.scenes, lambda: self.viewer,
+                               cache=not self.fresh_reads)
 
     @property
     def viewer(self) -> Principal:
@@ -31,12 +36,11 @@ class Context:
             raise Unauthenticated("an Authorization: Bearer token is required")
         return self.principal
 
-    async def file_url(self, stored: StoredFile) -> str:
-        settings = self.services.settings
+    async def file_url(self, key: str, filename: str, content_type: str) -> str:
         return await self.services.storage.download_url(
-            stored.key,
-            filename=stored.filename,
-            content_type=stored.content_type,
+            key,
+            filename=filename,
+            content_type=content_type,
             base_url=self.base_url,
-            expires_in=settings.signed_url_ttl_seconds,
+            expires_in=self.services.settings.signed_url_ttl_seconds,
         )

@@ -10,11 +10,12 @@ from strawberry.file_uploads import Upload
 
 from app.context import Context
 from app.errors import AtelierError, NotFound
+from app.models.asset import AssetStatus
+from app.resolvers.asset_types import Asset, AssetConnection
 from app.resolvers.errors import errors_as_data, user_error
+from app.resolvers.job_types import Job
 from app.resolvers.pages import connection
 from app.schema.asset import (
-    Asset,
-    AssetConnection,
     AssetDeletePayload,
     AssetEvent,
     AssetFilter,
@@ -24,7 +25,6 @@ from app.schema.asset import (
     AssetUploadPayload,
     UploadHeader,
 )
-from app.schema.job import Job
 from app.services.assets import AssetFilter as AssetQueryFilter
 from app.services.assets import Uploaded
 from app.services.storage.base import CHUNK_SIZE
@@ -55,6 +55,7 @@ class AssetQuery:
             found = await info.context.services.assets.get_visible(info.context.viewer, id)
         except NotFound:
             return None
+        info.context.loaders.asset_by_id.prime(found.id, found)
         return Asset.from_model(found)
 
     @strawberry.field(description="The viewer's assets, newest first.")
@@ -66,12 +67,15 @@ class AssetQuery:
         filter: AssetFilter | None = None,
     ) -> AssetConnection:
         where = AssetQueryFilter(
-            status=filter.status, tags=filter.tags, source_format=filter.source_format,
+            status=[AssetStatus(s.value) for s in filter.status] if filter.status else None,
+            tags=filter.tags, source_format=filter.source_format,
             name_contains=filter.name_contains,
         ) if filter else AssetQueryFilter()
         page = await info.context.services.assets.list(
             info.context.viewer, first=first, after=after, where=where
         )
+        # Fields of the page that need these assets again (a scene, a job's asset) read none.
+        info.context.loaders.asset_by_id.prime_many({asset.id: asset for asset in page.items})
         return connection(page, Asset.from_model)
 
 

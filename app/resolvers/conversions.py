@@ -6,8 +6,9 @@ import strawberry
 
 from app.context import Context
 from app.resolvers.errors import errors_as_data
+from app.resolvers.job_types import Job
 from app.schema.convert import AssetConvertInput
-from app.schema.job import Job, JobPayload
+from app.schema.job import JobPayload
 
 Info = strawberry.Info[Context, None]
 

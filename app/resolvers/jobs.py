@@ -8,9 +8,11 @@ import strawberry
 
 from app.context import Context
 from app.errors import NotFound
+from app.models.job import JobKind, JobStatus
 from app.resolvers.errors import errors_as_data
+from app.resolvers.job_types import Job, JobConnection
 from app.resolvers.pages import connection
-from app.schema.job import Job, JobConnection, JobEvent, JobFilter, JobPayload
+from app.schema.job import JobEvent, JobFilter, JobPayload
 from app.services.jobs import JobFilter as JobQueryFilter
 
 Info = strawberry.Info[Context, None]
@@ -35,7 +37,9 @@ class JobQuery:
         filter: JobFilter | None = None,
     ) -> JobConnection:
         where = JobQueryFilter(
-            status=filter.status, kind=filter.kind, asset_id=filter.asset_id
+            status=[JobStatus(s.value) for s in filter.status] if filter.status else None,
+            kind=[JobKind(k.value) for k in filter.kind] if filter.kind else None,
+            asset_id=filter.asset_id,
         ) if filter else JobQueryFilter()
         page = await info.context.services.jobs.list(
             info.context.viewer, first=first, after=after, where=where

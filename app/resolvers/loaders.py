@@ -2,39 +2,73 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TypeVar
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
 from beanie import Document
 from strawberry.dataloader import DataLoader
 
+from app.errors import AtelierError
 from app.models.asset import Asset
 from app.models.job import Job
 from app.models.scene import Scene
+from app.services.auth import Principal
 from app.services.lookup import MAX_BATCH, find_by_ids
+from app.services.scenes import SceneService
 
 D = TypeVar("D", bound=Document)
 
 
-def by_id_loader(model: type[D], *, cache: bool) -> DataLoader[str, D | None]:
-    async def load(ids: Sequence[str]) -> list[D | None]:
-        by_id = await find_by_ids(model, ids)
-        return [by_id.get(document_id) for document_id in ids]
+class ByIdLoader(DataLoader[str, D | None], Generic[D]):
+    """Documents of one collection by id, `None` for those that do not exist."""
 
-    return DataLoader(load_fn=load, max_batch_size=MAX_BATCH, cache=cache)
+    def __init__(self, model: type[D], *, cache: bool) -> None:
+        async def load(ids: Sequence[str]) -> list[D | None]:
+            by_id = await find_by_ids(model, ids)
+            return [by_id.get(document_id) for document_id in ids]
+
+        super().__init__(load_fn=load, max_batch_size=MAX_BATCH, cache=cache)
 
 
-@dataclass
+class AssetByIdLoader(ByIdLoader[Asset]):
+    def __init__(self, *, cache: bool) -> None:
+        super().__init__(Asset, cache=cache)
+
+
+class JobByIdLoader(ByIdLoader[Job]):
+    def __init__(self, *, cache: bool) -> None:
+        super().__init__(Job, cache=cache)
+
+
+class SceneByIdLoader(ByIdLoader[Scene]):
+    def __init__(self, *, cache: bool) -> None:
+        super().__init__(Scene, cache=cache)
+
+
+class AssetSceneByAssetIdLoader(DataLoader[str, Scene]):
+    """Each READY asset's own glTF scene as the viewer may see it; a load raises the reason
+    an asset has none (not found, not READY, a broken GLB). The assets come through the
+    AssetByIdLoader, so a page that primed it costs no read here."""
+
+    def __init__(self, scenes: SceneService, assets: AssetByIdLoader,
+                 viewer: Callable[[], Principal], *, cache: bool) -> None:
+        async def load(asset_ids: Sequence[str]) -> list[Scene | AtelierError]:
+            documents = await assets.load_many(asset_ids)
+            found = await scenes.asset_scenes(viewer(), dict(zip(asset_ids, documents,
+                                                                 strict=True)))
+            return [found[asset_id] for asset_id in asset_ids]
+
+        super().__init__(load_fn=load, max_batch_size=MAX_BATCH, cache=cache)
+
+
 class Loaders:
-    """`cache=False` for websockets: a subscription lives long and must see fresh documents."""
+    """The loaders of one request; `cache=False` for websockets, where a subscription lives
+    long and must see fresh documents."""
 
-    cache: bool = True
-    asset_by_id: DataLoader[str, Asset | None] = field(init=False)
-    job_by_id: DataLoader[str, Job | None] = field(init=False)
-    scene_by_id: DataLoader[str, Scene | None] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.asset_by_id = by_id_loader(Asset, cache=self.cache)
-        self.job_by_id = by_id_loader(Job, cache=self.cache)
-        self.scene_by_id = by_id_loader(Scene, cache=self.cache)
+    def __init__(self, scenes: SceneService, viewer: Callable[[], Principal], *, cache: bool
+                 ) -> None:
+        self.asset_by_id = AssetByIdLoader(cache=cache)
+        self.job_by_id = JobByIdLoader(cache=cache)
+        self.scene_by_id = SceneByIdLoader(cache=cache)
+        self.asset_scene_by_asset_id = AssetSceneByAssetIdLoader(scenes, self.asset_by_id,
+                                                                 viewer, cache=cache)

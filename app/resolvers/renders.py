@@ -1,15 +1,71 @@
-"""Render fields: the renderSubmit mutation."""
+"""Render fields: the renderSubmit mutation, and its input turned into a render request."""
 
 from __future__ import annotations
 
 import strawberry
 
 from app.context import Context
+from app.geometry.render import (
+    Camera,
+    LookAtCamera,
+    OrbitCamera,
+    RenderOptions,
+    RenderRequest,
+    SceneCamera,
+    Turntable,
+)
+from app.geometry.render.cameras import vec3
+from app.geometry.render.options import rgba
 from app.resolvers.errors import errors_as_data
-from app.schema.job import Job, JobPayload
-from app.schema.render import RenderSubmitInput
+from app.resolvers.job_types import Job
+from app.schema.job import JobPayload
+from app.schema.render import (
+    DEFAULT_BACKGROUND,
+    LookAtCameraInput,
+    OrbitCameraInput,
+    RenderCameraInput,
+    RenderSubmitInput,
+)
+from app.services.renders import errors_under
 
 Info = strawberry.Info[Context, None]
+CAMERA_FIELDS = {"fov_y_deg": "fovY", "yaw_deg": "yaw", "pitch_deg": "pitch"}
+
+
+def look_at_camera(given: LookAtCameraInput) -> LookAtCamera:
+    return LookAtCamera(position=vec3(given.position, "position"),
+                        target=vec3(given.target, "target"), up=vec3(given.up, "up"),
+                        fov_y_deg=given.fov_y)
+
+
+def orbit_camera(given: OrbitCameraInput) -> OrbitCamera:
+    return OrbitCamera(yaw_deg=given.yaw, pitch_deg=given.pitch, distance=given.distance,
+                       fov_y_deg=given.fov_y)
+
+
+def camera(given: RenderCameraInput) -> Camera:
+    if given.look_at:
+        with errors_under("input", "camera", "lookAt", names=CAMERA_FIELDS):
+            return look_at_camera(given.look_at)
+    if given.orbit:
+        with errors_under("input", "camera", "orbit", names=CAMERA_FIELDS):
+            return orbit_camera(given.orbit)
+    return SceneCamera(str(given.scene_camera))
+
+
+def render_request(given: RenderSubmitInput) -> RenderRequest:
+    """The render this input asks for; raises InvalidInput or UnsupportedOption."""
+    chosen = camera(given.camera) if given.camera else None
+    with errors_under("input"):
+        background = DEFAULT_BACKGROUND if given.background is strawberry.UNSET else (
+            None if given.background is None else rgba(given.background))
+        options = RenderOptions(width=given.width, height=given.height,
+                                format=given.format.value, background=background,
+                                samples=given.samples, quality=given.quality)
+        with errors_under("turntable"):
+            turntable = Turntable(given.turntable.frames, given.turntable.pitch) if (
+                given.turntable) else None
+        return RenderRequest(camera=chosen, options=options, turntable=turntable)
 
 
 @strawberry.type
@@ -22,6 +78,6 @@ class RenderMutation:
             info.context.viewer,
             asset_id=input.asset_id,
             scene_id=input.scene_id,
-            request=input.to_request(),
+            request=render_request(input),
         )
         return JobPayload(job=Job.from_model(job))

@@ -11,7 +11,9 @@ from app.context import Context
 from app.errors import NotFound
 from app.resolvers.errors import errors_as_data
 from app.resolvers.pages import connection
-from app.schema.scene import Scene, SceneConnection, SceneEvent, ScenePayload
+from app.resolvers.scene_inputs import operations
+from app.resolvers.scene_types import Scene, SceneConnection, scene_event
+from app.schema.scene import SceneEvent, ScenePayload
 from app.schema.scene_inputs import SceneCreateInput, SceneUpdateInput
 
 Info = strawberry.Info[Context, None]
@@ -42,7 +44,7 @@ class SceneMutation:
     async def scene_create(self, info: Info, input: SceneCreateInput) -> ScenePayload:
         scene = await info.context.services.scenes.create(
             info.context.viewer, name=input.name,
-            operations=[operation.operation() for operation in input.operations])
+            operations=operations(input.operations))
         return ScenePayload(scene=Scene.from_model(scene))
 
     @strawberry.mutation(description="A new scene holding a READY asset's glTF scene: its "
@@ -62,7 +64,7 @@ class SceneMutation:
                            expected_version: int | None = None) -> ScenePayload:
         scene = await info.context.services.scenes.update(
             info.context.viewer, id, name=input.name,
-            operations=[operation.operation() for operation in input.operations],
+            operations=operations(input.operations),
             expected_version=expected_version)
         return ScenePayload(scene=Scene.from_model(scene))
 
@@ -76,4 +78,4 @@ class SceneSubscription:
         stream = info.context.services.live.scene_changes(info.context.viewer, scene_id,
                                                           after_version)
         async for revision, scene in stream:
-            yield SceneEvent.of(revision, scene)
+            yield scene_event(revision, scene)

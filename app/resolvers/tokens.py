@@ -5,9 +5,10 @@ from __future__ import annotations
 import strawberry
 
 from app.context import Context
+from app.models.token import Scope
 from app.resolvers.errors import errors_as_data
+from app.resolvers.mapping import api_token
 from app.schema.token import (
-    ApiToken,
     ApiTokenCreateInput,
     ApiTokenCreatePayload,
     ApiTokenRevokePayload,
@@ -24,13 +25,14 @@ class TokenMutation:
         self, info: Info, input: ApiTokenCreateInput
     ) -> ApiTokenCreatePayload:
         token, secret = await info.context.services.tokens.create(
-            info.context.viewer, owner=input.owner, name=input.name, scopes=input.scopes,
+            info.context.viewer, owner=input.owner, name=input.name,
+            scopes=[Scope(scope.value) for scope in input.scopes],
             expires_at=input.expires_at,
         )
-        return ApiTokenCreatePayload(token=ApiToken.from_model(token), secret=secret)
+        return ApiTokenCreatePayload(token=api_token(token), secret=secret)
 
     @strawberry.mutation(description="Admin only: revoke a token at once.")
     @errors_as_data(ApiTokenRevokePayload)
     async def api_token_revoke(self, info: Info, id: strawberry.ID) -> ApiTokenRevokePayload:
         token = await info.context.services.tokens.revoke(info.context.viewer, id)
-        return ApiTokenRevokePayload(token=ApiToken.from_model(token))
+        return ApiTokenRevokePayload(token=api_token(token))

@@ -1,24 +1,33 @@
-"""GraphQL types of assets: the Asset, its stats and validation report, filter and payloads."""
+"""GraphQL types of assets: an asset's own fields, stats and validation report, its filter,
+the inputs and payloads of uploads, and its live event."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from app.context import Context
-from app.models import asset as models
-from app.models.common import FileRole as DomainFileRole
-from app.schema.common import Bounds, Connection, ErrorInfo, StoredFile, UserError
+from app.schema.common import Bounds, ErrorInfo, UserError
 from app.schema.scalars import Long
 
 if TYPE_CHECKING:
-    from app.schema.job import Job
-    from app.schema.scene import Scene
+    from app.resolvers.asset_types import Asset
+    from app.resolvers.job_types import Job
 
-AssetStatus = strawberry.enum(models.AssetStatus, name="AssetStatus")
-Info = strawberry.Info[Context, None]
+# Payloads and events hold the full Asset and Job, whose data fields live in app/resolvers.
+AssetRef = Annotated["Asset", strawberry.lazy("app.resolvers.asset_types")]
+JobRef = Annotated["Job", strawberry.lazy("app.resolvers.job_types")]
+
+
+@strawberry.enum
+class AssetStatus(Enum):
+    PENDING_UPLOAD = "PENDING_UPLOAD"
+    UPLOADED = "UPLOADED"
+    PROCESSING = "PROCESSING"
+    READY = "READY"
+    FAILED = "FAILED"
 
 
 @strawberry.type
@@ -51,8 +60,11 @@ class ValidationReport:
     issues: list[ValidationIssue]
 
 
-@strawberry.type(description="An uploaded 3D model and everything derived from it.")
-class Asset:
+@strawberry.type
+class AssetFields:
+    """An asset's own fields; those that need data (files' URLs, ingestJob, scene) are
+    resolved on app/resolvers/asset_types.py's Asset."""
+
     id: strawberry.ID
     name: str
     filename: str
@@ -63,84 +75,10 @@ class Asset:
     tags: list[str]
     created_at: datetime
     updated_at: datetime
-    model: strawberry.Private[models.Asset]
-
-    @classmethod
-    def from_model(cls, asset: models.Asset) -> Asset:
-        return cls(
-            id=strawberry.ID(asset.id), name=asset.name, filename=asset.filename,
-            status=asset.status, source_format=asset.source_format, size_bytes=asset.size_bytes,
-            sha256=asset.sha256, tags=asset.tags, created_at=asset.created_at,
-            updated_at=asset.updated_at, model=asset,
-        )
-
-    @strawberry.field
-    def error(self) -> ErrorInfo | None:
-        return ErrorInfo.from_model(self.model.error)
-
-    @strawberry.field
-    def stats(self) -> AssetStats | None:
-        stats = self.model.stats
-        if stats is None:
-            return None
-        return AssetStats(
-            vertex_count=stats.vertex_count, triangle_count=stats.triangle_count,
-            mesh_count=stats.mesh_count, material_count=stats.material_count,
-            texture_count=stats.texture_count, animation_count=stats.animation_count,
-            node_count=stats.node_count, bounds=Bounds.from_model(stats.bounds),
-        )
-
-    @strawberry.field
-    def validation(self) -> ValidationReport | None:
-        report = self.model.validation
-        if report is None:
-            return None
-        return ValidationReport(
-            num_errors=report.num_errors, num_warnings=report.num_warnings,
-            num_infos=report.num_infos, num_hints=report.num_hints, truncated=report.truncated,
-            issues=[ValidationIssue(code=i.code, severity=i.severity, message=i.message,
-                                    pointer=i.pointer) for i in report.issues],
-        )
-
-    @strawberry.field
-    def files(self) -> list[StoredFile]:
-        return [StoredFile.from_model(stored) for stored in self.model.files]
-
-    @strawberry.field(description="Signed URL of the normalised GLB, once READY.")
-    async def glb_url(self, info: Info) -> str | None:
-        stored = self.model.file(DomainFileRole.GLB)
-        return await info.context.file_url(stored) if stored else None
-
-    @strawberry.field(description="Signed URL of the thumbnail image, once rendered.")
-    async def thumbnail_url(self, info: Info) -> str | None:
-        stored = self.model.file(DomainFileRole.THUMBNAIL)
-        return await info.context.file_url(stored) if stored else None
-
-    @strawberry.field(description="The ingest job that turned the upload into this asset.")
-    async def ingest_job(
-        self, info: Info
-    ) -> Annotated[Job, strawberry.lazy("app.schema.job")] | None:
-        from app.schema.job import Job
-
-        if not self.model.ingest_job_id:
-            return None
-        job = await info.context.loaders.job_by_id.load(self.model.ingest_job_id)
-        return Job.from_model(job) if job else None
-
-    @strawberry.field(description="The asset's own glTF scene, read-only (version 0, the "
-                      "asset's id), once READY; sceneCreateFromAsset makes an editable copy.")
-    async def scene(
-        self, info: Info
-    ) -> Annotated[Scene, strawberry.lazy("app.schema.scene")] | None:
-        from app.schema.scene import Scene
-
-        if self.model.status is not models.AssetStatus.READY:
-            return None
-        found = await info.context.services.scenes.asset_scene(info.context.viewer, self.id)
-        return Scene.from_model(found)
-
-
-AssetConnection = Connection[Asset]
+    error: ErrorInfo | None
+    stats: AssetStats | None
+    validation: ValidationReport | None
+    ingest_job_id: strawberry.Private[str | None]
 
 
 @strawberry.input
@@ -153,8 +91,8 @@ class AssetFilter:
 
 @strawberry.type
 class AssetUploadPayload:
-    asset: Asset | None = None
-    job: Annotated[Job, strawberry.lazy("app.schema.job")] | None = None
+    asset: AssetRef | None = None
+    job: JobRef | None = None
     reused: bool = strawberry.field(default=False, description=(
         "True when you had uploaded identical bytes before: that asset (and its ingest job) "
         "is returned and nothing new is made. Pass copy: true for a new asset anyway."))
@@ -189,7 +127,7 @@ class UploadHeader:
 
 @strawberry.type
 class AssetUploadCreatePayload:
-    asset: Asset | None = strawberry.field(default=None, description=(
+    asset: AssetRef | None = strawberry.field(default=None, description=(
         "PENDING_UPLOAD until assetUploadComplete; an existing asset when `reused`."))
     upload_url: str | None = strawberry.field(default=None, description=(
         "PUT the file's bytes here, with `uploadHeaders`; null when `reused`."))
@@ -208,4 +146,7 @@ class AssetDeletePayload:
 
 @strawberry.type
 class AssetEvent:
-    asset: Asset
+    asset: AssetRef
+    cursor: str = strawberry.field(description=(
+        "This outcome's place in the outcome log: give it as assetReady's afterCursor to get "
+        "every outcome after it, exactly once, on any API process."))

@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from enum import Enum
 from typing import Generic, TypeVar
 
 import strawberry
 
-from app.context import Context
 from app.errors import ErrorCode as DomainErrorCode
-from app.models import common as models
 from app.schema.scalars import Long
 
 ErrorCode = strawberry.enum(DomainErrorCode, name="ErrorCode")
-FileRole = strawberry.enum(models.FileRole, name="FileRole")
 
 T = TypeVar("T")
+
+
+@strawberry.enum
+class FileRole(Enum):
+    ORIGINAL = "ORIGINAL"
+    GLB = "GLB"
+    THUMBNAIL = "THUMBNAIL"
+    CONVERTED = "CONVERTED"
+    RENDER = "RENDER"
 
 
 @strawberry.type(description="An expected failure of a mutation, returned as data.")
@@ -29,14 +36,6 @@ class UserError:
 class ErrorInfo:
     code: ErrorCode
     message: str
-
-    @classmethod
-    def from_model(cls, error: models.ErrorInfo | None) -> ErrorInfo | None:
-        if error is None:
-            return None
-        known = error.code in DomainErrorCode.__members__
-        return cls(code=DomainErrorCode(error.code) if known else DomainErrorCode.INTERNAL,
-                   message=error.message)
 
 
 @strawberry.type
@@ -69,25 +68,14 @@ class Bounds:
     min: list[float]
     max: list[float]
 
-    @classmethod
-    def from_model(cls, bounds: models.Bounds | None) -> Bounds | None:
-        return None if bounds is None else cls(min=list(bounds.min), max=list(bounds.max))
 
+@strawberry.type
+class StoredFileFields:
+    """A stored file's own fields; its signed `url` is resolved in app/resolvers/files.py."""
 
-@strawberry.type(name="File", description="A stored file with a short-lived signed URL.")
-class StoredFile:
     role: FileRole
     format: str
     size_bytes: Long
     content_type: str
     filename: str
-    stored: strawberry.Private[models.StoredFile]
-
-    @strawberry.field(description="A signed URL a browser can GET until it expires.")
-    async def url(self, info: strawberry.Info[Context, None]) -> str:
-        return await info.context.file_url(self.stored)
-
-    @classmethod
-    def from_model(cls, stored: models.StoredFile) -> StoredFile:
-        return cls(role=stored.role, format=stored.format, size_bytes=stored.size_bytes,
-                   content_type=stored.content_type, filename=stored.filename, stored=stored)
+    key: strawberry.Private[str]

@@ -1,28 +1,44 @@
-"""GraphQL types of jobs: the Job, its live events, filter and payload."""
+"""GraphQL types of jobs: a job's own fields, its live event, filter and payload."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.scalars import JSON
 
-from app.context import Context
-from app.models import job as models
-from app.schema.common import Connection, ErrorInfo, StoredFile, UserError
+from app.schema.common import ErrorInfo, UserError
 
 if TYPE_CHECKING:
-    from app.schema.asset import Asset
-    from app.schema.scene import Scene
+    from app.resolvers.job_types import Job
 
-JobKind = strawberry.enum(models.JobKind, name="JobKind")
-JobStatus = strawberry.enum(models.JobStatus, name="JobStatus")
-Info = strawberry.Info[Context, None]
+# The payload and event hold the full Job, whose data fields live in app/resolvers.
+JobRef = Annotated["Job", strawberry.lazy("app.resolvers.job_types")]
 
 
-@strawberry.type(description="Work done by a worker: ingest, conversion or render.")
-class Job:
+@strawberry.enum
+class JobKind(Enum):
+    INGEST = "INGEST"
+    CONVERT = "CONVERT"
+    RENDER = "RENDER"
+
+
+@strawberry.enum
+class JobStatus(Enum):
+    QUEUED = "QUEUED"
+    RUNNING = "RUNNING"
+    SUCCEEDED = "SUCCEEDED"
+    FAILED = "FAILED"
+    CANCELLED = "CANCELLED"
+
+
+@strawberry.type
+class JobFields:
+    """A job's own fields; outputs' URLs, asset and scene are resolved on
+    app/resolvers/job_types.py's Job."""
+
     id: strawberry.ID
     kind: JobKind
     status: JobStatus
@@ -36,53 +52,9 @@ class Job:
     started_at: datetime | None
     finished_at: datetime | None
     params: JSON
-    model: strawberry.Private[models.Job]
-
-    @classmethod
-    def from_model(cls, job: models.Job) -> Job:
-        return cls(
-            id=strawberry.ID(job.id), kind=job.kind, status=job.status, progress=job.progress,
-            stage=job.stage, message=job.message, attempts=job.attempts, sequence=job.sequence,
-            cancel_requested=job.cancel_requested, created_at=job.created_at,
-            started_at=job.started_at, finished_at=job.finished_at, params=job.params, model=job,
-        )
-
-    @strawberry.field
-    def error(self) -> ErrorInfo | None:
-        return ErrorInfo.from_model(self.model.error)
-
-    @strawberry.field(description="The files this job produced.")
-    def outputs(self) -> list[StoredFile]:
-        return [StoredFile.from_model(stored) for stored in self.model.outputs]
-
-    @strawberry.field
-    async def asset(
-        self, info: Info
-    ) -> Annotated[Asset, strawberry.lazy("app.schema.asset")] | None:
-        from app.schema.asset import Asset
-
-        if not self.model.asset_id:
-            return None
-        asset = await info.context.loaders.asset_by_id.load(self.model.asset_id)
-        if asset is None or not info.context.viewer.can_access(asset.owner):
-            return None
-        return Asset.from_model(asset)
-
-    @strawberry.field(description="The scene the job works on (a render of a scene).")
-    async def scene(
-        self, info: Info
-    ) -> Annotated[Scene, strawberry.lazy("app.schema.scene")] | None:
-        from app.schema.scene import Scene
-
-        if not self.model.scene_id:
-            return None
-        scene = await info.context.loaders.scene_by_id.load(self.model.scene_id)
-        if scene is None or not info.context.viewer.can_access(scene.owner):
-            return None
-        return Scene.from_model(scene)
-
-
-JobConnection = Connection[Job]
+    error: ErrorInfo | None
+    asset_id: strawberry.Private[str | None]
+    scene_id: strawberry.Private[str | None]
 
 
 @strawberry.input
@@ -94,11 +66,13 @@ class JobFilter:
 
 @strawberry.type
 class JobPayload:
-    job: Job | None = None
+    job: JobRef | None = None
     errors: list[UserError] = strawberry.field(default_factory=list)
 
 
 @strawberry.type(description="One change of a job; `sequence` rises by one per job.")
 class JobEvent:
     sequence: int
-    job: Job
+    job: JobRef
+    gap: bool = strawberry.field(default=False, description=(
+        "The events after afterSequence have expired: this is the job's current state."))

@@ -6,21 +6,9 @@ from enum import Enum
 
 import strawberry
 
-from app.geometry.render import (
-    Camera,
-    LookAtCamera,
-    OrbitCamera,
-    RenderOptions,
-    RenderRequest,
-    SceneCamera,
-    Turntable,
-)
-from app.geometry.render.cameras import vec3
-from app.geometry.render.options import rgba
-from app.services.renders import errors_under
+from app.geometry.render import RenderOptions
 
 DEFAULT_BACKGROUND = RenderOptions().background
-CAMERA_FIELDS = {"fov_y_deg": "fovY", "yaw_deg": "yaw", "pitch_deg": "pitch"}
 
 
 @strawberry.enum(description="Encoding of rendered images.")
@@ -37,11 +25,6 @@ class LookAtCameraInput:
     up: list[float] = strawberry.field(default_factory=lambda: [0.0, 1.0, 0.0])
     fov_y: float = strawberry.field(default=45.0, description="Vertical field of view, in degrees")
 
-    def to_camera(self) -> LookAtCamera:
-        return LookAtCamera(position=vec3(self.position, "position"),
-                            target=vec3(self.target, "target"), up=vec3(self.up, "up"),
-                            fov_y_deg=self.fov_y)
-
 
 @strawberry.input(description="A camera circling the model's centre; angles in degrees. Yaw 0 "
                   "looks from the front (+Z), positive yaw swings towards +X, positive pitch "
@@ -53,10 +36,6 @@ class OrbitCameraInput:
         default=None, description="From the centre; null frames the whole model")
     fov_y: float = strawberry.field(default=45.0, description="Vertical field of view, in degrees")
 
-    def to_camera(self) -> OrbitCamera:
-        return OrbitCamera(yaw_deg=self.yaw, pitch_deg=self.pitch, distance=self.distance,
-                           fov_y_deg=self.fov_y)
-
 
 @strawberry.input(one_of=True, description="Exactly one way to place the camera.")
 class RenderCameraInput:
@@ -64,15 +43,6 @@ class RenderCameraInput:
     orbit: OrbitCameraInput | None = strawberry.UNSET
     scene_camera: str | None = strawberry.field(
         default=strawberry.UNSET, description="Name of a camera of the glTF")
-
-    def to_camera(self) -> Camera:
-        if self.look_at:
-            with errors_under("input", "camera", "lookAt", names=CAMERA_FIELDS):
-                return self.look_at.to_camera()
-        if self.orbit:
-            with errors_under("input", "camera", "orbit", names=CAMERA_FIELDS):
-                return self.orbit.to_camera()
-        return SceneCamera(str(self.scene_camera))
 
 
 @strawberry.input(description="Frames evenly spaced around the model, starting at the orbit "
@@ -101,17 +71,3 @@ class RenderSubmitInput:
     quality: int = strawberry.field(default=90, description="1..100, for JPEG and WEBP")
     turntable: TurntableInput | None = strawberry.field(
         default=None, description="Render a turn around the model instead of one image")
-
-    def to_request(self) -> RenderRequest:
-        """The render this input asks for; raises InvalidInput or UnsupportedOption."""
-        camera = self.camera.to_camera() if self.camera else None
-        with errors_under("input"):
-            background = DEFAULT_BACKGROUND if self.background is strawberry.UNSET else (
-                None if self.background is None else rgba(self.background))
-            options = RenderOptions(width=self.width, height=self.height,
-                                    format=self.format.value, background=background,
-                                    samples=self.samples, quality=self.quality)
-            with errors_under("turntable"):
-                turntable = Turntable(self.turntable.frames, self.turntable.pitch) if (
-                    self.turntable) else None
-            return RenderRequest(camera=camera, options=options, turntable=turntable)

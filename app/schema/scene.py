@@ -1,121 +1,63 @@
-"""GraphQL types of scenes: the Scene and its nodes, materials, cameras and lights; the
-payloads and live events (the inputs of sceneCreate and sceneUpdate are in scene_inputs.py).
-
-A Scene's nodes live in its document, so everything below `Scene` is resolved in memory. When
-a query asks for the assets that meshes or textures name, the scene loads them all at once
-(one batch per 100 through the DataLoader) before its nodes resolve, so no node awaits alone.
+"""GraphQL types of scenes: a scene's, node's and reference's own fields, cameras, lights and
+changes, the payload and live event (inputs are in scene_inputs.py). Materials, nodes and the
+fields reading the graph or the assets it names are completed in app/resolvers/scene_types.py.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from strawberry.types.nodes import SelectedField, Selection
 
-from app.context import Context
-from app.errors import InvalidInput
 from app.geometry import scene_graph as graph
-from app.geometry.scene_transforms import column_major, local_matrix, node_trs
-from app.models import scene as models
-from app.schema.asset import Asset
-from app.schema.common import Bounds, Connection, Edge, PageInfo, UserError
-from app.services.pagination import decode_cursor, encode_cursor
+from app.schema.common import Bounds, UserError
 
-Info = strawberry.Info[Context, None]
+if TYPE_CHECKING:
+    from app.resolvers.scene_types import Scene
+
 AlphaMode = strawberry.enum(graph.AlphaMode, name="AlphaMode")
 CameraType = strawberry.enum(graph.CameraType, name="CameraType")
 LightType = strawberry.enum(graph.LightType, name="LightType")
-SceneChangeKind = strawberry.enum(models.SceneChangeKind, name="SceneChangeKind")
+# The payload and event hold the full Scene, whose graph fields live in app/resolvers.
+SceneRef = Annotated["Scene", strawberry.lazy("app.resolvers.scene_types")]
 
 
-def selects(selections: list[Selection], name: str) -> bool:
-    """Whether a field called `name` is asked for anywhere in `selections`."""
-    return any((isinstance(s, SelectedField) and s.name == name) or selects(s.selections, name)
-               for s in selections)
+@strawberry.enum
+class SceneChangeKind(Enum):
+    SCENE_RENAMED = "SCENE_RENAMED"
+    NODE_ADDED = "NODE_ADDED"
+    NODE_REMOVED = "NODE_REMOVED"
+    NODE_REPARENTED = "NODE_REPARENTED"
+    NODE_RENAMED = "NODE_RENAMED"
+    TRANSFORM_SET = "TRANSFORM_SET"
+    MESH_ATTACHED = "MESH_ATTACHED"
+    MESH_DETACHED = "MESH_DETACHED"
+    MATERIAL_SET = "MATERIAL_SET"
+    MATERIAL_ADDED = "MATERIAL_ADDED"
+    MATERIAL_EDITED = "MATERIAL_EDITED"
+    CAMERA_ADDED = "CAMERA_ADDED"
+    LIGHT_ADDED = "LIGHT_ADDED"
 
 
-class AssetsSeen:
-    """The assets a scene names, as the viewer may see them; filled before nodes resolve."""
+@strawberry.type
+class MeshReferenceFields:
+    """A mesh reference's own fields; its `asset` is resolved in app/resolvers."""
 
-    def __init__(self) -> None:
-        self.loaded: dict[str, Asset | None] = {}
-
-    async def load(self, info: Info, asset_ids: set[str]) -> None:
-        wanted = sorted(asset_ids - self.loaded.keys())
-        found = await info.context.loaders.asset_by_id.load_many(wanted)
-        viewer = info.context.viewer
-        self.loaded.update((asset_id, Asset.from_model(asset) if asset is not None and
-                            viewer.can_access(asset.owner) else None)
-                           for asset_id, asset in zip(wanted, found, strict=True))
-
-
-@strawberry.type(description="A mesh of an asset's normalised GLB.")
-class MeshReference:
     mesh_index: int
     asset_id: strawberry.Private[str]
-    assets: strawberry.Private[AssetsSeen]
-
-    @strawberry.field(description="Null once the asset is deleted or out of the viewer's sight.")
-    def asset(self) -> Asset | None:
-        return self.assets.loaded.get(self.asset_id)
 
 
-@strawberry.type(description="A texture of an asset's normalised GLB.")
-class TextureReference:
+@strawberry.type
+class TextureReferenceFields:
+    """A texture reference's own fields; its `asset` is resolved in app/resolvers."""
+
     texture_index: int
     tex_coord: int
     scale: float = strawberry.field(description="A normal map's scale, an occlusion map's "
                                     "strength")
     asset_id: strawberry.Private[str]
-    assets: strawberry.Private[AssetsSeen]
-
-    @strawberry.field(description="Null once the asset is deleted or out of the viewer's sight.")
-    def asset(self) -> Asset | None:
-        return self.assets.loaded.get(self.asset_id)
-
-    @classmethod
-    def of(cls, ref: graph.TextureRef | None, assets: AssetsSeen) -> TextureReference | None:
-        return None if ref is None else cls(texture_index=ref.texture_index,
-                                            tex_coord=ref.tex_coord, scale=ref.scale,
-                                            asset_id=ref.asset_id, assets=assets)
-
-
-@strawberry.type(description="A glTF PBR metallic-roughness material.")
-class SceneMaterial:
-    id: strawberry.ID
-    name: str
-    base_color_factor: list[float]
-    base_color_texture: TextureReference | None
-    metallic_factor: float
-    roughness_factor: float
-    metallic_roughness_texture: TextureReference | None
-    normal_texture: TextureReference | None
-    occlusion_texture: TextureReference | None
-    emissive_factor: list[float]
-    emissive_texture: TextureReference | None
-    alpha_mode: AlphaMode
-    alpha_cutoff: float
-    double_sided: bool
-    source_material_index: int | None = strawberry.field(
-        description="The asset material this one stands for, when it came from an asset")
-
-    @classmethod
-    def of(cls, m: graph.Material, assets: AssetsSeen) -> SceneMaterial:
-        def texture(ref: graph.TextureRef | None) -> TextureReference | None:
-            return TextureReference.of(ref, assets)
-
-        return cls(
-            id=strawberry.ID(m.id), name=m.name, base_color_factor=list(m.base_color_factor),
-            base_color_texture=texture(m.base_color_texture),
-            metallic_factor=m.metallic_factor, roughness_factor=m.roughness_factor,
-            metallic_roughness_texture=texture(m.metallic_roughness_texture),
-            normal_texture=texture(m.normal_texture),
-            occlusion_texture=texture(m.occlusion_texture),
-            emissive_factor=list(m.emissive_factor),
-            emissive_texture=texture(m.emissive_texture), alpha_mode=m.alpha_mode,
-            alpha_cutoff=m.alpha_cutoff, double_sided=m.double_sided,
-            source_material_index=m.source.material_index if m.source else None)
 
 
 @strawberry.type(description="A camera; yfov and aspectRatio are a perspective camera's, xmag "
@@ -131,12 +73,6 @@ class SceneCamera:
     znear: float
     zfar: float | None
 
-    @classmethod
-    def of(cls, c: graph.Camera) -> SceneCamera:
-        return cls(id=strawberry.ID(c.id), name=c.name, type=c.type, yfov=c.yfov,
-                   aspect_ratio=c.aspect_ratio, xmag=c.xmag, ymag=c.ymag, znear=c.znear,
-                   zfar=c.zfar)
-
 
 @strawberry.type(description="A KHR_lights_punctual light; cone angles (radians) are a spot's.")
 class SceneLight:
@@ -149,83 +85,24 @@ class SceneLight:
     inner_cone_angle: float
     outer_cone_angle: float
 
-    @classmethod
-    def of(cls, light: graph.Light) -> SceneLight:
-        return cls(id=strawberry.ID(light.id), name=light.name, type=light.type,
-                   color=list(light.color), intensity=light.intensity, range=light.range,
-                   inner_cone_angle=light.inner_cone_angle,
-                   outer_cone_angle=light.outer_cone_angle)
 
+@strawberry.type
+class SceneNodeFields:
+    """A node's own transform fields; what it holds and its relatives are resolved in
+    app/resolvers/scene_types.py."""
 
-class SceneView:
-    """One scene's graph indexed for resolving: built once per scene per request."""
-
-    def __init__(self, scene_graph: graph.SceneGraph) -> None:
-        self.graph = scene_graph
-        self.by_id = {node.id: node for node in scene_graph.nodes}
-        self.parents = {child: node.id for node in scene_graph.nodes for child in node.children}
-        self.assets = AssetsSeen()
-        self.materials = {m.id: SceneMaterial.of(m, self.assets) for m in scene_graph.materials}
-        self.cameras = {c.id: SceneCamera.of(c) for c in scene_graph.cameras}
-        self.lights = {light.id: SceneLight.of(light) for light in scene_graph.lights}
-        self._nodes: dict[str, SceneNode] = {}
-
-    def node(self, node_id: str) -> SceneNode:
-        found = self._nodes.get(node_id)
-        if found is None:
-            found = self._nodes[node_id] = SceneNode.of(self.by_id[node_id], self)
-        return found
-
-
-@strawberry.type(description="A node: a local transform (translation, rotation as a unit "
-                 "quaternion x, y, z, w, scale; or the same as a column-major matrix), its "
-                 "children, and what it holds.")
-class SceneNode:
     id: strawberry.ID
     name: str
     translation: list[float]
     rotation: list[float]
     scale: list[float]
-    mesh: MeshReference | None
-    material: SceneMaterial | None = strawberry.field(
-        description="Drawn on every primitive of the mesh; null: each primitive's own")
-    camera: SceneCamera | None
-    light: SceneLight | None
-    model: strawberry.Private[graph.Node]
-    view: strawberry.Private[SceneView]
-
-    @classmethod
-    def of(cls, node: graph.Node, view: SceneView) -> SceneNode:
-        mesh = node.mesh
-        translation, rotation, scale = node_trs(node)
-        return cls(
-            id=strawberry.ID(node.id), name=node.name, translation=list(translation),
-            rotation=list(rotation), scale=list(scale),
-            mesh=MeshReference(mesh_index=mesh.mesh_index, asset_id=mesh.asset_id,
-                               assets=view.assets) if mesh else None,
-            material=view.materials.get(node.material) if node.material else None,
-            camera=view.cameras.get(node.camera) if node.camera else None,
-            light=view.lights.get(node.light) if node.light else None, model=node, view=view)
-
-    @strawberry.field(description="The local transform as 16 numbers, column-major.")
-    def matrix(self) -> list[float]:
-        return list(self.model.matrix or column_major(local_matrix(self.model)))
-
-    @strawberry.field
-    def children(self) -> list[SceneNode]:
-        return [self.view.node(child) for child in self.model.children]
-
-    @strawberry.field
-    def parent(self) -> SceneNode | None:
-        parent = self.view.parents.get(self.model.id)
-        return None if parent is None else self.view.node(parent)
 
 
-SceneNodeConnection = Connection[SceneNode]
+@strawberry.type
+class SceneFields:
+    """A scene's own fields; its graph (nodes, materials, cameras, lights) is resolved in
+    app/resolvers/scene_types.py."""
 
-
-@strawberry.type(description="A typed, versioned scene graph of an owner.")
-class Scene:
     id: strawberry.ID
     name: str
     version: int = strawberry.field(description="Rises by one with every accepted update")
@@ -233,74 +110,6 @@ class Scene:
     bounds: Bounds | None = strawberry.field(description="World-space box of every mesh")
     created_at: datetime
     updated_at: datetime
-    stored: strawberry.Private[models.Scene | None]
-    view: strawberry.Private[SceneView | None] = None
-
-    @classmethod
-    def from_model(cls, scene: models.Scene | models.SceneSummary) -> Scene:
-        return cls(id=strawberry.ID(scene.id), name=scene.name, version=scene.version,
-                   node_count=scene.node_count, bounds=Bounds.from_model(scene.bounds),
-                   created_at=scene.created_at, updated_at=scene.updated_at,
-                   stored=scene if isinstance(scene, models.Scene) else None)
-
-    async def indexed(self, info: Info) -> SceneView:
-        """The graph (loaded on first use when this scene came from a list), with every asset
-        it names loaded when the field being resolved asks for assets."""
-        if self.view is None:
-            stored = self.stored or await info.context.loaders.scene_by_id.load(str(self.id))
-            self.view = SceneView(stored.graph if stored else graph.SceneGraph())
-        if selects(info.selected_fields, "asset"):
-            await self.view.assets.load(info, self.view.graph.asset_ids())
-        return self.view
-
-    @strawberry.field(description="The top-level nodes, in order.")
-    async def root_nodes(self, info: Info) -> list[SceneNode]:
-        view = await self.indexed(info)
-        return [view.node(root) for root in view.graph.roots]
-
-    @strawberry.field(description="Every node, in scene order; `first` defaults to all.")
-    async def nodes(self, info: Info, first: int | None = None, after: str | None = None
-                    ) -> SceneNodeConnection:
-        view = await self.indexed(info)
-        ids = list(view.by_id)
-        start = 0
-        if after:
-            node_id = decode_cursor(after)
-            if node_id not in view.by_id:
-                raise InvalidInput("the cursor names no node of this scene", field=["after"])
-            start = ids.index(node_id) + 1
-        if first is not None and first < 0:
-            raise InvalidInput("first must not be negative", field=["first"])
-        window = ids[start:] if first is None else ids[start:start + first]
-        edges = [Edge(cursor=encode_cursor(i), node=view.node(i)) for i in window]
-
-        async def count() -> int:
-            return len(ids)
-
-        return Connection(edges=edges, count=count, page_info=PageInfo(
-            has_next_page=start + len(window) < len(ids), has_previous_page=start > 0,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None))
-
-    @strawberry.field
-    async def node(self, info: Info, id: strawberry.ID) -> SceneNode | None:
-        view = await self.indexed(info)
-        return view.node(id) if id in view.by_id else None
-
-    @strawberry.field
-    async def materials(self, info: Info) -> list[SceneMaterial]:
-        return list((await self.indexed(info)).materials.values())
-
-    @strawberry.field
-    async def cameras(self, info: Info) -> list[SceneCamera]:
-        return list((await self.indexed(info)).cameras.values())
-
-    @strawberry.field
-    async def lights(self, info: Info) -> list[SceneLight]:
-        return list((await self.indexed(info)).lights.values())
-
-
-SceneConnection = Connection[Scene]
 
 
 @strawberry.type(description="One thing an update changed.")
@@ -316,16 +125,10 @@ class SceneChange:
 class SceneEvent:
     version: int
     changes: list[SceneChange]
-    scene: Scene
-
-    @classmethod
-    def of(cls, revision: models.SceneRevision, scene: models.Scene) -> SceneEvent:
-        return cls(version=revision.version, scene=Scene.from_model(scene), changes=[
-            SceneChange(kind=c.kind, target_id=strawberry.ID(c.target_id) if c.target_id
-                        else None) for c in revision.changes])
+    scene: SceneRef
 
 
 @strawberry.type
 class ScenePayload:
-    scene: Scene | None = None
+    scene: SceneRef | None = None
     errors: list[UserError] = strawberry.field(default_factory=list)

@@ -1,36 +1,12 @@
 """GraphQL inputs of scenes: sceneCreate and sceneUpdate take a list of operations, each a oneOf
-input naming exactly one edit, turned here into the service's operation dataclasses."""
+input naming exactly one edit (app/resolvers/scene_inputs.py turns them into the service's
+operations)."""
 
 from __future__ import annotations
-
-import dataclasses
-from typing import Any
 
 import strawberry
 
 from app.schema.scene import AlphaMode, CameraType, LightType
-from app.services import scene_operations as ops
-
-
-def given(value: Any) -> Any:
-    """An input as plain data: the fields that were given, nested inputs and enums unwrapped."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: given(getattr(value, f.name)) for f in dataclasses.fields(value)
-                if getattr(value, f.name) is not strawberry.UNSET}
-    if isinstance(value, list):
-        return [given(item) for item in value]
-    return value
-
-
-def _transform(value: Any) -> ops.Transform:
-    return ops.Transform(**{key: None if getattr(value, key) is None else
-                            tuple(getattr(value, key))
-                            for key in ("translation", "rotation", "scale", "matrix")})
-
-
-def _mesh(value: MeshReferenceInput) -> ops.MeshUse:
-    return ops.MeshUse(asset_id=str(value.asset_id), mesh_index=value.mesh_index)
-
 
 TRANSFORM_HELP = ("Translation, rotation (unit quaternion x, y, z, w) and scale, or a matrix "
                   "(16 numbers, column-major) instead of those")
@@ -66,19 +42,10 @@ class SceneNodeAddInput:
     camera_id: strawberry.ID | None = None
     light_id: strawberry.ID | None = None
 
-    def operation(self) -> ops.AddNode:
-        return ops.AddNode(
-            id=self.id, name=self.name, parent_id=self.parent_id, index=self.index,
-            transform=_transform(self), mesh=_mesh(self.mesh) if self.mesh else None,
-            material_id=self.material_id, camera_id=self.camera_id, light_id=self.light_id)
-
 
 @strawberry.input(description="Remove a node and everything under it.")
 class SceneNodeRemoveInput:
     node_id: strawberry.ID
-
-    def operation(self) -> ops.RemoveNode:
-        return ops.RemoveNode(node_id=self.node_id)
 
 
 @strawberry.input(description="Move a node under parentId (null: top level) at index (null: "
@@ -87,10 +54,6 @@ class SceneNodeReparentInput:
     node_id: strawberry.ID
     parent_id: strawberry.ID | None = None
     index: int | None = None
-
-    def operation(self) -> ops.ReparentNode:
-        return ops.ReparentNode(node_id=self.node_id, parent_id=self.parent_id,
-                                index=self.index)
 
 
 @strawberry.input(description=f"{TRANSFORM_HELP}. Sets the parts given; a matrix replaces all.")
@@ -101,9 +64,6 @@ class SceneTransformSetInput:
     scale: list[float] | None = None
     matrix: list[float] | None = None
 
-    def operation(self) -> ops.SetTransform:
-        return ops.SetTransform(node_id=self.node_id, transform=_transform(self))
-
 
 @strawberry.input(description="Draw an asset's mesh at a node, with materialId or the mesh's "
                   "own materials (brought into the scene).")
@@ -112,17 +72,10 @@ class SceneMeshAttachInput:
     mesh: MeshReferenceInput
     material_id: strawberry.ID | None = None
 
-    def operation(self) -> ops.AttachMesh:
-        return ops.AttachMesh(node_id=self.node_id, mesh=_mesh(self.mesh),
-                              material_id=self.material_id)
-
 
 @strawberry.input(description="Stop drawing a mesh at a node.")
 class SceneMeshDetachInput:
     node_id: strawberry.ID
-
-    def operation(self) -> ops.DetachMesh:
-        return ops.DetachMesh(node_id=self.node_id)
 
 
 @strawberry.input(description="Draw every primitive of the node's mesh with a material (null: "
@@ -131,17 +84,11 @@ class SceneMaterialSetInput:
     node_id: strawberry.ID
     material_id: strawberry.ID | None
 
-    def operation(self) -> ops.SetMaterial:
-        return ops.SetMaterial(node_id=self.node_id, material_id=self.material_id)
-
 
 @strawberry.input
 class SceneNodeRenameInput:
     node_id: strawberry.ID
     name: str
-
-    def operation(self) -> ops.RenameNode:
-        return ops.RenameNode(node_id=self.node_id, name=self.name)
 
 
 @strawberry.input(description="Material fields; those left out keep their value (on a new "
@@ -162,17 +109,11 @@ class SceneMaterialInput:
     alpha_cutoff: float | None = strawberry.UNSET
     double_sided: bool | None = strawberry.UNSET
 
-    def operation(self) -> ops.AddMaterial:
-        return ops.AddMaterial(fields=given(self))
-
 
 @strawberry.input(description="Change the given fields of a material.")
 class SceneMaterialEditInput:
     material_id: strawberry.ID
     set: SceneMaterialInput
-
-    def operation(self) -> ops.EditMaterial:
-        return ops.EditMaterial(material_id=self.material_id, fields=given(self.set))
 
 
 @strawberry.input(description="A camera, placed at nodeId when given. Angles in radians.")
@@ -188,10 +129,6 @@ class SceneCameraInput:
     znear: float | None = strawberry.UNSET
     zfar: float | None = strawberry.UNSET
 
-    def operation(self) -> ops.AddCamera:
-        fields = given(self)
-        return ops.AddCamera(node_id=fields.pop("node_id", None), fields=fields)
-
 
 @strawberry.input(description="A light, placed at nodeId when given. Angles in radians.")
 class SceneLightInput:
@@ -204,10 +141,6 @@ class SceneLightInput:
     range: float | None = strawberry.UNSET
     inner_cone_angle: float | None = strawberry.UNSET
     outer_cone_angle: float | None = strawberry.UNSET
-
-    def operation(self) -> ops.AddLight:
-        fields = given(self)
-        return ops.AddLight(node_id=fields.pop("node_id", None), fields=fields)
 
 
 @strawberry.input(one_of=True, description="Exactly one edit.")
@@ -224,11 +157,6 @@ class SceneOperationInput:
     edit_material: SceneMaterialEditInput | None = strawberry.UNSET
     add_camera: SceneCameraInput | None = strawberry.UNSET
     add_light: SceneLightInput | None = strawberry.UNSET
-
-    def operation(self) -> ops.Operation:
-        # oneOf: GraphQL has checked that exactly one field is given.
-        chosen = next(value for value in vars(self).values() if value)
-        return chosen.operation()  # type: ignore[no-any-return]
 
 
 @strawberry.input

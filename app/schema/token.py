@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import Enum
 
 import strawberry
 
-from app.models import token as models
 from app.schema.common import UserError
 
-Scope = strawberry.enum(models.Scope, name="Scope")
+
+@strawberry.enum
+class Scope(Enum):
+    ASSETS_READ = "ASSETS_READ"
+    ASSETS_WRITE = "ASSETS_WRITE"
+    SCENES_READ = "SCENES_READ"
+    SCENES_WRITE = "SCENES_WRITE"
+    JOBS_READ = "JOBS_READ"
+    JOBS_WRITE = "JOBS_WRITE"
+    ADMIN = "ADMIN"
 
 
 @strawberry.type(description="A bearer token of an owner; its secret is shown once, at creation.")
@@ -21,12 +30,6 @@ class ApiToken:
     created_at: datetime
     expires_at: datetime | None
     revoked_at: datetime | None
-
-    @classmethod
-    def from_model(cls, token: models.ApiToken) -> ApiToken:
-        return cls(id=strawberry.ID(token.id), owner=token.owner, name=token.name,
-                   scopes=list(token.scopes), created_at=token.created_at,
-                   expires_at=token.expires_at, revoked_at=token.revoked_at)
 
 
 @strawberry.input

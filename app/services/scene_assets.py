@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import struct
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,12 +42,16 @@ class SceneAssets:
                      ) -> dict[str, Asset | NotFound | InvalidState]:
         """Each asset the viewer may draw from, or why not (unseen, or not READY)."""
         wanted = sorted(set(asset_ids))
-        if wanted:
+        found = await find_by_ids(Asset, wanted) if wanted else {}
+        return self.usable_among(principal, {asset_id: found.get(asset_id) for asset_id in wanted})
+
+    def usable_among(self, principal: Principal, found: Mapping[str, Asset | None]
+                     ) -> dict[str, Asset | NotFound | InvalidState]:
+        """`usable` for assets already read (None: no such asset), keyed as given."""
+        if found:
             principal.require(Scope.ASSETS_READ)
-        found = await find_by_ids(Asset, wanted)
         result: dict[str, Asset | NotFound | InvalidState] = {}
-        for asset_id in wanted:
-            asset = found.get(asset_id)
+        for asset_id, asset in found.items():
             if asset is None or not principal.can_access(asset.owner):
                 result[asset_id] = NotFound(f"no asset with id {asset_id}", field=["assetId"])
             elif asset.status is not AssetStatus.READY or asset.file(FileRole.GLB) is None:

@@ -5,7 +5,7 @@ is writing. Every accepted update is announced through Redis for `sceneChanged`.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,16 +17,17 @@ from app.config import Settings
 from app.errors import AtelierError, Conflict, InvalidInput, LimitExceeded, NotFound
 from app.geometry.scene_graph import SceneGraph
 from app.geometry.scene_import import graph_from_gltf
+from app.models.asset import Asset
 from app.models.common import utcnow
 from app.models.scene import Scene, SceneChange, SceneChangeKind, SceneRevision, SceneSummary
 from app.models.token import Scope
 from app.services.auth import Principal
 from app.services.events import EventBus, scene_topic
+from app.services.lookup import find_by_ids
 from app.services.pagination import Page, paginate
 from app.services.scene_assets import SceneAssets
 from app.services.scene_edits import EditResult, apply_operations, graph_bounds
-from app.services.scene_files import SceneGlbs
-from app.services.scene_live import scene_revisions
+from app.services.scene_files import Composer, SceneGlbs, compose_in_thread
 from app.services.scene_operations import Operation
 from app.services.storage import Storage
 
@@ -115,14 +116,32 @@ class SceneService:
 
     async def asset_scene(self, principal: Principal, asset_id: str) -> Scene:
         """A READY asset's glTF scene, unsaved: version 0, the asset's id and owner."""
-        usable = (await self.assets.usable(principal, [asset_id]))[asset_id]
-        if isinstance(usable, AtelierError):
-            raise usable
-        document = await self.assets.gltf_document(usable)
-        imported = await asyncio.to_thread(self._import, document, usable.id)
-        return Scene(id=usable.id, owner=usable.owner, name=usable.name, version=0,
-                     graph=imported.graph, node_count=len(imported.graph.nodes),
-                     bounds=imported.bounds)
+        found = await find_by_ids(Asset, [asset_id])
+        scene = (await self.asset_scenes(principal, {asset_id: found.get(asset_id)}))[asset_id]
+        if isinstance(scene, AtelierError):
+            raise scene
+        return scene
+
+    async def asset_scenes(self, principal: Principal, assets: Mapping[str, Asset | None]
+                           ) -> dict[str, Scene | AtelierError]:
+        """`asset_scene` of assets already read (None: no such asset), or why not, each: their
+        glTF documents read and imported concurrently."""
+        usable = self.assets.usable_among(principal, assets)
+
+        async def scene_of(found: Asset | AtelierError) -> Scene | AtelierError:
+            if isinstance(found, AtelierError):
+                return found
+            try:
+                document = await self.assets.gltf_document(found)
+                imported = await asyncio.to_thread(self._import, document, found.id)
+            except AtelierError as error:
+                return error
+            return Scene(id=found.id, owner=found.owner, name=found.name, version=0,
+                         graph=imported.graph, node_count=len(imported.graph.nodes),
+                         bounds=imported.bounds)
+
+        scenes = await asyncio.gather(*(scene_of(found) for found in usable.values()))
+        return dict(zip(usable, scenes, strict=True))
 
     async def update(self, principal: Principal, scene_id: str, *, name: str | None = None,
                      operations: Sequence[Operation] = (), expected_version: int | None = None
@@ -157,16 +176,13 @@ class SceneService:
         scene = await Scene.find_one({"_id": scene_id}).project(SceneSummary)
         return None if scene is None else scene.owner
 
-    async def scene_glb(self, scene_id: str) -> str:
-        """The storage key of a GLB of the scene as it is now (for render jobs)."""
+    async def scene_glb(self, scene_id: str, compose: Composer = compose_in_thread) -> str:
+        """The storage key of a GLB of the scene as it is now (for render jobs), composed by
+        `compose` when not stored yet."""
         scene = await Scene.get(scene_id)
         if scene is None:
             raise NotFound(f"no scene with id {scene_id}")
-        return await self.glbs.stored_key(scene)
-
-    def changes(self, principal: Principal, scene_id: str, after_version: int | None
-                ) -> AsyncIterator[tuple[SceneRevision, Scene]]:
-        return scene_revisions(self.bus, principal, scene_id, after_version)
+        return await self.glbs.stored_key(scene, compose)
 
     async def _apply(self, graph: SceneGraph, operations: Sequence[Operation],
                      documents: dict[str, dict[str, Any]]) -> EditResult:

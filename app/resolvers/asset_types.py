@@ -1,0 +1,75 @@
+"""The Asset type: its own fields, plus those that need data, each through a DataLoader or the
+request's URL signing: files, glbUrl, thumbnailUrl, ingestJob and scene."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from app.context import Context
+from app.models import asset as models
+from app.resolvers import mapping
+from app.resolvers.files import StoredFile, stored_files
+from app.schema.asset import AssetFields, AssetStatus
+from app.schema.common import Connection, FileRole
+from app.schema.scalars import Long
+
+if TYPE_CHECKING:
+    from app.resolvers.job_types import Job
+    from app.resolvers.scene_types import Scene
+
+Info = strawberry.Info[Context, None]
+
+
+@strawberry.type(description="An uploaded 3D model and everything derived from it.")
+class Asset(AssetFields):
+    files: list[StoredFile]
+
+    @classmethod
+    def from_model(cls, asset: models.Asset) -> Asset:
+        return cls(
+            id=strawberry.ID(asset.id), name=asset.name, filename=asset.filename,
+            status=AssetStatus(asset.status.value), source_format=asset.source_format,
+            size_bytes=Long(asset.size_bytes), sha256=asset.sha256, tags=asset.tags,
+            created_at=asset.created_at, updated_at=asset.updated_at,
+            error=mapping.error_info(asset.error), stats=mapping.asset_stats(asset.stats),
+            validation=mapping.validation_report(asset.validation),
+            ingest_job_id=asset.ingest_job_id, files=stored_files(asset.files))
+
+    @strawberry.field(description="Signed URL of the normalised GLB, once READY.")
+    async def glb_url(self, info: Info) -> str | None:
+        return await self._url_of(FileRole.GLB, info)
+
+    @strawberry.field(description="Signed URL of the thumbnail image, once rendered.")
+    async def thumbnail_url(self, info: Info) -> str | None:
+        return await self._url_of(FileRole.THUMBNAIL, info)
+
+    @strawberry.field(description="The ingest job that turned the upload into this asset.")
+    async def ingest_job(
+        self, info: Info
+    ) -> Annotated[Job, strawberry.lazy("app.resolvers.job_types")] | None:
+        from app.resolvers.job_types import Job
+
+        if not self.ingest_job_id:
+            return None
+        job = await info.context.loaders.job_by_id.load(self.ingest_job_id)
+        return Job.from_model(job) if job else None
+
+    @strawberry.field(description="The asset's own glTF scene, read-only (version 0, the "
+                      "asset's id), once READY; sceneCreateFromAsset makes an editable copy.")
+    async def scene(
+        self, info: Info
+    ) -> Annotated[Scene, strawberry.lazy("app.resolvers.scene_types")] | None:
+        from app.resolvers.scene_types import Scene
+
+        if self.status is not AssetStatus.READY:
+            return None
+        return Scene.from_model(await info.context.loaders.asset_scene_by_asset_id.load(self.id))
+
+    async def _url_of(self, role: FileRole, info: Info) -> str | None:
+        stored = next((f for f in self.files if f.role is role), None)
+        return None if stored is None else await stored.url(info)
+
+
+AssetConnection = Connection[Asset]

@@ -1,0 +1,54 @@
+"""The Job type: its own fields, plus its outputs and the asset and scene it works on, each
+read through a DataLoader and shown only to a viewer who may see it."""
+
+from __future__ import annotations
+
+import strawberry
+
+from app.context import Context
+from app.models import job as models
+from app.resolvers import mapping
+from app.resolvers.asset_types import Asset
+from app.resolvers.files import StoredFile, stored_files
+from app.resolvers.scene_types import Scene
+from app.schema.common import Connection
+from app.schema.job import JobFields, JobKind, JobStatus
+
+Info = strawberry.Info[Context, None]
+
+
+@strawberry.type(description="Work done by a worker: ingest, conversion or render.")
+class Job(JobFields):
+    outputs: list[StoredFile] = strawberry.field(description="The files this job produced.")
+
+    @classmethod
+    def from_model(cls, job: models.Job) -> Job:
+        return cls(
+            id=strawberry.ID(job.id), kind=JobKind(job.kind.value),
+            status=JobStatus(job.status.value), progress=job.progress, stage=job.stage,
+            message=job.message, attempts=job.attempts, sequence=job.sequence,
+            cancel_requested=job.cancel_requested, created_at=job.created_at,
+            started_at=job.started_at, finished_at=job.finished_at, params=job.params,
+            error=mapping.error_info(job.error), asset_id=job.asset_id, scene_id=job.scene_id,
+            outputs=stored_files(job.outputs))
+
+    @strawberry.field
+    async def asset(self, info: Info) -> Asset | None:
+        if not self.asset_id:
+            return None
+        asset = await info.context.loaders.asset_by_id.load(self.asset_id)
+        if asset is None or not info.context.viewer.can_access(asset.owner):
+            return None
+        return Asset.from_model(asset)
+
+    @strawberry.field(description="The scene the job works on (a render of a scene).")
+    async def scene(self, info: Info) -> Scene | None:
+        if not self.scene_id:
+            return None
+        scene = await info.context.loaders.scene_by_id.load(self.scene_id)
+        if scene is None or not info.context.viewer.can_access(scene.owner):
+            return None
+        return Scene.from_model(scene)
+
+
+JobConnection = Connection[Job]
