@@ -27,7 +27,7 @@ query ($id: ID!) {
   scene(id: $id) {
     id
     rootNodes { id mesh { meshIndex asset { id glbUrl } } }
-    nodes { edges { node { mesh { asset { files { url } } } } } }
+    nodes(first: 10) { edges { node { mesh { asset { files { url } } } } } }
   }
 }"""
 ASSET_INGEST_OUTPUTS = """
