@@ -89,6 +89,21 @@ class Settings(BaseSettings):
     max_scene_operations: int = Field(default=10_000, ge=1, description="Most edits per update.")
     max_scene_export_bytes: int = Field(default=2048 * MIB, ge=1, description="Most GLB bytes.")
 
+    # Fair, bounded and contained work.
+    max_jobs_per_owner: int = Field(
+        default=100, ge=1, description="Most queued and running jobs one owner may have.")
+    job_slots_per_owner: int = Field(
+        default=2, ge=1, description="Jobs of one owner handed to the queue at a time.")
+    archive_max_models: int = Field(default=200, ge=1, description="Most models in a bundle zip.")
+    bundle_slice_seconds: float = Field(
+        default=2, gt=0, description="A bundle job ingests members this long, then queues again.")
+    job_cpu_seconds: int = Field(default=600, ge=1, description="CPU time of a job's child.")
+    job_max_open_files: int = Field(default=256, ge=16, description="Open files of a job's child.")
+    job_max_processes: int = Field(
+        default=4096, ge=16, description="Processes and threads of the user while a child runs.")
+    render_inline_max_mb: int = Field(
+        default=256, ge=0, description="Renders estimated under this run on the worker's thread.")
+
     @property
     def embedded_storage_dir(self) -> Path:
         return self.storage_dir or self.data_dir / "objects"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator, Iterator, Mapping
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from app.config import Settings
@@ -18,6 +18,7 @@ from app.models.token import Scope
 from app.services.assets import list_asset_file, safe_filename
 from app.services.auth import Principal
 from app.services.jobs import JobService
+from app.services.scene_files import Composer
 from app.services.storage import Storage
 
 IMAGE_TYPES = {"PNG": ("png", "image/png"), "JPEG": ("jpg", "image/jpeg"),
@@ -30,8 +31,9 @@ class SceneGlbSource(Protocol):
     async def scene_owner(self, scene_id: str) -> str | None:
         """Who owns the scene, or None when there is no such scene."""
 
-    async def scene_glb(self, scene_id: str) -> str:
-        """The storage key of a GLB of the scene as it is now; raises NotFound."""
+    async def scene_glb(self, scene_id: str, compose: Composer) -> str:
+        """The storage key of a GLB of the scene as it is now, composed by `compose` when
+        not stored yet; raises NotFound."""
 
 
 def render_limits(settings: Settings) -> RenderLimits:
@@ -78,19 +80,22 @@ class RenderService:
         return await self.jobs.create(owner, JobKind.RENDER, asset_id=asset_id,
                                       scene_id=scene_id, params=request.to_params())
 
-    async def glb_bytes(self, job: Job) -> bytes:
-        """The GLB the job draws: its scene's export, or its asset's GLB."""
+    async def glb_file(self, job: Job, work_dir: Path, compose: Composer) -> Path:
+        """The GLB the job draws, as a file in `work_dir`: its scene's export (composed by
+        `compose` when not stored yet), or its asset's GLB."""
         if job.scene_id is not None:
             if self.scenes is None:
                 raise NotFound(f"no scene with id {job.scene_id}")
-            key = await self.scenes.scene_glb(job.scene_id)
+            key = await self.scenes.scene_glb(job.scene_id, compose)
         else:
             asset = await Asset.get(job.asset_id or "")
             glb = asset.file(FileRole.GLB) if asset else None
             if glb is None:
                 raise NotFound("the asset was deleted before it could be rendered")
             key = glb.key
-        return b"".join([chunk async for chunk in self.storage.get_stream(key)])
+        path = work_dir / "source.glb"
+        await self.storage.download_to(key, path)
+        return path
 
     async def store_image(self, job: Job, frame: int | None, image: bytes, image_format: str
                           ) -> StoredFile:

@@ -1,12 +1,13 @@
 """A scene as one GLB file: its referenced assets' GLBs composed with its hierarchy, transforms,
 materials, cameras and lights (app.geometry.scene_export), written to a work directory or kept
-in storage per scene version."""
+in storage per scene version. Composition can take a lot of memory (thousands of nodes and
+materials): the caller says where it runs (render jobs run it in their sandboxed child)."""
 
 from __future__ import annotations
 
 import asyncio
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 
 from app.geometry.gltf_io import load_asset
@@ -17,6 +18,13 @@ from app.services.scene_assets import SceneAssets
 from app.services.storage import Storage
 
 GLB_CONTENT_TYPE = "model/gltf-binary"
+# Runs compose_file(graph, sources, name, output) somewhere.
+Composer = Callable[[SceneGraph, Mapping[str, Path], str, Path], Awaitable[None]]
+
+
+async def compose_in_thread(graph: SceneGraph, sources: Mapping[str, Path], name: str,
+                            output: Path) -> None:
+    await asyncio.to_thread(compose_file, graph, sources, name, output)
 
 
 def scene_glb_key(scene: Scene) -> str:
@@ -28,26 +36,27 @@ class SceneGlbs:
         self.assets = assets
         self.storage = storage
 
-    async def write(self, scene: Scene, work_dir: Path) -> Path:
+    async def write(self, scene: Scene, work_dir: Path,
+                    compose: Composer = compose_in_thread) -> Path:
         """Compose the scene into `work_dir`/scene.glb. Assets deleted since they were placed
         draw nothing; LimitExceeded when the assets outgrow `max_export_bytes`."""
         present = await self.assets.present(scene.graph.asset_ids())
         sources = await self.assets.download_glbs(present.values(), work_dir)
         output = work_dir / "scene.glb"
-        await asyncio.to_thread(_compose_file, scene.graph, sources, scene.name, output)
+        await compose(scene.graph, sources, scene.name, output)
         return output
 
-    async def stored_key(self, scene: Scene) -> str:
+    async def stored_key(self, scene: Scene, compose: Composer = compose_in_thread) -> str:
         """The storage key of the scene's GLB at its current version, composed when missing."""
         key = scene_glb_key(scene)
         if await self.storage.info(key) is None:
             with tempfile.TemporaryDirectory(prefix="atelier-scene-") as work:
-                path = await self.write(scene, Path(work))
+                path = await self.write(scene, Path(work), compose)
                 await self.storage.put_file(key, path, content_type=GLB_CONTENT_TYPE)
         return key
 
 
-def _compose_file(graph: SceneGraph, sources: Mapping[str, Path], name: str, output: Path
-                  ) -> None:
+def compose_file(graph: SceneGraph, sources: Mapping[str, Path], name: str, output: Path
+                 ) -> None:
     loaded = {asset_id: load_asset(path.read_bytes()) for asset_id, path in sources.items()}
     output.write_bytes(compose_glb(graph, loaded, name=name))

@@ -39,7 +39,7 @@ async def _convert(services: Services, run: JobRun) -> Outcome:
         converted: ConvertedFile = await run_isolated(
             run_conversion, source, request, out, conversions.limits,
             output_stem(asset),
-            limits=Limits(settings.job_timeout_seconds, settings.job_memory_mb),
+            limits=Limits.from_settings(settings),
             on_progress=run.within(CONVERT_START, CONVERT_END),
         )
         await run.stage("store", STORE)

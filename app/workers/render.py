@@ -1,21 +1,43 @@
-"""The render job: the GLB of an asset (or scene) → one image per camera, drawn on the process's
-render thread, each stored and listed on the job as soon as it is done."""
+"""The render job: the GLB of an asset (or scene) → one image per camera, each stored and listed
+on the job as soon as it is done. A small render draws on the process's render thread; a large
+one (see app.workers.render_child), and every scene composition, in the sandboxed child."""
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
+import tempfile
 import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from app.errors import JobTimeout
-from app.geometry.render import RenderRequest
+from app.geometry.render import Camera, RenderRequest
+from app.geometry.scene_graph import SceneGraph
 from app.models.common import StoredFile
 from app.services.container import Services
+from app.services.scene_files import Composer
 from app.workers.job_run import JobRun
 from app.workers.outcome import Outcome, carry_out, claim
+from app.workers.render_child import (
+    ChildRender,
+    compose_scene,
+    fits_render_thread,
+    frame_path,
+    render_to_files,
+)
 from app.workers.render_thread import process_render_thread
+from app.workers.sandbox import Limits, run_isolated
 
 # Progress: 0..FRAMES_START loads the model, then frames go evenly up to FRAMES_END.
 FRAMES_START, FRAMES_END = 0.1, 0.95
+
+
+@dataclasses.dataclass
+class Rendered:
+    outputs: list[StoredFile]
+    seconds: float  # loading and drawing, wherever it ran
 
 
 async def render(ctx: dict[str, Any], job_id: str) -> None:
@@ -27,31 +49,90 @@ async def render(ctx: dict[str, Any], job_id: str) -> None:
 
 
 async def _render_images(services: Services, run: JobRun) -> Outcome:
-    """The stored images, with the time the render thread spent loading and drawing."""
-    renders, time_limit = services.renders, services.settings.job_timeout_seconds
-    deadline = time.monotonic() + time_limit
+    """The stored images, with the time spent loading and drawing them."""
     request = RenderRequest.from_params(run.job.params)
-    cameras = request.cameras(renders.limits)
-    # Every stage costs a database transaction: the claim put the job in "load" (download and
-    # upload to the GPU), and a single image needs no per-frame stage.
-    glb = await renders.glb_bytes(run.job)
+    cameras = request.cameras(services.renders.limits)
+    deadline = time.monotonic() + services.settings.job_timeout_seconds
+    # The claim put the job in "load" (download, compose, upload to the GPU); a single image
+    # needs no per-frame stage (every stage costs a database transaction).
+    with tempfile.TemporaryDirectory(prefix="atelier-render-") as work:
+        glb = await services.renders.glb_file(run.job, Path(work), _composer(services))
+        size = (await asyncio.to_thread(glb.stat)).st_size
+        if fits_render_thread(request.options, size, services.settings.render_inline_max_mb):
+            rendered = await _on_render_thread(services, run, request, cameras, glb, deadline)
+        else:
+            rendered = await _in_child(services, run, request, cameras, glb, deadline)
+    count = len(rendered.outputs)
+    images = "image" if count == 1 else "images"
+    return Outcome(rendered.outputs, f"{count} {images} rendered in "
+                   f"{rendered.seconds * 1e3:.1f} ms")
+
+
+def _composer(services: Services) -> Composer:
+    limits = Limits.from_settings(services.settings)
+
+    async def compose(graph: SceneGraph, sources: Mapping[str, Path], name: str, output: Path
+                      ) -> None:
+        await run_isolated(compose_scene, graph, sources, name, output, limits=limits)
+
+    return compose
+
+
+async def _on_render_thread(services: Services, run: JobRun, request: RenderRequest,
+                            cameras: Sequence[Camera | None], glb: Path, deadline: float
+                            ) -> Rendered:
+    renders = services.renders
     thread = process_render_thread(renders.limits)
     outputs: list[StoredFile] = []
     started = time.perf_counter()
-    async with thread.loaded(glb) as scene:
-        render_seconds = time.perf_counter() - started
+    async with thread.loaded(await asyncio.to_thread(glb.read_bytes)) as scene:
+        seconds = time.perf_counter() - started
         for number, camera in enumerate(cameras, start=1):
             if len(cameras) > 1:
-                progress = FRAMES_START + (FRAMES_END - FRAMES_START) * (number - 1) / len(cameras)
-                await run.stage(f"frame {number}/{len(cameras)}", round(progress, 4),
-                                outputs=outputs)
+                await run.stage(f"frame {number}/{len(cameras)}",
+                                _frame_progress(number - 1, len(cameras)), outputs=outputs)
             if time.monotonic() > deadline:
-                raise JobTimeout(f"the render took longer than the limit of {time_limit:g}s; "
+                raise JobTimeout(f"the render took longer than the limit of "
+                                 f"{services.settings.job_timeout_seconds:g}s; "
                                  f"{len(outputs)} of {len(cameras)} images were done")
             image = await thread.render(scene, camera, request.options)
-            render_seconds += image.seconds
+            seconds += image.seconds
             frame = number if request.turntable else None
             outputs.append(await renders.store_image(run.job, frame, image.data,
                                                      request.options.format))
-    images = "image" if len(outputs) == 1 else "images"
-    return Outcome(outputs, f"{len(outputs)} {images} rendered in {render_seconds * 1e3:.1f} ms")
+    return Rendered(outputs, seconds)
+
+
+async def _in_child(services: Services, run: JobRun, request: RenderRequest,
+                    cameras: Sequence[Camera | None], glb: Path, deadline: float) -> Rendered:
+    """Render in the sandboxed child; each frame it reports done is stored right away and the
+    next frame's stage written (which stops the child if the user cancelled)."""
+    folder = glb.parent / "frames"
+    folder.mkdir()
+    outputs: list[StoredFile] = []
+
+    async def store_until(done: int) -> None:
+        while len(outputs) < done:
+            number = len(outputs) + 1
+            data = await asyncio.to_thread(frame_path(folder, number).read_bytes)
+            outputs.append(await services.renders.store_image(
+                run.job, number if request.turntable else None, data, request.options.format))
+
+    async def frame_done(_stage: str, fraction: float) -> None:
+        done = round(fraction * len(cameras))
+        await store_until(done)
+        if done < len(cameras):
+            await run.stage(f"frame {done + 1}/{len(cameras)}",
+                            _frame_progress(done, len(cameras)), outputs=outputs)
+
+    limits = dataclasses.replace(Limits.from_settings(services.settings),
+                                 timeout_seconds=max(deadline - time.monotonic(), 0.001))
+    result: ChildRender = await run_isolated(
+        render_to_files, glb, cameras, request.options, services.renders.limits, folder,
+        limits=limits, on_progress=frame_done if len(cameras) > 1 else None)
+    await store_until(len(cameras))
+    return Rendered(outputs, result.seconds)
+
+
+def _frame_progress(done: int, total: int) -> float:
+    return round(FRAMES_START + (FRAMES_END - FRAMES_START) * done / total, 4)
