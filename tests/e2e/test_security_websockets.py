@@ -290,3 +290,26 @@ async def test_a_crashed_replicas_sockets_stop_counting(admin_api: Api, replicas
         crashing.stop()
 
     assert code == 4429
+
+
+async def test_operations_over_a_websocket_obey_the_same_scopes(admin_api: Api, env: dict[str, str],
+                                                                sockets: list) -> None:
+    _, secret = await new_token(admin_api, scopes=["JOBS_READ"])
+    ws = await signed_in(admin_api.base_url, secret, TRANSPORT_WS)
+    sockets.append(ws)
+    owner = "minted-" + uuid.uuid4().hex[:8]
+
+    await start(ws, TRANSPORT_WS, "list", "query { assets { totalCount } }")
+    listed = await reply_to(ws, "list")
+    await start(ws, TRANSPORT_WS, "live", ASSET_READY)
+    live = await reply_to(ws, "live")
+    await start(ws, TRANSPORT_WS, "mint", TOKEN_CREATE, {"input": {
+        "owner": owner, "name": "x", "scopes": ["ADMIN"]}})
+    minted = await reply_to(ws, "mint")
+
+    assert [e["extensions"]["code"] for e in listed["payload"]["errors"]] == ["FORBIDDEN"]
+    live_errors = live["payload"] if live["type"] == "error" else live["payload"]["errors"]
+    assert [e["extensions"]["code"] for e in live_errors] == ["FORBIDDEN"]
+    assert minted["payload"]["data"]["apiTokenCreate"] == {
+        "token": None, "secret": None, "errors": [{"code": "FORBIDDEN"}]}
+    assert tokens_of(env, owner) == 0
