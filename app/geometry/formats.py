@@ -83,7 +83,7 @@ def sniff(head: bytes, size: int) -> SourceFormat | None:
 def _is_binary_stl(head: bytes, size: int) -> bool:
     if len(head) < 84:
         return False
-    (triangles,) = struct.unpack_from("<I", head, 80)
+    triangles: int = struct.unpack_from("<I", head, 80)[0]
     return triangles > 0 and size == 84 + 50 * triangles
 
 

@@ -32,7 +32,7 @@ def check_embedded_images(asset: GltfAsset, max_pixels: int) -> None:
                              f"image {index}")
 
 
-def resolve_external_images(document: dict, resources: Resources) -> dict[str, bytes]:
+def resolve_external_images(document: dict[str, Any], resources: Resources) -> dict[str, bytes]:
     """The bytes of every external image the upload holds, by URI; images it lacks are
     removed from `document` (each with a warning in `resources`)."""
     found: dict[str, bytes] = {}
@@ -49,7 +49,7 @@ def resolve_external_images(document: dict, resources: Resources) -> dict[str, b
     return found
 
 
-def drop_images(document: dict, dropped: list[int]) -> None:
+def drop_images(document: dict[str, Any], dropped: list[int]) -> None:
     if not dropped:
         return
     image_map = _renumber(document, "images", set(dropped))
@@ -62,7 +62,7 @@ def drop_images(document: dict, dropped: list[int]) -> None:
         _remap_texture_slots(material, texture_map)
 
 
-def _renumber(document: dict, section: str, removed: set[int]) -> dict[int, int]:
+def _renumber(document: dict[str, Any], section: str, removed: set[int]) -> dict[int, int]:
     """Delete `removed` items of a section; the new index of each kept one."""
     items = document.get(section) or []
     kept = [i for i in range(len(items)) if i not in removed]

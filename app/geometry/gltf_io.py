@@ -10,6 +10,7 @@ import json
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -43,10 +44,10 @@ _NORMALIZE_DIVISORS = {5120: 127.0, 5121: 255.0, 5122: 32767.0, 5123: 65535.0}
 class GltfAsset:
     """A parsed glTF document with its buffers resolved to bytes (index-aligned with `buffers`)."""
 
-    document: dict
+    document: dict[str, Any]
     buffers: list[bytes] = field(default_factory=list)
 
-    def section(self, name: str) -> list[dict]:
+    def section(self, name: str) -> list[dict[str, Any]]:
         value = self.document.get(name, [])
         return value if isinstance(value, list) else []
 
@@ -55,7 +56,7 @@ def is_glb(data: bytes) -> bool:
     return data[:4] == GLB_MAGIC
 
 
-def split_glb(data: bytes) -> tuple[dict, bytes | None]:
+def split_glb(data: bytes) -> tuple[dict[str, Any], bytes | None]:
     """Return the JSON document and the BIN chunk of a GLB, or raise CorruptFile."""
     if len(data) < 20 or data[:4] != GLB_MAGIC:
         raise CorruptFile("not a GLB file: missing the 'glTF' header")
@@ -65,7 +66,7 @@ def split_glb(data: bytes) -> tuple[dict, bytes | None]:
     if length > len(data):
         raise CorruptFile(f"GLB header declares {length} bytes but the file has {len(data)}")
     offset = 12
-    document: dict | None = None
+    document: dict[str, Any] | None = None
     binary: bytes | None = None
     while offset + 8 <= length:
         chunk_length, chunk_type = struct.unpack_from("<II", data, offset)
@@ -83,7 +84,7 @@ def split_glb(data: bytes) -> tuple[dict, bytes | None]:
     return document, binary
 
 
-def parse_json(raw: bytes) -> dict:
+def parse_json(raw: bytes) -> dict[str, Any]:
     try:
         document = json.loads(bytes(raw).decode("utf-8").rstrip(" \x00"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -184,7 +185,7 @@ def _read_view(
     return np.ascontiguousarray(strided).view(dtype).reshape(count, width)
 
 
-def build_glb(document: dict, binary: bytes) -> bytes:
+def build_glb(document: dict[str, Any], binary: bytes) -> bytes:
     """Assemble a GLB from a glTF document and its single BIN buffer, padding both chunks."""
     raw_json = json.dumps(document, separators=(",", ":")).encode("utf-8")
     raw_json += b" " * (-len(raw_json) % 4)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from typing import Any
 
 from app.errors import CorruptFile
 from app.geometry.gltf_io import build_glb
@@ -14,7 +15,7 @@ IMAGE_MEDIA_TYPES = {b"\x89PNG": "image/png", b"\xff\xd8\xff": "image/jpeg", b"R
 Resolver = Callable[[str], tuple[bytes, str | None]]
 
 
-def pack_glb(document: dict, binary: bytes | None, resolve: Resolver) -> bytes:
+def pack_glb(document: dict[str, Any], binary: bytes | None, resolve: Resolver) -> bytes:
     """Inline every buffer and image URI through `resolve(uri) -> (bytes, media type)`.
 
     Buffers without data that EXT_meshopt_compression marks as fallbacks stay data-less
@@ -23,7 +24,7 @@ def pack_glb(document: dict, binary: bytes | None, resolve: Resolver) -> bytes:
     packed = copy.deepcopy(document)
     blob = bytearray()
     placement: list[tuple[int, int]] = []  # (new buffer index, byte offset) per old buffer
-    fallbacks: list[dict] = []
+    fallbacks: list[dict[str, Any]] = []
     for index, buffer in enumerate(packed.get("buffers") or []):
         if _is_fallback(buffer, index, binary):
             fallbacks.append({"byteLength": buffer["byteLength"],
@@ -54,13 +55,14 @@ def pack_glb(document: dict, binary: bytes | None, resolve: Resolver) -> bytes:
     return build_glb(packed, bytes(blob))
 
 
-def _is_fallback(buffer: dict, index: int, binary: bytes | None) -> bool:
+def _is_fallback(buffer: dict[str, Any], index: int, binary: bytes | None) -> bool:
     meshopt = (buffer.get("extensions") or {}).get("EXT_meshopt_compression") or {}
     has_data = "uri" in buffer or (index == 0 and binary is not None)
     return not has_data and meshopt.get("fallback") is True and "byteLength" in buffer
 
 
-def _buffer_bytes(buffer: dict, index: int, binary: bytes | None, resolve: Resolver) -> bytes:
+def _buffer_bytes(buffer: dict[str, Any], index: int, binary: bytes | None,
+                  resolve: Resolver) -> bytes:
     declared = int(buffer.get("byteLength", 0))
     if "uri" in buffer:
         data, _ = resolve(buffer["uri"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.errors import LimitExceeded
 from app.geometry.archives import ArchiveLimits
@@ -32,7 +33,7 @@ def check_limits(asset: GltfAsset, stats: AssetStats, limits: IngestLimits) -> N
     check_embedded_images(asset, limits.max_image_pixels)
 
 
-def node_depth(nodes: list[dict]) -> int:
+def node_depth(nodes: list[dict[str, Any]]) -> int:
     """Levels of the deepest node chain; each node is visited once, so cycles end the walk."""
     children = [n.get("children") if isinstance(n, dict) else None for n in nodes]
     has_parent = {c for kids in children if isinstance(kids, list) for c in kids

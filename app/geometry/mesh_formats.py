@@ -67,8 +67,8 @@ def mesh_bytes_to_glb(data: bytes, source_format: SourceFormat, resources: Resou
     or what `resources` refused."""
     resolver = _UploadResolver(resources)
     try:
-        scene = trimesh.load(io.BytesIO(data), file_type=TRIMESH_TYPES[source_format],
-                             force="scene", process=False, resolver=resolver)
+        scene = trimesh.load_scene(io.BytesIO(data), file_type=TRIMESH_TYPES[source_format],
+                                   process=False, resolver=resolver)
         meshes = [g for g in scene.geometry.values() if isinstance(g, trimesh.Trimesh)]
     except MemoryError:
         raise
@@ -85,7 +85,8 @@ def mesh_bytes_to_glb(data: bytes, source_format: SourceFormat, resources: Resou
             mesh.merge_vertices()
         _drop_placeholder_texture(mesh)
     try:
-        return bytes(scene.export(file_type="glb"))
+        # trimesh leaves Scene.export unannotated.
+        return bytes(scene.export(file_type="glb"))  # type: ignore[no-untyped-call]
     except MemoryError:
         raise
     except Exception as exc:

@@ -26,13 +26,13 @@ class GltfWriter:
 
     def __init__(self, sources: Mapping[str, GltfAsset]) -> None:
         self.sources = sources
-        self.sections: dict[str, list[dict]] = {name: [] for name in _SECTIONS}
+        self.sections: dict[str, list[dict[str, Any]]] = {name: [] for name in _SECTIONS}
         self.extensions: dict[str, Any] = {}
         self.blob = bytearray()
         self._copied: dict[tuple[str, str, int], int] = {}
         self._required: set[str] = set()
 
-    def add(self, section: str, item: dict) -> int:
+    def add(self, section: str, item: dict[str, Any]) -> int:
         self.sections[section].append(item)
         return len(self.sections[section]) - 1
 
@@ -47,7 +47,7 @@ class GltfWriter:
         return self.add("meshes", copied)
 
     def texture(self, asset_id: str, index: int) -> int:
-        def copy_texture() -> dict:
+        def copy_texture() -> dict[str, Any]:
             texture = copy.deepcopy(_item(self._source(asset_id), "textures", index))
             sampler = texture.get("sampler")
             if sampler is not None:
@@ -64,7 +64,7 @@ class GltfWriter:
         return self._once("textures", asset_id, index, copy_texture)
 
     def image(self, asset_id: str, index: int) -> int:
-        def copy_image() -> dict:
+        def copy_image() -> dict[str, Any]:
             image = copy.deepcopy(_item(self._source(asset_id), "images", index))
             if "bufferView" in image:
                 image["bufferView"] = self.view(asset_id, image["bufferView"])
@@ -73,7 +73,7 @@ class GltfWriter:
         return self._once("images", asset_id, index, copy_image)
 
     def accessor(self, asset_id: str, index: int) -> int:
-        def copy_accessor() -> dict:
+        def copy_accessor() -> dict[str, Any]:
             accessor = copy.deepcopy(_item(self._source(asset_id), "accessors", index))
             if "bufferView" in accessor:
                 accessor["bufferView"] = self.view(asset_id, accessor["bufferView"])
@@ -86,7 +86,7 @@ class GltfWriter:
         return self._once("accessors", asset_id, index, copy_accessor)
 
     def view(self, asset_id: str, index: int) -> int:
-        def copy_view() -> dict:
+        def copy_view() -> dict[str, Any]:
             source = self._source(asset_id)
             view = copy.deepcopy(_item(source, "bufferViews", index))
             if "EXT_meshopt_compression" in view.get("extensions", {}):
@@ -121,8 +121,8 @@ class GltfWriter:
             document["buffers"] = [{"byteLength": len(self.blob)}]
         return build_glb(document, bytes(self.blob))
 
-    def _primitive(self, asset_id: str, primitive: dict,
-                   material: Callable[[int | None], int | None]) -> dict:
+    def _primitive(self, asset_id: str, primitive: dict[str, Any],
+                   material: Callable[[int | None], int | None]) -> dict[str, Any]:
         copied: dict[str, Any] = {k: v for k, v in primitive.items() if k in ("mode", "extras")}
         copied["attributes"] = {name: self._targeted(asset_id, index, ARRAY_BUFFER)
                                 for name, index in primitive["attributes"].items()
@@ -155,7 +155,8 @@ class GltfWriter:
             self.sections["bufferViews"][accessor["bufferView"]].setdefault("target", target)
         return copied
 
-    def _once(self, section: str, asset_id: str, index: int, make: Callable[[], dict]) -> int:
+    def _once(self, section: str, asset_id: str, index: int,
+              make: Callable[[], dict[str, Any]]) -> int:
         key = (section, asset_id, index)
         if key not in self._copied:
             self._copied[key] = self.add(section, make())
@@ -180,7 +181,7 @@ def remap_texture_infos(value: Any, texture: Callable[[int], int]) -> Any:
     return result
 
 
-def _item(source: GltfAsset, section: str, index: int) -> dict:
+def _item(source: GltfAsset, section: str, index: int) -> dict[str, Any]:
     items = source.section(section)
     if not isinstance(index, int) or not 0 <= index < len(items):
         raise CorruptFile(f"{section} {index} does not exist")

@@ -50,7 +50,7 @@ def graph_from_gltf(document: dict[str, Any], asset_id: str, *, max_nodes: int) 
 
 
 def _graph(document: dict[str, Any], asset_id: str, max_nodes: int) -> SceneGraph:
-    gltf_nodes: list[dict] = document.get("nodes", [])
+    gltf_nodes: list[dict[str, Any]] = document.get("nodes", [])
     roots = _root_indices(document)
     order = _depth_first(gltf_nodes, roots)
     if len(order) > max_nodes:
@@ -68,7 +68,7 @@ def _graph(document: dict[str, Any], asset_id: str, max_nodes: int) -> SceneGrap
                       next_id=1 + max(len(gltf_nodes), len(materials), len(cameras), len(lights)))
 
 
-def gltf_lights(document: dict[str, Any]) -> list[dict]:
+def gltf_lights(document: dict[str, Any]) -> list[dict[str, Any]]:
     return list(document.get("extensions", {}).get(LIGHTS_EXTENSION, {}).get("lights", []))
 
 
@@ -106,7 +106,7 @@ def material_from_gltf(document: dict[str, Any], asset_id: str, index: int, new_
     material = document["materials"][index]
     pbr = material.get("pbrMetallicRoughness", {})
 
-    def texture(info: dict | None, scale_key: str | None = None) -> TextureRef | None:
+    def texture(info: dict[str, Any] | None, scale_key: str | None = None) -> TextureRef | None:
         if info is None:
             return None
         return TextureRef(asset_id=asset_id, texture_index=info["index"],
@@ -139,7 +139,7 @@ def _root_indices(document: dict[str, Any]) -> list[int]:
     return [i for i in range(len(nodes)) if i not in children]
 
 
-def _depth_first(nodes: list[dict], roots: list[int]) -> list[int]:
+def _depth_first(nodes: list[dict[str, Any]], roots: list[int]) -> list[int]:
     order: list[int] = []
     seen: set[int] = set()
     stack = list(reversed(roots))
@@ -153,7 +153,7 @@ def _depth_first(nodes: list[dict], roots: list[int]) -> list[int]:
     return order
 
 
-def _node(node: dict, index: int, asset_id: str, shared: dict[int, int | None]) -> Node:
+def _node(node: dict[str, Any], index: int, asset_id: str, shared: dict[int, int | None]) -> Node:
     mesh = node.get("mesh")
     light = node.get("extensions", {}).get(LIGHTS_EXTENSION, {}).get("light")
     rotation = node.get("rotation")
@@ -172,7 +172,7 @@ def _node(node: dict, index: int, asset_id: str, shared: dict[int, int | None]) 
     )
 
 
-def _camera(camera: dict, new_id: str) -> Camera:
+def _camera(camera: dict[str, Any], new_id: str) -> Camera:
     kind = camera["type"]
     projection = camera.get(kind, {})
     return Camera(id=new_id, name=camera.get("name", "")[:200], type=kind.upper(),
@@ -181,7 +181,7 @@ def _camera(camera: dict, new_id: str) -> Camera:
                   znear=projection.get("znear", 0.01), zfar=projection.get("zfar"))
 
 
-def _light(light: dict, new_id: str) -> Light:
+def _light(light: dict[str, Any], new_id: str) -> Light:
     spot = light.get("spot", {})
     return Light(id=new_id, name=light.get("name", "")[:200], type=light["type"].upper(),
                  color=light.get("color", (1.0, 1.0, 1.0)), intensity=light.get("intensity", 1.0),

@@ -11,12 +11,14 @@ whose positions cannot be read add no bounds; the validation report says why.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 import numpy as np
 
 from app.errors import CorruptFile
 from app.geometry.gltf_io import GltfAsset, accessor_array
+
+Vec3 = tuple[float, float, float]
 
 _TRIANGLE_MODES = {4, 5, 6}
 # The eight corners of a box from its (min, max) rows.
@@ -32,8 +34,8 @@ class AssetStats:
     texture_count: int
     animation_count: int
     node_count: int
-    bounds_min: tuple[float, float, float] | None
-    bounds_max: tuple[float, float, float] | None
+    bounds_min: Vec3 | None
+    bounds_max: Vec3 | None
 
     def to_dict(self) -> dict[str, Any]:
         bounds = None
@@ -72,12 +74,12 @@ def compute_stats(asset: GltfAsset) -> AssetStats:
     )
 
 
-def _primitives(mesh: object) -> list[dict]:
+def _primitives(mesh: object) -> list[dict[str, Any]]:
     primitives = mesh.get("primitives") if isinstance(mesh, dict) else None
     return [p for p in primitives if isinstance(p, dict)] if isinstance(primitives, list) else []
 
 
-def _accessor(asset: GltfAsset, index: object) -> dict | None:
+def _accessor(asset: GltfAsset, index: object) -> dict[str, Any] | None:
     accessors = asset.section("accessors")
     if isinstance(index, int) and 0 <= index < len(accessors):
         accessor = accessors[index]
@@ -85,12 +87,12 @@ def _accessor(asset: GltfAsset, index: object) -> dict | None:
     return None
 
 
-def _count(accessor: dict | None) -> int | None:
+def _count(accessor: dict[str, Any] | None) -> int | None:
     count = accessor.get("count") if accessor else None
     return count if isinstance(count, int) and count >= 0 else None
 
 
-def _vertex_count(asset: GltfAsset, primitive: dict) -> int:
+def _vertex_count(asset: GltfAsset, primitive: dict[str, Any]) -> int:
     """The count of the primitive's first attribute accessor, as Khronos takes it."""
     attributes = primitive.get("attributes")
     for index in attributes.values() if isinstance(attributes, dict) else []:
@@ -100,7 +102,7 @@ def _vertex_count(asset: GltfAsset, primitive: dict) -> int:
     return 0
 
 
-def _triangle_count(asset: GltfAsset, primitive: dict, vertices: int) -> int:
+def _triangle_count(asset: GltfAsset, primitive: dict[str, Any], vertices: int) -> int:
     mode = primitive.get("mode", 4)
     if mode not in _TRIANGLE_MODES:
         return 0
@@ -109,7 +111,7 @@ def _triangle_count(asset: GltfAsset, primitive: dict, vertices: int) -> int:
     return count // 3 if mode == 4 else max(count - 2, 0)
 
 
-def _world_bounds(asset: GltfAsset) -> tuple[tuple[float, float, float] | None, ...]:
+def _world_bounds(asset: GltfAsset) -> tuple[Vec3, Vec3] | tuple[None, None]:
     boxes, matrices = [], []
     for mesh_index, matrix in _mesh_instances(asset):
         mesh = asset.section("meshes")[mesh_index]
@@ -127,7 +129,8 @@ def _world_bounds(asset: GltfAsset) -> tuple[tuple[float, float, float] | None, 
     if not len(finite):
         return None, None
     low, high = finite.min(axis=(0, 1)), finite.max(axis=(0, 1))
-    return tuple(float(v) for v in low), tuple(float(v) for v in high)
+    return ((float(low[0]), float(low[1]), float(low[2])),
+            (float(high[0]), float(high[1]), float(high[2])))
 
 
 def _mesh_instances(asset: GltfAsset) -> list[tuple[int, np.ndarray]]:
@@ -157,7 +160,7 @@ def _mesh_instances(asset: GltfAsset) -> list[tuple[int, np.ndarray]]:
     return instances
 
 
-def local_matrix(node: dict) -> np.ndarray:
+def local_matrix(node: dict[str, Any]) -> np.ndarray:
     """A node's local transform: its column-major `matrix`, else T * R * S."""
     matrix = node.get("matrix")
     if _numbers(matrix, 16):
@@ -178,17 +181,17 @@ def local_matrix(node: dict) -> np.ndarray:
     return result
 
 
-def _numbers(value: object, length: int) -> bool:
+def _numbers(value: object, length: int) -> TypeGuard[list[float]]:
     return isinstance(value, list) and len(value) == length and all(
         isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
 
 
-def _position_box(asset: GltfAsset, primitive: dict) -> np.ndarray | None:
+def _position_box(asset: GltfAsset, primitive: dict[str, Any]) -> np.ndarray | None:
     """(2, 3) min/max of the primitive's POSITION accessor, declared or computed."""
     attributes = primitive.get("attributes")
     index = attributes.get("POSITION") if isinstance(attributes, dict) else None
     accessor = _accessor(asset, index)
-    if accessor is None:
+    if not isinstance(index, int) or accessor is None:
         return None
     low, high = accessor.get("min"), accessor.get("max")
     if _numbers(low, 3) and _numbers(high, 3) and not accessor.get("normalized"):

@@ -8,6 +8,8 @@ through the octahedral filter as 8-bit vectors (KHR_mesh_quantization).
 
 from __future__ import annotations
 
+from typing import Literal
+
 import meshopt
 import numpy as np
 
@@ -47,7 +49,8 @@ class MeshoptCodec:
 
     def encode(self, values: np.ndarray, role: Role, semantic: str) -> EncodedView | None:
         if role == "index":
-            mode = "TRIANGLES" if len(values) % 3 == 0 else "INDICES"
+            mode: Literal["TRIANGLES", "INDICES"] = (
+                "TRIANGLES" if len(values) % 3 == 0 else "INDICES")
             return EncodedView(meshopt.encode_gltf_buffer(values, mode), values.itemsize,
                                len(values), {"mode": mode})
         rows = values.reshape(len(values), -1)

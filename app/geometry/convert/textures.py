@@ -8,6 +8,7 @@ PNG instead of losing its cut-outs. WebP images are referenced through EXT_textu
 from __future__ import annotations
 
 import io
+from typing import cast
 
 from PIL import Image as PillowImage
 
@@ -53,7 +54,8 @@ def _has_transparency(picture: PillowImage.Image) -> bool:
         picture = picture.convert("RGBA")
     if "A" not in picture.getbands():
         return False
-    low, _ = picture.getchannel("A").getextrema()
+    # One band's extrema are a (min, max) pair; Pillow's type also covers many bands.
+    low, _ = cast(tuple[int, int], picture.getchannel("A").getextrema())
     return bool(low < 255)
 
 

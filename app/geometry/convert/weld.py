@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 
 from app.geometry.convert.model import TRIANGLES, Model
 from app.geometry.convert.prune import drop_empty_meshes, prune_unused
@@ -65,10 +66,12 @@ def _unique_vertices(columns: list[np.ndarray], count: int) -> tuple[np.ndarray,
     return first[order], rank[inverse.reshape(-1)]
 
 
-def _degenerate(triangles: np.ndarray, positions: np.ndarray) -> np.ndarray:
+def _degenerate(triangles: np.ndarray, positions: np.ndarray) -> NDArray[np.bool_]:
     """Triangles that cover no area: a repeated corner, or corners on one line."""
     a, b, c = (positions[triangles[:, i]].astype(np.float64) for i in range(3))
     area = np.linalg.norm(np.cross(b - a, c - a), axis=1)
-    repeated = (triangles[:, 0] == triangles[:, 1]) | (triangles[:, 1] == triangles[:, 2]) | (
-        triangles[:, 0] == triangles[:, 2])
-    return repeated | (area == 0.0)
+    repeated: NDArray[np.bool_] = ((triangles[:, 0] == triangles[:, 1])
+                                   | (triangles[:, 1] == triangles[:, 2])
+                                   | (triangles[:, 0] == triangles[:, 2]))
+    flat: NDArray[np.bool_] = area == 0.0
+    return repeated | flat

@@ -64,7 +64,7 @@ def _obj_text(parts: list[FlatPart]) -> str:
 def _rows(tag: str, values: np.ndarray, number: str) -> str:
     if len(values) == 0:
         return ""
-    line = tag + (" " + number) * values.shape[1] + "\n"
+    line: str = tag + (" " + number) * values.shape[1] + "\n"
     # One %-format over the whole array runs in C, far faster than a Python loop per row.
     return (line * len(values)) % tuple(values.astype(np.float64).ravel().tolist())
 

@@ -17,7 +17,7 @@ from app.geometry.render.scene_data import DEFAULT_MATERIAL, DrawItem, Material
 from app.geometry.render.transforms import gl_bytes, normal_matrix
 
 _ALPHA_MODES = {"OPAQUE": 0, "MASK": 1, "BLEND": 2}
-UniformValue = bytes | bool | int | float | tuple
+UniformValue = bytes | bool | int | float | tuple[float, ...]
 
 
 def draw_scene(context: moderngl.Context, program: moderngl.Program,
@@ -72,7 +72,8 @@ def _draw(context: moderngl.Context, program: moderngl.Program, scene: LoadedSce
     _set(program, "u_emissive", tuple(material.emissive))
     _set(program, "u_alpha_mode", _ALPHA_MODES.get(material.alpha_mode, 0))
     _set(program, "u_alpha_cutoff", material.alpha_cutoff)
-    texture = scene.textures.get(material.base_color_texture)
+    texture_index = material.base_color_texture
+    texture = scene.textures.get(texture_index) if texture_index is not None else None
     _set(program, "u_has_texture", texture is not None)
     if texture is not None:
         _set(program, "u_mirror_wrap", texture.mirror_wrap)
@@ -83,7 +84,7 @@ def _draw(context: moderngl.Context, program: moderngl.Program, scene: LoadedSce
 def _set(program: moderngl.Program, name: str, value: UniformValue) -> None:
     """Set a uniform; GLSL drops uniforms a shader never reads, so absent ones are skipped."""
     uniform = program.get(name, None)
-    if uniform is None:
+    if not isinstance(uniform, moderngl.Uniform):
         return
     if isinstance(value, bytes):
         uniform.write(value)

@@ -71,7 +71,8 @@ def _image_bytes(asset: GltfAsset, source: int) -> bytes | None:
         if not 0 <= view.get("buffer", -1) < len(asset.buffers):
             raise CorruptFile(f"image {source} refers to a missing bufferView or buffer")
         start = int(view.get("byteOffset", 0))
-        return asset.buffers[view["buffer"]][start : start + int(view.get("byteLength", 0))]
+        buffer: bytes = asset.buffers[view["buffer"]]
+        return buffer[start : start + int(view.get("byteLength", 0))]
     uri = image.get("uri", "")
     if uri.startswith("data:") and ";base64," in uri:
         return base64.b64decode(uri.split(";base64,", 1)[1])

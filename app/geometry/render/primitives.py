@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from app.errors import CorruptFile
@@ -11,7 +13,7 @@ from app.geometry.render.scene_data import VERTEX_FLOATS, Bounds, Primitive
 MODE_TRIANGLES, MODE_STRIP, MODE_FAN = 4, 5, 6
 
 
-def primitive_triangle_count(asset: GltfAsset, primitive: dict) -> int:
+def primitive_triangle_count(asset: GltfAsset, primitive: dict[str, Any]) -> int:
     """Triangles a primitive will draw, from accessor counts alone (nothing is decoded)."""
     mode = primitive.get("mode", MODE_TRIANGLES)
     accessor = primitive.get("indices", primitive.get("attributes", {}).get("POSITION"))
@@ -22,7 +24,7 @@ def primitive_triangle_count(asset: GltfAsset, primitive: dict) -> int:
     return count // 3 if mode == MODE_TRIANGLES else max(count - 2, 0)
 
 
-def build_primitive(asset: GltfAsset, primitive: dict, uv_set: int) -> Primitive | None:
+def build_primitive(asset: GltfAsset, primitive: dict[str, Any], uv_set: int) -> Primitive | None:
     """The drawable form of a primitive, or None when it has no triangles (points, lines).
 
     Missing normals become flat face normals, as glTF requires; `uv_set` picks TEXCOORD_n.
@@ -67,7 +69,7 @@ def _triangle_list(mode: int, order: np.ndarray) -> np.ndarray:
 
 def _attribute(
     asset: GltfAsset,
-    attributes: dict,
+    attributes: dict[str, Any],
     name: str,
     vertices: np.ndarray,
     width: int,
@@ -87,7 +89,7 @@ def _attribute(
 
 def _flat_shaded(vertices: np.ndarray, triangles: np.ndarray) -> np.ndarray:
     """Unshare vertices so each triangle carries its own face normal."""
-    corners = vertices[triangles]  # (t, 3, VERTEX_FLOATS)
+    corners: np.ndarray = vertices[triangles]  # (t, 3, VERTEX_FLOATS)
     positions = corners[:, :, 0:3]
     normals = np.cross(positions[:, 1] - positions[:, 0], positions[:, 2] - positions[:, 0])
     lengths = np.linalg.norm(normals, axis=1, keepdims=True)

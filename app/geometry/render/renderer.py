@@ -44,7 +44,9 @@ class Renderer:
         self._thread = threading.get_ident()
         # glcontext reports a missing driver or device as a bare Exception.
         with _gl_failures("creating the OpenGL context", Exception):
-            self._context = moderngl.create_context(standalone=True, backend="egl", require=330)
+            # moderngl-stubs types each **settings value as a dict; glcontext takes a string.
+            self._context = moderngl.create_context(
+                standalone=True, backend="egl", require=330)  # type: ignore[arg-type]
         self._scenes: weakref.WeakSet[LoadedScene] = weakref.WeakSet()
         self._targets: RenderTargets | None = None
         with self._context, _gl_failures("compiling the shaders"):
@@ -143,7 +145,8 @@ def _premultiplied_linear(
     srgb = np.asarray(background[:3])
     linear = np.where(srgb <= 0.04045, srgb / 12.92, ((srgb + 0.055) / 1.055) ** 2.4)
     alpha = background[3]
-    return (*(float(channel) * alpha for channel in linear), alpha)
+    red, green, blue = (float(channel) * alpha for channel in linear)
+    return (red, green, blue, alpha)
 
 
 @contextmanager

@@ -17,7 +17,7 @@ from app.geometry.render.cameras import (
     turntable_cameras,
     vec3,
 )
-from app.geometry.render.options import RenderLimits, RenderOptions
+from app.geometry.render.options import RenderLimits, RenderOptions, rgba
 
 DEFAULT_TURNTABLE_PITCH_DEG = 20.0
 
@@ -101,7 +101,7 @@ class RenderRequest:
         background = params["background"]
         options = RenderOptions(
             width=int(params["width"]), height=int(params["height"]), format=params["format"],
-            background=None if background is None else tuple(map(float, background)),
+            background=None if background is None else rgba(background),
             samples=int(params["samples"]), quality=int(params["quality"]),
         )
         turntable = params["turntable"]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
@@ -20,6 +21,12 @@ GL_LINEAR = 9729
 GL_LINEAR_MIPMAP_LINEAR = 9987
 
 
+def xyz(values: Iterable[float]) -> tuple[float, float, float]:
+    """Three numbers as a float triple."""
+    x, y, z = values
+    return (float(x), float(y), float(z))
+
+
 @dataclass(frozen=True)
 class Bounds:
     """An axis-aligned box in world space."""
@@ -30,11 +37,12 @@ class Bounds:
     @classmethod
     def of_points(cls, points: np.ndarray) -> Bounds:
         low, high = points.min(axis=0), points.max(axis=0)
-        return cls(min=tuple(map(float, low)), max=tuple(map(float, high)))
+        return cls(min=xyz(low), max=xyz(high))
 
     @property
     def center(self) -> np.ndarray:
-        return (np.asarray(self.min) + np.asarray(self.max)) / 2.0
+        low, high = np.asarray(self.min, dtype=np.float64), np.asarray(self.max, dtype=np.float64)
+        return (low + high) / 2.0
 
     @property
     def radius(self) -> float:
@@ -113,7 +121,7 @@ DEFAULT_MATERIAL = Material()
 class CameraPlacement:
     """A glTF camera at the world transform of the first node that carries it."""
 
-    projection: dict  # the glTF camera's "perspective" or "orthographic" object
+    projection: dict[str, Any]  # the glTF camera's "perspective" or "orthographic" object
     orthographic: bool
     world: Matrix
 

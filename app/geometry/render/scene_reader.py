@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import reduce
+from typing import Any
 
 import numpy as np
 
@@ -20,6 +21,7 @@ from app.geometry.render.scene_data import (
     Material,
     Primitive,
     SceneData,
+    xyz,
 )
 from app.geometry.render.transforms import Matrix, node_matrix
 
@@ -71,7 +73,7 @@ def _read_scene(asset: GltfAsset, limits: RenderLimits) -> SceneData:
     )
 
 
-def _walk_nodes(asset: GltfAsset) -> Iterator[tuple[dict, Matrix]]:
+def _walk_nodes(asset: GltfAsset) -> Iterator[tuple[dict[str, Any], Matrix]]:
     """Every node of the scene, depth first, with its world matrix."""
     nodes = asset.section("nodes")
     scenes = asset.section("scenes")
@@ -118,22 +120,24 @@ def _build_draws(
     return primitives, draws
 
 
-def _uv_set(primitive: dict, materials: list[Material]) -> int:
+def _uv_set(primitive: dict[str, Any], materials: list[Material]) -> int:
     material = primitive.get("material")
     if material is None:
         return 0
     if not 0 <= material < len(materials):
         raise CorruptFile(f"a primitive uses material {material}, which does not exist")
-    return materials[material].base_color_uv_set
+    chosen: Material = materials[material]
+    return chosen.base_color_uv_set
 
 
 def _union(first: Bounds, second: Bounds) -> Bounds:
     return Bounds(
-        min=tuple(map(min, first.min, second.min)), max=tuple(map(max, first.max, second.max))
+        min=xyz(map(min, first.min, second.min)), max=xyz(map(max, first.max, second.max))
     )
 
 
-def _cameras(asset: GltfAsset, placed: list[tuple[dict, Matrix]]) -> dict[int, CameraPlacement]:
+def _cameras(asset: GltfAsset,
+             placed: list[tuple[dict[str, Any], Matrix]]) -> dict[int, CameraPlacement]:
     cameras = asset.section("cameras")
     placements: dict[int, CameraPlacement] = {}
     for node, world in placed:
@@ -148,7 +152,7 @@ def _cameras(asset: GltfAsset, placed: list[tuple[dict, Matrix]]) -> dict[int, C
     return placements
 
 
-def _lights(asset: GltfAsset, placed: list[tuple[dict, Matrix]]) -> list[Light]:
+def _lights(asset: GltfAsset, placed: list[tuple[dict[str, Any], Matrix]]) -> list[Light]:
     definitions = asset.document.get("extensions", {}).get(_LIGHTS, {}).get("lights", [])
     lights: list[Light] = []
     for node, world in placed:

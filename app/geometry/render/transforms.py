@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
 Matrix = np.ndarray
 
 
-def node_matrix(node: dict) -> Matrix:
+def node_matrix(node: dict[str, Any]) -> Matrix:
     """A glTF node's local transform: its `matrix`, or translation · rotation · scale."""
     if "matrix" in node:
         # glTF stores matrices column-major; numpy reads the flat list row by row.
@@ -88,7 +89,8 @@ def orthographic(half_width: float, half_height: float, near: float, far: float)
 
 def transform_points(matrix: Matrix, points: np.ndarray) -> np.ndarray:
     """Apply an affine 4x4 matrix to (n, 3) points."""
-    return points @ matrix[:3, :3].T + matrix[:3, 3]
+    moved: np.ndarray = points @ matrix[:3, :3].T + matrix[:3, 3]
+    return moved
 
 
 def gl_bytes(matrix: np.ndarray) -> bytes:

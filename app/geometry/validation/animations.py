@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .context import TYPE_WIDTHS, join
 from .formats import ANIMATION_INPUT_FORMAT, ANIMATION_OUTPUT_FORMATS, describe, format_of
 from .model import ElementCheck, Model
@@ -21,9 +23,9 @@ def check_animations(model: Model) -> None:
         _check_duplicate_targets(model, channels, pointer)
 
 
-def _check_duplicate_targets(model: Model, channels: list[dict], pointer: str) -> None:
+def _check_duplicate_targets(model: Model, channels: list[dict[str, Any]], pointer: str) -> None:
     """Each channel that animates the same node and path as a later channel."""
-    later: dict[tuple[int, str], list[int]] = {}
+    later: dict[tuple[int, str | None], list[int]] = {}
     for c in range(len(channels) - 1, -1, -1):
         key = _target_key(channels[c])
         if key is None:
@@ -35,13 +37,13 @@ def _check_duplicate_targets(model: Model, channels: list[dict], pointer: str) -
         later.setdefault(key, []).append(c)
 
 
-def _target_key(channel: dict) -> tuple[int, str] | None:
+def _target_key(channel: dict[str, Any]) -> tuple[int, str | None] | None:
     target = channel.get("target") or {}
     node, path = target.get("node"), target.get("path")
     return (node, path) if node is not None else None
 
 
-def _link_sampler(model: Model, sampler: dict, pointer: str) -> None:
+def _link_sampler(model: Model, sampler: dict[str, Any], pointer: str) -> None:
     ctx = model.ctx
     for name, usage in (("input", "AnimationInput"), ("output", "AnimationOutput")):
         where = join(pointer, name)
@@ -67,7 +69,8 @@ def _link_sampler(model: Model, sampler: dict, pointer: str) -> None:
                     2, count)
 
 
-def _link_channel(model: Model, channel: dict, samplers: list[dict], pointer: str) -> None:
+def _link_channel(model: Model, channel: dict[str, Any], samplers: list[dict[str, Any]],
+                  pointer: str) -> None:
     ctx = model.ctx
     target = channel.get("target") or {}
     path = target.get("path")
@@ -93,32 +96,33 @@ def _link_channel(model: Model, channel: dict, samplers: list[dict], pointer: st
         return
     where = join(pointer, "sampler")
     interpolation = sampler.get("interpolation", "LINEAR")
-    if path == "rotation" and TYPE_WIDTHS.get(output.get("type")) == 4:
+    if path == "rotation" and TYPE_WIDTHS.get(output.get("type", "")) == 4:
         model.checks.append(ElementCheck("quaternion", sampler["output"], where,
                                          (interpolation == "CUBICSPLINE",)))
-    valid = ANIMATION_OUTPUT_FORMATS.get(path)
+    valid = ANIMATION_OUTPUT_FORMATS.get(path) if path is not None else None
     if valid is not None and format_of(output) not in valid:
         ctx.add("ANIMATION_SAMPLER_OUTPUT_ACCESSOR_INVALID_FORMAT", where,
                 describe(format_of(output)), f"'{path}'")
     source = model.get("accessors", sampler.get("input"))
-    counts = (source or {}).get("count"), output.get("count")
-    if interpolation is None or not all(isinstance(c, int) for c in counts):
+    input_count, output_count = (source or {}).get("count"), output.get("count")
+    if interpolation is None or not (isinstance(input_count, int)
+                                     and isinstance(output_count, int)):
         return
-    expected = counts[0] * (3 if interpolation == "CUBICSPLINE" else 1)
+    expected = input_count * (3 if interpolation == "CUBICSPLINE" else 1)
     if path == "weights":
         expected *= (_morph_targets(model, node) or 0) if node is not None else 0
     elif path not in TRS:
         expected = 0
-    if expected and expected != counts[1]:
-        ctx.add("ANIMATION_SAMPLER_OUTPUT_ACCESSOR_INVALID_COUNT", where, expected, counts[1])
+    if expected and expected != output_count:
+        ctx.add("ANIMATION_SAMPLER_OUTPUT_ACCESSOR_INVALID_COUNT", where, expected, output_count)
 
 
-def _morph_targets(model: Model, node: dict) -> int | None:
+def _morph_targets(model: Model, node: dict[str, Any]) -> int | None:
     facts = model.primitives.get(node.get("mesh", -1)) or []
-    return facts[0].targets if facts and facts[0] else None
+    return facts[0].targets if facts else None
 
 
-def _check_pointer_extension(model: Model, target: dict, node: dict | None,
+def _check_pointer_extension(model: Model, target: dict[str, Any], node: dict[str, Any] | None,
                              pointer: str) -> None:
     extension = (target.get("extensions") or {}).get("KHR_animation_pointer")
     if not isinstance(extension, dict):

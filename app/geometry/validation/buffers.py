@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .context import (
     COMPONENT_NAMES,
     COMPONENT_RANGES,
@@ -76,7 +78,8 @@ def check_accessors(model: Model) -> None:
             _link_accessor(model, accessor, pointer)
 
 
-def _read_offset_and_bounds(model: Model, accessor: dict, raw: dict, pointer: str) -> None:
+def _read_offset_and_bounds(model: Model, accessor: dict[str, Any], raw: dict[str, Any],
+                            pointer: str) -> None:
     """byteOffset only counts with a bufferView; min/max are read as the component type says."""
     ctx = model.ctx
     if "bufferView" not in accessor or accessor["bufferView"] is None:
@@ -87,7 +90,7 @@ def _read_offset_and_bounds(model: Model, accessor: dict, raw: dict, pointer: st
         accessor["byteOffset"] = (None if raw["byteOffset"] is None
                                   else read_value(ctx, raw["byteOffset"], UInt(),
                                                   join(pointer, "byteOffset")))
-    component_type, width = accessor.get("componentType"), TYPE_WIDTHS.get(accessor.get("type"))
+    component_type, width = accessor.get("componentType"), TYPE_WIDTHS.get(accessor.get("type", ""))
     for name in ("min", "max"):
         accessor.pop(name, None)
         if name not in raw or width is None or component_type not in COMPONENT_SIZES:
@@ -122,7 +125,7 @@ def _read_int_bounds(model: Model, value: object, component_type: int, width: in
     return [int(v) for v in value] if valid else None
 
 
-def _link_accessor(model: Model, accessor: dict, pointer: str) -> None:
+def _link_accessor(model: Model, accessor: dict[str, Any], pointer: str) -> None:
     ctx = model.ctx
     component_type, kind, count = accessor["componentType"], accessor["type"], accessor["count"]
     size, length = COMPONENT_SIZES[component_type], element_length(component_type, kind)
@@ -152,7 +155,7 @@ def _link_accessor(model: Model, accessor: dict, pointer: str) -> None:
         if target.get("byteStride") is not None:
             ctx.add("BUFFER_VIEW_INVALID_BYTE_STRIDE", join(at, "bufferView"))
         if item_size is not None:
-            component = indices_size if part == "indices" else size
+            component = item_size if part == "indices" else size
             check_fit(model, info.get("byteOffset", 0), component, item_size * sparse["count"],
                       info["bufferView"], at)
 

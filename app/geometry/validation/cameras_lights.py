@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from .context import join
 from .model import Model
@@ -31,7 +32,7 @@ def check_cameras(model: Model) -> None:
                     ctx.add("CAMERA_ZFAR_LEQUAL_ZNEAR", where)
 
 
-def _check_orthographic(model: Model, ortho: dict, where: str) -> None:
+def _check_orthographic(model: Model, ortho: dict[str, Any], where: str) -> None:
     zfar, znear = ortho.get("zfar"), ortho.get("znear")
     if zfar is not None and znear is not None and zfar <= znear:
         model.ctx.add("CAMERA_ZFAR_LEQUAL_ZNEAR", where)

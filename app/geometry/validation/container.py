@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import struct
+from typing import Any
 
 from app.geometry.gltf_io import CHUNK_BIN, CHUNK_JSON, GltfAsset
 
@@ -37,7 +38,7 @@ def load_for_validation(ctx: Context, data: bytes,
     return GltfAsset(document=document, buffers=_load_buffers(ctx, document, binary, resolve_uri))
 
 
-def parse_document(ctx: Context, raw: bytes) -> dict | None:
+def parse_document(ctx: Context, raw: bytes) -> dict[str, Any] | None:
     if raw[:3] == b"\xef\xbb\xbf":
         ctx.add("INVALID_JSON", None, "a byte order mark starts the UTF-8 stream")
         return None
@@ -115,7 +116,7 @@ def _check_chunk_header(ctx: Context, offset: int, length: int, kind: int, numbe
         ctx.add_at_byte("GLB_UNKNOWN_CHUNK_TYPE", offset, name)
 
 
-def _load_buffers(ctx: Context, document: dict, binary: bytes | None,
+def _load_buffers(ctx: Context, document: dict[str, Any], binary: bytes | None,
                   resolve_uri: UriResolver | None) -> list[bytes]:
     """One entry per buffer; buffers that cannot be loaded are empty and marked unloaded."""
     buffers = document.get("buffers")
@@ -156,4 +157,4 @@ def _buffer_bytes(ctx: Context, index: int, buffer: object, binary: bytes | None
 
 
 def _valid_length(value: object) -> bool:
-    return is_int(value) and int(value) >= 1  # type: ignore[call-overload]
+    return is_int(value) and int(value) >= 1

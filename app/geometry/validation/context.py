@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeGuard
 
 from .codes import ISSUE_TYPES
 from .report import IssueSink, ValidationIssue
@@ -52,14 +52,14 @@ def show(value: object) -> str:
         return str(value)
 
 
-def is_int(value: object) -> bool:
+def is_int(value: object) -> TypeGuard[int | float]:
     """JSON integers, including floats with an integral value (2.0); never booleans."""
     if isinstance(value, bool):
         return False
     return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
 
 
-def is_number(value: object) -> bool:
+def is_number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 

@@ -6,7 +6,10 @@ count of bad values and where the first one is, which keeps reports short on lar
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
+from numpy.typing import NDArray
 
 from .context import (
     COMPONENT_RANGES,
@@ -22,12 +25,11 @@ from .model import ElementCheck, Model
 def normalized(model: Model, index: int, values: np.ndarray) -> np.ndarray:
     """Values as a shader reads them: normalised integers scaled to [-1, 1] or [0, 1]."""
     accessor = model.get("accessors", index) or {}
-    component_type = accessor.get("componentType")
-    if component_type == FLOAT:
+    if accessor.get("componentType") == FLOAT:
         return values
     if not accessor.get("normalized"):
         return values.astype(np.float64)
-    low, high = COMPONENT_RANGES[component_type]
+    low, high = COMPONENT_RANGES[accessor["componentType"]]
     return np.maximum(values / float(high), -1.0) if low < 0 else values / float(high)
 
 
@@ -52,7 +54,7 @@ def check_accessor_values(model: Model) -> None:
             _ELEMENT_CHECKS[check.kind](model, check, values)
 
 
-def _check_sparse_indices(model: Model, accessor: dict, pointer: str) -> None:
+def _check_sparse_indices(model: Model, accessor: dict[str, Any], pointer: str) -> None:
     indices = sparse_indices(model, accessor, strict=False)
     if indices is None or not len(indices):
         return
@@ -64,7 +66,7 @@ def _check_sparse_indices(model: Model, accessor: dict, pointer: str) -> None:
         model.ctx.add("ACCESSOR_SPARSE_INDEX_OOB", pointer, outside, accessor["count"])
 
 
-def _check_bound(model: Model, values: np.ndarray, accessor: dict, name: str,
+def _check_bound(model: Model, values: np.ndarray, accessor: dict[str, Any], name: str,
                  pointer: str) -> None:
     """Declared min or max against the data; floats compare at single precision, as stored."""
     dtype = np.float32 if accessor["componentType"] == FLOAT else np.int64
@@ -85,9 +87,10 @@ def _check_bound(model: Model, values: np.ndarray, accessor: dict, name: str,
                           declared[c].item())
 
 
-def _unit_length_errors(vectors: np.ndarray, tolerance: float) -> np.ndarray:
+def _unit_length_errors(vectors: np.ndarray, tolerance: float) -> NDArray[np.bool_]:
     squares = sum(vectors[:, k] * vectors[:, k] for k in range(vectors.shape[1]))
-    return np.abs(np.sqrt(squares) - 1.0) > tolerance
+    errors: NDArray[np.bool_] = np.abs(np.sqrt(squares) - 1.0) > tolerance
+    return errors
 
 
 def _report_rows(model: Model, code: str, pointer: str, bad: np.ndarray) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from app.geometry.gltf_io import GltfAsset
 
@@ -42,7 +43,7 @@ def read_document(ctx: Context, asset: GltfAsset) -> Model | None:
     return model
 
 
-def _init_extensions(ctx: Context, root: dict) -> None:
+def _init_extensions(ctx: Context, root: dict[str, Any]) -> None:
     used = read_string_list(ctx, root["extensionsUsed"], "/extensionsUsed") \
         if "extensionsUsed" in root else None
     required = read_string_list(ctx, root["extensionsRequired"], "/extensionsRequired") \
@@ -65,7 +66,7 @@ def _init_extensions(ctx: Context, root: dict) -> None:
             ctx.add("UNSUPPORTED_REQUIRED_EXTENSION", join("/extensionsRequired", i), name)
 
 
-def _asset_is_gltf2(ctx: Context, reader: ObjectReader, root: dict) -> bool:
+def _asset_is_gltf2(ctx: Context, reader: ObjectReader, root: dict[str, Any]) -> bool:
     """Check `asset`; Khronos validates nothing more unless it declares a 2.x version."""
     asset = reader.child(root, "asset", "asset", "", required=True)
     version = asset.get("version") if asset else None

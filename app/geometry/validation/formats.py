@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .context import (
     BYTE,
     COMPONENT_NAMES,
@@ -12,7 +14,8 @@ from .context import (
     UNSIGNED_SHORT,
 )
 
-Format = tuple[str, int, bool]
+# An accessor's type and componentType are None where they are missing or were invalid.
+Format = tuple[str | None, int | None, bool]
 
 _NORMALIZED_UNSIGNED = ((UNSIGNED_BYTE, True), (UNSIGNED_SHORT, True))
 _NORMALIZED_ANY = ((BYTE, True), (UNSIGNED_BYTE, True), (SHORT, True), (UNSIGNED_SHORT, True))
@@ -66,14 +69,14 @@ ANIMATION_OUTPUT_FORMATS: dict[str, set[Format]] = {
 }
 
 
-def format_of(accessor: dict) -> Format:
+def format_of(accessor: dict[str, Any]) -> Format:
     return (accessor.get("type"), accessor.get("componentType"),
             bool(accessor.get("normalized")))
 
 
 def describe(fmt: Format) -> str:
     kind, component, normalized = fmt
-    name = COMPONENT_NAMES.get(component, str(component))
+    name = str(component) if component is None else COMPONENT_NAMES.get(component, str(component))
     return "{" + f"{kind}, {name}{' normalized' if normalized else ''}" + "}"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from .context import join
 from .image_headers import (
@@ -37,7 +38,7 @@ def check_images(model: Model, resolve_uri: UriResolver | None) -> dict[int, str
                     "the declared media type does not match the data")
             data = None
         view = model.resolve("bufferViews", view_index, pointer, "bufferView")
-        if view is not None:
+        if view_index is not None and view is not None:
             model.use_view(view_index, IMAGE, join(pointer, "bufferView"))
             if view.get("byteStride") is not None:
                 ctx.add("IMAGE_BUFFER_VIEW_WITH_BYTESTRIDE", join(pointer, "bufferView"))
@@ -72,7 +73,7 @@ def _image_bytes(model: Model, view_index: int | None, uri: str | None, data: by
     return buffer[start:start + length]
 
 
-def _check_bytes(model: Model, image: dict, data: bytes, pointer: str) -> str | None:
+def _check_bytes(model: Model, image: dict[str, Any], data: bytes, pointer: str) -> str | None:
     ctx = model.ctx
     try:
         header = read_header(data)

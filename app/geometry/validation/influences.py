@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from .context import join
@@ -13,17 +15,18 @@ from .model import Model
 def check_influences(model: Model) -> None:
     for m, mesh, pointer in model.enumerate("meshes"):
         facts = model.primitives.get(m) or []
-        if not any(fact is not None and fact.joints for fact in facts):
+        if not any(fact.joints for fact in facts):
             continue
-        limits = [(len(model.get("skins", node.get("skin"))["joints"]), node["skin"])
+        limits = [(len(node_skin["joints"]), node["skin"])
                   for _, node, _ in model.enumerate("nodes")
-                  if node.get("mesh") == m and model.get("skins", node.get("skin")) is not None
-                  and model.get("skins", node["skin"]).get("joints") is not None]
+                  if node.get("mesh") == m
+                  and (node_skin := model.get("skins", node.get("skin"))) is not None
+                  and node_skin.get("joints") is not None]
         if not limits:
             continue
         joint_count, skin = min(limits)
         for p, fact in enumerate(facts):
-            if fact is None or not fact.joints:
+            if not fact.joints:
                 continue
             sets = _influence_sets(model, mesh["primitives"][p], fact.joints, fact.vertex_count)
             if sets is not None:
@@ -31,22 +34,25 @@ def check_influences(model: Model) -> None:
                             join(pointer, "primitives", p, "attributes"))
 
 
-def _influence_sets(model: Model, primitive: dict, count: int,
+def _influence_sets(model: Model, primitive: dict[str, Any], count: int,
                     vertex_count: int | None) -> tuple[np.ndarray, np.ndarray] | None:
     """Joints and weights of every set, shaped (vertices, sets, 4); None if any is unreadable."""
     joints, weights = [], []
     for i in range(count):
-        indices = [(primitive.get("attributes") or {}).get(f"{name}_{i}")
-                   for name in ("JOINTS", "WEIGHTS")]
-        if any(model.get("accessors", index) is None for index in indices):
+        attributes = primitive.get("attributes") or {}
+        joint_index, weight_index = attributes.get(f"JOINTS_{i}"), attributes.get(f"WEIGHTS_{i}")
+        if joint_index is None or weight_index is None:
             return None
-        if any(model.get("accessors", index).get("count") != vertex_count for index in indices):
+        accessors = (model.get("accessors", joint_index), model.get("accessors", weight_index))
+        if any(accessor is None or accessor.get("count") != vertex_count
+               for accessor in accessors):
             return None
-        joint_values, weight_values = (cached_raw(model, index) for index in indices)
+        joint_values = cached_raw(model, joint_index)
+        weight_values = cached_raw(model, weight_index)
         if joint_values is None or weight_values is None:
             return None
         joints.append(joint_values.astype(np.int64))
-        weights.append(normalized(model, indices[1], weight_values))
+        weights.append(normalized(model, weight_index, weight_values))
     return np.stack(joints, axis=1), np.stack(weights, axis=1)
 
 

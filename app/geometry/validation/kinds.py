@@ -9,6 +9,7 @@ The extension list is that of the gltf-validator npm release the project tests a
 from __future__ import annotations
 
 import math
+from typing import TypedDict
 
 from .context import ARRAY_BUFFER, COMPONENT_SIZES, ELEMENT_ARRAY_BUFFER
 from .schema import (
@@ -27,11 +28,19 @@ from .schema import (
 
 Kinds = dict[str, dict[str, Spec]]
 
+
+class Range(TypedDict):
+    """Bounds spread into Number and Numbers specs."""
+
+    minimum: float
+    maximum: float
+
+
 VERSION_PATTERN = r"^([0-9]+)\.([0-9]+)$"
 ANIMATION_PATHS = ("translation", "rotation", "scale", "weights")
 IMAGE_TYPES = ("image/jpeg", "image/png")
 NAME = {"name": Text()}
-UNIT = {"minimum": 0.0, "maximum": 1.0}
+UNIT: Range = {"minimum": 0.0, "maximum": 1.0}
 TEXTURE = Child(kind="textureInfo")
 
 CORE_KINDS: Kinds = {

@@ -7,6 +7,8 @@ with sparse substitution applied; anything that does not fit its buffer reads as
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from .context import COMPONENT_SIZES, TYPE_WIDTHS
@@ -40,13 +42,13 @@ def natural_stride(component_type: int, kind: str) -> int:
     return column * _MATRIX_SIDES[kind]
 
 
-def has_format(accessor: dict) -> bool:
+def has_format(accessor: dict[str, Any]) -> bool:
     """Whether componentType, type and count are all valid, so the accessor has a layout."""
     return (accessor.get("componentType") in COMPONENT_SIZES
             and accessor.get("type") in TYPE_WIDTHS and isinstance(accessor.get("count"), int))
 
 
-def fits(offset: int | None, component_size: int, length: int, view: dict) -> bool:
+def fits(offset: int | None, component_size: int, length: int, view: dict[str, Any]) -> bool:
     """Khronos's silent offset, alignment and length test of data inside a buffer view."""
     view_offset, view_length = view.get("byteOffset", 0), view.get("byteLength")
     if offset is None or view_offset is None or view_length is None:
@@ -55,7 +57,7 @@ def fits(offset: int | None, component_size: int, length: int, view: dict) -> bo
             and offset + length <= view_length)
 
 
-def view_bytes(model: Model, view_index: int | None) -> tuple[dict, bytes] | None:
+def view_bytes(model: Model, view_index: int | None) -> tuple[dict[str, Any], bytes] | None:
     """A buffer view and the bytes of its buffer, when the buffer holds all the view declares."""
     view = model.get("bufferViews", view_index)
     if view is None:
@@ -91,7 +93,8 @@ def read_raw(model: Model, index: int) -> np.ndarray | None:
     return _apply_sparse(model, accessor, values, dtype, width)
 
 
-def _read_dense(model: Model, accessor: dict, dtype: np.dtype, width: int) -> np.ndarray | None:
+def _read_dense(model: Model, accessor: dict[str, Any], dtype: np.dtype,
+                width: int) -> np.ndarray | None:
     found = view_bytes(model, accessor.get("bufferView"))
     if found is None:
         return None
@@ -113,7 +116,7 @@ def _read_dense(model: Model, accessor: dict, dtype: np.dtype, width: int) -> np
     return raw.reshape(count, width)
 
 
-def _apply_sparse(model: Model, accessor: dict, base: np.ndarray, dtype: np.dtype,
+def _apply_sparse(model: Model, accessor: dict[str, Any], base: np.ndarray, dtype: np.dtype,
                   width: int) -> np.ndarray | None:
     indices = sparse_indices(model, accessor)
     sparse = accessor["sparse"]
@@ -134,7 +137,8 @@ def _apply_sparse(model: Model, accessor: dict, base: np.ndarray, dtype: np.dtyp
     return result
 
 
-def sparse_indices(model: Model, accessor: dict, *, strict: bool = True) -> np.ndarray | None:
+def sparse_indices(model: Model, accessor: dict[str, Any], *,
+                   strict: bool = True) -> np.ndarray | None:
     """The sparse indices of an accessor, or None when they cannot be read.
 
     `strict` also requires them to fit their buffer view and the accessor, as substitution

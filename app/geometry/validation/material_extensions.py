@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .context import join
 from .model import Model
 
@@ -37,7 +39,8 @@ def check_material_extensions(model: Model) -> None:
             _check_volume(model, material, volume, join(at, "KHR_materials_volume"))
 
 
-def _check_volume(model: Model, material: dict, volume: dict, where: str) -> None:
+def _check_volume(model: Model, material: dict[str, Any], volume: dict[str, Any],
+                  where: str) -> None:
     extensions = material["extensions"]
     # An extension we cannot read might be the one that lets light through.
     unknown = any(name not in model.ctx.extensions_loaded for name in extensions)

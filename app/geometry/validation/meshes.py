@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .context import Context, is_int, join, show
 from .model import Model, PrimitiveFacts
@@ -19,7 +20,7 @@ def check_meshes(model: Model) -> None:
         if not primitives:
             continue
         raw_primitives = model.asset.document["meshes"][i]["primitives"]
-        facts: list[PrimitiveFacts | None] = []
+        facts: list[PrimitiveFacts] = []
         first_targets = 0
         for p, primitive in enumerate(primitives):
             where = join(pointer, "primitives", p)
@@ -42,7 +43,8 @@ def check_meshes(model: Model) -> None:
                            join(pointer, "primitives", p))
 
 
-def _read_primitive(ctx: Context, primitive: dict, raw: dict, pointer: str) -> PrimitiveFacts:
+def _read_primitive(ctx: Context, primitive: dict[str, Any], raw: dict[str, Any],
+                    pointer: str) -> PrimitiveFacts:
     fact = PrimitiveFacts()
     attributes = _read_attributes(ctx, raw, pointer)
     maxima: dict[str, int] = {}
@@ -84,7 +86,8 @@ def _read_primitive(ctx: Context, primitive: dict, raw: dict, pointer: str) -> P
     return fact
 
 
-def _read_attributes(ctx: Context, raw: dict, pointer: str) -> dict[str, int | None] | None:
+def _read_attributes(ctx: Context, raw: dict[str, Any],
+                     pointer: str) -> dict[str, int | None] | None:
     """The required object of semantic -> accessor index; invalid indices become None."""
     where = join(pointer, "attributes")
     if "attributes" not in raw:
@@ -100,7 +103,7 @@ def _read_attributes(ctx: Context, raw: dict, pointer: str) -> dict[str, int | N
     return _indices_of(ctx, value, where)
 
 
-def _indices_of(ctx: Context, mapping: dict, where: str) -> dict[str, int | None]:
+def _indices_of(ctx: Context, mapping: dict[str, Any], where: str) -> dict[str, int | None]:
     result: dict[str, int | None] = {}
     for semantic, index in mapping.items():
         if is_int(index) and int(index) >= 0:
@@ -111,7 +114,8 @@ def _indices_of(ctx: Context, mapping: dict, where: str) -> dict[str, int | None
     return result
 
 
-def _read_targets(ctx: Context, raw: dict, pointer: str) -> list[dict[str, int | None]] | None:
+def _read_targets(ctx: Context, raw: dict[str, Any],
+                  pointer: str) -> list[dict[str, int | None]] | None:
     if "targets" not in raw:
         return None
     value, where = raw["targets"], join(pointer, "targets")

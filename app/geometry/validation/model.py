@@ -60,7 +60,7 @@ class Model:
     ctx: Context
     reader: ObjectReader
     asset: GltfAsset
-    items: dict[str, list[dict | None]]
+    items: dict[str, list[dict[str, Any] | None]]
     extensions: dict[str, Any]
     scene: int | None = None
     accessor_usage: dict[int, str] = field(default_factory=dict)
@@ -70,21 +70,22 @@ class Model:
     joints: set[int] = field(default_factory=set)
     skin_roots: dict[int, list[int]] = field(default_factory=dict)
     checks: list[ElementCheck] = field(default_factory=list)
-    primitives: dict[int, list[PrimitiveFacts | None]] = field(default_factory=dict)
+    primitives: dict[int, list[PrimitiveFacts]] = field(default_factory=dict)
     materials: dict[int, MaterialFacts] = field(default_factory=dict)
     arrays: dict[int, np.ndarray | None] = field(default_factory=dict)  # raw accessor values
-    _listed: dict[str, list[tuple[int, dict, str]]] = field(default_factory=dict, repr=False)
+    _listed: dict[str, list[tuple[int, dict[str, Any], str]]] = field(default_factory=dict,
+                                                                   repr=False)
     # Buffer views shared by several strideless vertex accessors (mesh.dart's byteStride rule).
     strideless_views: dict[int, set[int]] = field(default_factory=dict)
 
-    def get(self, collection: str, index: int | None) -> dict | None:
+    def get(self, collection: str, index: int | None) -> dict[str, Any] | None:
         objects = self.items.get(collection, [])
         if index is None or not 0 <= index < len(objects):
             return None
         return objects[index]
 
     def resolve(self, collection: str, index: int | None, pointer: str,
-                *tokens: object) -> dict | None:
+                *tokens: object) -> dict[str, Any] | None:
         """The referenced object; UNRESOLVED_REFERENCE at `pointer`/`tokens` when it is missing."""
         if index is None:
             return None
@@ -93,7 +94,7 @@ class Model:
             self.ctx.add("UNRESOLVED_REFERENCE", join(pointer, *tokens), index)
         return target
 
-    def enumerate(self, collection: str) -> list[tuple[int, dict, str]]:
+    def enumerate(self, collection: str) -> list[tuple[int, dict[str, Any], str]]:
         """(index, object, pointer) for each readable object of a collection."""
         if collection not in self._listed:
             self._listed[collection] = [

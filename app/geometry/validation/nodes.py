@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from .context import UNIT_TOLERANCE_VEC4, join
 from .model import Model
@@ -31,7 +32,7 @@ def check_nodes(model: Model) -> None:
         _link_node(model, i, node, pointer)
 
 
-def _link_node(model: Model, index: int, node: dict, pointer: str) -> None:
+def _link_node(model: Model, index: int, node: dict[str, Any], pointer: str) -> None:
     ctx = model.ctx
     model.resolve("cameras", node.get("camera"), pointer, "camera")
     skin = model.resolve("skins", node.get("skin"), pointer, "skin")
@@ -39,11 +40,11 @@ def _link_node(model: Model, index: int, node: dict, pointer: str) -> None:
     facts = model.primitives.get(node.get("mesh", -1)) if mesh is not None else None
     if facts:
         weights = node.get("weights")
-        targets = facts[0].targets if facts[0] else None
+        targets = facts[0].targets
         if weights is not None and targets != len(weights):
             ctx.add("NODE_WEIGHTS_INVALID", join(pointer, "weights"), len(weights),
                     targets or 0)
-        skinned = any(fact is not None and fact.joints for fact in facts)
+        skinned = any(fact.joints for fact in facts)
         if skin is not None and not skinned:
             ctx.add("NODE_SKIN_WITH_NON_SKINNED_MESH", pointer)
         elif skin is None and skinned:
@@ -122,7 +123,7 @@ def check_node_graph(model: Model) -> None:
             _check_skinned_node(model, i, node, pointer)
 
 
-def _check_skinned_node(model: Model, index: int, node: dict, pointer: str) -> None:
+def _check_skinned_node(model: Model, index: int, node: dict[str, Any], pointer: str) -> None:
     ctx = model.ctx
     if has_transform(node):
         ctx.add("NODE_SKINNED_MESH_LOCAL_TRANSFORMS", pointer)

@@ -6,6 +6,7 @@ checks skip what is already reported. Every object read is also recorded with it
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +21,7 @@ MISSING = object()
 class Found:
     kind: str
     pointer: str
-    value: dict
+    value: dict[str, Any]
 
 
 @dataclass
@@ -30,7 +31,7 @@ class ObjectReader:
     found: list[Found] = field(default_factory=list)
     _by_item: dict[str, list[Found]] | None = field(default=None, repr=False)
 
-    def object(self, obj: dict, kind: str, pointer: str) -> dict:
+    def object(self, obj: dict[str, Any], kind: str, pointer: str) -> dict[str, Any]:
         members = self.kinds[kind]
         for key in obj:
             if key not in members and key not in ("extensions", "extras"):
@@ -47,7 +48,7 @@ class ObjectReader:
         self.found.append(Found(kind, pointer, result))
         return result
 
-    def member(self, obj: dict, name: str, spec: Spec, pointer: str) -> Any:
+    def member(self, obj: dict[str, Any], name: str, spec: Spec, pointer: str) -> Any:
         """One member: its sanitised value, None when invalid, MISSING when absent."""
         if name not in obj:
             if spec.required or isinstance(spec, Children):
@@ -68,12 +69,15 @@ class ObjectReader:
             return self.children(value, spec.kind, where)
         return read_value(self.ctx, value, spec, where)
 
-    def child(self, obj: dict, name: str, kind: str, pointer: str, *, required: bool) -> Any:
+    def child(self, obj: dict[str, Any], name: str, kind: str, pointer: str, *,
+              required: bool) -> Any:
         """A nested object read on demand (camera projections, spot lights)."""
         value = self.member(obj, name, Child(required=required, kind=kind), pointer)
         return None if value is MISSING else value
 
-    def children(self, value: object, kind: str, where: str) -> list[dict] | None:
+    # builtins.object: inside this class `object` names the method above.
+    def children(self, value: builtins.object, kind: str,
+                 where: str) -> list[dict[str, Any]] | None:
         if not isinstance(value, list):
             self.ctx.add("TYPE_MISMATCH", where, show(value), "array")
             return None
@@ -87,7 +91,7 @@ class ObjectReader:
             return None
         return [self.object(item, kind, join(where, i)) for i, item in enumerate(value)]
 
-    def collection(self, root: dict, name: str, kind: str) -> list[dict | None]:
+    def collection(self, root: dict[str, Any], name: str, kind: str) -> list[dict[str, Any] | None]:
         """A top-level array; items that are not objects are reported and left as None."""
         if name not in root:
             return []
@@ -98,7 +102,7 @@ class ObjectReader:
         if not value:
             self.ctx.add("EMPTY_ENTITY", where)
             return []
-        items: list[dict | None] = []
+        items: list[dict[str, Any] | None] = []
         for i, item in enumerate(value):
             if isinstance(item, dict):
                 items.append(self.object(item, kind, join(where, i)))
@@ -117,7 +121,7 @@ class ObjectReader:
         return [f for f in self._by_item.get(pointer, []) if f.kind in kinds
                 and f.pointer != pointer]
 
-    def extensions(self, obj: dict, kind: str, pointer: str) -> dict[str, Any]:
+    def extensions(self, obj: dict[str, Any], kind: str, pointer: str) -> dict[str, Any]:
         value = obj.get("extensions")
         where = join(pointer, "extensions")
         if value is None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .context import FLOAT, MODE_NAMES, UNSIGNED_INT, join
-from .formats import INDEX_FORMATS, attribute_formats, describe, format_of
+from .formats import INDEX_FORMATS, Format, attribute_formats, describe, format_of
 from .layout import element_length, has_format
 from .materials import material_facts
 from .model import ElementCheck, Model, PrimitiveFacts
@@ -11,7 +13,8 @@ from .model import ElementCheck, Model, PrimitiveFacts
 _MODE_MINIMUMS = {2: 2, 3: 2, 5: 3, 6: 3}
 
 
-def link_primitive(model: Model, primitive: dict, fact: PrimitiveFacts, pointer: str) -> None:
+def link_primitive(model: Model, primitive: dict[str, Any], fact: PrimitiveFacts,
+                   pointer: str) -> None:
     ctx = model.ctx
     quantized = "KHR_mesh_quantization" in ctx.extensions_loaded
     formats = attribute_formats(quantized, morph=False)
@@ -45,7 +48,7 @@ def link_primitive(model: Model, primitive: dict, fact: PrimitiveFacts, pointer:
     _link_variants(model, primitive, fact, pointer)
 
 
-def _link_vertex_accessor(model: Model, index: int, accessor: dict, semantic: str,
+def _link_vertex_accessor(model: Model, index: int, accessor: dict[str, Any], semantic: str,
                           where: str) -> None:
     ctx = model.ctx
     model.use_accessor(index, "VertexAttribute", where)
@@ -66,8 +69,8 @@ def _link_vertex_accessor(model: Model, index: int, accessor: dict, semantic: st
                 ctx.add("MESH_PRIMITIVE_ACCESSOR_WITHOUT_BYTESTRIDE", where)
 
 
-def _schedule_attribute_checks(model: Model, index: int, accessor: dict, semantic: str,
-                               formats: dict, where: str) -> None:
+def _schedule_attribute_checks(model: Model, index: int, accessor: dict[str, Any], semantic: str,
+                               formats: dict[str, set[Format]], where: str) -> None:
     valid = formats.get(semantic.split("_")[0])
     if valid is None:
         if accessor.get("componentType") == UNSIGNED_INT:
@@ -84,7 +87,7 @@ def _schedule_attribute_checks(model: Model, index: int, accessor: dict, semanti
         model.checks.append(ElementCheck("clamped", index, where))
 
 
-def _link_indices(model: Model, index: int, accessor: dict, fact: PrimitiveFacts,
+def _link_indices(model: Model, index: int, accessor: dict[str, Any], fact: PrimitiveFacts,
                   mode: int | None, where: str) -> None:
     model.use_accessor(index, "PrimitiveIndices", where)
     view = model.get("bufferViews", accessor.get("bufferView"))
@@ -115,7 +118,7 @@ def check_texcoords(model: Model, material_index: int, fact: PrimitiveFacts, whe
                           texcoord)
 
 
-def _link_targets(model: Model, primitive: dict, fact: PrimitiveFacts, quantized: bool,
+def _link_targets(model: Model, primitive: dict[str, Any], fact: PrimitiveFacts, quantized: bool,
                   pointer: str) -> None:
     formats = attribute_formats(quantized, morph=True)
     for t, target in enumerate(primitive.get("targets") or []):
@@ -136,7 +139,8 @@ def _link_targets(model: Model, primitive: dict, fact: PrimitiveFacts, quantized
             _link_vertex_accessor(model, index, accessor, semantic, where)
 
 
-def _link_variants(model: Model, primitive: dict, fact: PrimitiveFacts, pointer: str) -> None:
+def _link_variants(model: Model, primitive: dict[str, Any], fact: PrimitiveFacts,
+                   pointer: str) -> None:
     variants = primitive.get("extensions", {}).get("KHR_materials_variants")
     if not isinstance(variants, dict):
         return

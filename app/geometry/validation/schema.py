@@ -102,17 +102,17 @@ def _read_index(ctx: Context, value: object, where: str) -> int | None:
     if not is_int(value):
         ctx.add("TYPE_MISMATCH", where, show(value), "integer")
         return None
-    if int(value) < 0:  # type: ignore[call-overload]
+    if int(value) < 0:
         ctx.add("INVALID_INDEX", where)
         return None
-    return int(value)  # type: ignore[call-overload]
+    return int(value)
 
 
 def _read_uint(ctx: Context, value: object, spec: UInt, where: str) -> int | None:
     if not is_int(value):
         ctx.add("TYPE_MISMATCH", where, show(value), "integer")
         return None
-    number = int(value)  # type: ignore[call-overload]
+    number = int(value)
     if spec.choices is not None:
         if number not in spec.choices:
             ctx.add("VALUE_NOT_IN_LIST", where, show(number), show(list(spec.choices)))
@@ -127,7 +127,7 @@ def _read_number(ctx: Context, value: object, spec: Number, where: str) -> float
     if not is_number(value):
         ctx.add("TYPE_MISMATCH", where, show(value), "number")
         return None
-    number = float(value)  # type: ignore[arg-type]
+    number = float(value)
     out_of_range = (number < spec.minimum or number > spec.maximum
                     or number <= spec.above or number >= spec.below)
     if out_of_range and number != spec.exempt:

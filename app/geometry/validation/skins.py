@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .context import join
 from .formats import IBM_FORMAT, describe, format_of
 from .model import ElementCheck, Model
@@ -32,11 +34,11 @@ def check_skins(model: Model) -> None:
             ctx.add("SKIN_SKELETON_INVALID", join(pointer, "skeleton"))
 
 
-def _link_inverse_bind_matrices(model: Model, skin: dict, pointer: str) -> None:
+def _link_inverse_bind_matrices(model: Model, skin: dict[str, Any], pointer: str) -> None:
     where = join(pointer, "inverseBindMatrices")
     index = skin.get("inverseBindMatrices")
     accessor = model.resolve("accessors", index, where)
-    if accessor is None:
+    if index is None or accessor is None:
         return
     model.use_accessor(index, "IBM", where)
     view = model.get("bufferViews", accessor.get("bufferView"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 
@@ -11,7 +12,7 @@ IDENTITY = [1.0, 0, 0, 0, 0, 1.0, 0, 0, 0, 0, 1.0, 0, 0, 0, 0, 1.0]
 _TRS_TOLERANCE = 0.00005
 
 
-def has_transform(node: dict) -> bool:
+def has_transform(node: dict[str, Any]) -> bool:
     """Whether the node's own transform is not the identity."""
     matrix, rotation = node.get("matrix"), node.get("rotation")
     translation, scale = node.get("translation"), node.get("scale")

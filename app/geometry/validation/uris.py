@@ -6,6 +6,7 @@ import base64
 import binascii
 import re
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import unquote_to_bytes
 
 from .context import Context, join, show
@@ -63,7 +64,7 @@ def check_reference(ctx: Context, uri: str, pointer: str) -> bool:
     return True
 
 
-def read_uri(ctx: Context, obj: dict, pointer: str) -> tuple[str | None, DataUri | None]:
+def read_uri(ctx: Context, obj: dict[str, Any], pointer: str) -> tuple[str | None, DataUri | None]:
     """Check an object's `uri`: (the URI string if valid and external, its data if a data URI)."""
     if "uri" not in obj:
         return None, None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from typing import Any
 
 import numpy as np
 
@@ -78,7 +79,7 @@ def _check_primitive_geometry(model: Model) -> None:
             fact = facts[p] if p < len(facts) else None
             position = fact.attributes.get("POSITION") if fact else None
             positions = cached_raw(model, position) if position is not None else None
-            if fact is None or positions is None or positions.shape[1] != 3:
+            if fact is None or position is None or positions is None or positions.shape[1] != 3:
                 continue
             triangles = _triangles(model, primitive, len(positions))
             if triangles is None:
@@ -92,7 +93,7 @@ def _check_primitive_geometry(model: Model) -> None:
                     model.ctx.sink.add(issue)
 
 
-def _triangles(model: Model, primitive: dict, vertex_count: int) -> np.ndarray | None:
+def _triangles(model: Model, primitive: dict[str, Any], vertex_count: int) -> np.ndarray | None:
     """Corner indices (T, 3) of a triangle list, strip or fan; None for other modes or when
     the index data cannot be read."""
     mode, index = primitive.get("mode", 4), primitive.get("indices")
