@@ -154,9 +154,8 @@ def _guard_abstract(abstract: GraphQLAbstractType, rules: Mapping[str, Rule]) ->
     resolve_type: GraphQLTypeResolver = abstract.resolve_type or default_type_resolver
 
     def checked(name: str | None, info: GraphQLResolveInfo[Any]) -> str | None:
-        rule = rules.get(name) if name else None
-        if rule is not None and name is not None:
-            rule.check(info.context.viewer, info.operation.operation, name)
+        if name is not None and name in rules:
+            rules[name].check(info.context.viewer, info.operation.operation, name)
         return name
 
     async def checked_later(name: Awaitable[str | None], info: GraphQLResolveInfo[Any]
