@@ -45,9 +45,11 @@ def _api(args: argparse.Namespace) -> int:
 
 
 def _worker(args: argparse.Namespace) -> int:
-    from app.workers.settings import build_worker
+    from app.workers import runner
 
-    build_worker(_settings(args)).run()
+    if args.check:
+        return runner.check(_settings(args))
+    runner.run(_settings(args))
     return 0
 
 
@@ -116,5 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    worker.add_argument("--check", action="store_true",
+                        help="exit 0 if a worker on this host has a fresh heartbeat (a probe)")
     args = build_parser().parse_args(argv)
     sys.exit(args.handler(args))

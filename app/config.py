@@ -56,6 +56,43 @@ class Settings(BaseSettings):
     job_lease_seconds: float = Field(
         default=30, gt=0, description="A running job whose worker is silent this long is redone."
     )
+    worker_heartbeat_seconds: float = Field(
+        default=5, gt=0, description="How often a worker refreshes its heartbeat key in Redis."
+    )
+    worker_reconnect_max_seconds: float = Field(
+        default=10, gt=0, description="Longest wait between a worker's reconnection attempts."
+    )
+
+    # Outages, idempotency and job events.
+    dependency_timeout_seconds: float = Field(
+        default=2, gt=0, description="Driver timeouts: database server selection, Redis sockets."
+    )
+    idempotency_key_ttl_seconds: int = Field(
+        default=86_400, ge=60, description="How long an idempotency key replays its first result."
+    )
+    job_progress_min_interval_seconds: float = Field(
+        default=0.25, ge=0, description="Progress inside a job stage is written at most this often."
+    )
+    job_event_retention_seconds: int = Field(
+        default=7 * 86_400, ge=60, description="Events of finished jobs are kept this long."
+    )
+    orphan_grace_seconds: float = Field(
+        default=60, gt=0, description="An UPLOADED asset without a job this old is re-ingested."
+    )
+    fault_inject: str | None = Field(
+        default=None, description="Test builds only: a named point where the process crashes."
+    )
+
+    # Live streams (subscriptions).
+    live_queue_events: int = Field(
+        default=1000, ge=1, description="Events a subscriber may fall behind before it is dropped."
+    )
+    live_read_timeout_seconds: float = Field(
+        default=5, gt=0, description="A live stream whose database stalls this long ends."
+    )
+    asset_event_retention_seconds: int = Field(
+        default=7 * 86_400, ge=60, description="How long assetReady outcomes stay resumable."
+    )
 
     # Limits.
     max_upload_bytes: int = Field(default=512 * MIB, ge=1)

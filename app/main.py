@@ -16,6 +16,7 @@ from app.http.cors import cors_middleware
 from app.http.graphql import AtelierGraphQL
 from app.http.limits import BodySizeLimit
 from app.http.metrics import RequestMetrics
+from app.http.outages import DependencyOutages
 from app.schema.schema import build_schema
 from app.services.container import Services
 
@@ -48,6 +49,7 @@ def create_app(settings: Settings) -> Starlette:
         middleware=[
             cors_middleware(settings.cors_origins),
             Middleware(RequestMetrics),
+            Middleware(DependencyOutages),
             Middleware(BodySizeLimit, max_upload_bytes=settings.max_upload_bytes,
                        paths=("/graphql", "/uploads")),
         ],

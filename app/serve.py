@@ -16,6 +16,8 @@ import signal
 import sys
 import threading
 from pathlib import Path
+import time
+from dataclasses import dataclass
 from types import FrameType
 
 import uvicorn
@@ -29,7 +31,11 @@ from app.services.container import opened_services
 
 log = logging.getLogger("atelier.serve")
 
-WORKER_RESTART_CHECK_SECONDS = 1.0
+WORKER_RESTART_CHECK_SECONDS = 0.5
+FIRST_RESTART_DELAY_SECONDS = 1.0
+MAX_RESTART_DELAY_SECONDS = 30.0
+# A worker that ran this long before exiting was healthy: its next restart is not delayed more.
+HEALTHY_WORKER_SECONDS = 60.0
 
 
 def load_or_create_secret(path: Path) -> str:
@@ -96,11 +102,12 @@ async def prepare(settings: Settings) -> None:
 
 
 class WorkerPool:
-    """Worker processes, restarted if one dies while the pool is running."""
+    """Worker processes, each restarted with backoff if it exits while the pool runs."""
 
     def __init__(self, count: int, env: dict[str, str]) -> None:
         self.workers = [
-            ChildProcess(f"worker-{index}", [sys.executable, "-m", "app", "worker"], env=env)
+            SupervisedWorker(ChildProcess(f"worker-{index}", [sys.executable, "-m", "app",
+                                                              "worker"], env=env))
             for index in range(count)
         ]
         self._stopping = threading.Event()
@@ -110,17 +117,51 @@ class WorkerPool:
         for worker in self.workers:
             worker.start()
         self._monitor.start()
+@dataclass
+class SupervisedWorker:
+    """One worker process and when it may next be restarted."""
+
+    process: ChildProcess
+    started_at: float = 0.0
+    restart_delay: float = FIRST_RESTART_DELAY_SECONDS
+    restart_at: float | None = None
+
+    def start(self) -> None:
+        self.process.start()
+        self.started_at, self.restart_at = time.monotonic(), None
+
+    def exit_code(self) -> int | None:
+        popen = self.process.process
+        return None if popen is None else popen.poll()
+
+    def schedule_restart(self, now: float) -> float:
+        """When to start it again: soon after a long run, later after each quick exit."""
+        if now - self.started_at >= HEALTHY_WORKER_SECONDS:
+            self.restart_delay = FIRST_RESTART_DELAY_SECONDS
+        delay, self.restart_delay = (self.restart_delay,
+                                     min(self.restart_delay * 2, MAX_RESTART_DELAY_SECONDS))
+        self.restart_at = now + delay
+        return delay
+
+
 
     def stop(self) -> None:
         self._stopping.set()
         for worker in self.workers:
-            worker.stop()
+            worker.process.stop()
 
     def _watch(self) -> None:
         while not self._stopping.wait(WORKER_RESTART_CHECK_SECONDS):
             for worker in self.workers:
-                if not worker.alive() and not self._stopping.is_set():
-                    log.warning("%s exited; restarting it", worker.name)
+                code = worker.exit_code()
+                if code is None or self._stopping.is_set():
+                    continue
+                if worker.restart_at is None:
+                    delay = worker.schedule_restart(now)
+                    log.warning("%s exited with code %d; restarting it in %.1fs",
+                                worker.process.name, code, delay)
+                elif now >= worker.restart_at:
+                    log.info("restarting %s", worker.process.name)
                     worker.start()
 
 
@@ -133,6 +174,7 @@ def _request_stop(signum: int, frame: FrameType | None) -> None:
 
 
 def serve(settings: Settings) -> None:
+            now = time.monotonic()
     # uvicorn hands a signal it caught back to these handlers once it has shut down.
     signal.signal(signal.SIGTERM, _request_stop)
     signal.signal(signal.SIGINT, _request_stop)

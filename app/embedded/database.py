@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from pymongo import MongoClient
 from pymongo.errors import PyMongoError
@@ -50,7 +51,7 @@ class EmbeddedDatabase:
         if not port_open(self.host, self.port):
             return False
         try:
-            with MongoClient(self.url, serverSelectionTimeoutMS=500) as client:
+            with MongoClient[dict[str, Any]](self.url, serverSelectionTimeoutMS=500) as client:
                 client.admin.command("ping")
         except PyMongoError:
             return False

@@ -38,6 +38,7 @@ class ArchiveLimits:
     max_entries: int = 10_000
     max_total_bytes: int = 1024 * 1024 * 1024
     max_ratio: float = 200.0
+    max_models: int = 200
 
 
 class Archive:
@@ -51,6 +52,10 @@ class Archive:
         self._limits = limits
         self._read_bytes = 0
         self._read_names: set[str] = set()
+
+    @property
+    def limits(self) -> ArchiveLimits:
+        return self._limits
 
     @property
     def names(self) -> list[str]:

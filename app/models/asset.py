@@ -33,7 +33,7 @@ TERMINAL_ASSET_STATUSES = frozenset({AssetStatus.READY, AssetStatus.FAILED})
 
 
 class Asset(Document):
-    id: str = Field(default_factory=lambda: new_id("ast"))
+    id: str = Field(default_factory=lambda: new_id("ast"))  # type: ignore[assignment]
     owner: str
     name: str
     filename: str

@@ -38,7 +38,7 @@ class AssetEvent(Document):
 class Counter(Document):
     """A named number handed out in order, one increment per transaction that takes it."""
 
-    id: str
+    id: str  # type: ignore[assignment]
     value: int = 0
 
     class Settings:

@@ -9,6 +9,8 @@ from bson import ObjectId
 from pydantic import BaseModel, Field
 
 
+# Documents keep these in `id: str` where Beanie's Document declares an ObjectId, hence the
+# `type: ignore[assignment]` on those lines.
 def new_id(prefix: str) -> str:
     """A typed, opaque id whose suffix sorts by creation time (an ObjectId in hex)."""
     return f"{prefix}_{ObjectId()}"

@@ -32,7 +32,7 @@ TERMINAL_JOB_STATUSES = frozenset({JobStatus.SUCCEEDED, JobStatus.FAILED, JobSta
 
 
 class Job(Document):
-    id: str = Field(default_factory=lambda: new_id("job"))
+    id: str = Field(default_factory=lambda: new_id("job"))  # type: ignore[assignment]
     owner: str
     kind: JobKind
     status: JobStatus = JobStatus.QUEUED

@@ -45,7 +45,7 @@ class SceneRevision(BaseModel):
 
 
 class Scene(Document):
-    id: str = Field(default_factory=lambda: new_id("scn"))
+    id: str = Field(default_factory=lambda: new_id("scn"))  # type: ignore[assignment]
     owner: str
     name: str
     version: int = 1

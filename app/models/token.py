@@ -24,7 +24,7 @@ class Scope(StrEnum):
 
 
 class ApiToken(Document):
-    id: str = Field(default_factory=lambda: new_id("tok"))
+    id: str = Field(default_factory=lambda: new_id("tok"))  # type: ignore[assignment]
     owner: str
     name: str
     scopes: list[Scope]

@@ -16,7 +16,7 @@ class PendingUpload(Document):
     """One per asset in PENDING_UPLOAD (same id): the declared size and hash the bytes PUT to
     the upload URL must match, and when the asset is deleted if nobody completes it."""
 
-    id: str  # the asset's id
+    id: str  # type: ignore[assignment]  # the asset's id
     owner: str
     key: str
     size_bytes: int

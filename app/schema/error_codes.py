@@ -7,6 +7,7 @@ import logging
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
+from app.availability import as_unavailable
 from app.errors import AtelierError, ErrorCode
 
 log = logging.getLogger(__name__)
@@ -27,8 +28,18 @@ class ErrorCodes(MaskErrors):
             return _coded(error, original.code.value)
         if isinstance(original, GraphQLError):
             return _coded(error, "BAD_USER_INPUT")
+        unavailable = as_unavailable(original)
+        if unavailable is not None:
+            log.warning("a backing service is down: %s: %s", type(original).__name__, original)
+            return _coded(self._replaced(error, unavailable), unavailable.code.value)
         log.error("unexpected error in a resolver", exc_info=original)
         return _coded(self.anonymise_error(error), ErrorCode.INTERNAL.value)
+
+    @staticmethod
+    def _replaced(error: GraphQLError, cause: AtelierError) -> GraphQLError:
+        """The same error with `cause`'s message, hiding the driver's (hosts, ports)."""
+        return GraphQLError(message=cause.message, nodes=error.nodes, source=error.source,
+                            positions=error.positions, path=error.path, original_error=cause)
 
 
 def _coded(error: GraphQLError, code: str) -> GraphQLError:

@@ -122,6 +122,7 @@ class AssetService:
             tags=clean_tags(tags),
         )
         key = original_key(asset.id, asset.filename)
+        await self.jobs.ensure_capacity(asset.owner)  # before a byte is stored
         stored = await self.storage.put_stream(key, chunks, max_bytes=self.max_upload_bytes)
         existing = None if copy else await self.identical(asset.owner, stored.sha256, asset.id)
         if existing is not None:

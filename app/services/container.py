@@ -19,7 +19,7 @@ from app.services.auth import TokenService
 from app.services.conversions import ConversionService, conversion_limits
 from app.services.events import EventBus
 from app.services.job_log import JobLog
-from app.services.jobs import JobService
+from app.services.jobs import JobLimits, JobService
 from app.services.live import LiveService
 from app.services.queue import JobQueue
 from app.services.renders import RenderService, render_limits
@@ -72,7 +72,8 @@ class Services:
         await storage.prepare()
         bus = EventBus(redis)
         job_log = JobLog(mongo, bus, redis)
-        jobs = JobService(job_log, JobQueue(arq, settings.queue_name), settings.max_page_size)
+        jobs = JobService(job_log, JobQueue(arq, settings.queue_name), settings.max_page_size,
+                          JobLimits.from_settings(settings))
         assets = AssetService(storage, jobs, bus, max_upload_bytes=settings.max_upload_bytes,
                               max_page_size=settings.max_page_size)
         scenes = SceneService(storage, bus, SceneLimits.from_settings(settings))

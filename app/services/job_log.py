@@ -1,38 +1,85 @@
 """The write path of jobs: each change updates the job document and appends its event in one
-transaction (the database is the source of truth), then a notice goes out through Redis."""
+bounded transaction (the database is the source of truth), then a notice goes out through Redis.
+
+Notices are best effort: subscribers read what they send from the database, so a Redis outage
+delays an event but never fails a write. Events of a finished job expire after the retention
+setting (a TTL index); `replay` says when a resume point fell out of that window.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, TypeVar
 
+import pymongo
+from beanie import SortDirection
 from pymongo import AsyncMongoClient, ReturnDocument
 from pymongo.asynchronous.client_session import AsyncClientSession
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
+from app.faults import JOB_COMMITTED, crash_point
 from app.models.common import utcnow
 from app.models.job import TERMINAL_JOB_STATUSES, Job, JobEvent
 from app.services.events import EventBus, job_topic
 from app.services.job_metrics import record_finished
 
+log = logging.getLogger(__name__)
+
 _NOT_TERMINAL = {"$nin": [status.value for status in TERMINAL_JOB_STATUSES]}
+T = TypeVar("T")
+# Another write in the transaction that creates a job (the asset it works on, say).
+AlsoWrite = Callable[[Job, AsyncClientSession], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class JobLogPolicy:
+    transaction_seconds: float
+    event_retention_seconds: float
+    progress_min_interval_seconds: float
+    fault_inject: str | None = None
+
+
+@dataclass(frozen=True)
+class Replay:
+    """Events after a resume point; when `gap`, some expired and `current` is the job now."""
+
+    events: list[JobEvent]
+    gap: bool = False
+    current: Job | None = None
 
 
 class JobLog:
-    def __init__(self, client: AsyncMongoClient, bus: EventBus, redis: Redis) -> None:
+    def __init__(self, client: AsyncMongoClient[Any], bus: EventBus, redis: Redis,
+                 policy: JobLogPolicy) -> None:
         self._client = client
         self._bus = bus
         self._redis = redis
+        self.policy = policy
 
-    async def record_created(self, job: Job) -> None:
+    async def transaction(self, write: Callable[[AsyncClientSession], Awaitable[T]]) -> T:
+        """Run `write` in one transaction, retried on transient errors only while the time
+        budget lasts: a database that is down fails it in seconds, not pymongo's 120."""
+        with pymongo.timeout(self.policy.transaction_seconds):
+            async with self._client.start_session() as session:
+                return await session.with_transaction(write)
+
+    async def record_created(self, job: Job, *, also: AlsoWrite | None = None) -> None:
+        """Insert the job and its first event, and `also` (if given), all or nothing."""
         snapshot = job.model_dump(by_alias=True)
 
         async def write(session: AsyncClientSession) -> None:
+            if also is not None:
+                await also(job, session)
             await Job.get_pymongo_collection().insert_one(snapshot, session=session)
-            await self._insert_event(job.id, job.sequence, snapshot, session)
+            await self._insert_event(job.id, job.sequence, snapshot, None, session)
 
-        async with self._client.start_session() as session:
-            await session.with_transaction(write)
-        await self._bus.publish(job_topic(job.id), {"sequence": job.sequence})
+        await self.transaction(write)
+        crash_point(JOB_COMMITTED, self.policy.fault_inject)
+        await self._announce(job.id, job.sequence)
 
     async def apply(
         self,
@@ -53,32 +100,65 @@ class JobLog:
             document = await Job.get_pymongo_collection().find_one_and_update(
                 query, update, return_document=ReturnDocument.AFTER, session=session
             )
-            if document is not None:
-                await self._insert_event(job_id, document["sequence"], document, session)
-                written.update(document)
+            if document is None:
+                return
+            expires_at = self._expiry(document)
+            if expires_at is not None:
+                await JobEvent.get_pymongo_collection().update_many(
+                    {"job_id": job_id}, {"$set": {"expires_at": expires_at}}, session=session)
+            await self._insert_event(job_id, document["sequence"], document, expires_at,
+                                     session)
+            written.update(document)
 
-        async with self._client.start_session() as session:
-            await session.with_transaction(write)
+        await self.transaction(write)
         if not written:
             return None
-        await self._bus.publish(job_topic(job_id), {"sequence": written["sequence"]})
-        job = Job.model_validate(written)
+        await self._announce(job_id, written["sequence"])
+        job: Job = Job.model_validate(written)
         if job.is_terminal:
-            await record_finished(self._redis, job)
+            try:
+                await record_finished(self._redis, job)
+            except RedisError as fault:
+                log.warning("job %s metrics not recorded: %s", job_id, fault)
         return job
 
     async def events_after(self, job_id: str, sequence: int, limit: int = 500) -> list[JobEvent]:
         return (
             await JobEvent.find({"job_id": job_id, "sequence": {"$gt": sequence}})
-            .sort([("sequence", 1)])
+            .sort([("sequence", SortDirection.ASCENDING)])
             .limit(limit)
             .to_list()
         )
 
+    async def replay(self, job_id: str, after_sequence: int, limit: int = 500) -> Replay:
+        """The events after `after_sequence`, or a gap when they expired (only a finished
+        job's events expire, so a gap is never reported for one still changing)."""
+        after_sequence = max(after_sequence, 0)
+        events = await self.events_after(job_id, after_sequence, limit)
+        if events and events[0].sequence == after_sequence + 1:
+            return Replay(events)
+        current = await Job.get(job_id)
+        if events or (current is not None and current.is_terminal
+                      and current.sequence > after_sequence):
+            return Replay(events, gap=True, current=current)
+        return Replay(events)
+
+    def _expiry(self, document: dict[str, Any]) -> datetime | None:
+        if document.get("status") not in {status.value for status in TERMINAL_JOB_STATUSES}:
+            return None
+        return utcnow() + timedelta(seconds=self.policy.event_retention_seconds)
+
+    async def _announce(self, job_id: str, sequence: int) -> None:
+        try:
+            await self._bus.publish(job_topic(job_id), {"sequence": sequence})
+        except RedisError as fault:
+            log.warning("job %s event %d not announced (Redis): %s", job_id, sequence, fault)
+
     @staticmethod
     async def _insert_event(
-        job_id: str, sequence: int, snapshot: dict[str, Any], session: AsyncClientSession
+        job_id: str, sequence: int, snapshot: dict[str, Any], expires_at: datetime | None,
+        session: AsyncClientSession,
     ) -> None:
         event = {"job_id": job_id, "sequence": sequence, "snapshot": snapshot,
-                 "created_at": utcnow()}
+                 "created_at": utcnow(), "expires_at": expires_at}
         await JobEvent.get_pymongo_collection().insert_one(event, session=session)

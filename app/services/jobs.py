@@ -1,4 +1,11 @@
-"""Jobs as users see them: create and deliver, look up, list, cancel, and recover after restarts."""
+"""Jobs as users see them: create and deliver, look up, list, cancel, and recover after restarts.
+
+Delivery is fair between owners: the job document is written QUEUED, and only
+`slots_per_owner` of an owner's unfinished jobs are handed to arq at a time, oldest first. When
+one ends (the worker's on_job_end) or periodically (the reaper), the owner's next job is handed
+over, so the arq queue interleaves owners and one owner's backlog waits behind its own slots
+instead of in front of another owner's first job.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from app.errors import InvalidState, NotFound
+from pymongo import ReturnDocument
+
+from app.config import Settings
+from app.errors import InvalidState, NotFound, QuotaExceeded
 from app.models.common import ErrorInfo, utcnow
 from app.models.job import Job, JobKind, JobStatus
 from app.models.token import Scope
@@ -17,6 +27,19 @@ from app.services.pagination import Page, paginate
 from app.services.queue import JobQueue
 
 log = logging.getLogger(__name__)
+UNFINISHED = [JobStatus.QUEUED.value, JobStatus.RUNNING.value]
+# Jobs from before dispatching existed have no `dispatched` field: they were all handed over.
+_HANDED_OVER = {"$ne": False}
+
+
+@dataclass(frozen=True)
+class JobLimits:
+    max_per_owner: int = 100
+    slots_per_owner: int = 2
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> JobLimits:
+        return cls(settings.max_jobs_per_owner, settings.job_slots_per_owner)
 
 
 @dataclass(frozen=True)
@@ -27,10 +50,12 @@ class JobFilter:
 
 
 class JobService:
-    def __init__(self, log_: JobLog, queue: JobQueue, max_page_size: int) -> None:
+    def __init__(self, log_: JobLog, queue: JobQueue, max_page_size: int,
+                 limits: JobLimits | None = None) -> None:
         self.log = log_
         self.queue = queue
         self.max_page_size = max_page_size
+        self.limits = limits or JobLimits()
 
     async def create(
         self,
@@ -41,11 +66,43 @@ class JobService:
         scene_id: str | None = None,
         params: dict[str, Any] | None = None,
     ) -> Job:
+        await self.ensure_capacity(owner)
         job = Job(owner=owner, kind=kind, asset_id=asset_id, scene_id=scene_id,
-                  params=params or {}, stage="queued")
+                  params=params or {}, stage="queued", dispatched=False)
         await self.log.record_created(job)
-        await self.queue.enqueue(job)
+        await self.dispatch(owner)
         return job
+    async def ensure_capacity(self, owner: str) -> None:
+        """QUOTA_EXCEEDED when the owner already has its most queued and running jobs; checked
+        before anything is stored for a new one."""
+        active = await Job.find({"owner": owner, "status": {"$in": UNFINISHED}}).count()
+        if active >= self.limits.max_per_owner:
+            raise QuotaExceeded(f"{active} jobs are queued or running; the limit is "
+                                f"{self.limits.max_per_owner} per owner, wait for some to finish")
+
+    async def dispatch(self, owner: str) -> int:
+        """Hand the owner's oldest waiting jobs to the queue until it holds `slots_per_owner`
+        of them; how many were handed over."""
+        held = await Job.find({"owner": owner, "status": {"$in": UNFINISHED},
+                               "dispatched": _HANDED_OVER}).count()
+        handed = 0
+        for _ in range(self.limits.slots_per_owner - held):
+            document = await Job.get_pymongo_collection().find_one_and_update(
+                {"owner": owner, "status": JobStatus.QUEUED.value, "dispatched": False},
+                {"$set": {"dispatched": True}, "$inc": {"deliveries": 1}},
+                sort=[("created_at", 1)], return_document=ReturnDocument.AFTER)
+            if document is None:
+                break
+            await self.queue.enqueue(Job.model_validate(document))
+            handed += 1
+        return handed
+
+    async def dispatch_waiting(self, limit: int = 1000) -> int:
+        """Dispatch for every owner with jobs waiting for a slot (the reaper's safety net)."""
+        waiting = Job.get_pymongo_collection().find(
+            {"status": JobStatus.QUEUED.value, "dispatched": False}, {"owner": 1}).limit(limit)
+        owners = {document["owner"] async for document in waiting}
+        return sum([await self.dispatch(owner) for owner in sorted(owners)])
 
     async def get_visible(self, principal: Principal, job_id: str) -> Job:
         principal.require(Scope.JOBS_READ)
@@ -111,25 +168,28 @@ class JobService:
                          "lease_expires_at": job.lease_expires_at},
             )
             if requeued is not None:
-                await self.queue.release(job.id)
+                await self.queue.release(requeued)
                 await self.queue.enqueue(requeued)
                 count += 1
         lost_before = now - timedelta(seconds=queued_grace_seconds)
-        async for job in Job.find({"status": JobStatus.QUEUED,
+        async for job in Job.find({"status": JobStatus.QUEUED, "dispatched": _HANDED_OVER,
                                    "created_at": {"$lt": lost_before}}).limit(50):
-            if not await self.queue.holds(job.id):
+            if not await self.queue.holds(job):
                 await self.queue.enqueue(job)
                 count += 1
         if count:
             log.warning("redelivered %d stalled or lost jobs", count)
+        await self.dispatch_waiting()
         return count
 
     async def redeliver_unfinished(self) -> int:
-        """Enqueue again every job the database says is unfinished (after a restart, say)."""
+        """Enqueue again every job the database says was handed over and is unfinished (after
+        a restart, say), then hand over those waiting for a slot."""
         count = 0
-        async for job in Job.find({"status": {"$in": [JobStatus.QUEUED, JobStatus.RUNNING]}}):
+        async for job in Job.find({"status": {"$in": UNFINISHED}, "dispatched": _HANDED_OVER}):
             await self.queue.enqueue(job)
             count += 1
+        count += await self.dispatch_waiting()
         if count:
             log.info("redelivered %d unfinished jobs", count)
         return count

@@ -1,9 +1,23 @@
-"""Delivering jobs to workers through arq; the job document stays the source of truth."""
+"""Delivering jobs to workers through arq; the job document stays the source of truth.
+
+Each hand-over of a job is one delivery with its own arq id (`<job id>@<delivery>`), so a job
+queued again while arq still holds its last delivery (a bundle job taking turns) is delivered
+anew instead of being dropped as a duplicate.
+
+What arq's public API expresses is used through it: a delivery's state is `arq.jobs.Job.status`,
+retries are arq's `max_tries` and `Retry`, time limits its `job_timeout`, worker health its
+health check. Two things it cannot express touch its in-progress marker directly: handing back
+the delivery of a worker that died (arq would wait out its job timeout first) and clearing the
+markers a whole crashed installation left (`serve` at start, before any worker runs). Leases
+and the reaper exist only for those.
+"""
 
 from __future__ import annotations
 
 from arq.connections import ArqRedis
-from arq.constants import in_progress_key_prefix, job_key_prefix
+from arq.constants import in_progress_key_prefix
+from arq.jobs import Job as ArqJob
+from arq.jobs import JobStatus as ArqJobStatus
 
 from app.models.job import Job, JobKind
 
@@ -12,6 +26,17 @@ WORKER_FUNCTIONS: dict[JobKind, str] = {
     JobKind.CONVERT: "convert",
     JobKind.RENDER: "render",
 }
+_DELIVERY_SEPARATOR = "@"
+_HELD = frozenset({ArqJobStatus.queued, ArqJobStatus.deferred, ArqJobStatus.in_progress})
+
+
+def delivery_id(job: Job) -> str:
+    return f"{job.id}{_DELIVERY_SEPARATOR}{job.deliveries}"
+
+
+def job_of_delivery(arq_job_id: str) -> str:
+    """Our job id from arq's id of one of its deliveries."""
+    return arq_job_id.partition(_DELIVERY_SEPARATOR)[0]
 
 
 class JobQueue:
@@ -20,21 +45,24 @@ class JobQueue:
         self.queue_name = queue_name
 
     async def enqueue(self, job: Job) -> None:
-        # arq's job id is ours, so delivering the same job twice while queued is a no-op.
+        # Delivering the same delivery twice while queued is a no-op.
         await self.pool.enqueue_job(
-            WORKER_FUNCTIONS[job.kind], job.id, _job_id=job.id, _queue_name=self.queue_name
+            WORKER_FUNCTIONS[job.kind], job.id, _job_id=delivery_id(job),
+            _queue_name=self.queue_name,
         )
 
-    async def release(self, job_id: str) -> None:
+    async def release(self, job: Job) -> None:
         """Drop a dead worker's claim so the job's delivery is picked up again."""
-        await self.pool.delete(in_progress_key_prefix + job_id)
+        await self.pool.delete(in_progress_key_prefix + delivery_id(job))
 
-    async def holds(self, job_id: str) -> bool:
-        return bool(await self.pool.exists(job_key_prefix + job_id))
+    async def holds(self, job: Job) -> bool:
+        """Whether arq still has the job's delivery: waiting, deferred or running."""
+        delivery = ArqJob(delivery_id(job), self.pool, _queue_name=self.queue_name)
+        return await delivery.status() in _HELD
 
     async def clear_stale_claims(self) -> int:
         """Forget in-progress markers left by workers that died; only safe when none run."""
-        keys = [key async for key in self.pool.scan_iter(match="arq:in-progress:*")]
+        keys = [key async for key in self.pool.scan_iter(match=in_progress_key_prefix + "*")]
         if keys:
             await self.pool.delete(*keys)
         return len(keys)

@@ -36,6 +36,8 @@ from app.services.storage import Storage
 from app.services.storage.base import CHUNK_SIZE, ObjectInfo, UploadTarget, sha256_of_stream
 
 EXPIRE_FUNCTION = "expire_uploads"
+# An ingest job's params list its bundle's other models once the zip is unpacked.
+BUNDLE_MEMBERS = "bundle_members"
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -88,6 +90,7 @@ class UploadService:
         """Declare a direct upload: a PENDING_UPLOAD asset and a signed URL to PUT it to."""
         principal.require(Scope.ASSETS_WRITE)
         declared_hash = _checked_upload(filename, size_bytes, sha256, self.limits)
+        await self.assets.jobs.ensure_capacity(principal.owner)
         existing = None if copy else await self.assets.identical(principal.owner, declared_hash,
                                                                   "")
         if existing is not None:
@@ -161,24 +164,30 @@ class UploadService:
                 results.append(error)
         return results
 
-    async def add_bundle_member(self, bundle: Asset, number: int, member: BundleMember) -> Asset:
-        """Make model `number` of the zip `bundle` its own asset and ingest job. Its id comes
-        from the bundle's, so a redelivered ingest job finds the members it already made."""
+    async def add_bundle_member(self, bundle: Asset, job_id: str, number: int,
+                                member: BundleMember) -> Asset:
+        """Make model `number` of the zip `bundle` its own UPLOADED asset, ingested by the
+        bundle's own job `job_id` (one job per bundle, not one per member). Its id comes from
+        the bundle's, so a redelivered job finds the members it already made."""
         asset = Asset(id=f"{bundle.id}-{number}", owner=bundle.owner, name=member.name,
-                      filename=member.filename, tags=bundle.tags)
+                      filename=member.filename, tags=bundle.tags, ingest_job_id=job_id)
         found = await Asset.get(asset.id)
-        if found is not None and found.ingest_job_id:
+        if found is not None:
             return found
         key = original_key(asset.id, member.filename)
         size = (await self.storage.put_file(key, member.path)).size_bytes
         record_original(asset, key, ObjectInfo(key, size, await _sha256_of_file(member.path)))
-        if found is None:
-            try:
-                await asset.insert()
-            except DuplicateKeyError:
-                return await Asset.get(asset.id) or asset
-        await self.assets.start_ingest(asset)
+        try:
+            await asset.insert()
+        except DuplicateKeyError:
+            return await Asset.get(asset.id) or asset
         return asset
+
+    async def record_bundle(self, job_id: str, member_ids: list[str]) -> None:
+        """Note on the bundle's job which assets it still has to ingest (its next turns read
+        them); not an event, clients see the members as assets."""
+        await Job.get_pymongo_collection().update_one(
+            {"_id": job_id}, {"$set": {f"params.{BUNDLE_MEMBERS}": member_ids}})
 
     async def expire_pending(self) -> int:
         """Delete every PENDING_UPLOAD asset past its expiry, with any bytes PUT for it."""

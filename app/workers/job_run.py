@@ -12,12 +12,18 @@ from app.models.common import ErrorInfo, StoredFile, utcnow
 from app.models.job import Job, JobStatus
 from app.services.job_log import JobLog
 
-# Progress inside a stage is written at most this often; stage changes always are.
-PROGRESS_INTERVAL_SECONDS = 0.25
-
 
 class JobCancelled(AtelierError):
     code = ErrorCode.CANCELLED
+
+
+class TurnOver(Exception):
+    """A long job (a bundle) gives its worker slot back between steps: queued again, with
+    what it did kept, rather than finished."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 class JobRun:
@@ -95,6 +101,17 @@ class JobRun:
         await self._write({"status": JobStatus.QUEUED.value, "stage": "retrying",
                            "message": reason}, force=True, check_cancel=False)
 
+    async def queue_again(self, reason: str) -> None:
+        """Give the worker slot back and wait for the job's next turn behind other owners'
+        jobs (a long bundle between members); not a new attempt."""
+        updated = await self.log.apply(
+            self.job.id,
+            {"status": JobStatus.QUEUED.value, "stage": "waiting its turn", "message": reason,
+             "dispatched": False, "lease_expires_at": None},
+            increment={"attempts": -1})
+        if updated is not None:
+            self.job = updated
+
     async def _finish(self, status: JobStatus, *, error: ErrorInfo | None = None,
                       **fields: Any) -> None:
         changes = {"status": status.value, "finished_at": utcnow(),
@@ -105,8 +122,10 @@ class JobRun:
 
     async def _write(self, changes: dict[str, Any], *, force: bool,
                      check_cancel: bool = True) -> None:
+        # Progress inside a stage is coalesced (each write is an event); stage changes never are.
         now = time.monotonic()
-        if not force and now - self._last_write < PROGRESS_INTERVAL_SECONDS:
+        interval = self.log.policy.progress_min_interval_seconds
+        if not force and now - self._last_write < interval:
             return
         updated = await self.log.apply(self.job.id, changes)
         if updated is None:

@@ -14,7 +14,8 @@ from arq.worker import Retry
 from app.errors import AtelierError, ErrorCode
 from app.models.common import StoredFile
 from app.services.container import Services
-from app.workers.job_run import JobCancelled, JobRun
+from app.workers.job_run import JobCancelled, JobRun, TurnOver
+from app.workers.leases import hold
 from app.workers.retry import retry_on_passing_faults
 
 log = logging.getLogger(__name__)
@@ -26,8 +27,11 @@ async def claim(ctx: dict[str, Any], job_id: str, *, first_stage: str = "startin
                 ) -> JobRun | None:
     """Claim `job_id` for this worker, leased for the configured time."""
     services: Services = ctx["services"]
-    return await JobRun.claim(services.jobs.log, job_id, first_stage=first_stage,
-                              lease_seconds=services.settings.job_lease_seconds)
+    run = await JobRun.claim(services.jobs.log, job_id, first_stage=first_stage,
+                             lease_seconds=services.settings.job_lease_seconds)
+    if run is not None:
+        hold(ctx, run)
+    return run
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ async def carry_out(
     except JobCancelled as cancelled:
         await _notify(on_failure, cancelled)
         await run.cancelled()
+    except TurnOver as turn:
+        await run.queue_again(turn.reason)
     except AtelierError as error:
         await _notify(on_failure, error)
         await run.fail(error)

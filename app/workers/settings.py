@@ -1,16 +1,17 @@
-"""arq worker settings: the job functions, and the services each worker process opens."""
+"""arq worker settings: the job functions, the services each worker process opens, and its
+heartbeat (arq's health check, one key per host, read by `atelier worker --check`)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+import socket
+from typing import Any, cast
 
-from arq.connections import RedisSettings
-from arq.worker import Worker
+from arq.worker import Function, Worker
 
 from app.config import Settings
-from app.services.container import Services
+from app.services.container import Services, open_arq
 from app.workers.convert import convert
 from app.workers.ingest import expire_uploads, ingest
 from app.workers.leases import end_lease, reap_forever, start_lease
@@ -23,16 +24,23 @@ JOB_FUNCTIONS = [ingest, render, convert, expire_uploads]
 ARQ_TIMEOUT_MARGIN_SECONDS = 120
 
 
+def heartbeat_key(settings: Settings, host: str | None = None) -> str:
+    """The Redis key a worker on `host` (this one by default) keeps fresh while it polls."""
+    return f"{settings.queue_name}:health-check:{host or socket.gethostname()}"
+
+
 def build_worker(settings: Settings) -> Worker:
     if not settings.redis_url:
         raise RuntimeError("set ATELIER_REDIS_URL (or use `atelier serve`)")
 
     async def startup(ctx: dict[str, Any]) -> None:
-        services = await Services.open(settings)
-        ctx["services"] = services
-        ctx["max_tries"] = settings.job_max_attempts
-        ctx["leases"] = {}
-        ctx["reaper"] = asyncio.create_task(reap_forever(services), name="job-reaper")
+        # arq calls this again each time the runner reconnects; the services outlive outages.
+        if "services" not in ctx:
+            services = await Services.open(settings)
+            ctx["services"] = services
+            ctx["max_tries"] = settings.job_max_attempts
+            ctx["leases"] = {}
+            ctx["reaper"] = asyncio.create_task(reap_forever(services), name="job-reaper")
         log.info("worker ready on queue %s", settings.queue_name)
 
     async def shutdown(ctx: dict[str, Any]) -> None:
@@ -44,9 +52,10 @@ def build_worker(settings: Settings) -> Worker:
             await services.close()
 
     return Worker(
-        functions=JOB_FUNCTIONS,
+        # arq types job functions as taking any arguments; ours name theirs.
+        functions=cast(list[Function], JOB_FUNCTIONS),
         queue_name=settings.queue_name,
-        redis_settings=RedisSettings.from_dsn(settings.redis_url),
+        redis_pool=open_arq(settings),
         on_startup=startup,
         on_shutdown=shutdown,
         on_job_start=start_lease,
@@ -57,4 +66,6 @@ def build_worker(settings: Settings) -> Worker:
         poll_delay=settings.worker_poll_seconds,
         # One delivery beyond our own limit, so a job whose worker died records its failure.
         max_tries=settings.job_max_attempts + 1,
+        health_check_interval=settings.worker_heartbeat_seconds,
+        health_check_key=heartbeat_key(settings),
     )
