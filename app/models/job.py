@@ -32,7 +32,7 @@ TERMINAL_JOB_STATUSES = frozenset({JobStatus.SUCCEEDED, JobStatus.FAILED, JobSta
 
 
 class Job(Document):
-    id: str = Field(default_factory=lambda: new_id("job"))  # type: ignore[assignment]
+    id: str = Field(default_factory=lambda: new_id("job"))
     owner: str
     kind: JobKind
     status: JobStatus = JobStatus.QUEUED
@@ -42,6 +42,10 @@ class Job(Document):
     attempts: int = 0
     sequence: int = 1
     cancel_requested: bool = False
+    # Handed to the queue (a bounded number per owner at a time, see JobService.dispatch);
+    # each hand-over is a new delivery, so a job queued again is never mistaken for its last.
+    dispatched: bool = True
+    deliveries: int = 0
     created_at: datetime = Field(default_factory=utcnow)
     started_at: datetime | None = None
     finished_at: datetime | None = None
@@ -60,6 +64,9 @@ class Job(Document):
             IndexModel([("owner", pymongo.ASCENDING), ("kind", pymongo.ASCENDING)]),
             IndexModel([("asset_id", pymongo.ASCENDING)]),
             IndexModel([("status", pymongo.ASCENDING), ("lease_expires_at", pymongo.ASCENDING)]),
+            IndexModel([("owner", pymongo.ASCENDING), ("status", pymongo.ASCENDING),
+                        ("dispatched", pymongo.ASCENDING), ("created_at", pymongo.ASCENDING)]),
+            IndexModel([("status", pymongo.ASCENDING), ("dispatched", pymongo.ASCENDING)]),
         ]
 
     @property
