@@ -141,6 +141,20 @@ class Settings(BaseSettings):
     render_inline_max_mb: int = Field(
         default=256, ge=0, description="Renders estimated under this run on the worker's thread.")
 
+    # Webhooks (delivered by the workers).
+    webhook_allow_private: bool = Field(
+        default=False, description="Whether webhooks may target loopback or private addresses.")
+    webhook_timeout_seconds: float = Field(
+        default=5, gt=0, description="Time limit of one delivery attempt, connect to response.")
+    webhook_max_attempts: int = Field(
+        default=6, ge=1, description="Attempts of one delivery before it is given up.")
+    webhook_retry_base_seconds: float = Field(
+        default=30, gt=0, description="Wait before a delivery's first retry; doubles after each.")
+    webhook_max_per_owner: int = Field(
+        default=20, ge=1, description="Most webhooks one owner may register.")
+    webhook_poll_seconds: float = Field(
+        default=1, gt=0, description="How often workers look for new events and due deliveries.")
+
     @property
     def embedded_storage_dir(self) -> Path:
         return self.storage_dir or self.data_dir / "objects"

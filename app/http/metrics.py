@@ -17,6 +17,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.services import job_metrics
+from app.services.webhooks import metrics as webhook_metrics
 
 REQUESTS = Counter(
     "atelier_http_requests_total", "HTTP requests by route and status", ["route", "status"]
@@ -71,5 +72,6 @@ async def metrics(request: Request) -> Response:
     """This process's HTTP metrics, plus job outcomes of every worker (from Redis)."""
     shared = CollectorRegistry()
     shared.register(_Snapshot(await job_metrics.collect(request.app.state.services.redis)))
+    shared.register(_Snapshot(await webhook_metrics.collect(request.app.state.services.redis)))
     body = generate_latest() + generate_latest(shared)
     return Response(body, media_type=CONTENT_TYPE_LATEST)

@@ -6,6 +6,8 @@ from app.models.job import Job, JobEvent
 from app.models.scene import Scene
 from app.models.token import ApiToken
 from app.models.upload import PendingUpload
+from app.models.webhook import Webhook, WebhookCursor, WebhookDelivery
 
 DOCUMENT_MODELS: list[type] = [Asset, Job, JobEvent, ApiToken, Scene, PendingUpload, AssetEvent,
                                Counter]
+DOCUMENT_MODELS += [Webhook, WebhookDelivery, WebhookCursor]

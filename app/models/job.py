@@ -67,6 +67,7 @@ class Job(Document):
             IndexModel([("owner", pymongo.ASCENDING), ("status", pymongo.ASCENDING),
                         ("dispatched", pymongo.ASCENDING), ("created_at", pymongo.ASCENDING)]),
             IndexModel([("status", pymongo.ASCENDING), ("dispatched", pymongo.ASCENDING)]),
+            IndexModel([("finished_at", pymongo.ASCENDING)]),  # webhook scans
         ]
 
     @property

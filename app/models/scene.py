@@ -60,6 +60,7 @@ class Scene(Document):
         name = "scenes"
         indexes = [
             IndexModel([("owner", pymongo.ASCENDING), ("_id", pymongo.DESCENDING)]),
+            IndexModel([("updated_at", pymongo.ASCENDING)]),  # webhook scans
         ]
 
 

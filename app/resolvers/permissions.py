@@ -88,6 +88,8 @@ RULES: Mapping[str, Rule] = {
     "TextureReference": SCENES,
     "SceneEvent": SCENES,
     "ApiToken": ADMIN,
+    "Webhook": ASSETS,
+    "WebhookDelivery": ASSETS,
 }
 
 # Types readable wherever their parent is readable; returned by an unguarded type's field,

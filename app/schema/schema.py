@@ -19,12 +19,13 @@ from app.resolvers.permissions import apply_policy
 from app.resolvers.renders import RenderMutation
 from app.resolvers.scenes import SceneMutation, SceneQuery, SceneSubscription
 from app.resolvers.tokens import TokenMutation
+from app.resolvers.webhooks import WebhookMutation, WebhookQuery
 from app.schema.error_codes import ErrorCodes
 from app.schema.scalars import SCALARS
 
-Query = merge_types("Query", (AssetQuery, JobQuery, SceneQuery))
+Query = merge_types("Query", (AssetQuery, JobQuery, SceneQuery, WebhookQuery))
 Mutation = merge_types("Mutation", (AssetMutation, JobMutation, TokenMutation, RenderMutation,
-                                    ConversionMutation, SceneMutation))
+                                    ConversionMutation, SceneMutation, WebhookMutation))
 Subscription = merge_types("Subscription", (AssetSubscription, JobSubscription, SceneSubscription))
 
 

@@ -16,6 +16,7 @@ from app.workers.convert import convert
 from app.workers.ingest import expire_uploads, ingest
 from app.workers.leases import end_lease, reap_forever, start_lease
 from app.workers.render import render
+from app.workers.webhooks import start_webhook_deliveries, stop_webhook_deliveries
 
 log = logging.getLogger(__name__)
 
@@ -41,12 +42,16 @@ def build_worker(settings: Settings) -> Worker:
             ctx["max_tries"] = settings.job_max_attempts
             ctx["leases"] = {}
             ctx["reaper"] = asyncio.create_task(reap_forever(services), name="job-reaper")
+            ctx["webhooks"] = start_webhook_deliveries(services)
         log.info("worker ready on queue %s", settings.queue_name)
 
     async def shutdown(ctx: dict[str, Any]) -> None:
         reaper: asyncio.Task[None] | None = ctx.get("reaper")
         if reaper is not None:
             reaper.cancel()
+        webhooks: asyncio.Task[None] | None = ctx.get("webhooks")
+        if webhooks is not None:
+            await stop_webhook_deliveries(webhooks)
         services: Services | None = ctx.get("services")
         if services is not None:
             await services.close()
