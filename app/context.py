@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.websockets import WebSocket
 
 from app.errors import Unauthenticated
+from app.models.common import StoredFile
 from app.resolvers.loaders import Loaders
 from app.services.auth import Principal
 from app.services.container import Services
@@ -25,6 +26,7 @@ class Context:
     # A websocket lives long: its loaders read afresh every time instead of caching.
     fresh_reads: bool = False
     loaders: Loaders = field(init=False)
+    _signed_urls: dict[str, str] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.loaders = Loaders(self.services.scenes, lambda: self.viewer,
@@ -36,11 +38,16 @@ class Context:
             raise Unauthenticated("an Authorization: Bearer token is required")
         return self.principal
 
-    async def file_url(self, key: str, filename: str, content_type: str) -> str:
-        return await self.services.storage.download_url(
-            key,
-            filename=filename,
-            content_type=content_type,
-            base_url=self.base_url,
-            expires_in=self.services.settings.signed_url_ttl_seconds,
-        )
+    async def file_url(self, stored: StoredFile) -> str:
+        """A signed URL of the file, signed once per request however often it is asked for
+        (an asset's `files` and its `glbUrl` name the same GLB)."""
+        signed = self._signed_urls.get(stored.key)
+        if signed is None:
+            signed = self._signed_urls[stored.key] = await self.services.storage.download_url(
+                stored.key,
+                filename=stored.filename,
+                content_type=stored.content_type,
+                base_url=self.base_url,
+                expires_in=self.services.settings.signed_url_ttl_seconds,
+            )
+        return signed

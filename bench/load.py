@@ -100,7 +100,17 @@ class Measured:
     p50_ms: float
     p95_ms: float
     p99_ms: float
+    # CPU time per answered request of the server process, the database and this client:
+    # unlike req/s, these hold on a machine that other work is slowing down.
+    server_cpu_ms: float
+    database_cpu_ms: float
+    client_cpu_ms: float
     by_query: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def server_capacity(self) -> float:
+        """Requests per second the server process could answer on one free core."""
+        return 1000 / self.server_cpu_ms if self.server_cpu_ms else 0.0
 
 
 async def seed(services: Services, assets: int, work: Path) -> Seeded:
@@ -152,9 +162,22 @@ def request_body(name: str, query: str, seeded: Seeded, rng: random.Random) -> d
     return {"query": query}
 
 
-async def load(url: str, seeded: Seeded, clients: int, seconds: float, server: str
-               ) -> Measured:
-    """`clients` loops asking the mix for `seconds`; latencies of answers without errors."""
+def pid_of(child: ChildProcess) -> int | None:
+    return child.process.pid if child.process else None
+
+
+def cpu_seconds(pid: int | None) -> float:
+    """User and system CPU time a process has used so far (Linux /proc)."""
+    if pid is None:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def load(url: str, seeded: Seeded, clients: int, seconds: float, server: str,
+               pids: tuple[int | None, int | None]) -> Measured:
+    """`clients` loops asking the mix for `seconds`; latencies of answers without errors, and
+    the CPU time the server (`pids[0]`) and its database (`pids[1]`) spent meanwhile."""
     timings: list[float] = []
     errors = 0
     by_query: dict[str, int] = {}
@@ -185,15 +208,21 @@ async def load(url: str, seeded: Seeded, clients: int, seconds: float, server: s
                 timings.append(time.perf_counter() - begun)
                 by_query[name] = by_query.get(name, 0) + 1
 
+        cpu_before = [cpu_seconds(pid) for pid in pids] + [time.process_time()]
         started = time.perf_counter()
         await asyncio.gather(*(client(number) for number in range(clients)))
         elapsed = time.perf_counter() - started
+        cpu_after = [cpu_seconds(pid) for pid in pids] + [time.process_time()]
     cuts = statistics.quantiles(timings, n=100) if len(timings) > 1 else [0.0] * 99
+    per_request = [round((after - before) * 1e3 / max(len(timings), 1), 2)
+                   for before, after in zip(cpu_before, cpu_after, strict=True)]
     return Measured(server=server, clients=clients, seconds=round(elapsed, 2),
                     requests=len(timings), errors=errors,
                     requests_per_second=round(len(timings) / elapsed, 1),
                     p50_ms=round(cuts[49] * 1e3, 1), p95_ms=round(cuts[94] * 1e3, 1),
-                    p99_ms=round(cuts[98] * 1e3, 1), by_query=by_query)
+                    p99_ms=round(cuts[98] * 1e3, 1), server_cpu_ms=per_request[0],
+                    database_cpu_ms=per_request[1], client_cpu_ms=per_request[2],
+                    by_query=by_query)
 
 
 async def answers(url: str, seeded: Seeded) -> dict[str, Any]:
@@ -279,12 +308,14 @@ async def bench(args: argparse.Namespace) -> list[Measured]:
             floor_data.write_text(json.dumps(await answers(api_url, seeded)))
             floor, floor_url = start_floor(floor_data, work)
             try:
+                targets = (("atelier api", api_url, (pid_of(api), pid_of(database.child))),
+                           ("floor", floor_url, (pid_of(floor), None)))
                 measured = []
                 for clients in args.clients:
-                    for server, url in (("atelier api", api_url), ("floor", floor_url)):
-                        await load(url, seeded, clients, 2.0, server)
+                    for server, url, pids in targets:
+                        await load(url, seeded, clients, 2.0, server, pids)
                         measured.append(await load(url, seeded, clients, args.seconds,
-                                                   server))
+                                                   server, pids))
                 return measured
             finally:
                 floor.stop()
@@ -297,25 +328,31 @@ async def bench(args: argparse.Namespace) -> list[Measured]:
 def report(measured: list[Measured], args: argparse.Namespace) -> None:
     print(f"\nRead mix for {args.seconds:.0f} s per run, {args.assets} assets, one API "
           "process\n")
-    print(f"{'server':<12} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
-          f"{'p99 ms':>8} {'requests':>9} {'errors':>7}")
+    print(f"{'server':<12} {'clients':>7} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} "
+          f"{'p99 ms':>7} {'requests':>8} {'errors':>6} {'cpu ms/req':>10} {'db ms/req':>9} "
+          f"{'capacity/s':>10}")
     for run in measured:
-        print(f"{run.server:<12} {run.clients:>7} {run.requests_per_second:>8.1f} "
-              f"{run.p50_ms:>8.1f} {run.p95_ms:>8.1f} {run.p99_ms:>8.1f} {run.requests:>9} "
-              f"{run.errors:>7}")
-    ratios = {}
+        print(f"{run.server:<12} {run.clients:>7} {run.requests_per_second:>7.1f} "
+              f"{run.p50_ms:>7.1f} {run.p95_ms:>7.1f} {run.p99_ms:>7.1f} {run.requests:>8} "
+              f"{run.errors:>6} {run.server_cpu_ms:>10.2f} {run.database_cpu_ms:>9.2f} "
+              f"{run.server_capacity:>10.0f}")
+    ratios: dict[str, dict[str, float]] = {}
     for clients in args.clients:
         api, floor = (next(r for r in measured if r.clients == clients and r.server == name)
                       for name in ("atelier api", "floor"))
-        ratios[str(clients)] = round(api.requests_per_second / floor.requests_per_second, 2)
-        print(f"\n{clients} clients: API at {ratios[str(clients)]:.2f} of the floor "
+        ratios[str(clients)] = {
+            "throughput": round(api.requests_per_second / floor.requests_per_second, 2),
+            "capacity": round(api.server_capacity / floor.server_capacity, 2)}
+        print(f"\n{clients} clients: API at {ratios[str(clients)]['throughput']:.2f} of the "
+              f"floor's req/s, {ratios[str(clients)]['capacity']:.2f} of its capacity "
               "(goal: at least 0.5 at 50 clients)", end="")
-    print()
+    print("\ncapacity/s: 1000 / cpu ms per request of the server process alone")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({
         "seconds": args.seconds, "assets": args.assets,
         "mix": {name: share for name, _, share in MIX},
-        "runs": [asdict(run) for run in measured], "api_over_floor": ratios}, indent=2))
+        "runs": [{**asdict(run), "server_capacity": round(run.server_capacity, 1)}
+                 for run in measured], "api_over_floor": ratios}, indent=2))
     print(f"wrote {RESULTS}")
 
 

@@ -9,10 +9,12 @@ import strawberry
 
 from app.context import Context
 from app.models import asset as models
+from app.models.common import FileRole as DomainFileRole
+from app.models.common import StoredFile as StoredFileModel
 from app.resolvers import mapping
-from app.resolvers.files import StoredFile, stored_files
+from app.resolvers.files import stored_files
 from app.schema.asset import AssetFields, AssetStatus
-from app.schema.common import Connection, FileRole
+from app.schema.common import Connection, StoredFile
 from app.schema.scalars import Long
 
 if TYPE_CHECKING:
@@ -24,7 +26,7 @@ Info = strawberry.Info[Context, None]
 
 @strawberry.type(description="An uploaded 3D model and everything derived from it.")
 class Asset(AssetFields):
-    files: list[StoredFile]
+    stored_files: strawberry.Private[list[StoredFileModel]]
 
     @classmethod
     def from_model(cls, asset: models.Asset) -> Asset:
@@ -35,15 +37,19 @@ class Asset(AssetFields):
             created_at=asset.created_at, updated_at=asset.updated_at,
             error=mapping.error_info(asset.error), stats=mapping.asset_stats(asset.stats),
             validation=mapping.validation_report(asset.validation),
-            ingest_job_id=asset.ingest_job_id, files=stored_files(asset.files))
+            ingest_job_id=asset.ingest_job_id, stored_files=asset.files)
+
+    @strawberry.field
+    async def files(self, info: Info) -> list[StoredFile]:
+        return await stored_files(self.stored_files, info)
 
     @strawberry.field(description="Signed URL of the normalised GLB, once READY.")
     async def glb_url(self, info: Info) -> str | None:
-        return await self._url_of(FileRole.GLB, info)
+        return await self._url_of(DomainFileRole.GLB, info)
 
     @strawberry.field(description="Signed URL of the thumbnail image, once rendered.")
     async def thumbnail_url(self, info: Info) -> str | None:
-        return await self._url_of(FileRole.THUMBNAIL, info)
+        return await self._url_of(DomainFileRole.THUMBNAIL, info)
 
     @strawberry.field(description="The ingest job that turned the upload into this asset.")
     async def ingest_job(
@@ -67,9 +73,9 @@ class Asset(AssetFields):
             return None
         return Scene.from_model(await info.context.loaders.asset_scene_by_asset_id.load(self.id))
 
-    async def _url_of(self, role: FileRole, info: Info) -> str | None:
-        stored = next((f for f in self.files if f.role is role), None)
-        return None if stored is None else await stored.url(info)
+    async def _url_of(self, role: DomainFileRole, info: Info) -> str | None:
+        stored = next((f for f in self.stored_files if f.role is role), None)
+        return None if stored is None else await info.context.file_url(stored)
 
 
 AssetConnection = Connection[Asset]

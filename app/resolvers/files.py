@@ -1,29 +1,27 @@
-"""The File type: a stored file's fields and its signed URL, made when a client asks for it."""
+"""Stored files as the File type, with their URLs signed once per request and only when the
+query asks for them."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import strawberry
 
 from app.context import Context
 from app.models.common import StoredFile as StoredFileModel
-from app.schema.common import FileRole, StoredFileFields
+from app.resolvers.selections import selects
+from app.schema.common import FileRole, StoredFile
 from app.schema.scalars import Long
 
 Info = strawberry.Info[Context, None]
 
 
-@strawberry.type(name="File", description="A stored file with a short-lived signed URL.")
-class StoredFile(StoredFileFields):
-    @strawberry.field(description="A signed URL a browser can GET until it expires.")
-    async def url(self, info: Info) -> str:
-        return await info.context.file_url(self.key, self.filename, self.content_type)
-
-
-def stored_file(stored: StoredFileModel) -> StoredFile:
-    return StoredFile(role=FileRole(stored.role.value), format=stored.format,
-                      size_bytes=Long(stored.size_bytes), content_type=stored.content_type,
-                      filename=stored.filename, key=stored.key)
-
-
-def stored_files(files: list[StoredFileModel]) -> list[StoredFile]:
-    return [stored_file(stored) for stored in files]
+async def stored_files(files: Sequence[StoredFileModel], info: Info) -> list[StoredFile]:
+    """The files of the field being resolved; `url` stays empty unless it is selected, since
+    signing is most of what a file costs to serve."""
+    signed = selects(info.selected_fields, "url")
+    return [StoredFile(role=FileRole(stored.role.value), format=stored.format,
+                       size_bytes=Long(stored.size_bytes), content_type=stored.content_type,
+                       filename=stored.filename,
+                       url=await info.context.file_url(stored) if signed else "")
+            for stored in files]

@@ -7,11 +7,12 @@ import strawberry
 
 from app.context import Context
 from app.models import job as models
+from app.models.common import StoredFile as StoredFileModel
 from app.resolvers import mapping
 from app.resolvers.asset_types import Asset
-from app.resolvers.files import StoredFile, stored_files
+from app.resolvers.files import stored_files
 from app.resolvers.scene_types import Scene
-from app.schema.common import Connection
+from app.schema.common import Connection, StoredFile
 from app.schema.job import JobFields, JobKind, JobStatus
 
 Info = strawberry.Info[Context, None]
@@ -19,7 +20,7 @@ Info = strawberry.Info[Context, None]
 
 @strawberry.type(description="Work done by a worker: ingest, conversion or render.")
 class Job(JobFields):
-    outputs: list[StoredFile] = strawberry.field(description="The files this job produced.")
+    stored_outputs: strawberry.Private[list[StoredFileModel]]
 
     @classmethod
     def from_model(cls, job: models.Job) -> Job:
@@ -30,7 +31,11 @@ class Job(JobFields):
             cancel_requested=job.cancel_requested, created_at=job.created_at,
             started_at=job.started_at, finished_at=job.finished_at, params=job.params,
             error=mapping.error_info(job.error), asset_id=job.asset_id, scene_id=job.scene_id,
-            outputs=stored_files(job.outputs))
+            stored_outputs=job.outputs)
+
+    @strawberry.field(description="The files this job produced.")
+    async def outputs(self, info: Info) -> list[StoredFile]:
+        return await stored_files(self.stored_outputs, info)
 
     @strawberry.field
     async def asset(self, info: Info) -> Asset | None:

@@ -10,7 +10,6 @@ its nodes resolve, so no node awaits alone.
 from __future__ import annotations
 
 import strawberry
-from strawberry.types.nodes import SelectedField, Selection
 
 from app.context import Context
 from app.errors import InvalidInput
@@ -19,6 +18,7 @@ from app.geometry.scene_transforms import column_major, local_matrix, node_trs
 from app.models import scene as models
 from app.resolvers import mapping
 from app.resolvers.asset_types import Asset
+from app.resolvers.selections import selects
 from app.schema.common import Connection, Edge, PageInfo
 from app.schema.scene import (
     AlphaMode,
@@ -33,12 +33,6 @@ from app.schema.scene import (
 from app.services.pagination import decode_cursor, encode_cursor
 
 Info = strawberry.Info[Context, None]
-
-
-def selects(selections: list[Selection], name: str) -> bool:
-    """Whether a field called `name` is asked for anywhere in `selections`."""
-    return any((isinstance(s, SelectedField) and s.name == name) or selects(s.selections, name)
-               for s in selections)
 
 
 class AssetsSeen:

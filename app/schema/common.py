@@ -69,13 +69,13 @@ class Bounds:
     max: list[float]
 
 
-@strawberry.type
-class StoredFileFields:
-    """A stored file's own fields; its signed `url` is resolved in app/resolvers/files.py."""
+@strawberry.type(name="File", description="A stored file with a short-lived signed URL.")
+class StoredFile:
+    """Made by app/resolvers/files.py, which signs `url` only when a query asks for it."""
 
     role: FileRole
     format: str
     size_bytes: Long
     content_type: str
     filename: str
-    key: strawberry.Private[str]
+    url: str = strawberry.field(description="A signed URL a browser can GET until it expires.")

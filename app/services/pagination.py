@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import binascii
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -21,9 +20,11 @@ def encode_cursor(document_id: str) -> str:
 
 
 def decode_cursor(cursor: str) -> str:
+    # ValueError covers every way a cursor can be garbage: non-ASCII text (base64 refuses it
+    # before decoding), bad padding (binascii.Error) and bytes that are not UTF-8.
     try:
         return base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-    except (binascii.Error, UnicodeDecodeError) as exc:
+    except ValueError as exc:
         raise InvalidInput("the cursor is not valid", field=["after"]) from exc
 
 
@@ -53,6 +54,10 @@ async def paginate(
     found = await (cursor.project(projection) if projection else cursor).to_list()
 
     async def count() -> int:
-        return await model.find(query).count()
+        # The count command, not count_documents' aggregation: on SecantusDB it costs the
+        # database about half as much, and every page that shows totalCount pays it.
+        collection = model.get_pymongo_collection()
+        reply = await collection.database.command("count", collection.name, query=query)
+        return int(reply["n"])
 
     return Page(items=found[:size], has_next_page=len(found) > size, count=count)
