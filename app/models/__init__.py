@@ -2,6 +2,7 @@
 
 from app.models.asset import Asset
 from app.models.asset_event import AssetEvent, Counter
+from app.models.idempotency import IdempotencyRecord
 from app.models.job import Job, JobEvent
 from app.models.scene import Scene
 from app.models.token import ApiToken
@@ -11,3 +12,4 @@ from app.models.webhook import Webhook, WebhookCursor, WebhookDelivery
 DOCUMENT_MODELS: list[type] = [Asset, Job, JobEvent, ApiToken, Scene, PendingUpload, AssetEvent,
                                Counter]
 DOCUMENT_MODELS += [Webhook, WebhookDelivery, WebhookCursor]
+DOCUMENT_MODELS += [IdempotencyRecord]

@@ -32,7 +32,7 @@ TERMINAL_JOB_STATUSES = frozenset({JobStatus.SUCCEEDED, JobStatus.FAILED, JobSta
 
 
 class Job(Document):
-    id: str = Field(default_factory=lambda: new_id("job"))
+    id: str = Field(default_factory=lambda: new_id("job"))  # type: ignore[assignment]
     owner: str
     kind: JobKind
     status: JobStatus = JobStatus.QUEUED
@@ -76,12 +76,14 @@ class Job(Document):
 
 
 class JobEvent(Document):
-    """A snapshot of a job after one change; `sequence` rises by one per job."""
+    """A snapshot of a job after one change; `sequence` rises by one per job. Events of a
+    finished job get `expires_at` and the TTL index removes them then."""
 
     job_id: str
     sequence: int
     snapshot: dict[str, Any]
     created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime | None = None
 
     class Settings:
         name = "job_events"
@@ -89,4 +91,5 @@ class JobEvent(Document):
             IndexModel(
                 [("job_id", pymongo.ASCENDING), ("sequence", pymongo.ASCENDING)], unique=True
             ),
+            IndexModel([("expires_at", pymongo.ASCENDING)], expireAfterSeconds=0),
         ]

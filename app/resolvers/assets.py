@@ -13,6 +13,7 @@ from app.errors import AtelierError, NotFound
 from app.models.asset import AssetStatus
 from app.resolvers.asset_types import Asset, AssetConnection
 from app.resolvers.errors import errors_as_data, user_error
+from app.resolvers.idempotency import IdempotencyKey, once
 from app.resolvers.job_types import Job
 from app.resolvers.pages import connection
 from app.schema.asset import (
@@ -27,6 +28,7 @@ from app.schema.asset import (
 )
 from app.services.assets import AssetFilter as AssetQueryFilter
 from app.services.assets import Uploaded
+from app.services.idempotency import BATCH_REPLAY, UPLOADED_REPLAY, direct_upload_replay
 from app.services.storage.base import CHUNK_SIZE
 from app.services.uploads import BatchFile
 
@@ -36,6 +38,11 @@ Info = strawberry.Info[Context, None]
 async def _chunks(upload: Upload) -> AsyncIterator[bytes]:
     while chunk := await upload.read(CHUNK_SIZE):  # type: ignore[attr-defined]
         yield chunk
+
+
+def _described(upload: Upload) -> dict[str, object]:
+    """What identifies an uploaded file in an idempotent request, before its bytes are read."""
+    return {"filename": _filename(upload), "size": getattr(upload, "size", None)}
 
 
 def _filename(upload: Upload) -> str:
@@ -90,10 +97,14 @@ class AssetMutation:
         name: str | None = None,
         tags: list[str] | None = None,
         copy: bool = False,
+        idempotency_key: IdempotencyKey = None,
     ) -> AssetUploadPayload:
-        uploaded = await info.context.services.assets.upload(
-            info.context.viewer, filename=_filename(file), chunks=_chunks(file), name=name,
-            tags=tags, copy=copy)
+        request = {"operation": "assetUpload", "file": _described(file), "name": name,
+                   "tags": tags, "copy": copy}
+        uploaded = await once(info, idempotency_key, request, lambda: (
+            info.context.services.assets.upload(
+                info.context.viewer, filename=_filename(file), chunks=_chunks(file), name=name,
+                tags=tags, copy=copy)), UPLOADED_REPLAY)
         return _upload_payload(uploaded)
 
     @strawberry.mutation(description="Upload several models in one multipart request: each "
@@ -105,10 +116,14 @@ class AssetMutation:
         files: list[Upload],
         tags: list[str] | None = None,
         copy: bool = False,
+        idempotency_key: IdempotencyKey = None,
     ) -> AssetUploadManyPayload:
         batch = [BatchFile(_filename(file), _chunks(file)) for file in files]
-        results = await info.context.services.uploads.upload_many(
-            info.context.viewer, batch, tags=tags, copy=copy)
+        request = {"operation": "assetUploadMany", "files": [_described(f) for f in files],
+                   "tags": tags, "copy": copy}
+        results = await once(info, idempotency_key, request, lambda: (
+            info.context.services.uploads.upload_many(
+                info.context.viewer, batch, tags=tags, copy=copy)), BATCH_REPLAY)
         return AssetUploadManyPayload(uploads=[
             AssetUploadPayload(errors=[user_error(result)]) if isinstance(result, AtelierError)
             else _upload_payload(result) for result in results])
@@ -117,12 +132,14 @@ class AssetMutation:
                          "uploadUrl, then call assetUploadComplete.")
     @errors_as_data(AssetUploadCreatePayload)
     async def asset_upload_create(
-        self, info: Info, input: AssetUploadCreateInput
+        self, info: Info, input: AssetUploadCreateInput, idempotency_key: IdempotencyKey = None,
     ) -> AssetUploadCreatePayload:
-        created = await info.context.services.uploads.create(
+        services, base_url = info.context.services, info.context.base_url
+        request = {"operation": "assetUploadCreate", "input": strawberry.asdict(input)}
+        created = await once(info, idempotency_key, request, lambda: services.uploads.create(
             info.context.viewer, filename=input.filename, size_bytes=input.size_bytes,
             sha256=input.sha256, name=input.name, tags=input.tags, copy=input.copy,
-            base_url=info.context.base_url)
+            base_url=base_url), direct_upload_replay(services.uploads, base_url))
         target = created.target
         return AssetUploadCreatePayload(
             asset=Asset.from_model(created.asset), reused=created.reused,

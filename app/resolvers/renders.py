@@ -17,6 +17,7 @@ from app.geometry.render import (
 from app.geometry.render.cameras import vec3
 from app.geometry.render.options import rgba
 from app.resolvers.errors import errors_as_data
+from app.resolvers.idempotency import IdempotencyKey, once
 from app.resolvers.job_types import Job
 from app.schema.job import JobPayload
 from app.schema.render import (
@@ -26,6 +27,7 @@ from app.schema.render import (
     RenderCameraInput,
     RenderSubmitInput,
 )
+from app.services.idempotency import JOB_REPLAY
 from app.services.renders import errors_under
 
 Info = strawberry.Info[Context, None]
@@ -73,11 +75,14 @@ class RenderMutation:
     @strawberry.mutation(description="Queue a RENDER job of a READY asset or of a scene; its "
                          "outputs are the images (role RENDER), listed as each one is done.")
     @errors_as_data(JobPayload)
-    async def render_submit(self, info: Info, input: RenderSubmitInput) -> JobPayload:
-        job = await info.context.services.renders.submit(
-            info.context.viewer,
-            asset_id=input.asset_id,
-            scene_id=input.scene_id,
-            request=render_request(input),
-        )
+    async def render_submit(self, info: Info, input: RenderSubmitInput,
+                            idempotency_key: IdempotencyKey = None) -> JobPayload:
+        request = {"operation": "renderSubmit", "input": strawberry.asdict(input)}
+        job = await once(info, idempotency_key, request, lambda: (
+            info.context.services.renders.submit(
+                info.context.viewer,
+                asset_id=input.asset_id,
+                scene_id=input.scene_id,
+                request=render_request(input),
+            )), JOB_REPLAY)
         return JobPayload(job=Job.from_model(job))

@@ -10,11 +10,13 @@ import strawberry
 from app.context import Context
 from app.errors import NotFound
 from app.resolvers.errors import errors_as_data
+from app.resolvers.idempotency import IdempotencyKey, once
 from app.resolvers.pages import connection
 from app.resolvers.scene_inputs import operations
 from app.resolvers.scene_types import Scene, SceneConnection, scene_event
 from app.schema.scene import SceneEvent, ScenePayload
 from app.schema.scene_inputs import SceneCreateInput, SceneUpdateInput
+from app.services.idempotency import SCENE_REPLAY
 
 Info = strawberry.Info[Context, None]
 
@@ -41,19 +43,24 @@ class SceneQuery:
 class SceneMutation:
     @strawberry.mutation(description="A new scene: empty, or built by the operations given.")
     @errors_as_data(ScenePayload)
-    async def scene_create(self, info: Info, input: SceneCreateInput) -> ScenePayload:
-        scene = await info.context.services.scenes.create(
-            info.context.viewer, name=input.name,
-            operations=operations(input.operations))
+    async def scene_create(self, info: Info, input: SceneCreateInput,
+                           idempotency_key: IdempotencyKey = None) -> ScenePayload:
+        request = {"operation": "sceneCreate", "input": strawberry.asdict(input)}
+        scene = await once(info, idempotency_key, request, lambda: (
+            info.context.services.scenes.create(
+                info.context.viewer, name=input.name,
+                operations=operations(input.operations))), SCENE_REPLAY)
         return ScenePayload(scene=Scene.from_model(scene))
 
     @strawberry.mutation(description="A new scene holding a READY asset's glTF scene: its "
                          "hierarchy, names, transforms, materials, cameras and lights.")
     @errors_as_data(ScenePayload)
-    async def scene_create_from_asset(self, info: Info, asset_id: strawberry.ID
-                                      ) -> ScenePayload:
-        scene = await info.context.services.scenes.create_from_asset(info.context.viewer,
-                                                                     asset_id)
+    async def scene_create_from_asset(self, info: Info, asset_id: strawberry.ID,
+                                      idempotency_key: IdempotencyKey = None) -> ScenePayload:
+        request = {"operation": "sceneCreateFromAsset", "asset_id": asset_id}
+        scene = await once(info, idempotency_key, request, lambda: (
+            info.context.services.scenes.create_from_asset(info.context.viewer, asset_id)),
+            SCENE_REPLAY)
         return ScenePayload(scene=Scene.from_model(scene))
 
     @strawberry.mutation(description="Rename and edit a scene, all or nothing; each accepted "

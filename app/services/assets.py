@@ -1,26 +1,39 @@
 """Assets: streamed uploads (identical bytes reused), lookups, listing, deletion, and the
-READY/FAILED outcome."""
+READY/FAILED outcome.
+
+An asset and its ingest job (with the job's first event) are created in one transaction, so a
+crash or an outage leaves both or neither; the job reaches the queue after the commit, and the
+reaper delivers it if that hand-over is lost. Assets an older version left UPLOADED without a
+job are given one by `recover_orphans`.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import AsyncIterable
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import PurePosixPath
 from typing import Any
 
-from app.errors import InvalidInput, NotFound
+from pymongo.asynchronous.client_session import AsyncClientSession
+
+from app.errors import InvalidInput, InvalidState, NotFound
+from app.faults import ASSET_INSERTED, crash_point
 from app.models.asset import Asset, AssetStatus
 from app.models.common import ErrorInfo, FileRole, StoredFile, utcnow
 from app.models.job import Job, JobKind
 from app.models.token import Scope
 from app.models.upload import PendingUpload
+from app.services.asset_outcomes import AssetOutcomeLog
 from app.services.auth import Principal
-from app.services.events import ASSET_READY_TOPIC, EventBus
 from app.services.jobs import JobService
 from app.services.pagination import Page, paginate
 from app.services.storage import Storage
 from app.services.storage.base import ObjectInfo
+
+log = logging.getLogger(__name__)
 
 MAX_TAGS = 32
 MAX_TAG_LENGTH = 64
@@ -93,14 +106,16 @@ async def list_asset_file(asset_id: str, stored: StoredFile) -> bool:
 
 class AssetService:
     def __init__(
-        self, storage: Storage, jobs: JobService, bus: EventBus, *, max_upload_bytes: int,
-        max_page_size: int,
+        self, storage: Storage, jobs: JobService, outcomes: AssetOutcomeLog, *,
+        max_upload_bytes: int,
+        max_page_size: int, fault_inject: str | None = None,
     ) -> None:
         self.storage = storage
         self.jobs = jobs
-        self.bus = bus
+        self.outcomes = outcomes
         self.max_upload_bytes = max_upload_bytes
         self.max_page_size = max_page_size
+        self.fault_inject = fault_inject
 
     async def upload(
         self,
@@ -124,30 +139,86 @@ class AssetService:
         key = original_key(asset.id, asset.filename)
         await self.jobs.ensure_capacity(asset.owner)  # before a byte is stored
         stored = await self.storage.put_stream(key, chunks, max_bytes=self.max_upload_bytes)
-        existing = None if copy else await self.identical(asset.owner, stored.sha256, asset.id)
-        if existing is not None:
+        try:
+            existing = None if copy else await self.identical(asset.owner, stored.sha256,
+                                                              asset.id)
+            if existing is None:
+                record_original(asset, key, stored)
+                return Uploaded(asset, await self.create_with_ingest(asset), reused=False)
+        except Exception:
+            # Nothing was recorded (the transaction is all or nothing): drop the bytes too.
             await self.storage.delete(key)
-            return Uploaded(existing, await Job.get(existing.ingest_job_id or ""), reused=True)
-        record_original(asset, key, stored)
-        await asset.insert()
-        return Uploaded(asset, await self.start_ingest(asset), reused=False)
+            raise
+        await self.storage.delete(key)
+        return Uploaded(existing, await Job.get(existing.ingest_job_id or ""), reused=True)
 
     async def identical(self, owner: str, sha256: str | None, other_than: str) -> Asset | None:
-        """The owner's first asset made from the same bytes, unless it failed (then a new try
-        is wanted)."""
+        """The owner's first asset made from the same bytes whose ingest can still finish:
+        READY, or on its way with a live ingest job. A failed one (or one whose job is gone)
+        is not reused, so a new try is made."""
         if sha256 is None:
             return None
-        return await Asset.find({
+        candidates = Asset.find({
             "owner": owner, "sha256": sha256, "_id": {"$ne": other_than},
-            "status": {"$in": [s.value for s in REUSABLE_STATUSES]}}).sort("_id").first_or_none()
+            "status": {"$in": [s.value for s in REUSABLE_STATUSES]}}).sort("_id")
+        candidate: Asset
+        async for candidate in candidates:
+            if candidate.status is AssetStatus.READY or await _ingest_can_run(candidate):
+                return candidate
+        return None
 
-    async def start_ingest(self, asset: Asset) -> Job:
-        job = await self.jobs.create(asset.owner, JobKind.INGEST, asset_id=asset.id)
-        await Asset.find_one({"_id": asset.id}).update(
-            {"$set": {"ingest_job_id": job.id, "updated_at": utcnow()}}
-        )
+    async def create_with_ingest(self, asset: Asset) -> Job:
+        """Insert the new `asset` with its ingest job, in one transaction."""
+
+        async def insert(job: Job, session: AsyncClientSession) -> None:
+            asset.ingest_job_id = job.id
+            await Asset.get_pymongo_collection().insert_one(asset.model_dump(by_alias=True),
+                                                            session=session)
+            crash_point(ASSET_INSERTED, self.fault_inject)
+
+        return await self.jobs.create(asset.owner, JobKind.INGEST, asset_id=asset.id,
+                                      also=insert)
+
+    async def start_ingest(self, asset: Asset, *, only_if: dict[str, Any] | None = None,
+                           changes: dict[str, Any] | None = None) -> Job:
+        """Give the stored `asset` its ingest job, in one transaction with `changes` to the
+        asset; InvalidState (and nothing written) when the asset no longer matches `only_if`."""
+
+        async def link(job: Job, session: AsyncClientSession) -> None:
+            linked = await Asset.get_pymongo_collection().update_one(
+                {"_id": asset.id, **(only_if or {})},
+                {"$set": {**(changes or {}), "ingest_job_id": job.id, "updated_at": utcnow()}},
+                session=session)
+            if not linked.matched_count:
+                raise InvalidState("the asset was changed by another request",
+                                   field=["asset_id"])
+
+        job = await self.jobs.create(asset.owner, JobKind.INGEST, asset_id=asset.id, also=link)
         asset.ingest_job_id = job.id
         return job
+
+    async def recover_orphans(self, older_than_seconds: float, limit: int = 50) -> int:
+        """Give an ingest job to each UPLOADED asset left without one (by a crash in an older
+        version, which wrote them apart), or link the job it was made with."""
+        cutoff = utcnow() - timedelta(seconds=older_than_seconds)
+        orphans = Asset.find({"status": AssetStatus.UPLOADED.value, "ingest_job_id": None,
+                              "updated_at": {"$lt": cutoff}}).limit(limit)
+        count = 0
+        async for orphan in orphans:
+            made = await Job.find_one({"asset_id": orphan.id, "kind": JobKind.INGEST.value})
+            if made is not None:
+                await Asset.get_pymongo_collection().update_one(
+                    {"_id": orphan.id, "ingest_job_id": None},
+                    {"$set": {"ingest_job_id": made.id, "updated_at": utcnow()}})
+            else:
+                try:
+                    await self.start_ingest(orphan, only_if={"ingest_job_id": None})
+                except InvalidState:
+                    continue
+            count += 1
+        if count:
+            log.warning("recovered %d assets that had no ingest job", count)
+        return count
 
     async def get_visible(self, principal: Principal, asset_id: str) -> Asset:
         principal.require(Scope.ASSETS_READ)
@@ -195,9 +266,12 @@ class AssetService:
         self, asset: Asset, status: AssetStatus, *, error: ErrorInfo | None = None,
         **changes: Any,
     ) -> None:
-        """Record READY or FAILED, then tell every API process (assetReady subscribers)."""
+        """Record READY or FAILED with its numbered outcome event, which assetReady follows
+        (through the database's change stream, so Redis plays no part)."""
         fields = {**changes, "error": error.model_dump() if error else None}
-        await self.set_status(asset.id, status, **fields)
-        await self.bus.publish(
-            ASSET_READY_TOPIC, {"asset_id": asset.id, "owner": asset.owner, "status": status.value}
-        )
+        await self.outcomes.record(asset.id, status, fields)
+
+
+async def _ingest_can_run(asset: Asset) -> bool:
+    job = await Job.get(asset.ingest_job_id) if asset.ingest_job_id else None
+    return job is not None and not job.is_terminal

@@ -6,19 +6,22 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from typing import Any
 
-from arq.connections import ArqRedis, RedisSettings, create_pool
+from arq.connections import ArqRedis
 from beanie import init_beanie
 from pymongo import AsyncMongoClient
-from redis.asyncio import Redis
+from redis.asyncio import ConnectionPool, Redis
 
 from app.config import Settings
 from app.models import DOCUMENT_MODELS
+from app.services.asset_outcomes import AssetOutcomeLog
 from app.services.assets import AssetService
 from app.services.auth import TokenService
 from app.services.conversions import ConversionService, conversion_limits
 from app.services.events import EventBus
-from app.services.job_log import JobLog
+from app.services.idempotency import IdempotencyService
+from app.services.job_log import JobLog, JobLogPolicy
 from app.services.jobs import JobLimits, JobService
 from app.services.live import LiveService
 from app.services.queue import JobQueue
@@ -41,10 +44,46 @@ def open_storage(settings: Settings) -> Storage:
     return FilesystemStorage(settings.embedded_storage_dir, UrlSigner(settings.secret_key))
 
 
+# A dead server is found by server selection and connect within the dependency timeout; the
+# socket timeout only catches a hung one, so it leaves room for the slowest real query.
+SOCKET_TIMEOUT_FACTOR = 5
+# A transaction may retry transient errors (write conflicts) within this many timeouts.
+TRANSACTION_TIMEOUT_FACTOR = 2
+
+
+def redis_timeouts(settings: Settings) -> dict[str, Any]:
+    """Redis commands fail within the dependency timeout when Redis is down (retried once)."""
+    seconds = settings.dependency_timeout_seconds
+    return {"socket_timeout": seconds, "socket_connect_timeout": seconds,
+            "retry_on_timeout": True}
+
+
+def open_mongo(settings: Settings) -> AsyncMongoClient[Any]:
+    milliseconds = int(settings.dependency_timeout_seconds * 1000)
+    return AsyncMongoClient(settings.mongodb_url, tz_aware=True,
+                            serverSelectionTimeoutMS=milliseconds,
+                            connectTimeoutMS=milliseconds,
+                            socketTimeoutMS=milliseconds * SOCKET_TIMEOUT_FACTOR)
+
+
+def open_arq(settings: Settings) -> ArqRedis:
+    """arq's client with the same timeouts (arq's own settings have no socket timeout)."""
+    pool = ConnectionPool.from_url(settings.redis_url or "", **redis_timeouts(settings))
+    return ArqRedis(pool, default_queue_name=settings.queue_name)
+
+
+def job_log_policy(settings: Settings) -> JobLogPolicy:
+    return JobLogPolicy(
+        transaction_seconds=settings.dependency_timeout_seconds * TRANSACTION_TIMEOUT_FACTOR,
+        event_retention_seconds=settings.job_event_retention_seconds,
+        progress_min_interval_seconds=settings.job_progress_min_interval_seconds,
+        fault_inject=settings.fault_inject)
+
+
 @dataclass
 class Services:
     settings: Settings
-    mongo: AsyncMongoClient
+    mongo: AsyncMongoClient[Any]
     redis: Redis
     arq: ArqRedis
     storage: Storage
@@ -58,24 +97,26 @@ class Services:
     conversions: ConversionService
     scenes: SceneService
     uploads: UploadService
+    idempotency: IdempotencyService
 
     @classmethod
     async def open(cls, settings: Settings) -> Services:
         if not settings.mongodb_url or not settings.redis_url:
             raise RuntimeError("set ATELIER_MONGODB_URL and ATELIER_REDIS_URL (or use `serve`)")
-        mongo: AsyncMongoClient = AsyncMongoClient(settings.mongodb_url, tz_aware=True)
+        mongo = open_mongo(settings)
         await init_beanie(database=mongo[settings.database_name], document_models=DOCUMENT_MODELS)
-        redis = Redis.from_url(settings.redis_url)
-        arq = await create_pool(RedisSettings.from_dsn(settings.redis_url),
-                                default_queue_name=settings.queue_name)
+        redis = Redis.from_url(settings.redis_url, **redis_timeouts(settings))
+        arq = open_arq(settings)
         storage = open_storage(settings)
         await storage.prepare()
         bus = EventBus(redis)
-        job_log = JobLog(mongo, bus, redis)
+        job_log = JobLog(mongo, bus, redis, job_log_policy(settings))
         jobs = JobService(job_log, JobQueue(arq, settings.queue_name), settings.max_page_size,
                           JobLimits.from_settings(settings))
-        assets = AssetService(storage, jobs, bus, max_upload_bytes=settings.max_upload_bytes,
-                              max_page_size=settings.max_page_size)
+        outcomes = AssetOutcomeLog(settings.asset_event_retention_seconds)
+        assets = AssetService(storage, jobs, outcomes, max_upload_bytes=settings.max_upload_bytes,
+                              max_page_size=settings.max_page_size,
+                              fault_inject=settings.fault_inject)
         scenes = SceneService(storage, bus, SceneLimits.from_settings(settings))
         tokens = TokenService(settings.admin_token, bus)
         token_watch = TokenWatch(tokens, bus, redis,
@@ -83,14 +124,16 @@ class Services:
                                  max_sockets_per_token=settings.ws_max_connections_per_token)
         return cls(settings=settings, mongo=mongo, redis=redis, arq=arq, storage=storage,
                    bus=bus, tokens=tokens, token_watch=token_watch, jobs=jobs, assets=assets,
-                   live=LiveService(bus, job_log),
+                   live=LiveService(mongo[settings.database_name], job_log, settings),
                    uploads=UploadService.from_settings(assets, storage, arq, settings),
                    scenes=scenes,
                    renders=RenderService(jobs, storage, render_limits(settings), scenes=scenes),
-                   conversions=ConversionService(jobs, storage, redis, conversion_limits(settings)))
+                   conversions=ConversionService(jobs, storage, redis, conversion_limits(settings)),
+                   idempotency=IdempotencyService(settings.idempotency_key_ttl_seconds))
 
     async def close(self) -> None:
         await self.token_watch.close()
+        await self.live.close()
         await self.bus.close()
         await self.arq.aclose()
         await self.redis.aclose()

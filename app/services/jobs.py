@@ -16,17 +16,19 @@ from typing import Any
 
 from pymongo import ReturnDocument
 
+from app.availability import REDIS_FAULTS
 from app.config import Settings
 from app.errors import InvalidState, NotFound, QuotaExceeded
 from app.models.common import ErrorInfo, utcnow
 from app.models.job import Job, JobKind, JobStatus
 from app.models.token import Scope
 from app.services.auth import Principal
-from app.services.job_log import JobLog
+from app.services.job_log import AlsoWrite, JobLog
 from app.services.pagination import Page, paginate
 from app.services.queue import JobQueue
 
 log = logging.getLogger(__name__)
+
 UNFINISHED = [JobStatus.QUEUED.value, JobStatus.RUNNING.value]
 # Jobs from before dispatching existed have no `dispatched` field: they were all handed over.
 _HANDED_OVER = {"$ne": False}
@@ -65,13 +67,20 @@ class JobService:
         asset_id: str | None = None,
         scene_id: str | None = None,
         params: dict[str, Any] | None = None,
+        also: AlsoWrite | None = None,
     ) -> Job:
+        """Record a QUEUED job (with `also`, in the same transaction), then hand it to the
+        queue; with Redis down that waits for the reaper, and the job is created all the same."""
         await self.ensure_capacity(owner)
         job = Job(owner=owner, kind=kind, asset_id=asset_id, scene_id=scene_id,
                   params=params or {}, stage="queued", dispatched=False)
-        await self.log.record_created(job)
-        await self.dispatch(owner)
+        await self.log.record_created(job, also=also)
+        try:
+            await self.dispatch(owner)
+        except REDIS_FAULTS as fault:
+            log.warning("job %s is recorded; the reaper will queue it (Redis: %s)", job.id, fault)
         return job
+
     async def ensure_capacity(self, owner: str) -> None:
         """QUOTA_EXCEEDED when the owner already has its most queued and running jobs; checked
         before anything is stored for a new one."""
@@ -146,11 +155,13 @@ class JobService:
         )
         return requested or await self.get_visible(principal, job_id)
 
-    async def renew_lease(self, job_id: str, seconds: float) -> None:
-        """Keep a job claimed by a live worker; not an event, clients do not see it."""
-        await Job.find_one(
-            {"_id": job_id, "status": {"$in": [JobStatus.QUEUED, JobStatus.RUNNING]}}
-        ).update({"$set": {"lease_expires_at": utcnow() + timedelta(seconds=seconds)}})
+    async def renew_lease(self, job_id: str, seconds: float, *, attempt: int) -> bool:
+        """Keep attempt `attempt` of a running job claimed by its live worker; False when the
+        job ended or another attempt took it over. Not an event: clients do not see it."""
+        renewed = await Job.get_pymongo_collection().update_one(
+            {"_id": job_id, "status": JobStatus.RUNNING.value, "attempts": attempt},
+            {"$set": {"lease_expires_at": utcnow() + timedelta(seconds=seconds)}})
+        return bool(renewed.matched_count)
 
     async def redeliver_stalled(self, queued_grace_seconds: float) -> int:
         """Hand back to the queue every running job whose worker went silent, and deliver

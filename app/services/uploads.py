@@ -16,7 +16,15 @@ from arq.connections import ArqRedis
 from pymongo.errors import DuplicateKeyError
 
 from app.config import Settings
-from app.errors import AtelierError, Conflict, InvalidInput, InvalidState, LimitExceeded, TooLarge
+from app.errors import (
+    AtelierError,
+    Conflict,
+    InvalidInput,
+    InvalidState,
+    LimitExceeded,
+    NotFound,
+    TooLarge,
+)
 from app.geometry.bundles import BundleMember
 from app.models.asset import Asset, AssetStatus
 from app.models.common import utcnow
@@ -114,6 +122,20 @@ class UploadService:
                                    _queue_name=self.queue_name)
         return DirectUpload(asset, target)
 
+    async def resume(self, asset_id: str, base_url: str) -> DirectUpload:
+        """A direct upload declared before, with its URL signed anew while it still waits for
+        its bytes (for a client retrying `create` after a lost answer)."""
+        asset = await Asset.get(asset_id)
+        if asset is None:
+            raise NotFound(f"no asset with id {asset_id}", field=["asset_id"])
+        pending = await PendingUpload.get(asset_id)
+        if pending is None:
+            return DirectUpload(asset, None)
+        target = await self.storage.upload_target(
+            pending.key, content_type="application/octet-stream", base_url=base_url,
+            expires_in=self.limits.url_ttl_seconds, size_bytes=pending.size_bytes)
+        return DirectUpload(asset, target)
+
     async def complete(self, principal: Principal, asset_id: str) -> Uploaded:
         """Check the PUT bytes against the declaration, then start ingest (or give back the
         asset identical bytes already made)."""
@@ -133,17 +155,19 @@ class UploadService:
             await self.assets.delete(principal, asset.id)
             return await self._reused(existing)
         record_original(asset, pending.key, stored)
-        claimed = await Asset.get_pymongo_collection().update_one(
-            {"_id": asset.id, "status": AssetStatus.PENDING_UPLOAD.value},
-            {"$set": {"status": AssetStatus.UPLOADED.value, "sha256": stored.sha256,
-                      "size_bytes": stored.size_bytes, "updated_at": utcnow(),
-                      "files": [f.model_dump() for f in asset.files]}})
-        if not claimed.modified_count:
+        try:
+            # The asset becomes UPLOADED together with its ingest job, or not at all.
+            job = await self.assets.start_ingest(
+                asset, only_if={"status": AssetStatus.PENDING_UPLOAD.value},
+                changes={"status": AssetStatus.UPLOADED.value, "sha256": stored.sha256,
+                         "size_bytes": stored.size_bytes,
+                         "files": [f.model_dump() for f in asset.files]})
+        except InvalidState:
             raise InvalidState("the upload was completed by another request",
-                               field=["assetId"])
+                               field=["assetId"]) from None
         await pending.delete()
         asset.status = AssetStatus.UPLOADED
-        return Uploaded(asset, await self.assets.start_ingest(asset))
+        return Uploaded(asset, job)
 
     async def upload_many(self, principal: Principal, files: Sequence[BatchFile], *,
                           tags: list[str] | None, copy: bool

@@ -1,13 +1,19 @@
 """Leases keep a running job claimed while its worker lives; a reaper in every worker hands
 back jobs whose worker died, so a SIGKILLed worker loses no job (arq alone would wait for its
-job timeout before anyone retried it). When a job's delivery ends, its owner's next waiting job
-is handed to the queue (see JobService.dispatch)."""
+job timeout before anyone retried it), and recovers assets an older version left without a job.
+
+A lease is honest: it is renewed only for the attempt this worker claimed (the job's
+`attempts` is the fencing token), a renewal that fails (the database is down) is not counted
+as renewed and does not stop the job, and a lease found taken over is given up.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
+import time
+from dataclasses import dataclass, field
 from typing import Any
 
 from pymongo.errors import PyMongoError
@@ -16,36 +22,54 @@ from redis.exceptions import RedisError
 from app.models.job import Job
 from app.services.container import Services
 from app.services.queue import job_of_delivery
+from app.workers.job_run import JobRun
 
 log = logging.getLogger(__name__)
 
 
+@dataclass
+class Lease:
+    """One job delivery's lease; `attempt` is known once the job function has claimed it."""
+
+    seconds: float
+    job_id: str | None = None
+    attempt: int | None = None
+    held_until: float = field(default_factory=time.monotonic)
+    task: asyncio.Task[None] | None = None
+
+    def claimed(self, run: JobRun) -> None:
+        self.job_id, self.attempt = run.job.id, run.job.attempts
+        self.held_until = time.monotonic() + self.seconds
+
+    @property
+    def lapsed(self) -> bool:
+        return time.monotonic() > self.held_until
+
+
 async def start_lease(ctx: dict[str, Any]) -> None:
-    """arq's on_job_start: renew this job's lease until the job function returns. The claim
-    takes the first lease, so renewing starts a third of a lease later: a write racing the
-    claim's transaction would only make it retry."""
+    """arq's on_job_start: renew this delivery's lease until the job function returns. The
+    claim takes the first lease, so renewing starts a third of a lease later."""
     services: Services = ctx["services"]
-    seconds = services.settings.job_lease_seconds
-    job_id = job_of_delivery(ctx["job_id"])
+    lease = Lease(services.settings.job_lease_seconds)
+    lease.task = asyncio.create_task(_renew(services, lease), name=f"lease-{ctx['job_id']}")
+    ctx["leases"][ctx["job_id"]] = lease
 
-    async def renew() -> None:
-        while True:
-            await asyncio.sleep(seconds / 3)
-            with contextlib.suppress(PyMongoError):
-                await services.jobs.renew_lease(job_id, seconds)
 
-    ctx["leases"][job_id] = asyncio.create_task(renew(), name=f"lease-{job_id}")
+def hold(ctx: dict[str, Any], run: JobRun) -> None:
+    """Tie this delivery's lease to the attempt the job function just claimed."""
+    lease: Lease | None = ctx["leases"].get(ctx["job_id"])
+    if lease is not None:
+        lease.claimed(run)
 
 
 async def end_lease(ctx: dict[str, Any]) -> None:
     """arq's on_job_end; the slot the job held goes to its owner's next waiting job."""
-    job_id = job_of_delivery(ctx["job_id"])
-    task: asyncio.Task[None] | None = ctx["leases"].pop(job_id, None)
-    if task is not None:
-        task.cancel()
+    lease: Lease | None = ctx["leases"].pop(ctx["job_id"], None)
+    if lease is not None and lease.task is not None:
+        lease.task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
-            await task
-    await _dispatch_next(ctx["services"], job_id)
+            await lease.task
+    await _dispatch_next(ctx["services"], job_of_delivery(ctx["job_id"]))
 
 
 async def _dispatch_next(services: Services, job_id: str) -> None:
@@ -57,11 +81,33 @@ async def _dispatch_next(services: Services, job_id: str) -> None:
         log.warning("the job after %s waits for the reaper: %s", job_id, fault)
 
 
+async def _renew(services: Services, lease: Lease) -> None:
+    while True:
+        await asyncio.sleep(lease.seconds / 3)
+        if lease.job_id is None or lease.attempt is None:
+            continue
+        try:
+            held = await services.jobs.renew_lease(lease.job_id, lease.seconds,
+                                                   attempt=lease.attempt)
+        except PyMongoError as fault:
+            state = "lapsed" if lease.lapsed else "still held"
+            log.warning("lease of job %s not renewed (%s), %s: %s", lease.job_id,
+                        type(fault).__name__, state, fault)
+            continue
+        if not held:
+            log.warning("job %s attempt %d is no longer leased to this worker; the lease is "
+                        "given up", lease.job_id, lease.attempt)
+            return
+        lease.held_until = time.monotonic() + lease.seconds
+
+
 async def reap_forever(services: Services) -> None:
     seconds = services.settings.job_lease_seconds
     while True:
         await asyncio.sleep(seconds / 2)
         try:
             await services.jobs.redeliver_stalled(queued_grace_seconds=seconds * 2)
+            await services.assets.recover_orphans(
+                older_than_seconds=services.settings.orphan_grace_seconds)
         except (PyMongoError, RedisError, OSError) as fault:
             log.warning("the job reaper will try again: %s", fault)
