@@ -20,7 +20,6 @@ from app.context import Context
 from app.errors import ErrorCode
 from app.http.graphiql import graphiql_page
 from app.http.websockets import LegacyWSHandler, TransportWSHandler
-from app.resolvers.loaders import Loaders
 from app.services.container import Services
 
 
@@ -83,7 +82,7 @@ class AtelierGraphQL(GraphQL[Context, None]):
             request=request,
             response=response,
             principal=request.scope.get("state", {}).get("principal"),
-            loaders=Loaders(cache=not is_websocket),
+            fresh_reads=is_websocket,
         )
 
 
