@@ -6,6 +6,7 @@ values, and a socket connect to a listener the test holds open on the loopback a
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing.forkserver
 import os
 import resource
@@ -37,20 +38,23 @@ def limits(*, report: Any) -> dict[str, tuple[int, int]]:
 
 
 def open_files(count: int, *, report: Any) -> int:
-    handles = []
-    try:
-        for _ in range(count):
-            handles.append(Path(os.devnull).open("rb"))
-    except OSError:
-        pass
-    opened = len(handles)
-    for handle in handles:
-        handle.close()
+    opened = 0
+    with contextlib.ExitStack() as handles:
+        try:
+            for _ in range(count):
+                handles.enter_context(Path(os.devnull).open("rb"))
+                opened += 1
+        except OSError:
+            pass
     return opened
 
 
+def network_namespace() -> str:
+    return str(Path("/proc/self/ns/net").readlink())
+
+
 def connect(port: int, *, report: Any) -> tuple[str, str]:
-    namespace = os.readlink("/proc/self/ns/net")
+    namespace = network_namespace()
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=2):
             return namespace, "connected"
@@ -114,7 +118,7 @@ async def test_the_child_cannot_reach_the_network() -> None:
         listener.settimeout(0.5)
         port = listener.getsockname()[1]
         namespace, outcome = await run_isolated(connect, port, limits=LIMITS)
-        if namespace == os.readlink("/proc/self/ns/net"):
+        if namespace == network_namespace():
             pytest.skip("this kernel lets no process make a network namespace here")
         with pytest.raises(TimeoutError):
             listener.accept()
