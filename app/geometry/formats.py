@@ -1,16 +1,29 @@
-"""Recognise a model's format from its bytes (magic numbers and structure), not its name."""
+"""Recognise a model's format from its bytes (magic numbers and structure), not its name.
+
+Most formats show in the first bytes; where a format can put what identifies it further in (a
+glTF's `"asset"` key after a large `buffers` array, an OBJ's first statement after a long
+comment header), the file is read on until it shows, or to its end.
+"""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import struct
 from enum import StrEnum
 from pathlib import Path
+from typing import BinaryIO
 
 from app.errors import CorruptFile, EmptyFile, UnsupportedFormat
 
 SNIFF_BYTES = 64 * 1024
+SCAN_CHUNK_BYTES = 1024 * 1024
+# readline() pieces while skipping OBJ comments: a longer line is read in several pieces.
+LINE_PIECE_BYTES = 4096
+BINARY_STL_HEADER_BYTES = 84
+BINARY_STL_TRIANGLE_BYTES = 50
+UTF8_BOM = b"\xef\xbb\xbf"
 
 
 class SourceFormat(StrEnum):
@@ -40,20 +53,28 @@ EXTENSIONS: dict[str, SourceFormat] = {
 }
 
 _OBJ_LINE = re.compile(rb"^\s*(v|vt|vn|f|o|g|mtllib|usemtl|s)\s", re.MULTILINE)
+# An ASCII STL with no facet at all is still well formed: `solid name` then `endsolid name`.
+_EMPTY_ASCII_STL = re.compile(rb"solid\b[^\n]*\n\s*endsolid\b")
+_GLTF_ASSET_KEY = b'"asset"'
 
 
 def detect_format(path: Path, filename: str) -> SourceFormat:
     """The format the bytes are in; raises EmptyFile, UnsupportedFormat or CorruptFile."""
     with path.open("rb") as handle:
-        head = handle.read(SNIFF_BYTES)
-    return detect_head(head, path.stat().st_size, filename)
+        return detect_stream(handle, path.stat().st_size, filename)
 
 
-def detect_head(head: bytes, size: int, filename: str) -> SourceFormat:
-    """The format of a file of `size` bytes that starts with `head`, named `filename`."""
+def detect_bytes(data: bytes, filename: str) -> SourceFormat:
+    """The format of `data`, a whole file named `filename` (a member of a zip, say)."""
+    return detect_stream(io.BytesIO(data), len(data), filename)
+
+
+def detect_stream(handle: BinaryIO, size: int, filename: str) -> SourceFormat:
+    """The format of the `size` bytes `handle` reads from its start, named `filename`."""
     if size == 0:
         raise EmptyFile(f"the file '{filename[:200]}' is empty")
-    found = sniff(head, size)
+    head = handle.read(SNIFF_BYTES)
+    found = sniff(head, size) or _sniff_further(handle, head, size, filename)
     if found is not None:
         return found
     claimed = EXTENSIONS.get(Path(filename).suffix.lower())
@@ -75,23 +96,26 @@ def sniff(head: bytes, size: int) -> SourceFormat | None:
         return SourceFormat.FBX
     if head.startswith(b"ply") and head[3:4] in (b"\n", b"\r"):
         return SourceFormat.PLY
-    if _is_binary_stl(head, size):
+    if binary_stl_triangles(head, size) is not None:
         return SourceFormat.STL
-    return _sniff_text(head)
+    return _sniff_text(head, complete=len(head) == size)
 
 
-def _is_binary_stl(head: bytes, size: int) -> bool:
-    if len(head) < 84:
-        return False
+def binary_stl_triangles(head: bytes, size: int) -> int | None:
+    """The triangle count of a binary STL (an 80-byte header, a count and exactly that many
+    triangles, none included); None when the file is not one."""
+    if len(head) < BINARY_STL_HEADER_BYTES:
+        return None
     triangles: int = struct.unpack_from("<I", head, 80)[0]
-    return triangles > 0 and size == 84 + 50 * triangles
+    return triangles if size == BINARY_STL_HEADER_BYTES + BINARY_STL_TRIANGLE_BYTES * triangles \
+        else None
 
 
-def _sniff_text(head: bytes) -> SourceFormat | None:
-    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if text.startswith(b"{") and _looks_like_gltf(text):
+def _sniff_text(head: bytes, *, complete: bool) -> SourceFormat | None:
+    text = head.lstrip(UTF8_BOM + b" \t\r\n")
+    if text.startswith(b"{") and complete and _is_gltf_document(text):
         return SourceFormat.GLTF
-    if text.startswith(b"solid") and b"facet" in text:
+    if text.startswith(b"solid") and (b"facet" in text or _EMPTY_ASCII_STL.match(text)):
         return SourceFormat.STL
     if re.match(rb"^[CN]?OFF\b", text):
         return SourceFormat.OFF
@@ -104,13 +128,64 @@ def _sniff_text(head: bytes) -> SourceFormat | None:
     return None
 
 
-def _looks_like_gltf(text: bytes) -> bool:
+def _is_gltf_document(text: bytes) -> bool:
     try:
         document = json.loads(text)
     except ValueError:
-        # Only the head was read: accept a glTF-shaped start of a large document.
-        return b'"asset"' in text
+        # A broken glTF is still a glTF: its parser reports what is wrong with it.
+        return _GLTF_ASSET_KEY in text
     return isinstance(document, dict) and "asset" in document
+
+
+def _sniff_further(handle: BinaryIO, head: bytes, size: int, filename: str
+                   ) -> SourceFormat | None:
+    """The formats whose mark can lie past the head: read on as far as it takes."""
+    text = head.lstrip(UTF8_BOM + b" \t\r\n")
+    if text.startswith(b"{") and len(head) < size and _has_asset_key(handle):
+        return SourceFormat.GLTF
+    if EXTENSIONS.get(Path(filename).suffix.lower()) is SourceFormat.OBJ \
+            and _mostly_text(text) and _is_commented_obj(handle):
+        return SourceFormat.OBJ
+    return None
+
+
+def _has_asset_key(handle: BinaryIO) -> bool:
+    """Whether the document holds `"asset"`, read in chunks that overlap by the key's length."""
+    handle.seek(0)
+    carried = b""
+    while chunk := handle.read(SCAN_CHUNK_BYTES):
+        window = carried + chunk
+        if _GLTF_ASSET_KEY in window:
+            return True
+        carried = window[-(len(_GLTF_ASSET_KEY) - 1):]
+    return False
+
+
+def _is_commented_obj(handle: BinaryIO) -> bool:
+    """A file named .obj that starts with comments is one when its first statement is an OBJ
+    statement, or when it holds only comments (an empty OBJ, which has no geometry)."""
+    statement = _first_statement(handle)
+    return statement is None or _OBJ_LINE.match(statement) is not None
+
+
+def _first_statement(handle: BinaryIO) -> bytes | None:
+    """The start of the first line that is neither blank nor a `#` comment; None at the end."""
+    handle.seek(0)
+    if handle.read(len(UTF8_BOM)) != UTF8_BOM:
+        handle.seek(0)
+    in_comment = False
+    while piece := handle.readline(LINE_PIECE_BYTES):
+        ends_line = piece.endswith(b"\n")
+        if in_comment:
+            in_comment = not ends_line
+            continue
+        stripped = piece.lstrip()
+        if stripped.startswith(b"#"):
+            in_comment = not ends_line
+        elif stripped:
+            # A statement cut at the piece's end: read enough of the rest to see its keyword.
+            return stripped if ends_line else stripped + handle.readline(LINE_PIECE_BYTES)
+    return None
 
 
 def _mostly_text(data: bytes) -> bool:

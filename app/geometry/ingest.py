@@ -25,7 +25,7 @@ from app.errors import AtelierError, CorruptFile, ErrorCode, UnsupportedFormat
 from app.geometry.archives import Archive, ArchiveRejected, open_archive
 from app.geometry.assimp import assimp_to_glb
 from app.geometry.bundles import BundleMember, write_bundle
-from app.geometry.formats import SNIFF_BYTES, SourceFormat, detect_format, detect_head
+from app.geometry.formats import SourceFormat, detect_bytes, detect_format
 from app.geometry.gltf_images import resolve_external_images
 from app.geometry.gltf_io import load_asset, parse_json, split_glb
 from app.geometry.gltf_pack import pack_glb
@@ -129,7 +129,7 @@ def _archived_model(archive: Archive, limits: IngestLimits) -> _Model:
                               "(its bundle is unpacked by the ingest job)")
     name = models[0]
     data = archive.read(name)
-    source_format = detect_head(data[:SNIFF_BYTES], len(data), name)
+    source_format = detect_bytes(data, name)
     if source_format is SourceFormat.ZIP:
         raise ArchiveRejected(f"'{name}' is an archive inside the zip; nested zips are refused")
     if source_format is SourceFormat.THREE_MF:

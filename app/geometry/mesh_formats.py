@@ -17,7 +17,7 @@ from trimesh.resolvers import Resolver
 
 from app.errors import AtelierError, CorruptFile, ErrorCode
 from app.geometry.archives import Archive
-from app.geometry.formats import SourceFormat
+from app.geometry.formats import SourceFormat, binary_stl_triangles
 from app.geometry.resources import Resources
 
 TRIMESH_TYPES = {
@@ -29,6 +29,8 @@ TRIMESH_TYPES = {
 }
 # XML entity declarations can expand without bound or read local files; 3MF needs none.
 _XML_ENTITIES = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+_STL_FACET = re.compile(rb"\bfacet\b")
+_OBJ_FACE = re.compile(rb"^[ \t]*f[ \t]", re.MULTILINE)
 
 
 class _UploadResolver(Resolver):
@@ -78,6 +80,9 @@ def mesh_bytes_to_glb(data: bytes, source_format: SourceFormat, resources: Resou
     if resolver.refusal is not None:
         raise resolver.refusal
     if not any(len(mesh.faces) for mesh in meshes):
+        if _declares_faces(data, source_format):
+            raise CorruptFile(f"the {source_format.value} file declares faces, but none of "
+                              "them could be read")
         raise AtelierError(f"the {source_format.value} file contains no triangles",
                            code=ErrorCode.NO_GEOMETRY)
     for mesh in meshes:
@@ -92,6 +97,17 @@ def mesh_bytes_to_glb(data: bytes, source_format: SourceFormat, resources: Resou
     except Exception as exc:
         raise CorruptFile(f"the {source_format.value} file could not be converted: "
                           f"{type(exc).__name__}: {exc}"[:500]) from exc
+
+
+def _declares_faces(data: bytes, source_format: SourceFormat) -> bool:
+    """Whether an STL or OBJ that gave no triangle said it had some: then it is broken, not
+    empty (`solid x` + `endsolid x`, a binary STL counting 0, an OBJ of only vertices)."""
+    if source_format is SourceFormat.STL:
+        triangles = binary_stl_triangles(data, len(data))
+        return bool(triangles) if triangles is not None else _STL_FACET.search(data) is not None
+    if source_format is SourceFormat.OBJ:
+        return _OBJ_FACE.search(data) is not None
+    return False
 
 
 def _drop_placeholder_texture(mesh: trimesh.Trimesh) -> None:
