@@ -154,6 +154,8 @@ class Settings(BaseSettings):
         default=20, ge=1, description="Most webhooks one owner may register.")
     webhook_poll_seconds: float = Field(
         default=1, gt=0, description="How often workers look for new events and due deliveries.")
+    webhook_log_retention_seconds: int = Field(
+        default=30 * 86_400, ge=3600, description="How long deliveries stay in a webhook's log.")
 
     @property
     def embedded_storage_dir(self) -> Path:

@@ -66,6 +66,7 @@ class WebhookDelivery(Document):
     error: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
     delivered_at: datetime | None = None
+    expires_at: datetime  # the log's retention; far beyond the last retry
 
     class Settings:
         name = "webhook_deliveries"
@@ -74,6 +75,7 @@ class WebhookDelivery(Document):
                        unique=True),
             IndexModel([("webhook_id", pymongo.ASCENDING), ("_id", pymongo.DESCENDING)]),
             IndexModel([("status", pymongo.ASCENDING), ("next_attempt_at", pymongo.ASCENDING)]),
+            IndexModel([("expires_at", pymongo.ASCENDING)], expireAfterSeconds=0),
         ]
 
 

@@ -38,6 +38,7 @@ class DeliveryLoop:
     timeout_seconds: float
     poll_seconds: float
     allow_private: bool
+    log_retention: timedelta
     _slots: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(
         MAX_SENDS_AT_ONCE))
     _sending: set[asyncio.Task[None]] = field(default_factory=set)
@@ -49,7 +50,8 @@ class DeliveryLoop:
                    RetryPolicy(settings.webhook_max_attempts, settings.webhook_retry_base_seconds),
                    timeout_seconds=settings.webhook_timeout_seconds,
                    poll_seconds=settings.webhook_poll_seconds,
-                   allow_private=settings.webhook_allow_private)
+                   allow_private=settings.webhook_allow_private,
+                   log_retention=timedelta(seconds=settings.webhook_log_retention_seconds))
 
     @property
     def lease(self) -> timedelta:
@@ -59,7 +61,7 @@ class DeliveryLoop:
         try:
             while True:
                 try:
-                    await scanner.scan()
+                    await scanner.scan(self.log_retention)
                     await self._send_due()
                 except PyMongoError as fault:
                     log.warning("webhook deliveries will try again: %s", fault)
@@ -101,6 +103,8 @@ class DeliveryLoop:
                                   else "retried")
         except PyMongoError as fault:  # the claim lapses and the delivery is due again
             log.warning("webhook delivery %s not recorded: %s", claimed.delivery.id, fault)
+        except Exception:  # likewise; a bug in one delivery must not go unheard
+            log.exception("webhook delivery %s failed", claimed.delivery.id)
         finally:
             self._slots.release()
 

@@ -38,10 +38,10 @@ class Claim:
     token: str
 
 
-async def record(events: Sequence[SourceEvent]) -> int:
+async def record(events: Sequence[SourceEvent], retention: timedelta) -> int:
     """One delivery per (webhook, event) for each webhook of the event's owner that asked for
-    it and existed when it happened; returns how many were new. Safe to repeat, and to run in
-    several workers at once: the unique index keeps the first."""
+    it and existed when it happened, kept for `retention`; returns how many were new. Safe to
+    repeat, and to run in several workers at once: the unique index keeps the first."""
     owners = list({event.owner for event in events})
     if not owners:
         return 0
@@ -56,14 +56,16 @@ async def record(events: Sequence[SourceEvent]) -> int:
          "event_key": {"$in": list({event.key for _, event in wanted})}},
         {"webhook_id": 1, "event_key": 1}).to_list()
     recorded = {(document["webhook_id"], document["event_key"]) for document in existing}
-    fresh = [_delivery(webhook, event) for webhook, event in wanted
+    expires_at = utcnow() + retention
+    fresh = [_delivery(webhook, event, expires_at) for webhook, event in wanted
              if (webhook.id, event.key) not in recorded]
     return await _insert_new(fresh)
 
 
-def _delivery(webhook: Webhook, event: SourceEvent) -> dict[str, Any]:
+def _delivery(webhook: Webhook, event: SourceEvent, expires_at: datetime) -> dict[str, Any]:
     delivery = WebhookDelivery(webhook_id=webhook.id, owner=webhook.owner, event=event.name,
-                               event_key=event.key, occurred_at=event.at, payload=event.data)
+                               event_key=event.key, occurred_at=event.at, payload=event.data,
+                               expires_at=expires_at)
     document: dict[str, Any] = delivery.model_dump(by_alias=True)
     return document
 

@@ -5,7 +5,7 @@ next time and records nothing twice, so a restart neither loses nor repeats an e
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from app.models.webhook import Webhook, WebhookCursor
 from app.services.asset_outcomes import AssetOutcomeLog
@@ -19,40 +19,44 @@ SCENES_CURSOR = "scenes"
 TimeSource = Callable[[datetime], AsyncIterator[list[SourceEvent]]]
 
 
-async def scan() -> int:
-    """Record the deliveries of every event since the last scan; returns how many were new."""
+async def scan(retention: timedelta) -> int:
+    """Record the deliveries of every event since the last scan, each kept for `retention`;
+    returns how many were new."""
+    newest_outcome = await AssetOutcomeLog.latest_sequence()
     earliest = await Webhook.find_all().sort("created_at").limit(1).to_list()
     if not earliest:
-        # Nothing to deliver: outcomes up to here can never concern a later webhook.
-        await _advance_sequence(await AssetOutcomeLog.latest_sequence())
+        # No webhook exists now, so the outcomes read before this point all happened before
+        # any webhook that comes later: none of them can ever be delivered.
+        await _advance_sequence(newest_outcome)
         return 0
     first_webhook_at = earliest[0].created_at
-    recorded = await _scan_asset_outcomes()
-    recorded += await _scan_by_time(JOBS_CURSOR, first_webhook_at, sources.finished_jobs)
-    recorded += await _scan_by_time(SCENES_CURSOR, first_webhook_at, sources.scene_revisions)
+    recorded = await _scan_asset_outcomes(retention)
+    for name, read in ((JOBS_CURSOR, sources.finished_jobs),
+                       (SCENES_CURSOR, sources.scene_revisions)):
+        recorded += await _scan_by_time(name, first_webhook_at, read, retention)
     return recorded
 
 
-async def _scan_asset_outcomes() -> int:
+async def _scan_asset_outcomes(retention: timedelta) -> int:
     recorded = 0
     after = (await _cursor(ASSETS_CURSOR)).sequence
     while events := await sources.asset_outcomes(after):
-        recorded += await outbox.record(events)
+        recorded += await outbox.record(events, retention)
         after = events[-1].sequence
         await _advance_sequence(after)
     return recorded
 
 
-async def _scan_by_time(name: str, first_webhook_at: datetime, read: TimeSource) -> int:
+async def _scan_by_time(name: str, first_webhook_at: datetime, read: TimeSource,
+                        retention: timedelta) -> int:
     # Nothing before the oldest webhook can be delivered, so a scan never starts earlier.
     position = await _cursor(name)
     since = max(position.at, first_webhook_at) if position.at else first_webhook_at
     recorded = 0
     async for events in read(since):
-        recorded += await outbox.record(events)
+        recorded += await outbox.record(events, retention)
         await _advance_time(name, max(event.at for event in events))
     return recorded
-
 
 
 async def _cursor(name: str) -> WebhookCursor:
