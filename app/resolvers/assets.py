@@ -16,6 +16,7 @@ from app.resolvers.errors import errors_as_data, user_error
 from app.resolvers.idempotency import IdempotencyKey, once
 from app.resolvers.job_types import Job
 from app.resolvers.pages import connection
+from app.resolvers.shared_events import shared_event
 from app.schema.asset import (
     AssetDeletePayload,
     AssetEvent,
@@ -26,6 +27,7 @@ from app.schema.asset import (
     AssetUploadPayload,
     UploadHeader,
 )
+from app.services.asset_outcomes import AssetOutcome
 from app.services.assets import AssetFilter as AssetQueryFilter
 from app.services.assets import Uploaded
 from app.services.idempotency import BATCH_REPLAY, UPLOADED_REPLAY, direct_upload_replay
@@ -164,6 +166,10 @@ class AssetMutation:
         return AssetDeletePayload(deleted_id=strawberry.ID(deleted.id))
 
 
+def _asset_event(outcome: AssetOutcome) -> AssetEvent:
+    return AssetEvent(asset=Asset.from_model(outcome.asset), cursor=outcome.cursor)
+
+
 @strawberry.type
 class AssetSubscription:
     @strawberry.subscription(
@@ -177,4 +183,4 @@ class AssetSubscription:
         stream = info.context.services.live.asset_outcomes(info.context.viewer, asset_id,
                                                            after_cursor)
         async for outcome in stream:
-            yield AssetEvent(asset=Asset.from_model(outcome.asset), cursor=outcome.cursor)
+            yield shared_event(outcome, _asset_event)

@@ -22,9 +22,10 @@ _CURSOR_PREFIX = "asset-event:"
 _PAGE_SIZE = 500
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class AssetOutcome:
-    """An asset as it reached READY or FAILED, at its place in the outcome log."""
+    """An asset as it reached READY or FAILED, at its place in the outcome log. Compared by
+    identity: the change feed hands one object to every subscriber of a process."""
 
     sequence: int
     asset: Asset

@@ -1,7 +1,7 @@
 """Live streams on the real database and Redis: one read per change per process whatever the
 number of subscribers, resumable asset outcomes exactly once, owners kept apart, slow
-subscribers dropped with LIMIT_EXCEEDED, and a dead database ending a stream with
-SERVICE_UNAVAILABLE instead of a complete."""
+subscribers dropped with LIMIT_EXCEEDED, a dead database ending a stream with
+SERVICE_UNAVAILABLE instead of a complete, and one GraphQL execution per event per viewer."""
 
 from __future__ import annotations
 
@@ -9,14 +9,17 @@ import asyncio
 import contextlib
 import uuid
 from collections.abc import AsyncGenerator, AsyncIterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+import strawberry
 from beanie import init_beanie
 from pymongo import AsyncMongoClient, monitoring
 
 from app.config import Settings
+from app.context import Context
 from app.embedded.database import EmbeddedDatabase
 from app.embedded.redis import EmbeddedRedis
 from app.errors import AtelierError, ErrorCode
@@ -24,6 +27,7 @@ from app.models import DOCUMENT_MODELS
 from app.models.asset import Asset, AssetStatus
 from app.models.job import Job, JobKind, JobStatus
 from app.models.token import Scope
+from app.resolvers.shared_events import SharedEventExecution, shared_event
 from app.services.asset_outcomes import AssetOutcome, AssetOutcomeLog, encode_outcome_cursor
 from app.services.auth import Principal
 from app.services.container import Services, opened_services
@@ -264,3 +268,56 @@ async def test_a_dead_database_ends_a_running_jobs_stream_with_service_unavailab
     assert ended.value.code is ErrorCode.SERVICE_UNAVAILABLE
     assert noticed_after < 10
     assert [(c.sequence, c.job.status) for c in rest] == [(3, JobStatus.SUCCEEDED)]
+
+
+@dataclass(eq=False)
+class Change:
+    text: str
+
+
+@strawberry.type
+class Shout:
+    text: str
+
+    @strawberry.field
+    def seen_by(self, info: strawberry.Info[Context, None]) -> str:
+        EXECUTIONS.append(info.context.viewer.owner)
+        return info.context.viewer.owner
+
+
+@strawberry.type
+class ShoutQuery:
+    ping: str = "pong"
+
+
+EXECUTIONS: list[str] = []
+CHANGES = [Change("one"), Change("two")]
+
+
+@strawberry.type
+class ShoutSubscription:
+    @strawberry.subscription
+    async def shouts(self) -> AsyncGenerator[Shout, None]:
+        for change in CHANGES:
+            yield shared_event(change, lambda shared: Shout(text=shared.text))
+
+
+async def test_identical_subscriptions_share_one_execution_and_viewers_stay_apart(
+        services: Services) -> None:
+    schema = strawberry.Schema(query=ShoutQuery, subscription=ShoutSubscription,
+                               execution_context_class=SharedEventExecution)
+    viewers = ["ann", "ann", "ann", "bob"]
+    contexts = [Context(services=services, base_url="http://api", request=None,  # type: ignore[arg-type]
+                        principal=viewer(owner)) for owner in viewers]
+    EXECUTIONS.clear()
+
+    async def results(context: Context) -> list[dict[str, Any]]:
+        stream = await schema.subscribe("subscription { shouts { text seenBy } }",
+                                        context_value=context)
+        return [result.data async for result in stream]  # type: ignore[union-attr]
+
+    received = await asyncio.gather(*(results(context) for context in contexts))
+
+    assert sorted(EXECUTIONS) == ["ann", "ann", "bob", "bob"]
+    for owner, data in zip(viewers, received, strict=True):
+        assert data == [{"shouts": {"text": text, "seenBy": owner}} for text in ("one", "two")]
