@@ -2,7 +2,9 @@
 
 Each process keeps one pub/sub connection. Publishing happens after the change is written to
 the database, so a subscriber that misses a message (a dropped connection) loses no state: it
-re-reads the database, and `Subscription.next` wakes it periodically to do so.
+re-reads the database, and `Subscription.next` wakes it periodically to do so. Subscriptions
+(jobProgress, assetReady, sceneChanged) follow the database's change stream instead
+(`change_feed`); these notices serve other listeners.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ def job_topic(job_id: str) -> str:
     return f"job:{job_id}"
 
 
-ASSET_READY_TOPIC = "asset-ready"
 # Payload {"token_id": ...}: every API process closes that token's websockets.
 TOKEN_REVOKED_TOPIC = "token-revoked"
 
