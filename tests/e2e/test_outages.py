@@ -22,6 +22,7 @@ from typing import Any
 
 import httpx
 import pytest
+import websockets
 from pymongo import MongoClient
 
 from app.embedded.database import EmbeddedDatabase
@@ -30,7 +31,7 @@ from app.embedded.redis import EmbeddedRedis
 from app.faults import ASSET_INSERTED, FAULT_EXIT_CODE, JOB_COMMITTED
 from tests.conftest import ADMIN_TOKEN, OWNER_SCOPES, TOKEN_CREATE
 from tests.support import models
-from tests.support.client import UPLOAD, Api
+from tests.support.client import JOB_PROGRESS, UPLOAD, Api
 from tests.support.stack import stack_env, start_api, start_worker
 
 DATABASE = "atelier_outages"
@@ -134,6 +135,28 @@ async def asset_status(api: Api, asset_id: str) -> str:
     return str(found["status"]) if found else "MISSING"
 
 
+async def follow_job(api: Api, job_id: str) -> list[dict[str, Any]]:
+    """Every event of the job over jobProgress until the stream completes, as a client does
+    it: a dropped connection is opened again and resumes after the last sequence it got."""
+    events: list[dict[str, Any]] = []
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        after = events[-1]["sequence"] if events else 0
+        try:
+            async with api.websocket() as subscriptions:
+                op = await subscriptions.start(JOB_PROGRESS, {"id": job_id, "after": after})
+                while True:
+                    (event,) = await subscriptions.collect(op, count=1, within=60) or [None]
+                    if event is None:
+                        return events
+                    events.append(event["jobProgress"])
+                    if events[-1]["job"]["status"] in TERMINAL:
+                        return events
+        except (OSError, websockets.exceptions.WebSocketException, AssertionError):
+            await asyncio.sleep(0.5)
+    raise AssertionError(f"jobProgress did not complete; got {len(events)} events")
+
+
 async def is_finished(api: Api, job_id: str) -> bool:
     return await job_status(api, job_id) in TERMINAL
 
@@ -168,6 +191,7 @@ async def test_workers_outlive_a_redis_outage_and_every_job_finishes(stack: Stac
                 for n in range(2)]
     assert all(u["errors"] == [] for u in uploads)
     await eventually(lambda: is_running(api, uploads[0]["job"]["id"]), 60, "a job running")
+    followed = asyncio.create_task(follow_job(api, uploads[0]["job"]["id"]))
 
     kill(stack.redis.child)
     await asyncio.sleep(1.5)
@@ -188,6 +212,7 @@ async def test_workers_outlive_a_redis_outage_and_every_job_finishes(stack: Stac
         return all([await is_finished(api, job_id) for job_id in job_ids])
 
     await eventually(all_finished, 150, "every job finished after Redis came back")
+    stream = await asyncio.wait_for(followed, 60)
     statuses = [await job_status(api, job_id) for job_id in job_ids]
     assets = (await api.graphql(OWN_ASSETS))["assets"]
     await eventually(lambda: heartbeat_fresh(stack.env), 30, "the heartbeat back")
@@ -196,6 +221,9 @@ async def test_workers_outlive_a_redis_outage_and_every_job_finishes(stack: Stac
     assert not fresh_during
     assert answered_in < 5, f"the upload during the outage took {answered_in:.1f}s"
     assert statuses == ["SUCCEEDED"] * len(job_ids)
+    sequences = [event["sequence"] for event in stream]
+    assert sequences == list(range(1, len(sequences) + 1))  # gapless through the outage
+    assert stream[-1]["job"]["status"] == "SUCCEEDED"
     names = sorted(edge["node"]["name"] for edge in assets["edges"])
     if made_during:
         assert made_during["errors"] == [], made_during
