@@ -97,8 +97,21 @@ class Settings(BaseSettings):
     # Limits.
     max_upload_bytes: int = Field(default=512 * MIB, ge=1)
     max_triangles: int = Field(default=20_000_000, ge=1)
-    max_query_depth: int = Field(default=12, ge=3)
+    max_query_depth: int = Field(
+        default=15, ge=3, description="Deepest operation; the standard introspection query is 14.")
     max_page_size: int = Field(default=100, ge=1)
+    max_query_cost: int = Field(
+        default=50_000, ge=1, description="Most objects one operation may resolve, lists counted "
+        "at their page size.")
+    query_cost_per_minute: int = Field(
+        default=1_000_000, ge=1, description="Query cost one token may spend per minute.")
+    max_aliases: int = Field(default=30, ge=1, description="Most aliases in one document.")
+    max_query_tokens: int = Field(default=2_000, ge=100, description="Most tokens in a document.")
+    max_query_bytes: int = Field(default=64 * 1024, ge=1024, description="Longest document.")
+    introspection: bool = Field(default=True, description="Whether the schema can be introspected.")
+    max_json_body_bytes: int = Field(default=2 * MIB, ge=1024, description="Largest JSON body.")
+    rate_limit_per_token: str = Field(default="600/minute", description="Requests per token.")
+    rate_limit_per_ip: str = Field(default="1200/minute", description="Requests per address.")
     ws_token_recheck_seconds: float = Field(
         default=2, gt=0, description="How often every open websocket's token is checked again.")
     ws_max_connections_per_token: int = Field(

@@ -14,9 +14,12 @@ from app.http import demo, files, health, metrics
 from app.http.auth import BearerAuth
 from app.http.cors import cors_middleware
 from app.http.graphql import AtelierGraphQL
-from app.http.limits import BodySizeLimit
+from app.http.limits import BodySizeLimit, JsonBodyCheck
 from app.http.metrics import RequestMetrics
 from app.http.outages import DependencyOutages
+from app.http.rate_limits import RequestRateLimit
+from app.http.security_headers import SecurityHeaders
+from app.resolvers.cost import QueryGuards
 from app.schema.schema import build_schema
 from app.services.container import Services
 
@@ -33,7 +36,7 @@ def create_app(settings: Settings) -> Starlette:
         finally:
             await services.close()
 
-    schema = build_schema(settings.max_query_depth)
+    schema = build_schema(settings.max_query_depth, QueryGuards.from_settings(settings))
     graphql = BearerAuth(AtelierGraphQL(schema, allowed_origins=settings.cors_origins))
     return Starlette(
         routes=[
@@ -49,9 +52,13 @@ def create_app(settings: Settings) -> Starlette:
         middleware=[
             cors_middleware(settings.cors_origins),
             Middleware(RequestMetrics),
+            Middleware(SecurityHeaders),
             Middleware(DependencyOutages),
+            Middleware(RequestRateLimit, redis_url=settings.redis_url,
+                       per_ip=settings.rate_limit_per_ip, per_token=settings.rate_limit_per_token),
             Middleware(BodySizeLimit, max_upload_bytes=settings.max_upload_bytes,
-                       paths=("/graphql", "/uploads")),
+                       max_json_bytes=settings.max_json_body_bytes, paths=("/graphql", "/uploads")),
+            Middleware(JsonBodyCheck, paths=("/graphql",)),
         ],
         lifespan=lifespan,
     )

@@ -8,6 +8,7 @@ it is killed outright, so nothing is left orphaned.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import os
@@ -39,12 +40,26 @@ HEALTHY_WORKER_SECONDS = 60.0
 
 
 def load_or_create_secret(path: Path) -> str:
+    """The signing key under the data dir, created on first use readable by its owner only.
+
+    O_EXCL with mode 0600 creates the draft with those permissions in one step (no moment when
+    another user could open it); the complete draft is then linked into place, which fails if
+    the key exists, so of two processes starting at once both end up with the one key.
+    """
     if path.exists():
         return path.read_text().strip()
-    secret = secrets.token_urlsafe(48)
-    path.write_text(secret)
-    path.chmod(0o600)
-    return secret
+    draft = path.with_name(f".{path.name}.{os.getpid()}")
+    descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(secrets.token_urlsafe(48))
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(FileExistsError):
+            os.link(draft, path)
+    finally:
+        draft.unlink()
+    return path.read_text().strip()
 
 
 def runtime_file(data_dir: Path) -> Path:

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry.extensions import (
-    AddValidationRules,
-    ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
-)
+from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
+from app.config import Settings
 from app.resolvers.assets import AssetMutation, AssetQuery, AssetSubscription
 from app.resolvers.conversions import ConversionMutation
+from app.resolvers.cost import QueryGuards
 from app.resolvers.jobs import JobMutation, JobQuery, JobSubscription
 from app.resolvers.permissions import apply_policy
 from app.resolvers.renders import RenderMutation
@@ -29,18 +26,19 @@ Mutation = merge_types("Mutation", (AssetMutation, JobMutation, TokenMutation, R
 Subscription = merge_types("Subscription", (AssetSubscription, JobSubscription, SceneSubscription))
 
 
-def build_schema(max_query_depth: int) -> strawberry.Schema:
-    # Validation results are cached per (document, rules): the depth rule is built once so the
-    # rules stay the same object across requests and the cache hits.
-    depth_rules = QueryDepthLimiter(max_depth=max_query_depth).validation_rules
+def build_schema(max_query_depth: int, guards: QueryGuards | None = None) -> strawberry.Schema:
+    """The schema under `guards` (depth, cost, aliases, tokens, introspection); without them,
+    the default limits at `max_query_depth` and no per-token budget."""
+    guards = guards or QueryGuards.from_settings(
+        Settings(max_query_depth=max_query_depth, redis_url=None))
     return apply_policy(strawberry.Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
         # Parsing and validating a document costs more than most resolvers: cache both.
         extensions=[
+            *guards.extensions(),
             lambda: ParserCache(maxsize=512),
-            lambda: AddValidationRules(depth_rules),
             lambda: ValidationCache(maxsize=512),
             ErrorCodes,
         ],

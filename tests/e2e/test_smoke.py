@@ -13,10 +13,10 @@ from websockets.exceptions import ConnectionClosed
 from tests.support.client import JOB_PROGRESS, LEGACY_WS, TRANSPORT_WS, Api
 
 
-async def test_healthz_and_readyz_answer(api_url: str) -> None:
+async def test_healthz_and_readyz_answer(api_url: str, admin: Api) -> None:
     async with httpx.AsyncClient() as http:
         assert (await http.get(f"{api_url}/healthz")).status_code == 200
-        ready = await http.get(f"{api_url}/readyz")
+        ready = await http.get(f"{api_url}/readyz", headers=admin.headers)
     assert ready.status_code == 200
     assert ready.json()["checks"] == {"database": "ok", "queue": "ok", "storage": "ok"}
 

@@ -226,7 +226,7 @@ async def test_presigned_put_uploads_directly(store: S3Storage) -> None:
         response = await http.put(target.url, content=data, headers=target.headers)
 
     assert response.status_code == 200, response.text
-    assert target.headers == {"Content-Type": "model/stl"}
+    assert target.headers == {"Content-Type": "model/stl", "If-None-Match": "*"}
     assert target.expires_at is not None
     assert (await store.info("uploads/d/scan.stl")).size_bytes == len(data)
     assert await read_all(store, "uploads/d/scan.stl") == data

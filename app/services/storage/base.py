@@ -12,6 +12,8 @@ from pathlib import Path
 from app.errors import TooLarge
 
 CHUNK_SIZE = 1024 * 1024
+# Types a browser shows without running anything: downloaded inline; any other is an attachment.
+INLINE_TYPES = frozenset({"image/png", "image/jpeg", "image/webp", "model/gltf-binary"})
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from app.errors import InvalidInput
+from app.errors import Conflict, InvalidInput
 from app.services.storage.base import CHUNK_SIZE, HashingCounter, ObjectInfo, Storage, UploadTarget
 from app.services.storage.signing import UrlSigner
 
@@ -47,8 +47,33 @@ class FilesystemStorage(Storage):
         max_bytes: int | None = None,
     ) -> ObjectInfo:
         target = self.path_of(key)
-        staging = self.root / ".tmp" / uuid.uuid4().hex
         counter = HashingCounter(max_bytes)
+        async with self._staged(chunks, counter) as staging:
+            await asyncio.to_thread(_publish, staging, target)
+        return ObjectInfo(key=key, size_bytes=counter.size, sha256=counter.sha256)
+
+    async def put_new(
+        self, key: str, chunks: AsyncIterable[bytes], *, max_bytes: int,
+        size_bytes: int | None = None,
+    ) -> ObjectInfo:
+        """Store a direct upload once: Conflict when `key` already holds bytes (an upload URL
+        used again, or after its upload completed), and when a declared size is not met, in
+        which case nothing is kept and the URL can still be used."""
+        target = self.path_of(key)
+        if await asyncio.to_thread(target.exists):
+            raise Conflict("this upload URL was already used; its bytes cannot be replaced")
+        counter = HashingCounter(max_bytes)
+        async with self._staged(chunks, counter) as staging:
+            if size_bytes is not None and counter.size != size_bytes:
+                raise Conflict(f"{counter.size} bytes were sent but {size_bytes} were declared")
+            await asyncio.to_thread(_publish_new, staging, target)
+        return ObjectInfo(key=key, size_bytes=counter.size, sha256=counter.sha256)
+
+    @contextlib.asynccontextmanager
+    async def _staged(self, chunks: AsyncIterable[bytes], counter: HashingCounter
+                      ) -> AsyncIterator[Path]:
+        """The stream written and synced to a staging file, removed after the block."""
+        staging = self.root / ".tmp" / uuid.uuid4().hex
         try:
             handle = await asyncio.to_thread(staging.open, "wb")
             try:
@@ -58,11 +83,10 @@ class FilesystemStorage(Storage):
                 await asyncio.to_thread(_flush_and_sync, handle)
             finally:
                 handle.close()
-            await asyncio.to_thread(_publish, staging, target)
+            yield staging
         finally:
             with contextlib.suppress(FileNotFoundError):
                 staging.unlink()
-        return ObjectInfo(key=key, size_bytes=counter.size, sha256=counter.sha256)
 
     async def put_file(
         self, key: str, path: Path, *, content_type: str = "application/octet-stream"
@@ -127,3 +151,13 @@ def _flush_and_sync(handle: BinaryIO) -> None:
 def _publish(staging: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging.replace(target)
+
+
+def _publish_new(staging: Path, target: Path) -> None:
+    """Publish only if nothing is at `target`: a hard link is created atomically or not at all,
+    so of two racing uploads to one URL exactly one wins."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(staging, target)
+    except FileExistsError:
+        raise Conflict("this upload URL was already used; its bytes cannot be replaced") from None

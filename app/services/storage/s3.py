@@ -30,7 +30,14 @@ from botocore.exceptions import ClientError
 
 from app.config import Settings
 from app.errors import InvalidInput
-from app.services.storage.base import CHUNK_SIZE, HashingCounter, ObjectInfo, Storage, UploadTarget
+from app.services.storage.base import (
+    CHUNK_SIZE,
+    INLINE_TYPES,
+    HashingCounter,
+    ObjectInfo,
+    Storage,
+    UploadTarget,
+)
 
 MIB = 1024 * 1024
 PART_SIZE = 8 * MIB
@@ -164,7 +171,7 @@ class S3Storage(Storage):
         _check_key(key)
         presigner = await self._presigning_client()
         params = {"Bucket": self.bucket, "Key": key, "ResponseContentType": content_type,
-                  "ResponseContentDisposition": _inline_disposition(filename)}
+                  "ResponseContentDisposition": _disposition(filename, content_type)}
         url: str = await presigner.generate_presigned_url(
             "get_object", Params=params, ExpiresIn=expires_in)
         return url
@@ -176,13 +183,17 @@ class S3Storage(Storage):
         _check_key(key)
         presigner = await self._presigning_client()
         expires_at = datetime.now(UTC) + timedelta(seconds=expires_in)
+        # If-None-Match: * is signed, so the URL can only create the object: once bytes are
+        # there (and above all once the upload completed and was ingested) S3 answers 412 and
+        # keeps them, instead of letting the URL overwrite what was checked.
         params: dict[str, object] = {"Bucket": self.bucket, "Key": key,
-                                     "ContentType": content_type}
+                                     "ContentType": content_type, "IfNoneMatch": "*"}
         if size_bytes is not None:
             params["ContentLength"] = size_bytes  # signed: S3 refuses any other length
         url = await presigner.generate_presigned_url("put_object", Params=params,
                                                      ExpiresIn=expires_in)
-        return UploadTarget(url=url, headers={"Content-Type": content_type},
+        return UploadTarget(url=url, headers={"Content-Type": content_type,
+                                              "If-None-Match": "*"},
                             expires_at=expires_at)
 
     async def aclose(self) -> None:
@@ -252,12 +263,14 @@ class _Upload:
         self.parts.append({"PartNumber": number, "ETag": uploaded["ETag"]})
 
 
-def _inline_disposition(filename: str) -> str:
-    """Content-Disposition for a download, as the filesystem store's responses send it."""
+def _disposition(filename: str, content_type: str) -> str:
+    """Content-Disposition for a download, as the filesystem store's responses send it: inline
+    only for the types a browser shows without running anything."""
+    kind = "inline" if content_type in INLINE_TYPES else "attachment"
     quoted = quote(filename)
     if quoted != filename:
-        return f"inline; filename*=utf-8''{quoted}"
-    return f'inline; filename="{filename}"'
+        return f"{kind}; filename*=utf-8''{quoted}"
+    return f'{kind}; filename="{filename}"'
 
 
 def _check_key(key: str) -> None:
