@@ -66,8 +66,10 @@ async def ingest(ctx: dict[str, Any], job_id: str) -> None:
         return
 
     async def work() -> Outcome:
+        # A later turn of a bundle goes on with its other models; until this asset (the
+        # zip's first model) is finished, the zip is unpacked again (its assets are kept).
         members: list[str] | None = run.job.params.get(BUNDLE_MEMBERS)
-        if members is not None:
+        if members is not None and asset.status in FINISHED:
             return await _ingest_members(services, run, asset, members)
         await services.assets.set_status(asset.id, AssetStatus.PROCESSING)
         return await _process(services, run, asset)

@@ -5,12 +5,15 @@ archive is refused whole, and an owner past its job cap is refused before a byte
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import redis
+import trimesh
 
 from tests.conftest import ADMIN_TOKEN, new_owner_api
 from tests.geometry.ingest import uploads
@@ -175,3 +178,44 @@ async def test_an_owner_past_its_job_cap_is_refused_before_anything_is_stored(
     finally:
         worker.stop()
     assert [job["status"] for job in ended] == ["SUCCEEDED"] * JOB_CAP
+
+
+@pytest.fixture
+def fragile_env(env: dict[str, str], tmp_path: Path) -> dict[str, str]:
+    return {**env, "ATELIER_DATABASE_NAME": "atelier_fragile",
+            "ATELIER_QUEUE_NAME": "atelier:queue:fragile", "ATELIER_JOB_LEASE_SECONDS": "1.5"}
+
+
+async def test_a_bundle_whose_worker_dies_is_finished_by_another_with_every_model(
+    fragile_env: dict[str, str], tmp_path: Path,
+) -> None:
+    api_process, url = start_api(fragile_env, tmp_path / "api.log")
+    first = start_worker(fragile_env, tmp_path / "worker-1.log")
+    second = None
+    try:
+        api = await new_owner_api(Api(url, ADMIN_TOKEN))
+        # A bundle whose first model takes a while, so the worker is killed inside it
+        big = trimesh.creation.icosphere(subdivisions=6).export(file_type="stl")
+        parts = {f"parts/part-{n:04d}.stl": tiny_stl(n) for n in range(11)}
+        uploaded = await api.upload(uploads.zip_of({"parts/big.stl": big, **parts}), "parts.zip")
+        # When the worker is killed as the bundle's first model is being ingested
+        async with api.websocket() as subscriptions:
+            op = await subscriptions.start(JOB_PROGRESS, {"id": uploaded["job"]["id"]})
+            stage = ""
+            while not stage.startswith("model"):
+                events = await subscriptions.collect(op, count=1)
+                stage = events[-1]["jobProgress"]["job"]["stage"] or ""
+        assert first.process is not None
+        os.killpg(first.process.pid, signal.SIGKILL)
+        first.process.wait()
+        second = start_worker(fragile_env, tmp_path / "worker-2.log")
+        job = await finished(api, uploaded["job"]["id"])
+        jobs = (await api.graphql(COUNTS))["jobs"]["totalCount"]
+        ready = (await api.graphql(READY_COUNT))["assets"]["totalCount"]
+    finally:
+        for process in (first, second, api_process):
+            if process is not None:
+                process.stop()
+    # Then another worker finished the bundle: one job, every model READY
+    assert job["status"] == "SUCCEEDED", job
+    assert (jobs, ready) == (1, 12)
