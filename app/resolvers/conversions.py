@@ -1,18 +1,44 @@
-"""Conversion fields: the assetConvert mutation."""
+"""Conversion fields: the assetConvert mutation, and its input turned into a conversion request."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import strawberry
 
 from app.context import Context
+from app.errors import UnsupportedOption
+from app.geometry import convert
 from app.resolvers.errors import errors_as_data
 from app.resolvers.idempotency import IdempotencyKey, once
 from app.resolvers.job_types import Job
-from app.schema.convert import AssetConvertInput
+from app.schema.convert import AssetConvertInput, OptimizeInput
 from app.schema.job import JobPayload
 from app.services.idempotency import JOB_REPLAY
 
 Info = strawberry.Info[Context, None]
+
+
+def optimize_options(given: OptimizeInput) -> convert.OptimizeOptions:
+    """The options asked for; settings left out keep the converter's defaults."""
+    compress_only = {"compression": given.compression, "quantize": given.quantize}
+    for name, value in compress_only.items():
+        if value is not None and given.preset is not convert.OptimizePreset.COMPRESS:
+            raise UnsupportedOption(f"'{name}' belongs to the COMPRESS preset, not "
+                                    f"{given.preset}", field=["input", "optimize", name])
+    settings: dict[str, Any] = {
+        "ratio": given.ratio, "target_triangles": given.target_triangles,
+        "compression": given.compression and given.compression.value,
+        "quantize": given.quantize, "max_texture_size": given.max_texture_size,
+        "texture_format": given.texture_format and given.texture_format.value,
+    }
+    return convert.OptimizeOptions(
+        given.preset, **{name: value for name, value in settings.items() if value is not None})
+
+
+def conversion_request(given: AssetConvertInput) -> convert.ConversionRequest:
+    return convert.ConversionRequest(given.format,
+                                     optimize_options(given.optimize or OptimizeInput()))
 
 
 @strawberry.type
@@ -28,5 +54,5 @@ class ConversionMutation:
                    "input": strawberry.asdict(input)}
         job = await once(info, idempotency_key, request, lambda: (
             info.context.services.conversions.request(
-                info.context.viewer, asset_id, input.to_request())), JOB_REPLAY)
+                info.context.viewer, asset_id, conversion_request(input))), JOB_REPLAY)
         return JobPayload(job=Job.from_model(job))

@@ -4,6 +4,7 @@ read through a DataLoader and shown only to a viewer who may see it."""
 from __future__ import annotations
 
 import strawberry
+from strawberry.scalars import JSON
 
 from app.context import Context
 from app.models import job as models
@@ -29,7 +30,7 @@ class Job(JobFields):
             status=JobStatus(job.status.value), progress=job.progress, stage=job.stage,
             message=job.message, attempts=job.attempts, sequence=job.sequence,
             cancel_requested=job.cancel_requested, created_at=job.created_at,
-            started_at=job.started_at, finished_at=job.finished_at, params=job.params,
+            started_at=job.started_at, finished_at=job.finished_at, params=JSON(job.params),
             error=mapping.error_info(job.error), asset_id=job.asset_id, scene_id=job.scene_id,
             stored_outputs=job.outputs)
 

@@ -14,6 +14,7 @@ import strawberry
 from app.context import Context
 from app.errors import InvalidInput
 from app.geometry import scene_graph as graph
+from app.geometry.scene_graph import AlphaMode
 from app.geometry.scene_transforms import column_major, local_matrix, node_trs
 from app.models import scene as models
 from app.resolvers import mapping
@@ -21,7 +22,6 @@ from app.resolvers.asset_types import Asset
 from app.resolvers.selections import selects
 from app.schema.common import Connection, Edge, PageInfo
 from app.schema.scene import (
-    AlphaMode,
     MeshReferenceFields,
     SceneCamera,
     SceneEvent,

@@ -8,10 +8,11 @@ from typing import Generic, TypeVar
 
 import strawberry
 
-from app.errors import ErrorCode as DomainErrorCode
+from app.errors import ErrorCode
 from app.schema.scalars import Long
 
-ErrorCode = strawberry.enum(DomainErrorCode, name="ErrorCode")
+# Error codes reach clients exactly as the domain names them.
+strawberry.enum(ErrorCode, name="ErrorCode")
 
 T = TypeVar("T")
 

@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from app.geometry import scene_graph as graph
+from app.geometry.scene_graph import AlphaMode, CameraType, LightType
 from app.schema.common import Bounds, UserError
 
 if TYPE_CHECKING:
     from app.resolvers.scene_types import Scene
 
-AlphaMode = strawberry.enum(graph.AlphaMode, name="AlphaMode")
-CameraType = strawberry.enum(graph.CameraType, name="CameraType")
-LightType = strawberry.enum(graph.LightType, name="LightType")
+# The graph's own enums reach clients as they are.
+for graph_enum in (AlphaMode, CameraType, LightType):
+    strawberry.enum(graph_enum)
 # The payload and event hold the full Scene, whose graph fields live in app/resolvers.
 SceneRef = Annotated["Scene", strawberry.lazy("app.resolvers.scene_types")]
 

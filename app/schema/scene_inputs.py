@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import strawberry
 
-from app.schema.scene import AlphaMode, CameraType, LightType
+from app.geometry.scene_graph import AlphaMode, CameraType, LightType
 
 TRANSFORM_HELP = ("Translation, rotation (unit quaternion x, y, z, w) and scale, or a matrix "
                   "(16 numbers, column-major) instead of those")

@@ -53,7 +53,7 @@ async def counted(database: EmbeddedDatabase, redis_server: EmbeddedRedis,
                         database_name=DATABASE, secret_key="test",
                         storage_dir=tmp_path_factory.mktemp("asset-page-objects"))
     counter = CommandCounter()
-    monitored: AsyncMongoClient = AsyncMongoClient(database.url, tz_aware=True,
+    monitored: AsyncMongoClient[Any] = AsyncMongoClient(database.url, tz_aware=True,
                                                    event_listeners=[counter])
     async with opened_services(settings) as services:
         await init_beanie(database=monitored[DATABASE], document_models=DOCUMENT_MODELS)
