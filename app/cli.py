@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import sys
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
+from app import logs, tracing
 from app.config import Settings
+from app.errors import AtelierError
 from app.models.token import Scope
+from app.usage import UsageError, report_usage_error
+
+EXIT_INTERRUPTED = 130
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -29,7 +36,9 @@ def _listen_options(parser: argparse.ArgumentParser) -> None:
 def _serve(args: argparse.Namespace) -> int:
     from app.serve import serve
 
-    serve(_settings(args))
+    settings = _settings(args)
+    tracing.configure(settings, "atelier-api")
+    serve(settings)
     return 0
 
 
@@ -39,17 +48,21 @@ def _api(args: argparse.Namespace) -> int:
     from app.main import create_app
 
     settings = _settings(args)
+    tracing.configure(settings, "atelier-api")
+    # log_config=None: uvicorn keeps the handlers logs.configure installed.
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
-                log_level="info", proxy_headers=True)
+                log_level="info", log_config=None, proxy_headers=True)
     return 0
 
 
 def _worker(args: argparse.Namespace) -> int:
     from app.workers import runner
 
+    settings = _settings(args)
     if args.check:
-        return runner.check(_settings(args))
-    runner.run(_settings(args))
+        return runner.check(settings)
+    tracing.configure(settings, "atelier-worker")
+    runner.run(settings)
     return 0
 
 
@@ -57,8 +70,7 @@ def _token_create(args: argparse.Namespace) -> int:
     from app.serve import with_running_serve
     from app.services.container import opened_services
 
-    scopes = [Scope(scope.strip().upper()) for scope in args.scopes.split(",") if scope.strip()]
-
+    scopes = _scopes(args.scopes)
     settings = with_running_serve(_settings(args))
 
     async def create() -> str:
@@ -72,15 +84,32 @@ def _token_create(args: argparse.Namespace) -> int:
     return 0
 
 
+def _scopes(text: str) -> list[Scope]:
+    names = [name.strip().upper() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in Scope.__members__]
+    if unknown or not names:
+        problem = f"unknown scope {', '.join(map(repr, unknown))}" if unknown else "no scope"
+        raise UsageError(f"{problem} in --scopes; the scopes are {', '.join(Scope.__members__)}")
+    return [Scope[name] for name in names]
+
+
 def _ingest(args: argparse.Namespace) -> int:
     from app.client.ingest import ingest_paths
 
-    return asyncio.run(ingest_paths([Path(p) for p in args.paths], server=args.server,
-                                    token=args.token, tags=args.tag or []))
+    settings = Settings()
+    server, token = args.server or settings.server, args.token or settings.token
+    if not server:
+        raise UsageError("no server given: pass --server URL or set ATELIER_SERVER")
+    if not token:
+        raise UsageError("no token given: pass --token T or set ATELIER_TOKEN")
+    return asyncio.run(ingest_paths([Path(p) for p in args.paths], server=server,
+                                    token=token, tags=args.tag or []))
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="atelier", description=__doc__)
+    parser.add_argument("--version", action="version",
+                        version=f"%(prog)s {metadata.version('atelier')}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     serve = commands.add_parser("serve", help="API, workers and embedded stores in one command")
@@ -94,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     api.set_defaults(handler=_api)
 
     worker = commands.add_parser("worker", help="one worker, configured by ATELIER_* env")
+    worker.add_argument("--check", action="store_true",
+                        help="exit 0 if a worker on this host has a fresh heartbeat (a probe)")
     worker.set_defaults(handler=_worker)
 
     token = commands.add_parser("token", help="manage API tokens")
@@ -108,17 +139,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     ingest = commands.add_parser("ingest", help="upload files and folders to a running server")
     ingest.add_argument("paths", nargs="+")
-    ingest.add_argument("--server", required=True, help="e.g. http://127.0.0.1:8000")
-    ingest.add_argument("--token", required=True)
+    ingest.add_argument("--server", help="e.g. http://127.0.0.1:8000 (env ATELIER_SERVER)")
+    ingest.add_argument("--token", help="an API token's secret (env ATELIER_TOKEN)")
     ingest.add_argument("--tag", action="append", help="tag every asset (repeatable)")
     ingest.set_defaults(handler=_ingest)
     return parser
 
 
 def main(argv: list[str] | None = None) -> None:
-    logging.basicConfig(level=logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    worker.add_argument("--check", action="store_true",
-                        help="exit 0 if a worker on this host has a fresh heartbeat (a probe)")
     args = build_parser().parse_args(argv)
-    sys.exit(args.handler(args))
+    try:
+        logs.configure(_settings(args))
+        code = args.handler(args)
+    except UsageError as error:
+        code = report_usage_error(error)
+    except ValidationError as error:
+        code = report_usage_error(UsageError(_invalid_settings(error)))
+    except AtelierError as error:
+        code = report_usage_error(UsageError(error.message))
+    except KeyboardInterrupt:
+        code = EXIT_INTERRUPTED
+    sys.exit(code)
+
+
+def _invalid_settings(error: ValidationError) -> str:
+    problems = [f"ATELIER_{'_'.join(map(str, problem['loc'])).upper()}: {problem['msg']}"
+                for problem in error.errors()]
+    return f"invalid setting {'; '.join(problems)}"

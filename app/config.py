@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -169,6 +169,25 @@ class Settings(BaseSettings):
         default=1, gt=0, description="How often workers look for new events and due deliveries.")
     webhook_log_retention_seconds: int = Field(
         default=30 * 86_400, ge=3600, description="How long deliveries stay in a webhook's log.")
+
+    # Persisted queries (Apollo's APQ) and observability.
+    persisted_query_ttl_seconds: int = Field(
+        default=7 * 86_400, ge=60, description="A registered persisted query unused this long "
+        "is forgotten.")
+    persisted_queries_only: bool = Field(
+        default=False, description="Run only documents already persisted or on the allow-list.")
+    persisted_queries_file: Path | None = Field(
+        default=None, description="JSON allow-list of sha256 hash → query (or Apollo's manifest).")
+    log_format: Literal["auto", "json", "console"] = Field(
+        default="auto", description="Log lines as JSON, or readable; auto: JSON unless a terminal.")
+    log_level: str = Field(default="INFO", description="Lowest level logged.")
+    otlp_endpoint: str | None = Field(
+        default=None, description="OTLP/HTTP collector base URL; set, it turns tracing on.")
+    otlp_resolver_sample_ratio: float = Field(
+        default=0.1, ge=0, le=1, description="Share of GraphQL operations traced per resolver.")
+    metrics_max_operation_names: int = Field(
+        default=200, ge=1, description="Distinct operation names in latency metrics; later "
+        "ones count as `other`.")
 
     @property
     def embedded_storage_dir(self) -> Path:

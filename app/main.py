@@ -9,6 +9,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.routing import Route, WebSocketRoute
 
+from app import tracing
 from app.config import Settings
 from app.http import demo, files, health, metrics
 from app.http.auth import BearerAuth
@@ -17,7 +18,9 @@ from app.http.graphql import AtelierGraphQL
 from app.http.limits import BodySizeLimit, JsonBodyCheck
 from app.http.metrics import RequestMetrics
 from app.http.outages import DependencyOutages
+from app.http.persisted_queries import PersistedQueries
 from app.http.rate_limits import RequestRateLimit
+from app.http.request_id import RequestId
 from app.http.security_headers import SecurityHeaders
 from app.resolvers.cost import QueryGuards
 from app.schema.schema import build_schema
@@ -36,8 +39,11 @@ def create_app(settings: Settings) -> Starlette:
         finally:
             await services.close()
 
-    schema = build_schema(settings.max_query_depth, QueryGuards.from_settings(settings))
-    graphql = BearerAuth(AtelierGraphQL(schema, allowed_origins=settings.cors_origins))
+    schema = build_schema(settings.max_query_depth, QueryGuards.from_settings(settings),
+                          tracing=tracing.resolver_tracing(settings))
+    graphql = BearerAuth(AtelierGraphQL(
+        schema, allowed_origins=settings.cors_origins,
+        persisted_queries=PersistedQueries.from_settings(settings)))
     return Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
@@ -50,8 +56,10 @@ def create_app(settings: Settings) -> Starlette:
             *demo.routes(),
         ],
         middleware=[
+            Middleware(RequestId),
+            *tracing.request_middleware(settings),
             cors_middleware(settings.cors_origins),
-            Middleware(RequestMetrics),
+            Middleware(RequestMetrics, max_operation_names=settings.metrics_max_operation_names),
             Middleware(SecurityHeaders),
             Middleware(DependencyOutages),
             Middleware(RequestRateLimit, redis_url=settings.redis_url,

@@ -215,7 +215,7 @@ def serve(settings: Settings) -> None:
         workers.start()
         log.info("Atelier on http://%s:%d (data in %s)", settings.host, settings.port, data_dir)
         uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
-                    log_level="info")
+                    log_level="info", log_config=None)
     except StopRequested as stop:
         log.info("%s received; stopping", stop)
     finally:

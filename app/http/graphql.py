@@ -1,9 +1,11 @@
-"""The GraphQL endpoint: Strawberry over Starlette; refusals answer GraphQL JSON with a code,
-and unauthenticated HTTP requests execute nothing."""
+"""The GraphQL endpoint: Strawberry over Starlette; refusals answer GraphQL JSON with a code
+(and the request id), unauthenticated HTTP requests execute nothing, and persisted queries are
+resolved here, once, before anything executes."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
@@ -12,6 +14,7 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLRequestData
+from strawberry.http.base import BaseRequestProtocol
 from strawberry.schema import BaseSchema
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from strawberry.types.execution import ExecutionResult, SubscriptionExecutionResult
@@ -19,15 +22,20 @@ from strawberry.types.execution import ExecutionResult, SubscriptionExecutionRes
 from app.context import Context
 from app.errors import ErrorCode
 from app.http.graphiql import graphiql_page
+from app.http.persisted_queries import PersistedQueries, PersistedQueryRefused
+from app.http.request_id import request_id_of
 from app.http.websockets import LegacyWSHandler, TransportWSHandler
 from app.services.container import Services
 
 
-def refusal(status: int, message: str) -> JSONResponse:
+def refusal(status: int, message: str, request_id: str | None = None) -> JSONResponse:
     """A request Strawberry refuses before executing, as GraphQL JSON with a code."""
     code = ErrorCode.UNAUTHENTICATED if status == 401 else ErrorCode.INVALID_INPUT
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    body = {"errors": [{"message": message, "extensions": {"code": code.value}}]}
+    extensions = {"code": code.value}
+    if request_id is not None:
+        extensions["requestId"] = request_id
+    body = {"errors": [{"message": message, "extensions": extensions}]}
     return JSONResponse(body, status_code=status, headers=headers)
 
 
@@ -35,7 +43,8 @@ class AtelierGraphQL(GraphQL[Context, None]):
     graphql_transport_ws_handler_class = TransportWSHandler
     graphql_ws_handler_class = LegacyWSHandler
 
-    def __init__(self, schema: BaseSchema, allowed_origins: Sequence[str] = ()) -> None:
+    def __init__(self, schema: BaseSchema, allowed_origins: Sequence[str] = (),
+                 persisted_queries: PersistedQueries | None = None) -> None:
         super().__init__(
             schema,
             # Websocket handshakes from pages on other origins: only these (CORS's list).
@@ -45,6 +54,13 @@ class AtelierGraphQL(GraphQL[Context, None]):
             # The websocket handlers enforce the cap themselves, with a RATE_LIMITED code.
             max_subscriptions_per_connection=None,
         )
+        self._persisted_queries = persisted_queries
+
+    def persisted_queries(self, services: Services) -> PersistedQueries:
+        """The rules given at construction, else those of the running services' settings."""
+        if self._persisted_queries is None:
+            self._persisted_queries = PersistedQueries.from_settings(services.settings)
+        return self._persisted_queries
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -53,8 +69,16 @@ class AtelierGraphQL(GraphQL[Context, None]):
         try:
             response = await self.run(Request(scope=scope, receive=receive))
         except HTTPException as error:
-            response = refusal(error.status_code, error.reason)
+            response = refusal(error.status_code, error.reason, request_id_of(scope))
+        except PersistedQueryRefused as refused:
+            response = JSONResponse({"errors": [refused.formatted(request_id_of(scope))]},
+                                    status_code=refused.status)
         await response(scope, receive, send)
+
+    def should_render_graphql_ide(self, request: BaseRequestProtocol) -> bool:
+        # A hash-only GET (Apollo's useGETForHashedQueries) names no `query` either.
+        return super().should_render_graphql_ide(request) \
+            and "extensions" not in request.query_params
 
     async def execute_operation(
         self, request: Request, request_adapter: AsyncHTTPRequestAdapter,
@@ -65,6 +89,10 @@ class AtelierGraphQL(GraphQL[Context, None]):
         # took for that page carry an operation anyway, nothing runs.
         if context.principal is None:
             raise HTTPException(401, "an Authorization: Bearer token is required")
+        if isinstance(request_data, GraphQLRequestData):
+            document = await self.persisted_queries(context.services).document(
+                context.services.redis, request_data.query, request_data.extensions)
+            request_data = replace(request_data, query=document)
         return await super().execute_operation(request, request_adapter, request_data,
                                                context, root_value, sub_response)
 
@@ -84,7 +112,6 @@ class AtelierGraphQL(GraphQL[Context, None]):
             principal=request.scope.get("state", {}).get("principal"),
             fresh_reads=is_websocket,
         )
-
 
 
 def base_url(services: Services, request: Request | WebSocket) -> str:

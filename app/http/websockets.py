@@ -5,6 +5,7 @@ socket was open (checked before every operation and watched between them); 4408 
 `connection_init` within ATELIER_WS_INIT_TIMEOUT_SECONDS; 4429 the token already holds
 ATELIER_WS_MAX_CONNECTIONS_PER_TOKEN sockets. An operation past
 ATELIER_WS_MAX_SUBSCRIPTIONS_PER_CONNECTION gets an error message with code RATE_LIMITED.
+Operations may name a persisted query by hash, as over HTTP; a refusal is an error message.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from datetime import timedelta
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol, cast
 
 from graphql import GraphQLError, GraphQLFormattedError
 from strawberry.http.async_base_view import AsyncWebSocketAdapter
@@ -27,7 +28,10 @@ from strawberry.subscriptions.protocols.graphql_ws.types import ErrorMessage as 
 
 from app.context import Context
 from app.errors import AtelierError, ErrorCode, RateLimited, Unauthenticated
+from app.http.persisted_queries import PersistedQueries, PersistedQueryRefused
+from app.http.request_id import request_id_of
 from app.services.auth import Principal
+from app.services.container import Services
 from app.services.token_watch import WatchedSocket
 
 UNAUTHORIZED_CLOSE_CODE = 4401
@@ -60,6 +64,10 @@ async def websocket_principal(context: Context, payload: object) -> Principal:
     if principal is not None:
         return principal
     return await context.services.tokens.authenticate(payload_authorization(payload))
+
+
+class PersistedQueryView(Protocol):
+    def persisted_queries(self, services: Services) -> PersistedQueries: ...
 
 
 class Refusal(NamedTuple):
@@ -108,6 +116,19 @@ class SocketSession:
             return False
         return True
 
+    async def fill_persisted_query(self, view: object, payload: object
+                                   ) -> GraphQLFormattedError | None:
+        """Put the persisted document into the operation's payload; the error when refused."""
+        if not isinstance(payload, dict):
+            return None
+        rules = cast(PersistedQueryView, view).persisted_queries(self.context.services)
+        try:
+            payload["query"] = await rules.document(
+                self.context.services.redis, payload.get("query"), payload.get("extensions"))
+        except PersistedQueryRefused as refused:
+            return refused.formatted(request_id_of(self.context.request.scope))
+        return None
+
     async def close(self, code: int, reason: str) -> None:
         # The peer may be gone already; there is nothing left to tell it then.
         with contextlib.suppress(RuntimeError, OSError):
@@ -151,6 +172,11 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
                     id=message["id"], type="error",
                     payload=[limit_error(self.session.operation_limit)]))
                 return
+            refused = await self.session.fill_persisted_query(self.view, message.get("payload"))
+            if refused is not None:
+                await self.send_message(TransportError(id=message["id"], type="error",
+                                                       payload=[refused]))
+                return
         await super().handle_subscribe(message)
 
 
@@ -193,5 +219,10 @@ class LegacyWSHandler(BaseGraphQLWSHandler[Context, None]):
                 await self.send_message(LegacyError(
                     type="error", id=message["id"],
                     payload=limit_error(self.session.operation_limit)))
+                return
+            refused = await self.session.fill_persisted_query(self.view, message.get("payload"))
+            if refused is not None:
+                await self.send_message(LegacyError(type="error", id=message["id"],
+                                                    payload=refused))
                 return
         await super().handle_start(message)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import strawberry
-from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
@@ -12,6 +14,7 @@ from app.resolvers.assets import AssetMutation, AssetQuery, AssetSubscription
 from app.resolvers.conversions import ConversionMutation
 from app.resolvers.cost import QueryGuards
 from app.resolvers.jobs import JobMutation, JobQuery, JobSubscription
+from app.resolvers.log_context import LogContext
 from app.resolvers.permissions import apply_policy
 from app.resolvers.renders import RenderMutation
 from app.resolvers.scenes import SceneMutation, SceneQuery, SceneSubscription
@@ -26,9 +29,11 @@ Mutation = merge_types("Mutation", (AssetMutation, JobMutation, TokenMutation, R
 Subscription = merge_types("Subscription", (AssetSubscription, JobSubscription, SceneSubscription))
 
 
-def build_schema(max_query_depth: int, guards: QueryGuards | None = None) -> strawberry.Schema:
+def build_schema(max_query_depth: int, guards: QueryGuards | None = None,
+                 tracing: Sequence[Callable[[], SchemaExtension]] = ()) -> strawberry.Schema:
     """The schema under `guards` (depth, cost, aliases, tokens, introspection); without them,
-    the default limits at `max_query_depth` and no per-token budget."""
+    the default limits at `max_query_depth` and no per-token budget. `tracing`: the span
+    extensions, when tracing is on."""
     guards = guards or QueryGuards.from_settings(
         Settings(max_query_depth=max_query_depth, redis_url=None))
     return apply_policy(strawberry.Schema(
@@ -37,9 +42,12 @@ def build_schema(max_query_depth: int, guards: QueryGuards | None = None) -> str
         subscription=Subscription,
         # Parsing and validating a document costs more than most resolvers: cache both.
         extensions=[
+            *tracing,
             *guards.extensions(),
             lambda: ParserCache(maxsize=512),
             lambda: ValidationCache(maxsize=512),
+            # Before ErrorCodes, so its request id reaches the errors ErrorCodes masks too.
+            LogContext,
             ErrorCodes,
         ],
         config=StrawberryConfig(scalar_map=SCALARS),

@@ -19,6 +19,7 @@ from arq.constants import in_progress_key_prefix
 from arq.jobs import Job as ArqJob
 from arq.jobs import JobStatus as ArqJobStatus
 
+from app import tracing
 from app.models.job import Job, JobKind
 
 WORKER_FUNCTIONS: dict[JobKind, str] = {
@@ -46,9 +47,11 @@ class JobQueue:
 
     async def enqueue(self, job: Job) -> None:
         # Delivering the same delivery twice while queued is a no-op.
+        # The trace context (W3C headers, with tracing on) continues in the job's span.
+        carried = tracing.outgoing_context()
         await self.pool.enqueue_job(
             WORKER_FUNCTIONS[job.kind], job.id, _job_id=delivery_id(job),
-            _queue_name=self.queue_name,
+            _queue_name=self.queue_name, **({"trace_context": carried} if carried else {}),
         )
 
     async def release(self, job: Job) -> None:

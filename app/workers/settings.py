@@ -15,12 +15,13 @@ from app.services.container import Services, open_arq
 from app.workers.convert import convert
 from app.workers.ingest import expire_uploads, ingest
 from app.workers.leases import end_lease, reap_forever, start_lease
+from app.workers.observed import observed
 from app.workers.render import render
 from app.workers.webhooks import start_webhook_deliveries, stop_webhook_deliveries
 
 log = logging.getLogger(__name__)
 
-JOB_FUNCTIONS = [ingest, render, convert, expire_uploads]
+JOB_FUNCTIONS = [observed(job) for job in (ingest, render, convert, expire_uploads)]
 # arq's own limit backs up the per-job sandbox limit, with room for storing results.
 ARQ_TIMEOUT_MARGIN_SECONDS = 120
 
