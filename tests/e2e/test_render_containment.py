@@ -1,6 +1,7 @@
 """A render's memory stays out of the worker process: a render within every limit but with huge
 framebuffers (4096², 16 samples), and a scene of many nodes and materials, are drawn and
-composed in the sandboxed child, so the worker's peak RSS barely moves and it lives on."""
+composed in the sandboxed child, so the worker's peak RSS barely moves and it lives on; frames
+drawn in the child are stored as they come and a cancel stops it between frames."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from app.embedded.process import ChildProcess
 from tests.conftest import ADMIN_TOKEN, new_owner_api
 from tests.e2e.test_ingest import upload_and_wait
-from tests.e2e.test_render import RENDER_SUBMIT, red_cube_glb
+from tests.e2e.test_render import JOB, RENDER_SUBMIT, red_cube_glb
 from tests.support.client import JOB_PROGRESS, Api
 from tests.support.stack import start_api, start_worker
 
@@ -97,4 +98,32 @@ async def test_a_scene_of_many_nodes_and_materials_is_composed_and_drawn_in_the_
     assert job["status"] == "SUCCEEDED" or job["error"]["code"] in {
         "RESOURCE_EXHAUSTED", "RENDER_FAILED"}, job
     assert peak_rss_mb(worker) - before < MAX_WORKER_GROWTH_MB
+    assert worker.alive()
+
+
+async def test_a_large_turntable_in_the_child_stores_each_frame_and_stops_when_cancelled(
+    contained: tuple[str, ChildProcess],
+) -> None:
+    url, worker = contained
+    api = await new_owner_api(Api(url, ADMIN_TOKEN))
+    cube = await upload_and_wait(api, red_cube_glb(), "cube.glb")
+    frames = 200
+    submitted = (await api.graphql(RENDER_SUBMIT, {"input": {
+        "assetId": cube["id"], "width": 2048, "height": 2048, "samples": 16,
+        "turntable": {"frames": frames}}}))["renderSubmit"]
+    job_id = submitted["job"]["id"]
+    async with api.websocket() as subscriptions:
+        op = await subscriptions.start(JOB_PROGRESS, {"id": job_id, "after": 0})
+        seen: list[dict] = []
+        while not any(e["jobProgress"]["job"]["stage"] == f"frame 3/{frames}" for e in seen):
+            seen += await subscriptions.collect(op, count=1, within=120)
+        cancel = await api.graphql(
+            "mutation($id: ID!) { jobCancel(id: $id) { errors { code } } }", {"id": job_id})
+        assert cancel["jobCancel"]["errors"] == []
+        await subscriptions.collect(op, within=60)
+
+    job = (await api.graphql(JOB, {"id": job_id}))["job"]
+    assert (job["status"], job["error"]["code"]) == ("CANCELLED", "CANCELLED")
+    assert 2 <= len(job["outputs"]) < frames
+    assert [o["filename"] for o in job["outputs"][:2]] == ["frame-0001.png", "frame-0002.png"]
     assert worker.alive()
