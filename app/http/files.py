@@ -71,8 +71,7 @@ async def upload(request: Request) -> Response:
     if declared is not None and declared > limit:
         return JSONResponse({"error": f"larger than the limit of {limit} bytes"}, status_code=413)
     try:
-        stored = await storage.put_new(key, request.stream(), max_bytes=limit,
-                                       size_bytes=declared_size)
+        stored = await storage.put_new(key, request.stream(), max_bytes=limit)
     except TooLarge as error:
         return JSONResponse({"error": error.message}, status_code=413)
     except Conflict as error:

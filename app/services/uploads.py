@@ -232,11 +232,15 @@ class UploadService:
         if info is None:
             raise InvalidState("nothing has been uploaded to the upload URL yet",
                                field=["assetId"])
+        # An upload URL only creates its object: bytes that fail the check are removed, so the
+        # client can PUT again.
         if info.size_bytes != pending.size_bytes:
+            await self.storage.delete(pending.key)
             raise Conflict(f"{info.size_bytes} bytes were uploaded but {pending.size_bytes} "
                            "were declared", field=["sizeBytes"])
         stored = await sha256_of_stream(self.storage.get_stream(pending.key))
         if pending.sha256 is not None and stored.sha256 != pending.sha256:
+            await self.storage.delete(pending.key)
             raise Conflict(f"the uploaded bytes have sha256 {stored.sha256}, not the declared "
                            f"{pending.sha256}", field=["sha256"])
         return ObjectInfo(pending.key, stored.size_bytes, stored.sha256)

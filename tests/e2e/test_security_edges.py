@@ -169,15 +169,20 @@ async def test_an_upload_url_cannot_replace_what_was_completed(api: Api) -> None
     assert completed["asset"]["sha256"] == hashlib.sha256(original).hexdigest()
 
 
-async def test_a_short_put_keeps_nothing_and_the_url_stays_usable(api: Api) -> None:
+async def test_bytes_that_fail_completion_are_removed_so_the_url_can_be_used_again(
+        api: Api) -> None:
     data = models.box_stl()
     created = await create(api, data, "short.stl")
 
     short = await put(created, data[:100])
+    refused = await complete(api, created["asset"]["id"])
     whole = await put(created, data)
+    completed = await complete(api, created["asset"]["id"])
 
-    assert (short.status_code, whole.status_code) == (409, 200)
-    assert (await complete(api, created["asset"]["id"]))["errors"] == []
+    assert (short.status_code, whole.status_code) == (200, 200)
+    assert [e["code"] for e in refused["errors"]] == ["CONFLICT"]
+    assert completed["errors"] == []
+    assert completed["asset"]["sha256"] == hashlib.sha256(data).hexdigest()
 
 
 # moto enforces If-None-Match but not signatures; nanio signatures but not If-None-Match; AWS S3

@@ -53,19 +53,15 @@ class FilesystemStorage(Storage):
         return ObjectInfo(key=key, size_bytes=counter.size, sha256=counter.sha256)
 
     async def put_new(
-        self, key: str, chunks: AsyncIterable[bytes], *, max_bytes: int,
-        size_bytes: int | None = None,
+        self, key: str, chunks: AsyncIterable[bytes], *, max_bytes: int
     ) -> ObjectInfo:
         """Store a direct upload once: Conflict when `key` already holds bytes (an upload URL
-        used again, or after its upload completed), and when a declared size is not met, in
-        which case nothing is kept and the URL can still be used."""
+        used again, or after its upload completed and was ingested)."""
         target = self.path_of(key)
         if await asyncio.to_thread(target.exists):
             raise Conflict("this upload URL was already used; its bytes cannot be replaced")
         counter = HashingCounter(max_bytes)
         async with self._staged(chunks, counter) as staging:
-            if size_bytes is not None and counter.size != size_bytes:
-                raise Conflict(f"{counter.size} bytes were sent but {size_bytes} were declared")
             await asyncio.to_thread(_publish_new, staging, target)
         return ObjectInfo(key=key, size_bytes=counter.size, sha256=counter.sha256)
 
