@@ -279,6 +279,26 @@ async def test_the_database_down_answers_service_unavailable_fast_and_loses_noth
     assert worker.alive(), "the worker exited during the database outage"
 
 
+async def test_a_job_running_when_the_database_dies_finishes_once_it_is_back(
+    stack: Stack,
+) -> None:
+    worker = stack.worker()
+    api, _ = await owner_api(stack.url)
+    uploaded = await api.upload(models.sphere_obj(subdivisions=6), "running.obj")
+    await eventually(lambda: is_running(api, uploaded["job"]["id"]), 60, "the job running")
+
+    kill(stack.database.child)
+    await asyncio.sleep(4)
+    stack.database.start()
+    await eventually(lambda: is_finished(api, uploaded["job"]["id"]), 120, "the job finished")
+    job = (await api.graphql(JOB_STATUS, {"id": uploaded["job"]["id"]}))["job"]
+    assets = (await api.graphql(OWN_ASSETS))["assets"]
+
+    assert worker.alive(), "the worker exited during the database outage"
+    assert job["status"] == "SUCCEEDED" and job["attempts"] >= 1
+    assert assets["totalCount"] == 1 and assets["edges"][0]["node"]["status"] == "READY"
+
+
 async def _ready(url: str) -> bool:
     async with httpx.AsyncClient(timeout=3) as http:
         return (await http.get(f"{url}/readyz")).status_code == 200
