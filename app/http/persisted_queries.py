@@ -81,9 +81,14 @@ class PersistedQueries:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> PersistedQueries:
-        return cls(load_allow_list(settings.persisted_queries_file),
-                   settings.persisted_queries_only, settings.persisted_query_ttl_seconds,
-                   settings.max_query_bytes)
+        """The rules of `settings`; an unreadable or wrong allow-list stops the process with
+        one line saying why, before it serves anything."""
+        try:
+            allow_list = load_allow_list(settings.persisted_queries_file)
+        except (OSError, ValueError) as error:
+            raise SystemExit(f"ATELIER_PERSISTED_QUERIES_FILE: {error}") from error
+        return cls(allow_list, settings.persisted_queries_only,
+                   settings.persisted_query_ttl_seconds, settings.max_query_bytes)
 
     def store(self, redis: Redis) -> PersistedQueryStore:
         return PersistedQueryStore(redis, ttl_seconds=self.ttl_seconds,

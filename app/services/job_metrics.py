@@ -11,6 +11,7 @@ timings become the job's stage spans when tracing is on.
 from __future__ import annotations
 
 import bisect
+import logging
 import re
 from collections.abc import Awaitable
 from dataclasses import dataclass
@@ -23,11 +24,14 @@ from prometheus_client.core import (
     HistogramMetricFamily,
     Metric,
 )
+from pymongo.errors import PyMongoError
 from redis.asyncio import Redis
 from redis.asyncio.client import Pipeline
 
 from app import tracing
 from app.models.job import Job, JobEvent, JobStatus
+
+log = logging.getLogger(__name__)
 
 FINISHED_KEY = "atelier:metrics:jobs_finished"
 DURATION_KEY = "atelier:metrics:job_duration"
@@ -80,7 +84,11 @@ async def stage_timings(job: Job) -> list[StageTiming]:
 
 
 async def record_finished(redis: Redis, job: Job) -> None:
-    timings = await stage_timings(job)
+    try:
+        timings = await stage_timings(job)
+    except PyMongoError as fault:  # the job is finished already; only its stage figures miss
+        log.warning("job %s stage timings not read: %s", job.id, fault)
+        timings = []
     tracing.record_stages([(t.stage, t.started_at, t.ended_at) for t in timings],
                           failed=job.status is JobStatus.FAILED)
     async with redis.pipeline(transaction=False) as pipe:
@@ -142,6 +150,10 @@ async def collect_queue(redis: Redis, queue_name: str) -> list[Metric]:
     depth.add_metric([], float(await redis.zcard(queue_name)))
     waiting = GaugeMetricFamily(
         "atelier_jobs_waiting", "Queued jobs waiting in the database for their owner's slot")
-    waiting.add_metric([], float(await Job.find(
-        {"status": JobStatus.QUEUED.value, "dispatched": False}).count()))
+    try:
+        waiting.add_metric([], float(await Job.find(
+            {"status": JobStatus.QUEUED.value, "dispatched": False}).count()))
+    except PyMongoError as fault:  # a scrape still reports the rest while the database is down
+        log.warning("waiting jobs not counted: %s", fault)
+        return [depth]
     return [depth, waiting]

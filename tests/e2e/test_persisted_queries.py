@@ -8,6 +8,7 @@ import hashlib
 import json
 import shutil
 import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -196,3 +197,19 @@ async def test_persisted_only_refuses_other_documents_and_stores_none(
     assert codes(afterwards) == ["PERSISTED_QUERY_NOT_FOUND"]
     assert message["id"] == operation and message["type"] == "error"
     assert [e["extensions"]["code"] for e in message["payload"]] == ["FORBIDDEN"]
+
+
+@pytest.mark.parametrize("content", [json.dumps({"0" * 64: ALLOWED}), "[1, 2]", "{not json"],
+                         ids=["wrong-hash", "not-an-object", "not-json"])
+def test_a_wrong_allow_list_stops_the_api_with_one_line(tmp_path: Path, env: dict[str, str],
+                                                       content: str) -> None:
+    allow_list = tmp_path / "persisted-queries.json"
+    allow_list.write_text(content)
+
+    ran = subprocess.run([sys.executable, "-m", "app", "api", "--port", "1"],
+                         env={**env, "ATELIER_PERSISTED_QUERIES_FILE": str(allow_list)},
+                         capture_output=True, text=True, timeout=60)
+
+    assert ran.returncode != 0
+    assert ran.stderr.strip().splitlines() == [ran.stderr.strip()], ran.stderr
+    assert ran.stderr.startswith("ATELIER_PERSISTED_QUERIES_FILE:")
