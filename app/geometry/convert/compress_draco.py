@@ -4,6 +4,10 @@ A primitive is compressed when Draco can hold all of its data (position, normal,
 set, colour, no morph targets); anything else stays plain, as the extension allows. The
 accessors become stubs that carry the decoded counts and bounds, read back from the
 encoded bytes so they describe exactly what a decoder will produce.
+
+Positions get the fewest grid bits that keep them within the error budget over the
+primitive's own extent (Draco's quantisation grid), normals 8 bits and UVs 12 (gltfpack's
+precision); the reported errors are the grid's half steps, which bound the true ones.
 """
 
 from __future__ import annotations
@@ -15,30 +19,40 @@ import numpy as np
 
 from app.geometry.convert.accessor_layout import COMPONENT_TYPES
 from app.geometry.convert.model import TRIANGLES, AccessorStub, Model, add_extension
+from app.geometry.convert.quantization import (
+    DIRECTION_BITS,
+    TEXCOORD_BITS,
+    AttributeReport,
+    CompressionReport,
+    grid_bits,
+)
 
 EXTENSION = "KHR_draco_mesh_compression"
 COMPRESSIBLE = frozenset({"POSITION", "NORMAL", "TEXCOORD_0", "COLOR_0"})
-POSITION_BITS = 14
-NORMAL_BITS = 10
-TEXCOORD_BITS = 12
-COMPRESSION_LEVEL = 7
+COMPRESSION_LEVEL = 10  # Draco's slowest and smallest: decoding speed does not depend on it
 DRACO_TYPES = {"POSITION": "POSITION", "NORMAL": "NORMAL", "TEXCOORD_0": "TEX_COORD",
                "COLOR_0": "COLOR"}
 
 
-def draco_compress(model: Model) -> None:
+def draco_compress(model: Model, position_error: float) -> CompressionReport:
+    """Compress every primitive Draco can hold, positions within `position_error`."""
+    report = CompressionReport("DRACO", position_error)
     compressed = False
     for primitive in model.primitives():
         if (primitive.get("mode", TRIANGLES) == TRIANGLES and "targets" not in primitive
                 and set(primitive["attributes"]) <= COMPRESSIBLE):
-            compressed |= _compress(primitive)
+            compressed |= _compress(primitive, position_error, report)
     if compressed:
         add_extension(model.document, EXTENSION, required=True)
+    return report
 
 
-def _compress(primitive: dict[str, Any]) -> bool:
+def _compress(primitive: dict[str, Any], position_error: float,
+              report: CompressionReport) -> bool:
     attributes = primitive["attributes"]
     positions = attributes["POSITION"]
+    extent = float(np.max(positions.max(axis=0) - positions.min(axis=0)))
+    position_bits = grid_bits(extent, position_error)
     indices = primitive.get("indices")
     faces = (np.arange(len(positions)) if indices is None else indices).reshape(-1, 3)
     optional: dict[str, np.ndarray] = {}
@@ -51,16 +65,33 @@ def _compress(primitive: dict[str, Any]) -> bool:
     for preserve_order in (False, True):
         # Draco may drop degenerate triangles when it reorders; keeping the order keeps them.
         data = DracoPy.encode(
-            positions.astype(np.float32), faces.astype(np.uint32), quantization_bits=POSITION_BITS,
+            positions.astype(np.float32), faces.astype(np.uint32), quantization_bits=position_bits,
             compression_level=COMPRESSION_LEVEL, preserve_order=preserve_order,
-            normal_quantization_bits=NORMAL_BITS, tex_coord_quantization_bits=TEXCOORD_BITS,
+            normal_quantization_bits=DIRECTION_BITS, tex_coord_quantization_bits=TEXCOORD_BITS,
             **optional,
         )
         decoded = DracoPy.decode(data)
         if len(decoded.faces) == len(faces):
+            _report(report, attributes, position_bits, extent, len(data))
             _replace_with_stubs(primitive, data, decoded)
             return True
     return False
+
+
+def _report(report: CompressionReport, attributes: dict[str, np.ndarray], position_bits: int,
+            extent: float, size: int) -> None:
+    # Draco interleaves everything in one stream: the whole size is booked on POSITION.
+    report.add(AttributeReport("POSITION", "draco", position_bits, size,
+                               extent / (2 ** position_bits - 1) / 2))
+    if "NORMAL" in attributes:
+        # An octahedral grid of n bits per axis is off by at most about 90 / 2**(n-1) degrees.
+        report.add(AttributeReport("NORMAL", "draco", DIRECTION_BITS, 0,
+                                   90.0 / 2 ** (DIRECTION_BITS - 1)))
+    if "TEXCOORD_0" in attributes:
+        uvs = attributes["TEXCOORD_0"]
+        uv_extent = float(np.max(uvs.max(axis=0) - uvs.min(axis=0)))
+        report.add(AttributeReport("TEXCOORD_0", "draco", TEXCOORD_BITS, 0,
+                                   uv_extent / (2 ** TEXCOORD_BITS - 1) / 2))
 
 
 def _replace_with_stubs(primitive: dict[str, Any], data: bytes, decoded: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal, get_args
@@ -12,7 +13,7 @@ Compression = Literal["MESHOPT", "DRACO"]
 TextureFormat = Literal["JPEG", "WEBP", "PNG", "KTX2"]
 
 # Bump when the output for the same request changes, so cached conversions are redone.
-KEY_VERSION = "convert-v1"
+KEY_VERSION = "convert-v2"
 MAX_TEXTURE_SIZE_LIMIT = 16384
 
 
@@ -40,8 +41,10 @@ class OptimizeOptions:
     preset: OptimizePreset = OptimizePreset.NONE
     ratio: float | None = None
     target_triangles: int | None = None
+    max_error: float | None = None  # SIMPLIFY: relative to the mesh's extent
     compression: Compression = "MESHOPT"
     quantize: bool = True
+    position_error: float | None = None  # COMPRESS: model units; None: 14 bits' worth
     max_texture_size: int | None = None
     texture_format: TextureFormat | None = None
 
@@ -94,6 +97,7 @@ def check_supported(fmt: OutputFormat, options: OptimizeOptions) -> None:
                 f"COMPRESS writes glTF compression extensions, which {fmt} cannot hold",
                 field=["optimize", "preset"],
             )
+        _check_position_error(options)
         if options.compression == "DRACO" and not options.quantize:
             raise UnsupportedOption(
                 "Draco always quantises; use MESHOPT for compression without quantisation",
@@ -107,6 +111,8 @@ def _check_unrelated_settings(options: OptimizeOptions) -> None:
     owners = {
         "ratio": OptimizePreset.SIMPLIFY,
         "target_triangles": OptimizePreset.SIMPLIFY,
+        "max_error": OptimizePreset.SIMPLIFY,
+        "position_error": OptimizePreset.COMPRESS,
         "max_texture_size": OptimizePreset.TEXTURES,
         "texture_format": OptimizePreset.TEXTURES,
     }
@@ -118,11 +124,29 @@ def _check_unrelated_settings(options: OptimizeOptions) -> None:
             )
 
 
+def _check_position_error(options: OptimizeOptions) -> None:
+    error = options.position_error
+    if error is None:
+        return
+    if not options.quantize:
+        raise UnsupportedOption("'position_error' is a quantisation budget; it needs quantize",
+                                field=["optimize", "position_error"])
+    if not (math.isfinite(error) and error > 0.0):
+        raise InvalidInput("'position_error' must be a positive number of model units",
+                           field=["optimize", "position_error"])
+
+
 def _check_simplify(options: OptimizeOptions) -> None:
-    if (options.ratio is None) == (options.target_triangles is None):
+    targets = (options.ratio, options.target_triangles, options.max_error)
+    if sum(target is not None for target in targets) != 1:
         raise InvalidInput(
-            "SIMPLIFY needs exactly one of 'ratio' or 'target_triangles'", field=["optimize"]
+            "SIMPLIFY needs exactly one of 'ratio', 'target_triangles' or 'max_error'",
+            field=["optimize"],
         )
+    error = options.max_error
+    if error is not None and not (math.isfinite(error) and 0.0 < error <= 1.0):
+        raise InvalidInput("'max_error' must be in (0, 1], a fraction of the mesh's extent",
+                           field=["optimize", "max_error"])
     if options.ratio is not None and not 0.0 < options.ratio < 1.0:
         raise InvalidInput("'ratio' must be between 0 and 1", field=["optimize", "ratio"])
     if options.target_triangles is not None and options.target_triangles < 1:
@@ -167,11 +191,15 @@ def options_key(fmt: OutputFormat, options: OptimizeOptions) -> str:
     if preset is OptimizePreset.SIMPLIFY:
         if options.ratio is not None:
             parts.append(f"ratio={float(options.ratio)!r}")
+        elif options.max_error is not None:
+            parts.append(f"max_error={float(options.max_error)!r}")
         else:
             parts.append(f"target_triangles={options.target_triangles}")
     elif preset is OptimizePreset.COMPRESS:
         parts.append(f"compression={options.compression}")
         parts.append(f"quantize={str(options.quantize).lower()}")
+        if options.position_error is not None:
+            parts.append(f"position_error={float(options.position_error)!r}")
     elif preset is OptimizePreset.TEXTURES:
         parts.append(f"max_texture_size={options.max_texture_size}")
         parts.append(f"texture_format={options.texture_format}")

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app.errors import AtelierError, ErrorCode, InvalidInput, JobTimeout, LimitExceeded
 from app.geometry.convert.compress_draco import draco_compress
@@ -19,6 +20,11 @@ from app.geometry.convert.options import (
     output_format,
 )
 from app.geometry.convert.packing import ViewCodec
+from app.geometry.convert.quantization import (
+    CompressionReport,
+    default_position_error,
+    model_extent,
+)
 from app.geometry.convert.scene import drawn_triangles, flatten
 from app.geometry.convert.simplify import simplify
 from app.geometry.convert.textures import optimize_textures
@@ -65,6 +71,7 @@ class ConvertedFile:
     content_type: str
     filename: str
     triangle_count: int
+    compression: dict[str, Any] | None = None  # a CompressionReport, for COMPRESS
 
 
 class _Stages:
@@ -116,8 +123,10 @@ def convert_glb(
         codec = _optimize(model, options, limits)
         triangles = drawn_triangles(model.document)
         stages.enter("write", 0.5)
+        report: CompressionReport | None = codec.report if isinstance(codec, MeshoptCodec) else None
         if options.preset is OptimizePreset.COMPRESS and options.compression == "DRACO":
-            draco_compress(model)  # after counting: Draco leaves only accessor stubs behind
+            # after counting: Draco leaves only accessor stubs behind
+            report = draco_compress(model, position_budget(model, options))
         _write(model, fmt, target, codec, limits)
         if target.stat().st_size > limits.max_output_bytes:
             raise LimitExceeded(f"the {fmt} output is larger than "
@@ -134,7 +143,16 @@ def convert_glb(
         raise AtelierError(f"{fmt} conversion failed: {type(exc).__name__}: {exc}",
                            code=ErrorCode.CONVERSION_FAILED) from exc
     stages.report("converted", 1.0)  # finished work is kept even if the clock ran out just now
-    return ConvertedFile(target, fmt, CONTENT_TYPES[fmt], target.name, triangles)
+    return ConvertedFile(target, fmt, CONTENT_TYPES[fmt], target.name, triangles,
+                         report.as_dict() if report else None)
+
+
+def position_budget(model: Model, options: OptimizeOptions) -> float:
+    """The error positions may have: the one asked for, or 14 bits over the model's extent."""
+    if options.position_error is not None:
+        return options.position_error
+    positions = [p["attributes"]["POSITION"] for p in model.primitives()]
+    return default_position_error(model_extent(positions))
 
 
 def _read(source: Path, limits: ConvertLimits) -> Model:
@@ -155,13 +173,13 @@ def _optimize(model: Model, options: OptimizeOptions, limits: ConvertLimits) -> 
     if preset is OptimizePreset.WELD:
         weld(model)
     elif preset is OptimizePreset.SIMPLIFY:
-        simplify(model, options.ratio, options.target_triangles)
+        simplify(model, options.ratio, options.target_triangles, options.max_error)
     elif preset is OptimizePreset.TEXTURES:
         optimize_textures(model, options.max_texture_size, options.texture_format,
                           limits.max_texture_pixels)
     elif preset is OptimizePreset.COMPRESS and options.compression == "MESHOPT":
         reorder_for_cache(model)
-        return MeshoptCodec(options.quantize)
+        return MeshoptCodec(options.quantize, position_budget(model, options))
     return None
 
 

@@ -21,7 +21,7 @@ from app.geometry.convert.options import (
 from app.geometry.convert.pipeline import ConvertedFile, ConvertLimits, Progress, convert_glb
 
 # Settings only COMPRESS reads; other presets leave them out of their parameters.
-COMPRESS_SETTINGS = frozenset({"compression", "quantize"})
+COMPRESS_SETTINGS = frozenset({"compression", "quantize", "position_error"})
 
 
 @dataclass(frozen=True)

@@ -1,57 +1,66 @@
-"""The SIMPLIFY preset: quadric error decimation (fast-simplification) that keeps seams and borders.
+"""The SIMPLIFY preset: meshoptimizer's quadric simplifier on flat arrays, seams and borders kept.
 
-A glTF primitive splits a vertex wherever its normal, UV or colour jumps, so UV seams and
-hard edges are open borders of the index topology. Decimating with `preserve_border` never
-collapses an edge touching such a vertex: seams, hard edges and true borders stay exactly
-where they were. Each remaining vertex keeps its own attributes; its position is the one
-the quadric error metric chose.
+A glTF primitive splits a vertex wherever its normal, UV or colour jumps; meshoptimizer
+sees such vertices share a position and only collapses along a seam, never across it, and
+`SIMPLIFY_LOCK_BORDER` keeps open borders exactly where they were. Vertices never move, so
+every survivor keeps its own position and attributes; normals and colours also weigh in the
+error metric, as gltfpack weighs them. Primitives are simplified one at a time, so memory is
+bounded by the largest one, never by per-vertex Python objects.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import fast_simplification
 import numpy as np
 
+from app.geometry.convert.meshopt_simplifier import SIMPLIFY_LOCK_BORDER, simplify_indices
 from app.geometry.convert.model import TRIANGLES, Model
 from app.geometry.convert.prune import drop_empty_meshes
 from app.geometry.convert.scene import drawn_triangles
 from app.geometry.convert.weld import keep_vertices, weld_primitive
 
-# Smallest primitive worth decimating: below this the quadric solver has nothing to remove.
+# Smallest primitive worth simplifying: below this there is nothing to remove.
 MIN_TRIANGLES = 4
+# A ratio or a count alone sets the goal: the error may grow as large as it has to.
+UNBOUNDED_ERROR = float(np.finfo(np.float32).max)
+ATTRIBUTE_WEIGHTS = {"NORMAL": 0.5, "COLOR_0": 1.0}
 
 
-def simplify(model: Model, ratio: float | None, target_triangles: int | None) -> None:
-    """Keep about `ratio` of the triangles, or about `target_triangles` drawn in total."""
+def simplify(model: Model, ratio: float | None, target_triangles: int | None,
+             max_error: float | None = None) -> None:
+    """Keep about `ratio` of the triangles, about `target_triangles` drawn in total, or as few
+    as keep the surface within `max_error` (a fraction of each mesh's extent)."""
     total = drawn_triangles(model.document)
-    keep = ratio if ratio is not None else min(1.0, (target_triangles or total) / max(total, 1))
+    if max_error is not None:
+        keep, error = 0.0, max_error
+    else:
+        keep = ratio if ratio is not None else min(1.0, (target_triangles or total) / max(total, 1))
+        error = UNBOUNDED_ERROR
     for primitive in model.primitives():
         if primitive.get("mode", TRIANGLES) == TRIANGLES:
-            # Exact duplicates would look like borders to the decimator: merge them first.
+            # Exact duplicates would look like borders to the simplifier: merge them first.
             weld_primitive(primitive)
-            simplify_primitive(primitive, keep)
+            simplify_primitive(primitive, keep, error)
     drop_empty_meshes(model.document)
 
 
-def simplify_primitive(primitive: dict[str, Any], keep: float) -> None:
-    triangles = primitive["indices"].reshape(-1, 3).astype(np.int64)
-    target = round(len(triangles) * keep)
-    if len(triangles) < MIN_TRIANGLES or target >= len(triangles):
+def simplify_primitive(primitive: dict[str, Any], keep: float, error: float) -> None:
+    indices = primitive["indices"].astype(np.uint32)
+    triangle_count = len(indices) // 3
+    target = round(triangle_count * keep)
+    if triangle_count < MIN_TRIANGLES or target >= triangle_count:
         return
-    positions = primitive["attributes"]["POSITION"].astype(np.float64)
-    _, _, collapses = fast_simplification.simplify(
-        positions, triangles, target_count=max(target, 1), preserve_border=True,
-        return_collapses=True,
-    )
-    new_positions, new_triangles, mapping = fast_simplification.replay_simplification(
-        positions, triangles, collapses
-    )
-    # Every vertex that was never collapsed away survives, and `mapping` numbers them 0..n-1.
-    survivors = np.setdiff1d(np.arange(len(positions)), collapses[:, 1])
-    survivors = survivors[mapping[survivors] >= 0]
-    representative = np.empty(len(new_positions), dtype=np.int64)
-    representative[mapping[survivors]] = survivors
-    keep_vertices(primitive, representative, np.asarray(new_triangles))
-    primitive["attributes"]["POSITION"] = np.asarray(new_positions, dtype=np.float32)
+    attributes = primitive["attributes"]
+    positions = attributes["POSITION"]
+    weighted = [(np.asarray(attributes[name], dtype=np.float32).reshape(len(positions), -1),
+                 weight) for name, weight in ATTRIBUTE_WEIGHTS.items() if name in attributes]
+    if weighted:
+        values = np.hstack([v for v, _ in weighted])
+        weights = np.concatenate([np.full(v.shape[1], w, dtype=np.float32) for v, w in weighted])
+    else:
+        values, weights = np.empty((len(positions), 0), np.float32), np.empty(0, np.float32)
+    kept, _ = simplify_indices(indices, positions, values, weights,
+                               max(target, 1 if keep else 0) * 3, error, SIMPLIFY_LOCK_BORDER)
+    used, triangles = np.unique(kept, return_inverse=True)
+    keep_vertices(primitive, used, triangles.astype(np.uint32))

@@ -112,7 +112,7 @@ def test_equal_requests_share_a_key_and_different_ones_do_not() -> None:
 
 def test_keys_are_stable_strings() -> None:
     key = options_key(F.GLB, OptimizeOptions(P.COMPRESS, compression="DRACO"))
-    assert key == "convert-v1;format=GLB;preset=COMPRESS;compression=DRACO;quantize=true"
+    assert key == "convert-v2;format=GLB;preset=COMPRESS;compression=DRACO;quantize=true"
 
 
 def test_plain_strings_from_a_queue_are_accepted() -> None:

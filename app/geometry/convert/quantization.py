@@ -1,0 +1,104 @@
+"""Quantisation budgets: bits from a model's extent and an error budget, errors measured back.
+
+Positions are quantised to the fewest bits that keep every coordinate within
+`position_error` (model units) of the source; the default budget matches what 14 bits
+over the model's extent give (gltfpack's default), so no preset is less precise than it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+
+MIN_BITS = 1
+MAX_FLOAT_BITS = 24  # a float32 mantissa holds no more
+DEFAULT_POSITION_BITS = 14
+TEXCOORD_BITS = 12
+DIRECTION_BITS = 8
+
+
+def default_position_error(extent: float) -> float:
+    """Half a step of DEFAULT_POSITION_BITS over `extent`: the error gltfpack's default gives."""
+    return max(extent, 1e-30) / float(2**DEFAULT_POSITION_BITS - 1) / 2
+
+
+def model_extent(positions: list[np.ndarray]) -> float:
+    """The longest side of the box around every position array."""
+    if not positions:
+        return 0.0
+    low = np.min([p.min(axis=0) for p in positions if len(p)], axis=0)
+    high = np.max([p.max(axis=0) for p in positions if len(p)], axis=0)
+    return float(np.max(high - low))
+
+
+def exponent_bits(values: np.ndarray, error: float) -> int:
+    """Mantissa bits for a shared-exponent filter so rounding stays within `error`.
+
+    The filter's step is 2**ceil(log2(max |value|)) / 2**bits, and rounding costs half a step.
+    """
+    largest = float(np.abs(values).max()) if len(values) else 0.0
+    if largest == 0.0:
+        return MIN_BITS
+    scale = 2.0 ** math.ceil(math.log2(largest))
+    bits = math.ceil(math.log2(scale / (2 * error)))
+    return min(max(bits, MIN_BITS), MAX_FLOAT_BITS)
+
+
+def grid_bits(extent: float, error: float) -> int:
+    """Bits of a uniform grid over `extent` whose half step is at most `error` (Draco's)."""
+    if extent <= 0.0:
+        return MIN_BITS
+    return min(max(math.ceil(math.log2(extent / (2 * error) + 1)), MIN_BITS), 30)
+
+
+def max_distance(decoded: np.ndarray, source: np.ndarray) -> float:
+    """The largest per-component difference (positions, UVs)."""
+    return float(np.abs(decoded.astype(np.float64) - source).max()) if len(source) else 0.0
+
+
+def max_angle_degrees(decoded: np.ndarray, source: np.ndarray) -> float:
+    """The largest angle between decoded and source directions (normals, tangents)."""
+    if not len(source):
+        return 0.0
+    a = decoded[:, :3].astype(np.float64)
+    b = source[:, :3].astype(np.float64)
+    lengths = np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1)
+    cosine = np.einsum("ij,ij->i", a, b) / np.where(lengths > 0, lengths, 1.0)
+    return float(np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0))).max())
+
+
+@dataclass
+class AttributeReport:
+    """One compressed attribute: how it was stored and what that cost in precision."""
+
+    semantic: str
+    encoding: str
+    bits: int
+    bytes: int
+    max_error: float  # model units for positions and UVs, degrees for directions
+
+
+@dataclass
+class CompressionReport:
+    """What COMPRESS did, as the job's result carries it."""
+
+    compression: str
+    position_error: float  # the budget asked for (or the default), in model units
+    attributes: list[AttributeReport] = field(default_factory=list)
+    index_bytes: int = 0
+
+    def add(self, attribute: AttributeReport) -> None:
+        """Fold repeated semantics (one per primitive) into one row: sizes add, errors max."""
+        for row in self.attributes:
+            if row.semantic == attribute.semantic and row.encoding == attribute.encoding:
+                row.bytes += attribute.bytes
+                row.bits = max(row.bits, attribute.bits)
+                row.max_error = max(row.max_error, attribute.max_error)
+                return
+        self.attributes.append(attribute)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
