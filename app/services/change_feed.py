@@ -86,6 +86,7 @@ class ChangeFeed:
         try:
             if self._reader is None or self._reader.done():
                 self._reader = asyncio.create_task(self._read(), name="change-feed")
+                self._reader.add_done_callback(self._reader_ended)
             self._wanted.set()
             try:
                 await asyncio.wait_for(self._open.wait(), self._stall_seconds)
@@ -100,7 +101,7 @@ class ChangeFeed:
                 self._followers.pop(key, None)
 
     async def close(self) -> None:
-        if self._reader is not None:
+        if self._reader is not None and not self._reader.done():
             self._reader.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._reader
@@ -160,6 +161,16 @@ class ChangeFeed:
         for key in keys:
             for follower in list(self._followers.get(key, ())):
                 follower.offer(value)
+
+    def _reader_ended(self, reader: asyncio.Task[None]) -> None:
+        # Only a bug ends the reader (faults are retried): end every stream rather than leave
+        # it waiting; the next follower starts a new reader.
+        if reader.cancelled() or reader.exception() is None:
+            return
+        log.error("change feed stopped", exc_info=reader.exception())
+        self._open.clear()
+        self._fail_all(ServiceUnavailable("live updates stopped; resume from the last event "
+                                          "received"))
 
     def _fail_all(self, error: AtelierError) -> None:
         for followers in self._followers.values():

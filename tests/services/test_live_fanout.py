@@ -30,6 +30,7 @@ from app.models.token import Scope
 from app.resolvers.shared_events import SharedEventExecution, shared_event
 from app.services.asset_outcomes import AssetOutcome, AssetOutcomeLog, encode_outcome_cursor
 from app.services.auth import Principal
+from app.services.change_feed import ChangeFeed
 from app.services.container import Services, opened_services
 from app.services.live import LiveService
 
@@ -321,3 +322,21 @@ async def test_identical_subscriptions_share_one_execution_and_viewers_stay_apar
     assert sorted(EXECUTIONS) == ["ann", "ann", "bob", "bob"]
     for owner, data in zip(viewers, received, strict=True):
         assert data == [{"shouts": {"text": text, "seenBy": owner}} for text in ("one", "two")]
+
+
+async def test_a_feed_reader_that_breaks_ends_its_streams_instead_of_leaving_them_waiting(
+        services: Services) -> None:
+    def broken(document: dict[str, Any]) -> tuple[list[str], object]:
+        raise RuntimeError("a decoding bug")
+
+    database = services.mongo[services.settings.database_name]
+    feed = ChangeFeed(database, {"broken_things": broken}, queue_size=10, stall_seconds=5)
+    try:
+        async with feed.follow("anything") as follower:
+            await database["broken_things"].insert_one({"x": 1})
+            with pytest.raises(AtelierError) as ended:
+                await asyncio.wait_for(follower.next(), 10)
+    finally:
+        await feed.close()
+
+    assert ended.value.code is ErrorCode.SERVICE_UNAVAILABLE
