@@ -46,6 +46,10 @@ class Settings(BaseSettings):
     secret_key: str | None = None
     admin_token: str | None = None
 
+    # `atelier ingest`, a client: where it sends files and as whom, when no flag says.
+    server: str | None = Field(default=None, description="Base URL of the server to ingest into.")
+    token: str | None = Field(default=None, description="API token secret `ingest` sends.")
+
     # Workers.
     workers: int = Field(default=1, ge=1, description="Worker processes `serve` starts.")
     worker_concurrency: int = Field(default=2, ge=1, description="Jobs one worker runs at once.")

@@ -28,7 +28,9 @@ from app.embedded.database import EmbeddedDatabase
 from app.embedded.process import ChildProcess
 from app.embedded.redis import EmbeddedRedis
 from app.main import create_app
+from app.serve_checks import check_can_start
 from app.services.container import opened_services
+from app.usage import UsageError
 
 log = logging.getLogger("atelier.serve")
 
@@ -72,7 +74,7 @@ def with_running_serve(settings: Settings) -> Settings:
         return settings
     path = runtime_file(settings.data_dir.resolve())
     if not path.exists():
-        raise SystemExit(
+        raise UsageError(
             f"no running `atelier serve` found in {settings.data_dir}; start it, pass its "
             "--data-dir, or set ATELIER_MONGODB_URL and the other store settings"
         )
@@ -189,12 +191,11 @@ def _request_stop(signum: int, frame: FrameType | None) -> None:
 
 
 def serve(settings: Settings) -> None:
+    data_dir = check_can_start(settings)
             now = time.monotonic()
     # uvicorn hands a signal it caught back to these handlers once it has shut down.
     signal.signal(signal.SIGTERM, _request_stop)
     signal.signal(signal.SIGINT, _request_stop)
-    data_dir = settings.data_dir.resolve()
-    data_dir.mkdir(parents=True, exist_ok=True)
     logs = data_dir / "logs"
     database = EmbeddedDatabase(data_dir / "db", log_path=logs / "secantus.log")
     redis = EmbeddedRedis(data_dir / "redis", log_path=logs / "redis.log")

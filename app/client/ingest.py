@@ -1,22 +1,24 @@
 """`atelier ingest`: upload files and folders to a running server, follow every job to its end,
-print a line per file as it finishes and a summary; exit 0 only when every file became READY."""
+show each file as it finishes and a summary; exit 0 only when every file became READY."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
 import httpx
 
 from app.client.api import AtelierClient, ClientFailure, FileRejected
-from app.client.files import UsageError, find_model_files
+from app.client.bundles import bundle_filename, bundle_members, write_bundle
+from app.client.display import Display, display_for_stdout
+from app.client.files import FoundFiles, ModelFiles, find_model_files
+from app.usage import UsageError, report_usage_error
 
 EXIT_ALL_READY = 0
 EXIT_SOME_FAILED = 1
-EXIT_USAGE = 2  # bad arguments, or the server cannot be reached or refuses the token
 
 DEFAULT_CONCURRENCY = 4
 DEFAULT_JOB_TIMEOUT_S = 900.0
@@ -51,80 +53,100 @@ async def ingest_paths(
     job_timeout_s: float = DEFAULT_JOB_TIMEOUT_S,
     request_timeout_s: float = DEFAULT_REQUEST_TIMEOUT_S,
 ) -> int:
-    """Ingest every model file under `paths`; the process exit code (see EXIT_*)."""
+    """Ingest every model under `paths`; the process exit code: 0 when all became READY, 1 when
+    any failed, 2 (with its one line on stderr) when nothing could be tried."""
     try:
         if not server.startswith(("http://", "https://")):
             raise UsageError(f"--server must be an http:// or https:// URL, not {server!r}")
-        found = find_model_files(paths)
-        if not found.files:
-            raise UsageError(f"no model files found ({plural(found.skipped, 'other file')} "
-                             "skipped)")
+        found = await asyncio.to_thread(find_model_files, paths)
+        if not found.models:
+            raise UsageError(f"no model files found ({plural(len(found.skipped), 'other file')}"
+                             " skipped)")
+        outcomes = await _ingest_found(found, server=server, token=token, tags=tags,
+                                       concurrency=concurrency, job_timeout_s=job_timeout_s,
+                                       request_timeout_s=request_timeout_s)
     except UsageError as error:
-        print(f"atelier ingest: {error}", file=sys.stderr)
-        return EXIT_USAGE
-
-    # A log line per HTTP request would bury the one line per file this command reports.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    try:
-        outcomes = await _ingest_all(found.files, server=server, token=token, tags=tags,
-                                     concurrency=concurrency, job_timeout_s=job_timeout_s,
-                                     request_timeout_s=request_timeout_s)
-    except ClientFailure as failure:
-        print(f"atelier ingest: {failure}", file=sys.stderr)
-        return EXIT_USAGE
-    print(summary(outcomes, found.skipped), flush=True)
+        return report_usage_error(error)
+    print(summary(outcomes, len(found.skipped)), flush=True)
     return EXIT_ALL_READY if all(outcome.ready for outcome in outcomes) else EXIT_SOME_FAILED
 
 
-async def _ingest_all(files: list[Path], *, server: str, token: str, tags: list[str],
-                      concurrency: int, job_timeout_s: float, request_timeout_s: float
-                      ) -> list[FileOutcome]:
-    """At most `concurrency` files in flight; the first ClientFailure stops them all."""
+async def _ingest_found(found: FoundFiles, *, server: str, token: str, tags: list[str],
+                        concurrency: int, job_timeout_s: float, request_timeout_s: float
+                        ) -> list[FileOutcome]:
+    """At most `concurrency` models in flight; the first ClientFailure stops them all."""
+    # A log line per HTTP request would bury the one line per file this command reports.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     gate = asyncio.Semaphore(max(1, concurrency))
     timeout = httpx.Timeout(request_timeout_s, connect=10.0)
     try:
         async with httpx.AsyncClient(timeout=timeout) as http:
             client = AtelierClient(server, token, http)
-            async with asyncio.TaskGroup() as group:
-                tasks = [group.create_task(_ingest_file(client, path, tags, gate, job_timeout_s))
-                         for path in files]
+            await client.check()
+            with display_for_stdout(len(found.models)) as display:
+                for skipped in found.skipped:
+                    display.note(skipped.line())
+                async with asyncio.TaskGroup() as group:
+                    tasks = [group.create_task(_ingest_model(client, model, tags, gate,
+                                                             job_timeout_s, display))
+                             for model in found.models]
     except* ClientFailure as failures:
         raise failures.exceptions[0] from None
     return [task.result() for task in tasks]
 
 
-async def _ingest_file(client: AtelierClient, path: Path, tags: list[str],
-                       gate: asyncio.Semaphore, job_timeout_s: float) -> FileOutcome:
+async def _ingest_model(client: AtelierClient, model: ModelFiles, tags: list[str],
+                        gate: asyncio.Semaphore, job_timeout_s: float, display: Display
+                        ) -> FileOutcome:
+    label = str(model.path)
     async with gate:
-        outcome = await _upload_and_follow(client, path, tags, job_timeout_s)
-    print(outcome.line(), flush=True)
+        display.started(label)
+        if model.is_bundle:
+            display.note(f"bundling {label} with {', '.join(list(bundle_members(model))[1:])}")
+        outcome = await _upload_and_follow(client, model, tags, job_timeout_s, display)
+    display.finished(label, outcome.line(), outcome.ready)
     return outcome
 
 
-async def _upload_and_follow(client: AtelierClient, path: Path, tags: list[str],
-                             job_timeout_s: float) -> FileOutcome:
+async def _upload_and_follow(client: AtelierClient, model: ModelFiles, tags: list[str],
+                             job_timeout_s: float, display: Display) -> FileOutcome:
+    def show(job: dict[str, Any]) -> None:
+        display.stage(str(model.path), job.get("stage") or job["status"].lower(),
+                      float(job.get("progress") or 0.0))
+
     try:
-        asset_id, job_id = await client.upload(path, tags)
+        with await asyncio.to_thread(_open_upload, model) as content:
+            filename = bundle_filename(model) if model.is_bundle else model.path.name
+            asset_id, job_id = await client.upload(model.path.name, filename, content, tags)
         async with asyncio.timeout(job_timeout_s):
-            job = await client.follow_job(job_id)
+            job = await client.follow_job(job_id, show)
         asset = await client.asset(asset_id)
     except FileRejected as rejected:
-        return FileOutcome(path, "FAILED", code=rejected.code, message=rejected.message)
+        return FileOutcome(model.path, "FAILED", code=rejected.code, message=rejected.message)
+    except OSError as error:
+        return FileOutcome(model.path, "FAILED", code="UNREADABLE",
+                           message=f"{error.strerror or error}: {error.filename or model.path}")
     except TimeoutError:
-        return FileOutcome(path, "TIMEOUT", code="TIMEOUT",
+        return FileOutcome(model.path, "TIMEOUT", code="TIMEOUT",
                            message=f"its job did not end within {job_timeout_s:.0f}s")
     if asset["status"] == "READY":
-        return FileOutcome(path, "READY", triangles=(asset["stats"] or {}).get("triangleCount"))
-    error = asset["error"] or job["error"] or {
+        return FileOutcome(model.path, "READY",
+                           triangles=(asset["stats"] or {}).get("triangleCount"))
+    failure = asset["error"] or job["error"] or {
         "code": job["status"], "message": f"the asset ended {asset['status']}"}
-    return FileOutcome(path, "FAILED", code=error["code"], message=error["message"])
+    return FileOutcome(model.path, "FAILED", code=failure["code"], message=failure["message"])
+
+
+def _open_upload(model: ModelFiles) -> IO[bytes]:
+    """The bytes to send: the model itself, or the bundle of it and the files it names."""
+    return write_bundle(model) if model.is_bundle else model.path.open("rb")
 
 
 def summary(outcomes: list[FileOutcome], skipped: int) -> str:
     ready = sum(outcome.ready for outcome in outcomes)
     text = f"{plural(len(outcomes), 'file')}: {ready} ready, {len(outcomes) - ready} failed"
     if skipped:
-        text += f"; {plural(skipped, 'file')} skipped (not a model format)"
+        text += f"; {plural(skipped, 'file')} skipped"
     return text
 
 

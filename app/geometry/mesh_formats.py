@@ -18,6 +18,7 @@ from trimesh.resolvers import Resolver
 from app.errors import AtelierError, CorruptFile, ErrorCode
 from app.geometry.archives import Archive
 from app.geometry.formats import SourceFormat, binary_stl_triangles
+from app.geometry.mtl_options import texture_file_name
 from app.geometry.resources import Resources
 
 TRIMESH_TYPES = {
@@ -46,7 +47,8 @@ class _UploadResolver(Resolver):
 
     def get(self, key: str) -> bytes:
         try:
-            data = self.resources.lenient(str(key))
+            # trimesh hands over all of a `map_Kd` line, options (`-s 1 1 1`) included.
+            data = self.resources.lenient(texture_file_name(str(key)))
         except AtelierError as refusal:
             self.refusal = self.refusal or refusal
             raise
