@@ -40,14 +40,17 @@ class Context:
 
     async def file_url(self, stored: StoredFile) -> str:
         """A signed URL of the file, signed once per request however often it is asked for
-        (an asset's `files` and its `glbUrl` name the same GLB)."""
-        signed = self._signed_urls.get(stored.key)
+        (an asset's `files` and its `glbUrl` name the same GLB). A websocket signs each time:
+        it outlives the URLs' expiry."""
+        signed = None if self.fresh_reads else self._signed_urls.get(stored.key)
         if signed is None:
-            signed = self._signed_urls[stored.key] = await self.services.storage.download_url(
+            signed = await self.services.storage.download_url(
                 stored.key,
                 filename=stored.filename,
                 content_type=stored.content_type,
                 base_url=self.base_url,
                 expires_in=self.services.settings.signed_url_ttl_seconds,
             )
+            if not self.fresh_reads:
+                self._signed_urls[stored.key] = signed
         return signed

@@ -4,6 +4,7 @@ the client the documents are bound to, while the real schema runs in process."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -171,3 +172,21 @@ async def test_each_request_reads_afresh(counted: tuple[Services, CommandCounter
 
     assert before.data["job"]["asset"]["name"] == "model.glb"
     assert after.data["job"]["asset"]["name"] == "renamed.glb"
+
+
+async def test_a_websocket_signs_afresh_where_a_request_signs_once(
+        counted: tuple[Services, CommandCounter]) -> None:
+    services, _ = counted
+    (asset,) = await ingested_assets(services, "signing", 1)
+    glb = next(stored for stored in asset.files if stored.role is FileRole.GLB)
+    request = Context(services=services, base_url="http://test",
+                      request=Request({"type": "http", "headers": []}))
+    websocket = Context(services=services, base_url="http://test",
+                        request=Request({"type": "http", "headers": []}), fresh_reads=True)
+
+    first = await request.file_url(glb), await websocket.file_url(glb)
+    await asyncio.sleep(1.1)  # the next second: a URL signed now expires a second later
+    second = await request.file_url(glb), await websocket.file_url(glb)
+
+    assert second[0] == first[0]
+    assert second[1] != first[1]
