@@ -1,6 +1,7 @@
 """Resume everywhere, over real websockets and two extra `atelier api` processes: a subscriber
 whose API process is killed reconnects to another with its last `cursor` (assetReady) or
-`version` (sceneChanged) and gets every event it missed exactly once, and nobody else's."""
+`version` (sceneChanged) and gets every event it missed exactly once, and nobody else's; a
+database outage ends a stream with SERVICE_UNAVAILABLE, never a silent complete."""
 
 from __future__ import annotations
 
@@ -11,12 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from app.embedded.database import EmbeddedDatabase
 from app.embedded.process import ChildProcess
-from tests.conftest import new_owner_api
+from app.embedded.redis import EmbeddedRedis
+from tests.conftest import ADMIN_TOKEN, new_owner_api
 from tests.e2e.test_scenes import CHANGED, create, update
-from tests.support.client import ASSET_READY, Api, Subscriptions
+from tests.support.client import ASSET_READY, JOB_PROGRESS, Api, Subscriptions
 from tests.support.models import box_stl
-from tests.support.stack import start_api
+from tests.support.stack import stack_env, start_api
 
 OUTCOMES = """subscription($after: String) {
   assetReady(afterCursor: $after) { cursor asset { id status } } }"""
@@ -116,3 +119,30 @@ async def test_scene_changed_resumes_on_another_api_after_a_version(
              for event in rest]
     assert versions == [2, 3, 4]
     assert names[-1] == "d"
+
+
+async def test_a_database_outage_ends_job_progress_with_service_unavailable_not_complete(
+        tmp_path: Path, redis_server: EmbeddedRedis) -> None:
+    database = EmbeddedDatabase(tmp_path / "db", log_path=tmp_path / "secantus.log")
+    database.start()
+    env = stack_env(mongodb_url=database.url, redis_url=redis_server.url,
+                    storage_dir=tmp_path / "objects", database_name="outage",
+                    admin_token=ADMIN_TOKEN, extra={"ATELIER_LIVE_READ_TIMEOUT_SECONDS": "2"})
+    api_process, url = start_api(env, tmp_path / "api.log")
+    try:
+        owner = await new_owner_api(Api(url, ADMIN_TOKEN))
+        job_id = (await owner.upload(box_stl((7.5, 1.0, 1.0)), "queued.stl"))["job"]["id"]
+        async with owner.websocket() as subscriptions:
+            op = await subscriptions.start(JOB_PROGRESS, {"id": job_id})
+            first = await subscriptions.collect(op, count=1, within=30)
+            database.stop()
+            async with asyncio.timeout(20):
+                frames = [json.loads(await subscriptions.ws.recv()) for _ in range(2)]
+    finally:
+        api_process.stop()
+        database.stop()
+
+    assert first[0]["jobProgress"]["job"]["status"] == "QUEUED"
+    assert [frame["type"] for frame in frames] == ["next", "complete"]
+    assert [error["extensions"]["code"] for error in frames[0]["payload"]["errors"]] == [
+        "SERVICE_UNAVAILABLE"]
