@@ -16,9 +16,9 @@ import secrets
 import signal
 import sys
 import threading
-from pathlib import Path
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from types import FrameType
 
 import uvicorn
@@ -118,22 +118,6 @@ async def prepare(settings: Settings) -> None:
         await services.jobs.redeliver_unfinished()
 
 
-class WorkerPool:
-    """Worker processes, each restarted with backoff if it exits while the pool runs."""
-
-    def __init__(self, count: int, env: dict[str, str]) -> None:
-        self.workers = [
-            SupervisedWorker(ChildProcess(f"worker-{index}", [sys.executable, "-m", "app",
-                                                              "worker"], env=env))
-            for index in range(count)
-        ]
-        self._stopping = threading.Event()
-        self._monitor = threading.Thread(target=self._watch, name="worker-monitor", daemon=True)
-
-    def start(self) -> None:
-        for worker in self.workers:
-            worker.start()
-        self._monitor.start()
 @dataclass
 class SupervisedWorker:
     """One worker process and when it may next be restarted."""
@@ -161,6 +145,22 @@ class SupervisedWorker:
         return delay
 
 
+class WorkerPool:
+    """Worker processes, each restarted with backoff if it exits while the pool runs."""
+
+    def __init__(self, count: int, env: dict[str, str]) -> None:
+        self.workers = [
+            SupervisedWorker(ChildProcess(f"worker-{index}", [sys.executable, "-m", "app",
+                                                              "worker"], env=env))
+            for index in range(count)
+        ]
+        self._stopping = threading.Event()
+        self._monitor = threading.Thread(target=self._watch, name="worker-monitor", daemon=True)
+
+    def start(self) -> None:
+        for worker in self.workers:
+            worker.start()
+        self._monitor.start()
 
     def stop(self) -> None:
         self._stopping.set()
@@ -169,6 +169,7 @@ class SupervisedWorker:
 
     def _watch(self) -> None:
         while not self._stopping.wait(WORKER_RESTART_CHECK_SECONDS):
+            now = time.monotonic()
             for worker in self.workers:
                 code = worker.exit_code()
                 if code is None or self._stopping.is_set():
@@ -192,7 +193,6 @@ def _request_stop(signum: int, frame: FrameType | None) -> None:
 
 def serve(settings: Settings) -> None:
     data_dir = check_can_start(settings)
-            now = time.monotonic()
     # uvicorn hands a signal it caught back to these handlers once it has shut down.
     signal.signal(signal.SIGTERM, _request_stop)
     signal.signal(signal.SIGINT, _request_stop)
