@@ -18,6 +18,7 @@ from app.resolvers.log_context import LogContext
 from app.resolvers.permissions import apply_policy
 from app.resolvers.renders import RenderMutation
 from app.resolvers.scenes import SceneMutation, SceneQuery, SceneSubscription
+from app.resolvers.shared_events import SharedEventExecution
 from app.resolvers.tokens import TokenMutation
 from app.resolvers.webhooks import WebhookMutation, WebhookQuery
 from app.schema.error_codes import ErrorCodes
@@ -51,4 +52,6 @@ def build_schema(max_query_depth: int, guards: QueryGuards | None = None,
             ErrorCodes,
         ],
         config=StrawberryConfig(scalar_map=SCALARS),
+        # Subscribers of one live event with the same query share one execution of it.
+        execution_context_class=SharedEventExecution,
     ))
