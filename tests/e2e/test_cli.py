@@ -286,3 +286,12 @@ async def test_ingest_with_a_wrong_token_stops_before_any_file(api_url: str, tmp
 
     assert_one_error_line(*result, "the server refused the token")
     assert "wrong-token.stl" not in result[1]
+
+
+async def test_a_malformed_setting_is_named_in_one_line(tmp_path: Path) -> None:
+    result = await atelier("serve", "--data-dir", str(tmp_path / "data"),
+                           env={"ATELIER_WORKERS": "several"})
+
+    assert_one_error_line(*result, "invalid setting ATELIER_WORKERS: Input should be a valid "
+                                   "integer, unable to parse string as an integer")
+    assert not (tmp_path / "data").exists()
