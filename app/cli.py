@@ -106,6 +106,13 @@ def _ingest(args: argparse.Namespace) -> int:
                                     token=token, tags=args.tag or []))
 
 
+def _schema(args: argparse.Namespace) -> int:
+    from app.schema.schema import build_schema
+
+    print(build_schema(_settings(args).max_query_depth).as_str())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="atelier", description=__doc__)
     parser.add_argument("--version", action="version",
@@ -143,6 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--token", help="an API token's secret (env ATELIER_TOKEN)")
     ingest.add_argument("--tag", action="append", help="tag every asset (repeatable)")
     ingest.set_defaults(handler=_ingest)
+
+    schema = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
+    schema.set_defaults(handler=_schema)
     return parser
 
 

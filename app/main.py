@@ -21,6 +21,7 @@ from app.http.outages import DependencyOutages
 from app.http.persisted_queries import PersistedQueries
 from app.http.rate_limits import RequestRateLimit
 from app.http.request_id import RequestId
+from app.http.sdl import schema_route
 from app.http.security_headers import SecurityHeaders
 from app.resolvers.cost import QueryGuards
 from app.schema.schema import build_schema
@@ -46,6 +47,7 @@ def create_app(settings: Settings) -> Starlette:
         persisted_queries=PersistedQueries.from_settings(settings)))
     return Starlette(
         routes=[
+            schema_route(schema, introspection=settings.introspection),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             Route("/healthz", health.healthz),
