@@ -32,10 +32,10 @@ def bearer_key(authorization: str) -> str:
 
 
 class RequestRateLimit:
-    def __init__(self, app: ASGIApp, *, redis_url: str | None, per_ip: str, per_token: str
-                 ) -> None:
+    def __init__(self, app: ASGIApp, *, redis_url: str | None, per_ip: str, per_token: str,
+                 timeout_seconds: float) -> None:
         self.app = app
-        self.limiter = RateLimiter(redis_url) if redis_url else None
+        self.limiter = RateLimiter(redis_url, timeout_seconds) if redis_url else None
         self.per_ip = rate(per_ip)
         self.per_token = rate(per_token)
 

@@ -83,6 +83,7 @@ class QueryGuards:
     introspection: bool
     cost_per_minute: int
     redis_url: str | None
+    redis_timeout_seconds: float
 
     @classmethod
     def from_settings(cls, settings: Settings) -> QueryGuards:
@@ -92,7 +93,8 @@ class QueryGuards:
         return cls(limits=limits, max_aliases=settings.max_aliases,
                    max_tokens=settings.max_query_tokens, max_bytes=settings.max_query_bytes,
                    introspection=settings.introspection,
-                   cost_per_minute=settings.query_cost_per_minute, redis_url=settings.redis_url)
+                   cost_per_minute=settings.query_cost_per_minute, redis_url=settings.redis_url,
+                   redis_timeout_seconds=settings.dependency_timeout_seconds)
 
     def extensions(self) -> list[Callable[[], SchemaExtension]]:
         # Validation results are cached per (document, rules): the rules are built once here so
@@ -103,7 +105,8 @@ class QueryGuards:
         if not self.introspection:
             rules.append(NoSchemaIntrospectionCustomRule)
         tokens, document_bytes = self.max_tokens, self.max_bytes
-        limiter = RateLimiter(self.redis_url) if self.redis_url else None
+        limiter = (RateLimiter(self.redis_url, self.redis_timeout_seconds) if self.redis_url
+                   else None)
         guards: list[Callable[[], SchemaExtension]] = [
             lambda: DocumentLimits(document_bytes), lambda: MaxTokensLimiter(tokens),
             lambda: AddValidationRules(rules)]

@@ -14,6 +14,7 @@ import pytest
 from graphql import get_introspection_query, parse
 
 from app.embedded.process import ChildProcess
+from app.embedded.redis import EmbeddedRedis
 from tests.conftest import ADMIN_TOKEN, new_owner_api
 from tests.support.client import Api
 from tests.support.stack import start_api
@@ -283,6 +284,26 @@ async def test_replicas_share_one_rate_limit(tight_api: StartApi) -> None:
                 for api in (on_first, on_second, on_first, on_second, on_first)]
 
     assert statuses == [200, 200, 200, 200, 429]
+
+
+async def test_requests_still_answer_while_the_limits_store_is_down(
+        stack_dir: Path, tight_api: StartApi) -> None:
+    redis = EmbeddedRedis(stack_dir / f"redis-{uuid.uuid4().hex[:6]}")
+    redis.start()
+    admin = tight_api(redis_url=redis.url, rate_limit_per_token="3/minute",
+                      queue_name=f"atelier:queue:limits-{uuid.uuid4().hex[:6]}")
+    limited = [(await admin.post("{ __typename }")).status_code for _ in range(4)]
+
+    redis.stop()
+    started = time.perf_counter()
+    during = [(await admin.post("{ __typename }")).status_code for _ in range(5)]
+    elapsed = time.perf_counter() - started
+
+    assert limited == [200, 200, 200, 429]
+    # Failing open: Redis refusing connections skips the checks (logged), it does not refuse
+    # everyone; only the first check waits on the dead store.
+    assert during == [200] * 5
+    assert elapsed < 5.0
 
 
 async def test_a_refused_flood_does_not_slow_other_callers(api: Api, big_scene: str) -> None:
