@@ -1,11 +1,15 @@
 """COMPRESS with EXT_meshopt_compression: meshoptimizer's codecs through the `meshopt` binding.
 
-Triangles are first reordered for the vertex cache, which is also what the index codec
-compresses best. With `quantize`, positions and UVs go through the exponential filter with
-one exponent per component (a fixed-point grid, like gltfpack's, yet still floats once
-decoded, so no node transform changes), positions with as few bits as the error budget
-allows; normals and tangents go through the octahedral filter as 8-bit vectors
-(KHR_mesh_quantization). Every encoded attribute is decoded again to report its true error.
+Triangles are first reordered for the vertex cache in strip order, which the index codec
+and the vertex codec's deltas compress best (gltfpack -cc does the same). With `quantize`
+(KHR_mesh_quantization), positions become 16-bit grid coordinates with as few bits as the
+error budget allows (`integer_positions`), UVs in [0, 1] 12-bit normalised shorts, and
+normals and tangents 8-bit octahedral vectors, as gltfpack stores them; positions no node
+can dequantise, and UVs outside [0, 1], go through the exponential filter on a
+shared-component grid instead (floats once decoded). Every lossy attribute is decoded again
+to report its true error. Quantised data goes through version 1 of the vertex codec, as
+gltfpack -cc writes it (decoders since meshoptimizer 0.23 read it); lossless data keeps
+version 0, which every decoder reads.
 """
 
 from __future__ import annotations
@@ -15,10 +19,12 @@ from typing import Literal
 import meshopt
 import numpy as np
 
+from app.geometry.convert.integer_positions import quantize_positions
 from app.geometry.convert.model import QUANTIZATION, TRIANGLES, VERTEX_ROLES, Model, Role
 from app.geometry.convert.packing import EncodedView
 from app.geometry.convert.quantization import (
     DIRECTION_BITS,
+    MAX_FLOAT_BITS,
     TEXCOORD_BITS,
     AttributeReport,
     CompressionReport,
@@ -29,8 +35,18 @@ from app.geometry.convert.quantization import (
 
 EXTENSION = "EXT_meshopt_compression"
 BYTE = 5120
+UNSIGNED_SHORT = 5123
 # One exponent per component over the whole buffer: a fixed grid, which compresses best.
 GRID: Literal["SharedComponent"] = "SharedComponent"
+
+
+def meshopt_codec(model: Model, quantize: bool, position_error: float) -> MeshoptCodec:
+    """Prepare `model` for EXT_meshopt_compression and return the codec that writes it."""
+    reorder_for_cache(model)
+    codec = MeshoptCodec(quantize, position_error)
+    if quantize and quantize_positions(model, position_error, codec.report):
+        codec.extra_extensions.add(QUANTIZATION)
+    return codec
 
 
 def reorder_for_cache(model: Model) -> None:
@@ -39,7 +55,7 @@ def reorder_for_cache(model: Model) -> None:
         if primitive.get("mode", TRIANGLES) != TRIANGLES or "indices" not in primitive:
             continue
         indices, remap, unique = meshopt.reorder_mesh(
-            primitive["indices"].astype(np.uint32), triangles=True, optsize=False)
+            primitive["indices"].astype(np.uint32), triangles=True, optsize=True)
         order = np.argsort(remap, kind="stable")[:unique]
         primitive["indices"] = indices.astype(np.uint32)
         primitive["attributes"] = {k: v[order] for k, v in primitive["attributes"].items()}
@@ -55,6 +71,7 @@ class MeshoptCodec:
 
     def __init__(self, quantize: bool, position_error: float) -> None:
         self.quantize = quantize
+        self.version = 1 if quantize else 0
         self.position_error = position_error
         self.extra_extensions: set[str] = set()
         self.report = CompressionReport("MESHOPT", position_error if quantize else 0.0)
@@ -67,31 +84,60 @@ class MeshoptCodec:
             self.report.index_bytes += len(data)
             return EncodedView(data, values.itemsize, len(values), {"mode": mode})
         rows = values.reshape(len(values), -1)
+        if semantic == "POSITION" and role == "vertex" and values.dtype == np.uint16:
+            return self._grid_positions(rows)
         if self.quantize and role in VERTEX_ROLES and values.dtype == np.float32:
             if semantic == "POSITION":
-                bits = exponent_bits(rows, self.position_error)
-                return self._exponential(rows, bits, semantic, role)
+                return self._exponential(rows, exponent_bits(rows, self.position_error),
+                                         semantic, role, self.position_error)
             if semantic.startswith("TEXCOORD_"):
+                if role == "vertex" and rows.min() >= 0.0 and rows.max() <= 1.0:
+                    return self._unit_shorts(rows, semantic)
                 return self._exponential(rows, TEXCOORD_BITS, semantic, role)
             if semantic in ("NORMAL", "TANGENT") and role == "vertex":
                 return self._octahedral(rows, semantic)  # unit vectors, not target deltas
         stride = rows.shape[1] * values.itemsize
         if stride % 4 or stride > 256:
             return None  # the vertex codec takes rows of 4 to 256 bytes, in fours
-        data = meshopt.encode_gltf_buffer(rows, "ATTRIBUTES")
+        data = meshopt.encode_gltf_buffer(rows, "ATTRIBUTES", self.version)
         if role in VERTEX_ROLES:
             self.report.add(AttributeReport(semantic, "lossless", 8 * values.itemsize,
                                             len(data), 0.0))
         return EncodedView(data, stride, len(rows), {"mode": "ATTRIBUTES"})
 
-    def _exponential(self, rows: np.ndarray, bits: int, semantic: str, role: Role
-                     ) -> EncodedView:
-        encoded = meshopt.encode_filter_exp(rows, bits, GRID)
-        data = meshopt.encode_gltf_buffer(encoded, "ATTRIBUTES")
-        stride = encoded.shape[1]
-        decoded = meshopt.decode_gltf_buffer(data, len(rows), stride, "ATTRIBUTES",
-                                             "EXPONENTIAL").view(np.float32)
-        error = max_distance(decoded, rows)
+    def _grid_positions(self, rows: np.ndarray) -> EncodedView:
+        # The vertex codec takes rows in fours of bytes: three shorts travel padded to four.
+        padded = np.zeros((len(rows), 4), dtype=np.uint16)
+        padded[:, :3] = rows
+        data = meshopt.encode_gltf_buffer(padded, "ATTRIBUTES", self.version)
+        self.report.add(AttributeReport("POSITION", "integer", 0, len(data), 0.0))
+        return EncodedView(data, 8, len(rows), {"mode": "ATTRIBUTES"})
+
+    def _unit_shorts(self, rows: np.ndarray, semantic: str) -> EncodedView:
+        grid = np.rint(rows * (2**TEXCOORD_BITS - 1)).astype(np.uint16)
+        # Repeating the top bits below them maps 0..4095 onto 0..65535 exactly.
+        shorts = (grid << (16 - TEXCOORD_BITS)) | (grid >> (2 * TEXCOORD_BITS - 16))
+        data = meshopt.encode_gltf_buffer(shorts, "ATTRIBUTES", self.version)
+        error = max_distance(shorts.astype(np.float32) / 65535, rows)
+        self.report.add(AttributeReport(semantic, "normalized", TEXCOORD_BITS, len(data), error))
+        self.extra_extensions.add(QUANTIZATION)
+        return EncodedView(data, 4, len(rows), {"mode": "ATTRIBUTES"},
+                           {"componentType": UNSIGNED_SHORT, "normalized": True,
+                            "min": None, "max": None})
+
+    def _exponential(self, rows: np.ndarray, bits: int, semantic: str, role: Role,
+                     budget: float | None = None) -> EncodedView:
+        while True:
+            encoded = meshopt.encode_filter_exp(rows, bits, GRID)
+            data = meshopt.encode_gltf_buffer(encoded, "ATTRIBUTES", self.version)
+            stride = encoded.shape[1]
+            decoded = meshopt.decode_gltf_buffer(data, len(rows), stride, "ATTRIBUTES",
+                                                 "EXPONENTIAL").view(np.float32)
+            error = max_distance(decoded, rows)
+            # The filter's exponent is not always the smallest: add bits until within budget.
+            if budget is None or error <= budget or bits >= MAX_FLOAT_BITS:
+                break
+            bits += 1
         name = semantic if role == "vertex" else f"target {semantic}"
         self.report.add(AttributeReport(name, "exponential", bits, len(data), error))
         # Bounds must describe the decoded values, which the filter rounded.
@@ -103,7 +149,7 @@ class MeshoptCodec:
     def _octahedral(self, rows: np.ndarray, semantic: str) -> EncodedView:
         vectors = rows if rows.shape[1] == 4 else np.column_stack([rows, np.zeros(len(rows))])
         encoded = meshopt.encode_filter_oct(vectors, 4, DIRECTION_BITS)
-        data = meshopt.encode_gltf_buffer(encoded, "ATTRIBUTES")
+        data = meshopt.encode_gltf_buffer(encoded, "ATTRIBUTES", self.version)
         decoded = meshopt.decode_gltf_buffer(data, len(rows), 4, "ATTRIBUTES", "OCTAHEDRAL")
         directions = decoded.view(np.int8).reshape(len(rows), 4).astype(np.float32) / 127
         self.report.add(AttributeReport(semantic, "octahedral", DIRECTION_BITS, len(data),

@@ -10,7 +10,7 @@ from typing import Any
 
 from app.errors import AtelierError, ErrorCode, InvalidInput, JobTimeout, LimitExceeded
 from app.geometry.convert.compress_draco import draco_compress
-from app.geometry.convert.compress_meshopt import MeshoptCodec, reorder_for_cache
+from app.geometry.convert.compress_meshopt import MeshoptCodec, meshopt_codec
 from app.geometry.convert.model import Model, read_model
 from app.geometry.convert.options import (
     OptimizeOptions,
@@ -178,8 +178,7 @@ def _optimize(model: Model, options: OptimizeOptions, limits: ConvertLimits) -> 
         optimize_textures(model, options.max_texture_size, options.texture_format,
                           limits.max_texture_pixels)
     elif preset is OptimizePreset.COMPRESS and options.compression == "MESHOPT":
-        reorder_for_cache(model)
-        return MeshoptCodec(options.quantize, position_budget(model, options))
+        return meshopt_codec(model, options.quantize, position_budget(model, options))
     return None
 
 
