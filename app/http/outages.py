@@ -1,11 +1,12 @@
 """Requests that fail as a whole because the database or Redis is down (auth cannot read its
-tokens, say) answer HTTP 503 with Retry-After instead of a 500; websockets close with 1013."""
+tokens, say) answer HTTP 503 with Retry-After instead of a 500; so does a websocket handshake
+(through ASGI's denial response, else a close with 1013, "try again later")."""
 
 from __future__ import annotations
 
+import json
 import logging
 
-from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.availability import RETRY_AFTER_SECONDS, as_unavailable
@@ -13,6 +14,7 @@ from app.availability import RETRY_AFTER_SECONDS, as_unavailable
 log = logging.getLogger(__name__)
 
 TRY_AGAIN_LATER_CLOSE_CODE = 1013
+DENIAL_EXTENSION = "websocket.http.response"
 
 
 class DependencyOutages:
@@ -27,8 +29,9 @@ class DependencyOutages:
 
         async def tracked(message: Message) -> None:
             nonlocal answered
-            answered = answered or message["type"] in {"http.response.start", "websocket.accept",
-                                                       "websocket.close"}
+            answered = answered or message["type"] in {
+                "http.response.start", "websocket.accept", "websocket.close",
+                "websocket.http.response.start"}
             await send(message)
 
         try:
@@ -39,12 +42,18 @@ class DependencyOutages:
                 raise
             log.warning("%s %s: a backing service is down: %s", scope["type"],
                         scope.get("path"), fault)
-            if scope["type"] == "websocket":
-                await send({"type": "websocket.close", "code": TRY_AGAIN_LATER_CLOSE_CODE,
-                            "reason": unavailable.message})
-                return
-            body = {"errors": [{"message": unavailable.message,
-                                "extensions": {"code": unavailable.code.value}}]}
-            response = JSONResponse(body, status_code=503,
-                                    headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
-            await response(scope, receive, send)
+            body = json.dumps({"errors": [{"message": unavailable.message,
+                                           "extensions": {"code": unavailable.code.value}}]})
+            await _refuse(scope, send, body.encode(), unavailable.message)
+
+
+async def _refuse(scope: Scope, send: Send, body: bytes, reason: str) -> None:
+    headers = [(b"content-type", b"application/json"),
+               (b"retry-after", str(RETRY_AFTER_SECONDS).encode())]
+    if scope["type"] == "websocket" and DENIAL_EXTENSION not in scope.get("extensions", {}):
+        await send({"type": "websocket.close", "code": TRY_AGAIN_LATER_CLOSE_CODE,
+                    "reason": reason})
+        return
+    prefix = "websocket.http" if scope["type"] == "websocket" else "http"
+    await send({"type": f"{prefix}.response.start", "status": 503, "headers": headers})
+    await send({"type": f"{prefix}.response.body", "body": body})

@@ -23,6 +23,7 @@ from typing import Any
 import httpx
 import pytest
 import websockets
+import websockets.http11
 from pymongo import MongoClient
 
 from app.embedded.database import EmbeddedDatabase
@@ -31,7 +32,7 @@ from app.embedded.redis import EmbeddedRedis
 from app.faults import ASSET_INSERTED, FAULT_EXIT_CODE, JOB_COMMITTED
 from tests.conftest import ADMIN_TOKEN, OWNER_SCOPES, TOKEN_CREATE
 from tests.support import models
-from tests.support.client import JOB_PROGRESS, UPLOAD, Api
+from tests.support.client import JOB_PROGRESS, TRANSPORT_WS, UPLOAD, Api
 from tests.support.stack import stack_env, start_api, start_worker
 
 DATABASE = "atelier_outages"
@@ -257,6 +258,7 @@ async def test_the_database_down_answers_service_unavailable_fast_and_loses_noth
     started = time.monotonic()
     upload = await post_upload(admin, models.box_stl((5.0, 1.0, 1.0)), "lost.stl")
     upload_in = time.monotonic() - started
+    handshake = await websocket_refusal(api)
     stack.database.start()
     await eventually(lambda: _ready(stack.url), 60, "ready again")
     after = (await api.graphql(OWN_ASSETS))["assets"]
@@ -275,6 +277,7 @@ async def test_the_database_down_answers_service_unavailable_fast_and_loses_noth
     assert [e["code"] for e in upload.json()["data"]["assetUpload"]["errors"]] == [
         "SERVICE_UNAVAILABLE"]
     assert "lost.stl" not in stored_names(stack.root)
+    assert handshake.status_code == 503 and handshake.headers["Retry-After"].isdigit()
     assert after["totalCount"] == 1 and after["edges"][0]["node"]["status"] == "READY"
     assert worker.alive(), "the worker exited during the database outage"
 
@@ -297,6 +300,16 @@ async def test_a_job_running_when_the_database_dies_finishes_once_it_is_back(
     assert worker.alive(), "the worker exited during the database outage"
     assert job["status"] == "SUCCEEDED" and job["attempts"] >= 1
     assert assets["totalCount"] == 1 and assets["edges"][0]["node"]["status"] == "READY"
+
+
+async def websocket_refusal(api: Api) -> websockets.http11.Response:
+    """The answer to a websocket handshake that signs in with its Authorization header."""
+    url = api.base_url.replace("http://", "ws://") + "/graphql"
+    with pytest.raises(websockets.exceptions.InvalidStatus) as refused:
+        async with websockets.connect(url, subprotocols=[TRANSPORT_WS],  # type: ignore[list-item]
+                                      additional_headers=api.headers, open_timeout=10):
+            pass
+    return refused.value.response
 
 
 async def _ready(url: str) -> bool:
