@@ -1,0 +1,1 @@
+"""Backups that restore: `atelier backup --to DIR` and `atelier restore --from DIR`."""

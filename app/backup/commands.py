@@ -1,0 +1,60 @@
+"""The `atelier backup` and `atelier restore` subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from app.config import Settings
+
+PLACE_HELP = ("a `serve` data dir (running or not); without it, the stores the ATELIER_* "
+              "settings name")
+
+
+def add_backup_commands(commands: Any) -> None:
+    """Register both subcommands on `atelier`'s subparsers."""
+    backup = commands.add_parser("backup", help="write a consistent snapshot to a folder")
+    backup.add_argument("--to", type=Path, required=True, help="a new or empty folder")
+    backup.add_argument("--data-dir", type=Path, help=PLACE_HELP)
+    backup.set_defaults(handler=_backup)
+
+    restore = commands.add_parser("restore", help="load a backup into an empty place")
+    restore.add_argument("--from", dest="source", type=Path, required=True,
+                         help="a folder `atelier backup` wrote")
+    restore.add_argument("--data-dir", type=Path, help=f"{PLACE_HELP}; must be empty")
+    restore.set_defaults(handler=_restore)
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings(data_dir=args.data_dir) if args.data_dir else Settings()
+
+
+def _backup(args: argparse.Namespace) -> int:
+    # Imported here, as cli.py does, so other subcommands do not load the server's modules.
+    from app.backup.places import source_settings
+    from app.backup.snapshot import take_backup
+
+    with source_settings(_settings(args), args.data_dir) as settings:
+        manifest = asyncio.run(take_backup(settings, args.to))
+    documents = sum(entry.documents for entry in manifest.collections.values())
+    print(f"backed up {documents} records in {len(manifest.collections)} collections and "
+          f"{len(manifest.objects)} objects to {args.to}")
+    if manifest.missing_objects:
+        print(f"{len(manifest.missing_objects)} objects were deleted after the snapshot "
+              "and are listed as missing_objects in the manifest")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from app.backup.places import target_settings
+    from app.backup.restore import read_verified, restore_backup
+
+    manifest = read_verified(args.source)
+    with target_settings(_settings(args), args.data_dir) as settings:
+        asyncio.run(restore_backup(settings, manifest, args.source))
+    documents = sum(entry.documents for entry in manifest.collections.values())
+    print(f"restored {documents} records and {len(manifest.objects)} objects from "
+          f"{args.source} (taken {manifest.created_at})")
+    return 0

@@ -1,0 +1,159 @@
+"""`atelier backup` of a running `serve` and `atelier restore` into a fresh one: every record
+and every object comes back byte for byte; damaged backups and non-empty targets are refused."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bson import json_util
+from pymongo import MongoClient
+
+from tests.e2e.test_ingest import upload_and_wait
+from tests.e2e.test_render import FRONT, finished, submit
+from tests.e2e.test_serve import running_serve
+from tests.support import models
+from tests.support.client import Api
+
+ADMIN_TOKEN = "backup-admin-token"
+SERVE_ENV = {"ATELIER_ADMIN_TOKEN": ADMIN_TOKEN}
+TOKEN_CREATE = """mutation($input: ApiTokenCreateInput!) {
+  apiTokenCreate(input: $input) { secret errors { code } } }"""
+SCENE_FROM_ASSET = """mutation($id: ID!) {
+  sceneCreateFromAsset(assetId: $id) { scene { id version } errors { code } } }"""
+ASSETS = "{ assets(first: 50) { edges { node { id sha256 files { role sizeBytes url } } } } }"
+
+pytestmark = pytest.mark.slow
+
+
+def atelier(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    env_free = {"PATH": "/usr/bin:/bin", "PYTHONUNBUFFERED": "1"}
+    return subprocess.run([sys.executable, "-m", "app", *map(str, args)], env=env_free,
+                          capture_output=True, text=True, timeout=180)
+
+
+def records(data_dir: Path) -> dict[str, list[Any]]:
+    """Every document of every collection of a running serve's database, in `_id` order."""
+    url = json.loads((data_dir / "runtime.json").read_text())["mongodb_url"]
+    with MongoClient[dict[str, Any]](url) as client:
+        database = client["atelier"]
+        return {name: list(database[name].find({}, sort=[("_id", 1)]))
+                for name in sorted(database.list_collection_names())}
+
+
+def objects(data_dir: Path) -> dict[str, bytes]:
+    root = data_dir / "objects"
+    return {str(path.relative_to(root)): path.read_bytes() for path in root.rglob("*")
+            if path.is_file() and not path.relative_to(root).parts[0].startswith(".")}
+
+
+async def fill(url: str) -> Api:
+    """An owner with two READY assets, a scene made from one, a render and a failed upload."""
+    admin = Api(url, ADMIN_TOKEN)
+    created = (await admin.graphql(TOKEN_CREATE, {"input": {
+        "owner": "backup-owner", "name": "t", "scopes": [
+            "ASSETS_READ", "ASSETS_WRITE", "SCENES_READ", "SCENES_WRITE", "JOBS_READ",
+            "JOBS_WRITE"]}}))["apiTokenCreate"]
+    owner = admin.with_token(created["secret"])
+    box = await upload_and_wait(owner, models.box_stl(), "box.stl")
+    cylinder = await upload_and_wait(owner, models.cylinder_glb(), "cylinder.glb")
+    broken = await upload_and_wait(owner, b"solid nothing\nendsolid nothing\n" * 3, "bad.stl")
+    assert (box["status"], cylinder["status"], broken["status"]) == ("READY", "READY", "FAILED")
+    scene = (await owner.graphql(SCENE_FROM_ASSET, {"id": box["id"]}))["sceneCreateFromAsset"]
+    assert scene["errors"] == []
+    render = await submit(owner, assetId=cylinder["id"], camera=FRONT, width=64, height=64,
+                          format="PNG")
+    assert render["errors"] == []
+    await finished(owner, render["job"]["id"])
+    return owner
+
+
+async def downloads(owner: Api) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for edge in (await owner.graphql(ASSETS))["assets"]["edges"]:
+        for file in edge["node"]["files"]:
+            response = await owner.download(file["url"])
+            assert response.status_code == 200
+            files[f"{edge['node']['id']}/{file['role']}"] = response.content
+    return files
+
+
+async def test_a_running_server_restores_into_a_fresh_one_byte_for_byte(tmp_path: Path) -> None:
+    # Given a running serve with assets, a scene, jobs and their files
+    source, backup, target = tmp_path / "source", tmp_path / "backup", tmp_path / "target"
+    with running_serve(source, SERVE_ENV) as (url, _, _):
+        owner = await fill(url)
+        before_files = await downloads(owner)
+        # When it is backed up while running, and restored into an empty data dir
+        backed_up = atelier("backup", "--data-dir", source, "--to", backup)
+        assert backed_up.returncode == 0, backed_up.stderr
+        before_records, before_objects = records(source), objects(source)
+    restored = atelier("restore", "--from", backup, "--data-dir", target)
+    assert restored.returncode == 0, restored.stderr
+
+    # Then a serve on the restored data dir holds every record and object byte for byte
+    with running_serve(target, SERVE_ENV) as (url, _, _):
+        assert json_util.dumps(records(target)) == json_util.dumps(before_records)
+        assert objects(target) == before_objects
+        assert await downloads(Api(url, owner.token)) == before_files
+    manifest = json.loads((backup / "manifest.json").read_text())
+    assert manifest["missing_objects"] == []
+    assert set(manifest["objects"]) == set(before_objects)
+    assert manifest["collections"]["assets"]["documents"] == 3
+
+
+def write_backup_of_nothing(tmp_path: Path) -> Path:
+    """A backup of a stopped, freshly made data dir (one admin-less, empty database)."""
+    source = tmp_path / "source"
+    (source / "db").mkdir(parents=True)
+    backup = tmp_path / "backup"
+    backed_up = atelier("backup", "--data-dir", source, "--to", backup)
+    assert backed_up.returncode == 0, backed_up.stderr
+    return backup
+
+
+def test_restore_refuses_a_data_dir_that_is_not_empty(tmp_path: Path) -> None:
+    backup = write_backup_of_nothing(tmp_path)
+    target = tmp_path / "target"
+    target.mkdir()
+    (target / "keep.txt").write_text("mine")
+
+    restored = atelier("restore", "--from", backup, "--data-dir", target)
+
+    assert restored.returncode == 2
+    assert restored.stderr.strip().splitlines() == [
+        f"atelier: error: --data-dir {target} is not empty; restore into a new or empty folder"]
+    assert [path.name for path in target.iterdir()] == ["keep.txt"]
+
+
+async def test_restore_refuses_a_damaged_backup_before_writing_anything(tmp_path: Path) -> None:
+    source, backup = tmp_path / "source", tmp_path / "backup"
+    with running_serve(source, SERVE_ENV) as (url, _, _):
+        admin = Api(url, ADMIN_TOKEN)
+        asset = await upload_and_wait(admin, models.box_stl(), "box.stl")
+        assert atelier("backup", "--data-dir", source, "--to", backup).returncode == 0
+    glb = next((backup / "objects").rglob("*.glb"))
+    glb.write_bytes(glb.read_bytes()[:-1] + b"!")
+    target = tmp_path / "target"
+
+    restored = atelier("restore", "--from", backup, "--data-dir", target)
+
+    assert restored.returncode == 2
+    assert "the backup is damaged: object" in restored.stderr
+    assert asset["id"] in restored.stderr
+    assert not target.exists()
+
+
+def test_backup_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
+    backup = write_backup_of_nothing(tmp_path)
+    manifest = (backup / "manifest.json").read_bytes()
+
+    again = atelier("backup", "--data-dir", tmp_path / "source", "--to", backup)
+
+    assert again.returncode == 2
+    assert "is not empty; back up into a new or empty folder" in again.stderr
+    assert (backup / "manifest.json").read_bytes() == manifest
