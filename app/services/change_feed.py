@@ -29,6 +29,8 @@ Decoder = Callable[[dict[str, Any]], tuple[Iterable[str], object] | None]
 
 _CHANGE_STREAM_HISTORY_LOST = 286
 _LONGEST_BACKOFF_SECONDS = 5.0
+# How long the server holds a getMore open when nothing changed (well under socket timeouts).
+_SERVER_WAIT_MS = 1000
 
 
 class Follower:
@@ -67,11 +69,11 @@ class Follower:
 
 class ChangeFeed:
     def __init__(self, database: AsyncDatabase[dict[str, Any]], decoders: Mapping[str, Decoder],
-                 *, queue_size: int, stall_seconds: float) -> None:
+                 *, queue_size: int, open_timeout: float) -> None:
         self._database = database
         self._decoders = dict(decoders)
         self._queue_size = queue_size
-        self._stall_seconds = stall_seconds
+        self._open_timeout = open_timeout
         self._followers: dict[str, set[Follower]] = {}
         self._open = asyncio.Event()
         self._wanted = asyncio.Event()  # a follower waits: retry now rather than after backoff
@@ -89,7 +91,7 @@ class ChangeFeed:
                 self._reader.add_done_callback(self._reader_ended)
             self._wanted.set()
             try:
-                await asyncio.wait_for(self._open.wait(), self._stall_seconds)
+                await asyncio.wait_for(self._open.wait(), self._open_timeout)
             except TimeoutError as exc:
                 raise ServiceUnavailable("live updates are unavailable: the database does not "
                                          "answer; retry shortly") from exc
@@ -112,15 +114,17 @@ class ChangeFeed:
         while True:
             stream: AsyncChangeStream[dict[str, Any]] | None = None
             try:
-                stream = await asyncio.wait_for(self._watch(token), self._stall_seconds)
+                # The driver's timeouts (server selection, socket) bound each call: a timer of
+                # our own would also fire when this process is merely busy, ending healthy streams.
+                stream = await self._watch(token)
                 self._open.set()
                 backoff = 0.1
                 while True:
-                    change = await asyncio.wait_for(stream.try_next(), self._stall_seconds)
+                    change = await stream.try_next()
                     token = stream.resume_token
                     if change is not None:
                         self._dispatch(change)
-            except (PyMongoError, TimeoutError) as exc:
+            except PyMongoError as exc:
                 log.warning("change feed interrupted, resuming: %s", exc)
                 if isinstance(exc, OperationFailure) and exc.code == _CHANGE_STREAM_HISTORY_LOST:
                     token = None
@@ -143,7 +147,7 @@ class ChangeFeed:
                                 "operationType": {"$in": ["insert", "update", "replace"]}}}]
         return await self._database.watch(
             pipeline, full_document="updateLookup", resume_after=token,
-            max_await_time_ms=int(self._stall_seconds * 1000 / 2))
+            max_await_time_ms=_SERVER_WAIT_MS)
 
     def _dispatch(self, change: dict[str, Any]) -> None:
         decoder = self._decoders.get(change["ns"]["coll"])

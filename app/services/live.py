@@ -165,7 +165,7 @@ class LiveService:
                     AssetEvent.Settings.name: _decode_asset_event,
                     Scene.Settings.name: decode_scene}
         self.feed = ChangeFeed(database, decoders, queue_size=settings.live_queue_events,
-                               stall_seconds=settings.live_read_timeout_seconds)
+                               open_timeout=settings.live_read_timeout_seconds)
         self.job_log = job_log
         self.read_timeout = settings.live_read_timeout_seconds
 

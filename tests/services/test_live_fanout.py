@@ -330,7 +330,7 @@ async def test_a_feed_reader_that_breaks_ends_its_streams_instead_of_leaving_the
         raise RuntimeError("a decoding bug")
 
     database = services.mongo[services.settings.database_name]
-    feed = ChangeFeed(database, {"broken_things": broken}, queue_size=10, stall_seconds=5)
+    feed = ChangeFeed(database, {"broken_things": broken}, queue_size=10, open_timeout=5)
     try:
         async with feed.follow("anything") as follower:
             await database["broken_things"].insert_one({"x": 1})
