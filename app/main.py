@@ -15,7 +15,7 @@ from app.http import demo, files, health, metrics
 from app.http.auth import BearerAuth
 from app.http.cors import cors_middleware
 from app.http.graphql import AtelierGraphQL
-from app.http.limits import BodySizeLimit, JsonBodyCheck
+from app.http.limits import BodySizeLimit
 from app.http.metrics import RequestMetrics
 from app.http.outages import DependencyOutages
 from app.http.persisted_queries import PersistedQueries
@@ -69,7 +69,6 @@ def create_app(settings: Settings) -> Starlette:
                        timeout_seconds=settings.dependency_timeout_seconds),
             Middleware(BodySizeLimit, max_upload_bytes=settings.max_upload_bytes,
                        max_json_bytes=settings.max_json_body_bytes, paths=("/graphql", "/uploads")),
-            Middleware(JsonBodyCheck, paths=("/graphql",)),
         ],
         lifespan=lifespan,
     )

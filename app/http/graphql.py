@@ -22,6 +22,7 @@ from strawberry.types.execution import ExecutionResult, SubscriptionExecutionRes
 from app.context import Context
 from app.errors import ErrorCode
 from app.http.graphiql import graphiql_page
+from app.http.limits import decode_request_json
 from app.http.persisted_queries import PersistedQueries, PersistedQueryRefused
 from app.http.request_id import request_id_of
 from app.http.websockets import LegacyWSHandler, TransportWSHandler
@@ -55,6 +56,10 @@ class AtelierGraphQL(GraphQL[Context, None]):
             max_subscriptions_per_connection=None,
         )
         self._persisted_queries = persisted_queries
+
+    def decode_json(self, data: str | bytes) -> object:
+        # Multipart `operations`/`map` and GET `variables` are checked as JSON bodies are.
+        return decode_request_json(data)
 
     def persisted_queries(self, services: Services) -> PersistedQueries:
         """The rules given at construction, else those of the running services' settings."""

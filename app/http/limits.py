@@ -111,18 +111,13 @@ class BodySizeLimit:
             await drain_and_refuse(scope, receive, send, limit)
 
 
-def invalid_body(message: str) -> JSONResponse:
-    body = {"errors": [{"message": message, "extensions": {"code": "INVALID_INPUT"}}]}
-    return JSONResponse(body, status_code=400)
-
-
 def decode_request_json(data: str | bytes) -> object:
     """JSON a GraphQL request carries (a body, a multipart `operations` or `map`, GET
     `variables`), as Strawberry's view may trust it: UTF-8, within the decoder's nesting, and an
     object (or a list, which the view refuses as a batch). Anything else is HTTPException 400.
 
-    AtelierGraphQL.decode_json should return this, so multipart fields and GET parameters are
-    checked as JSON bodies are here.
+    AtelierGraphQL.decode_json returns this, so JSON bodies, multipart fields and GET parameters
+    are all checked alike.
     """
     try:
         document = json.loads(data)
@@ -140,43 +135,3 @@ def decode_request_json(data: str | bytes) -> object:
         except UnicodeEncodeError:
             raise HTTPException(400, "the JSON holds an unpaired UTF-16 surrogate") from None
     return document
-
-
-class JsonBodyCheck:
-    """Refuses JSON bodies that are not a JSON object or list (400 INVALID_INPUT); must sit
-    inside BodySizeLimit, which bounds how much it reads."""
-
-    def __init__(self, app: ASGIApp, *, paths: tuple[str, ...]) -> None:
-        self.app = app
-        self.paths = paths
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (scope["type"] != "http" or scope["method"] != "POST"
-                or not scope["path"].startswith(self.paths)
-                or "json" not in Headers(scope=scope).get("content-type", "")):
-            await self.app(scope, receive, send)
-            return
-        chunks: list[bytes] = []
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                return
-            chunks.append(message.get("body", b""))
-            if not message.get("more_body", False):
-                break
-        body = b"".join(chunks)
-        try:
-            decode_request_json(body)
-        except HTTPException as refused:
-            await invalid_body(refused.reason)(scope, receive, send)
-            return
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if replayed:
-                return await receive()
-            replayed = True
-            return {"type": "http.request", "body": body, "more_body": False}
-
-        await self.app(scope, replay, send)
