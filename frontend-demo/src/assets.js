@@ -1,8 +1,8 @@
 /** The asset gallery: cursor-paginated `assets`, kept current by uploads and `assetReady` events. */
 import { fill, h, toast } from "./dom.js";
 import { bytes, count } from "./format.js";
-import { request } from "./graphql.js";
-import { ASSETS } from "./operations.js";
+import { request } from "./client.js";
+import { DemoAssetsDocument } from "./generated/operations.ts";
 
 const PAGE_SIZE = 12;
 // The server's default max_page_size: a reload asks for no more than this at once.
@@ -56,7 +56,7 @@ export class AssetGallery {
   }
 
   async fetchPage(first, after) {
-    const { assets } = await request(ASSETS, { first, after, filter: this.filter() });
+    const { assets } = await request(DemoAssetsDocument, { first, after, filter: this.filter() });
     return assets;
   }
 

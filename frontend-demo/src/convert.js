@@ -1,7 +1,7 @@
 /** The convert section of an asset: `assetConvert` to another format with one optimisation preset. */
 import { describeErrors, fill, h, toast } from "./dom.js";
-import { request } from "./graphql.js";
-import { ASSET_CONVERT } from "./operations.js";
+import { request } from "./client.js";
+import { DemoAssetConvertDocument } from "./generated/operations.ts";
 
 const FORMATS = ["GLB", "GLTF", "OBJ", "STL", "PLY", "USDZ"];
 const PRESETS = { NONE: "No optimisation", WELD: "Weld", SIMPLIFY: "Simplify", COMPRESS: "Compress", TEXTURES: "Resize textures" };
@@ -53,7 +53,7 @@ async function submit(asset, board, button) {
   button.disabled = true;
   try {
     const input = { format: choices.format, optimize: optimizeInput() };
-    const { assetConvert } = await request(ASSET_CONVERT, { assetId: asset.id, input });
+    const { assetConvert } = await request(DemoAssetConvertDocument, { assetId: asset.id, input });
     if (assetConvert.errors.length) {
       toast(describeErrors(assetConvert.errors), "error");
       return;

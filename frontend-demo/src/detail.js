@@ -2,8 +2,8 @@
 import { statusBadge } from "./assets.js";
 import { describeErrors, fill, h, toast } from "./dom.js";
 import { ago, bytes, dimensions, exact, vector } from "./format.js";
-import { request } from "./graphql.js";
-import { ASSET_DELETE } from "./operations.js";
+import { request } from "./client.js";
+import { DemoAssetDeleteDocument } from "./generated/operations.ts";
 import { convertSection } from "./convert.js";
 import { renderSection } from "./render.js";
 import { SceneView } from "./scene.js";
@@ -63,14 +63,13 @@ function validationSection(validation) {
 
 export class AssetDetail {
   /**
-   * `viewer` gives the camera for renders, `board` follows the jobs started here, `live` carries
-   * scene updates; `onViewFile(file)` hears a click on a GLB file's "View", `onDeleted(id)` a deletion.
+   * `viewer` gives the camera for renders, `board` follows the jobs started here (scene
+   * renders too); `onViewFile(file)` hears a click on a GLB file's "View", `onDeleted(id)` a deletion.
    */
-  constructor(container, { viewer, board, live, onViewFile, onDeleted }) {
+  constructor(container, { viewer, board, onViewFile, onDeleted }) {
     this.container = container;
     this.viewer = viewer;
     this.board = board;
-    this.live = live;
     this.sceneView = null;
     this.onViewFile = onViewFile;
     this.onDeleted = onDeleted;
@@ -87,7 +86,7 @@ export class AssetDetail {
   sceneFor(asset) {
     if (this.sceneView?.asset.id !== asset.id) {
       this.sceneView?.dispose();
-      this.sceneView = new SceneView(asset, this.live, this.board);
+      this.sceneView = new SceneView(asset, this.board, this.viewer);
     }
     return this.sceneView.element;
   }
@@ -128,7 +127,7 @@ export class AssetDetail {
     const asset = this.asset;
     if (!confirm(`Delete “${asset.name}” and all its files?`)) return;
     try {
-      const { assetDelete } = await request(ASSET_DELETE, { id: asset.id });
+      const { assetDelete } = await request(DemoAssetDeleteDocument, { id: asset.id });
       if (assetDelete.errors.length) {
         toast(describeErrors(assetDelete.errors), "error");
         return;

@@ -1,8 +1,8 @@
 /** The jobs panel: one card per upload or job, its progress bar fed live by `jobProgress`. */
 import { describeErrors, fill, h, toast } from "./dom.js";
 import { percent } from "./format.js";
-import { request } from "./graphql.js";
-import { JOB_CANCEL, JOB_PROGRESS } from "./operations.js";
+import { request, subscribe } from "./client.js";
+import { DemoJobCancelDocument, DemoJobProgressDocument } from "./generated/operations.ts";
 
 const TERMINAL = new Set(["SUCCEEDED", "FAILED", "CANCELLED"]);
 const SUCCEEDED_CARD_MS = 6000;
@@ -55,11 +55,13 @@ class JobCard {
     this.kind.textContent = job.kind;
     this.update(job);
     if (TERMINAL.has(job.status)) return;
-    this.stop = this.board.live.subscribe(
-      JOB_PROGRESS,
+    this.stop = subscribe(
+      DemoJobProgressDocument,
       () => ({ jobId: job.id, afterSequence: this.sequence }),
       {
         next: ({ jobProgress }) => {
+          // A reconnect starts the stream again from where it began: skip what was already shown.
+          if (this.sequence !== null && jobProgress.sequence <= this.sequence) return;
           this.sequence = jobProgress.sequence;
           this.update(jobProgress.job);
         },
@@ -96,7 +98,7 @@ class JobCard {
 
   async cancel() {
     try {
-      const { jobCancel } = await request(JOB_CANCEL, { id: this.jobId });
+      const { jobCancel } = await request(DemoJobCancelDocument, { id: this.jobId });
       if (jobCancel.errors.length) toast(describeErrors(jobCancel.errors), "error");
     } catch (error) {
       toast(error.message, "error");
@@ -113,10 +115,9 @@ class JobCard {
 
 export class JobBoard {
   /** `onFinished(job)` hears every job that ends, so the page can refresh what it produced. */
-  constructor(panel, list, live, onFinished = () => {}) {
+  constructor(panel, list, onFinished = () => {}) {
     this.panel = panel;
     this.list = list;
-    this.live = live;
     this.onFinished = onFinished;
     this.following = new Set();
     this.changed();

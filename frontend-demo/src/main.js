@@ -2,10 +2,9 @@
 import { AssetGallery } from "./assets.js";
 import { AssetDetail } from "./detail.js";
 import { byId, copyText, toast } from "./dom.js";
-import { AuthError, onAuthError, request, setToken } from "./graphql.js";
+import { AuthError, connect, onAuthError, openLive, request, subscribe } from "./client.js";
 import { JobBoard, jobTitle } from "./jobs.js";
-import { LiveConnection } from "./live.js";
-import { ACTIVE_JOBS, ASSET, ASSET_READY, ASSETS } from "./operations.js";
+import { DemoActiveJobsDocument, DemoAssetDocument, DemoAssetReadyDocument, DemoAssetsDocument } from "./generated/operations.ts";
 import { adoptTokenFromUrl, forgetToken, storedToken, storeToken } from "./session.js";
 import { Stage } from "./stage.js";
 import { Uploader } from "./uploads.js";
@@ -29,9 +28,9 @@ function showSignIn(message) {
 }
 
 async function signIn(token) {
-  setToken(token);
+  connect(token);
   try {
-    await request(ASSETS, { first: 1 });
+    await request(DemoAssetsDocument, { first: 1 });
   } catch (error) {
     forgetToken();
     showSignIn(error instanceof AuthError ? `That token was refused: ${error.message}` : `The server did not answer: ${error.message}`);
@@ -46,10 +45,12 @@ function startApp(token) {
   byId("app").hidden = false;
   onAuthError((error) => signOut(`Signed out: ${error.message}`));
   byId("sign-out").addEventListener("click", () => signOut());
+  // A new tab has no sessionStorage of its opener: the token travels in the fragment, which GraphiQL adopts and removes.
+  byId("graphiql-link").href = `/graphql#token=${encodeURIComponent(token)}`;
   byId("copy-header").addEventListener("click", () => copyText(JSON.stringify({ Authorization: `Bearer ${token}` }), "Headers copied: paste them into GraphiQL's Headers tab"));
 
   const liveBadge = byId("live-status");
-  const live = new LiveConnection(token, {
+  openLive({
     onState: (state) => {
       liveBadge.className = `live live-${state}`;
       liveBadge.lastChild.textContent = LIVE_LABELS[state];
@@ -63,14 +64,13 @@ function startApp(token) {
 
   const stage = new Stage();
 
-  const board = new JobBoard(byId("jobs"), byId("job-list"), live, (job) => {
+  const board = new JobBoard(byId("jobs"), byId("job-list"), (job) => {
     // A finished job may have added files (renders, conversions, a thumbnail) to its asset.
     if (job.asset) refresh(job.asset.id);
   });
   const detail = new AssetDetail(byId("details"), {
     viewer: stage.viewer,
     board,
-    live,
     onViewFile: (file) => stage.showFile(file),
     onDeleted: (id) => {
       gallery.remove(id);
@@ -82,7 +82,7 @@ function startApp(token) {
 
   async function refresh(id) {
     try {
-      const { asset } = await request(ASSET, { id });
+      const { asset } = await request(DemoAssetDocument, { id });
       if (asset) gallery.upsert(asset);
     } catch (error) {
       toast(error.message, "error");
@@ -116,14 +116,14 @@ function startApp(token) {
 
   async function followActiveJobs() {
     try {
-      const { jobs } = await request(ACTIVE_JOBS, { first: ACTIVE_JOBS_SHOWN });
+      const { jobs } = await request(DemoActiveJobsDocument, { first: ACTIVE_JOBS_SHOWN });
       for (const { node } of jobs.edges) board.follow(node, jobTitle(node));
     } catch (error) {
       toast(`Could not list running jobs: ${error.message}`, "error");
     }
   }
 
-  live.subscribe(ASSET_READY, () => ({}), {
+  subscribe(DemoAssetReadyDocument, () => ({}), {
     next: ({ assetReady }) => {
       const { asset } = assetReady;
       // Uploads from this page already have a job card; announce only those sent from elsewhere.

@@ -1,7 +1,7 @@
 /** The render section of an asset: `renderSubmit` of the viewer's current view, and the images made so far. */
 import { describeErrors, h, toast } from "./dom.js";
-import { request } from "./graphql.js";
-import { RENDER_SUBMIT } from "./operations.js";
+import { request } from "./client.js";
+import { DemoRenderSubmitDocument } from "./generated/operations.ts";
 
 const SIZES = { "512 × 512": [512, 512], "1024 × 1024": [1024, 1024], "1280 × 720": [1280, 720], "1920 × 1080": [1920, 1080] };
 const FORMATS = ["PNG", "JPEG", "WEBP"];
@@ -25,7 +25,7 @@ async function submit(asset, viewer, board, button) {
   if (background !== undefined) input.background = background;
   button.disabled = true;
   try {
-    const { renderSubmit } = await request(RENDER_SUBMIT, { input });
+    const { renderSubmit } = await request(DemoRenderSubmitDocument, { input });
     if (renderSubmit.errors.length) {
       toast(describeErrors(renderSubmit.errors), "error");
       return;

@@ -1,70 +1,67 @@
 /**
- * The scene graph of an asset: its read-only glTF scene (`Asset.scene`), and an editable copy
- * (`sceneCreateFromAsset`) whose edits, made anywhere, arrive live through `sceneChanged`.
+ * The scene editor of an asset: its read-only glTF scene (`Asset.scene`), or an editable copy
+ * (`sceneCreateFromAsset`) drawn in the viewer, edited through the outliner, the inspector and the
+ * gizmo, and kept current live through `sceneChanged`.
  */
 import { copyText, describeErrors, fill, h, toast } from "./dom.js";
-import { request } from "./graphql.js";
-import { ASSET_SCENE, RENDER_SUBMIT, SCENE_CHANGED, SCENE_CREATE_FROM_ASSET } from "./operations.js";
+import { request, subscribe } from "./client.js";
+import { DemoAssetSceneDocument, DemoAssetsDocument, DemoRenderSubmitDocument, DemoSceneChangedDocument, DemoSceneCreateFromAssetDocument } from "./generated/operations.ts";
+import { Inspector } from "./inspector.js";
+import { Outliner } from "./outliner.js";
+import { SceneEdits, newer } from "./scene-edits.js";
+import { sceneNodes, transformOf } from "./scene-tree.js";
+import { SceneViewport } from "./scene-viewport.js";
+import { createStore } from "./store.js";
 
 const SCENE_RENDER_SIZE = 1024;
+const LIBRARY_SHOWN = 50;
 
-function swatch(material) {
-  const [r, g, b, a] = material.baseColorFactor.map((channel) => Math.round(channel * 255));
-  return h("span", { class: "swatch", style: { background: `rgba(${r}, ${g}, ${b}, ${a / 255})` } });
+function newId(prefix) {
+  return `${prefix}_${crypto.randomUUID().slice(0, 8)}`;
 }
 
-function nodeBadges(node) {
-  return [
-    node.mesh && h("span", { class: "node-badge" }, `mesh ${node.mesh.meshIndex}`),
-    node.camera && h("span", { class: "node-badge" }, `camera · ${node.camera.type.toLowerCase()}`),
-    node.light && h("span", { class: "node-badge" }, `light · ${node.light.type.toLowerCase()}`),
-  ];
-}
-
-/** The nodes as an indented outline, in scene order, built from each node's parent. */
-function outline(scene) {
-  const nodes = scene.nodes.edges.map((edge) => edge.node);
-  const children = new Map();
-  for (const node of nodes) {
-    const parent = node.parent?.id ?? null;
-    if (!children.has(parent)) children.set(parent, []);
-    children.get(parent).push(node);
-  }
-  const rows = [];
-  const visit = (node, depth) => {
-    rows.push(h("li", { class: "node", style: { paddingLeft: `${depth * 14}px` } },
-      h("span", { class: "node-name" }, node.name || node.id), nodeBadges(node)));
-    for (const child of children.get(node.id) ?? []) visit(child, depth + 1);
-  };
-  // A node whose parent lies beyond the first page is shown at the top level.
-  const known = new Set(nodes.map((node) => node.id));
-  nodes.filter((node) => !node.parent || !known.has(node.parent.id)).forEach((node) => visit(node, 0));
-  const hidden = scene.nodes.totalCount - nodes.length;
-  return [h("ul", { class: "outline" }, rows), hidden > 0 && h("p", { class: "muted small" }, `${hidden} more nodes not shown.`)];
+function changeLabel(event) {
+  const kinds = [...new Set(event.changes.map((change) => change.kind.toLowerCase().replace(/_/g, " ")))];
+  return `Version ${event.version}: ${kinds.join(", ")}`;
 }
 
 export class SceneView {
-  /** `live` carries the scene's updates, `board` follows its render jobs. */
-  constructor(asset, live, board) {
+  /** `board` follows the scene's render jobs; `viewer` draws the scene while it is edited. */
+  constructor(asset, board, viewer) {
     this.asset = asset;
-    this.live = live;
     this.board = board;
-    this.element = h("div", {});
-    this.showButton();
-  }
-
-  showButton() {
+    this.viewer = viewer;
+    this.element = h("div", { class: "scene-editor" });
+    this.store = createStore({ scene: null, selectedId: null, conflict: null, undo: [], redo: [], busy: false, error: null, lastChange: null, library: [] });
+    this.edits = new SceneEdits(this.store);
+    this.outliner = new Outliner({
+      select: (id) => this.store.set({ selectedId: id }),
+      reparent: (id, parentId) => this.reparent(id, parentId),
+      rename: (id, name) => this.rename(id, name),
+      remove: (id) => this.remove(id),
+      duplicate: (id) => this.duplicate(id),
+    });
+    this.inspector = new Inspector({
+      transform: (id, transform) => this.transform(id, transform),
+      editMaterial: (id, fields) => this.editMaterial(id, fields),
+      gizmo: (settings) => this.viewport?.configure(settings),
+    });
     fill(this.element, h("button", { class: "button", type: "button", onClick: () => this.loadAssetScene() }, "Show scene graph"));
   }
 
   async loadAssetScene() {
     try {
-      const { asset } = await request(ASSET_SCENE, { id: this.asset.id });
+      const { asset } = await request(DemoAssetSceneDocument, { id: this.asset.id });
       if (!asset?.scene) {
         fill(this.element, h("p", { class: "muted" }, "This asset has no scene."));
         return;
       }
-      this.draw(asset.scene, false);
+      this.outliner.draw(asset.scene, null);
+      fill(this.element,
+        h("div", { class: "scene-head" }, h("span", { class: "badge" }, "read-only"), h("span", {}, "The asset's own glTF scene")),
+        h("p", { class: "muted small" }, `${asset.scene.nodeCount} nodes · ${asset.scene.materials.length} materials`),
+        this.outliner.element,
+        h("button", { class: "button button-action", type: "button", onClick: (event) => this.createEditable(event.target) }, "Edit a copy of this scene"));
     } catch (error) {
       toast(error.message, "error");
     }
@@ -73,41 +70,121 @@ export class SceneView {
   async createEditable(button) {
     button.disabled = true;
     try {
-      const { sceneCreateFromAsset } = await request(SCENE_CREATE_FROM_ASSET, { assetId: this.asset.id });
+      const { sceneCreateFromAsset } = await request(DemoSceneCreateFromAssetDocument, { assetId: this.asset.id });
       if (sceneCreateFromAsset.errors.length) {
         toast(describeErrors(sceneCreateFromAsset.errors), "error");
         button.disabled = false;
         return;
       }
-      this.follow(sceneCreateFromAsset.scene);
+      this.edit(sceneCreateFromAsset.scene);
     } catch (error) {
       toast(error.message, "error");
       button.disabled = false;
     }
   }
 
-  /** Draws `scene` and keeps it current: every accepted update arrives with its new version. */
-  follow(scene) {
-    this.scene = scene;
-    this.draw(scene, true);
-    this.stop = this.live.subscribe(SCENE_CHANGED, () => ({ sceneId: this.scene.id, afterVersion: this.scene.version }), {
+  /** Edits `scene`: draws it here and in the viewer, and follows every version made anywhere. */
+  edit(scene) {
+    this.viewport = new SceneViewport(this.viewer, (id, transform) => this.transform(id, transform));
+    this.viewport.configure(this.inspector.gizmo);
+    this.store.subscribe((state) => this.draw(state));
+    this.store.set({ scene });
+    this.loadLibrary();
+    this.stop = subscribe(DemoSceneChangedDocument, () => ({ sceneId: scene.id, afterVersion: scene.version }), {
       next: ({ sceneChanged }) => {
-        this.scene = sceneChanged.scene;
-        const kinds = [...new Set(sceneChanged.changes.map((change) => change.kind.toLowerCase().replace(/_/g, " ")))];
-        this.draw(this.scene, true, `Version ${sceneChanged.version}: ${kinds.join(", ")}`);
+        const current = this.store.get().scene;
+        if (sceneChanged.version <= current.version) return;
+        this.store.set({ scene: newer(current, sceneChanged.scene), lastChange: changeLabel(sceneChanged) });
       },
       error: (errors) => toast(`Scene updates stopped: ${errors.map((error) => error.message).join("; ")}`, "error"),
     });
   }
 
-  /** Renders the scene as it is now, framed whole by the server; the image opens from the job card. */
+  async loadLibrary() {
+    try {
+      const { assets } = await request(DemoAssetsDocument, { first: LIBRARY_SHOWN, filter: { status: ["READY"] } });
+      this.store.set({ library: assets.edges.map((edge) => edge.node) });
+    } catch (error) {
+      toast(`Could not list the library: ${error.message}`, "error");
+    }
+  }
+
+  node(id) {
+    return sceneNodes(this.store.get().scene).find((node) => node.id === id);
+  }
+
+  transform(id, transform) {
+    const before = this.node(id);
+    if (before) this.edits.apply([{ setTransform: { nodeId: id, ...transform } }], [transformOf(before)], { label: `move ${before.name || id}` });
+  }
+
+  rename(id, name) {
+    const before = this.node(id);
+    this.edits.apply([{ renameNode: { nodeId: id, name } }], [{ renameNode: { nodeId: id, name: before.name } }], { label: "rename" });
+  }
+
+  reparent(id, parentId) {
+    const before = this.node(id);
+    if ((before.parent?.id ?? null) === parentId) return;
+    const siblings = sceneNodes(this.store.get().scene).filter((node) => (node.parent?.id ?? null) === (before.parent?.id ?? null));
+    const index = siblings.findIndex((node) => node.id === id);
+    this.edits.apply([{ reparentNode: { nodeId: id, parentId } }], [{ reparentNode: { nodeId: id, parentId: before.parent?.id ?? null, index } }], { label: "reparent" });
+  }
+
+  /** Removes a node and its subtree; not undoable (the subtree would have to be rebuilt whole). */
+  async remove(id) {
+    if (await this.edits.apply([{ removeNode: { nodeId: id } }], null, { label: "delete" })) this.store.set({ selectedId: null });
+  }
+
+  /** A copy of the node itself (its transform, mesh and material) beside it; its children stay. */
+  duplicate(id) {
+    const node = this.node(id);
+    const copy = newId("n");
+    const mesh = node.mesh?.asset ? { assetId: node.mesh.asset.id, meshIndex: node.mesh.meshIndex } : null;
+    this.add({ id: copy, name: `${node.name || id} copy`, parentId: node.parent?.id ?? null, translation: node.translation, rotation: node.rotation, scale: node.scale, mesh, materialId: node.material?.id ?? null }, "duplicate");
+  }
+
+  async add(fields, label, extra = []) {
+    const operations = [{ addNode: fields }, ...extra];
+    if (await this.edits.apply(operations, [{ removeNode: { nodeId: fields.id } }], { label })) this.store.set({ selectedId: fields.id });
+  }
+
+  addEmpty() {
+    this.add({ id: newId("n"), name: "Empty" }, "add node");
+  }
+
+  addLight() {
+    const id = newId("n");
+    this.add({ id, name: "Light", translation: [0, 2, 0] }, "add light", [{ addLight: { nodeId: id, name: "Light", type: "POINT", intensity: 10 } }]);
+  }
+
+  addCamera() {
+    const id = newId("n");
+    this.add({ id, name: "Camera", translation: [0, 1, 4] }, "add camera", [{ addCamera: { nodeId: id, name: "Camera", type: "PERSPECTIVE", yfov: 0.8 } }]);
+  }
+
+  addAsset(assetId) {
+    const asset = this.store.get().library.find((candidate) => candidate.id === assetId);
+    if (asset) this.add({ id: newId("n"), name: asset.name, mesh: { assetId, meshIndex: 0 } }, "add asset");
+  }
+
+  editMaterial(materialId, fields) {
+    const before = this.store.get().scene.materials.find((material) => material.id === materialId);
+    const previous = Object.fromEntries(Object.keys(fields).map((key) => [key, before[key]]));
+    this.edits.apply([{ editMaterial: { materialId, set: fields } }], [{ editMaterial: { materialId, set: previous } }], { label: "material" });
+  }
+
+  /** Renders what the viewer shows now: the scene through the viewer's camera. */
   async render(button) {
+    const { scene } = this.store.get();
     button.disabled = true;
     try {
-      const input = { sceneId: this.scene.id, width: SCENE_RENDER_SIZE, height: SCENE_RENDER_SIZE };
-      const { renderSubmit } = await request(RENDER_SUBMIT, { input });
+      const input = { sceneId: scene.id, width: SCENE_RENDER_SIZE, height: SCENE_RENDER_SIZE };
+      const camera = this.viewer.lookAtCamera();
+      if (camera) input.camera = { lookAt: camera };
+      const { renderSubmit } = await request(DemoRenderSubmitDocument, { input });
       if (renderSubmit.errors.length) toast(describeErrors(renderSubmit.errors), "error");
-      else this.board.follow(renderSubmit.job, `${this.scene.name} v${this.scene.version}`);
+      else this.board.follow(renderSubmit.job, `${scene.name} v${scene.version}`);
     } catch (error) {
       toast(error.message, "error");
     } finally {
@@ -115,29 +192,41 @@ export class SceneView {
     }
   }
 
-  draw(scene, editable, lastChange) {
-    const head = editable
-      ? h("div", { class: "scene-head" },
-        h("span", { class: "badge badge-ready badge-version" }, `v${scene.version}`),
-        h("strong", {}, scene.name), h("code", { class: "scene-id" }, scene.id),
-        h("button", { class: "link-button", onClick: () => copyText(scene.id, "Scene id copied") }, "Copy id"))
-      : h("div", { class: "scene-head" }, h("span", { class: "badge" }, "read-only"), h("span", {}, "The asset's own glTF scene"));
-    const hint = editable
-      ? [h("p", { class: "muted small" }, "Edit it with sceneUpdate in GraphiQL: each accepted update shows here live."),
-        h("button", { class: "button button-action", type: "button", onClick: (event) => this.render(event.target) }, "Render this scene")]
-      : h("button", { class: "button button-action", type: "button", onClick: (event) => this.createEditable(event.target) }, "Create an editable copy");
+  draw(state) {
+    const { scene, selectedId, conflict, undo, redo, busy, error, lastChange, library } = state;
+    const selected = selectedId && sceneNodes(scene).find((node) => node.id === selectedId);
+    this.outliner.draw(scene, selected ? selectedId : null);
+    this.inspector.draw(scene, selected);
+    this.viewport.draw(scene, selected ? selectedId : null);
+    const assetPicker = h("select", { class: "input", "aria-label": "Asset to add", onChange: (event) => {
+      if (event.target.value) this.addAsset(event.target.value);
+    } }, h("option", { value: "" }, "Add an asset…"), library.map((asset) => h("option", { value: asset.id }, asset.name)));
+    const focused = this.element.contains(document.activeElement) && document.activeElement.dataset?.keep;
     fill(this.element,
-      head,
-      lastChange && h("div", { class: "scene-change" }, lastChange),
-      h("p", { class: "muted small" }, `${scene.nodeCount} nodes · ${scene.materials.length} materials`),
-      outline(scene),
-      scene.materials.length ? h("ul", { class: "materials" }, scene.materials.map((material) => h("li", {},
-        swatch(material), h("span", {}, material.name || material.id),
-        h("span", { class: "muted" }, `metal ${material.metallicFactor.toFixed(2)} · rough ${material.roughnessFactor.toFixed(2)} · ${material.alphaMode.toLowerCase()}`)))) : null,
-      hint);
+      h("div", { class: "scene-head" },
+        h("span", { class: "badge badge-ready badge-version", "aria-live": "polite" }, `v${scene.version}`),
+        h("strong", {}, scene.name), h("code", { class: "scene-id" }, scene.id),
+        h("button", { class: "link-button", type: "button", onClick: () => copyText(scene.id, "Scene id copied") }, "Copy id")),
+      lastChange && h("div", { class: "scene-change", role: "status" }, lastChange),
+      conflict && h("div", { class: "callout callout-error", role: "alert" },
+        h("strong", {}, "CONFLICT"), ` Another change made version ${conflict.theirs} while you were on ${conflict.ours}: it is shown now. `,
+        h("button", { class: "button", type: "button", "data-keep": "reapply", onClick: () => this.edits.reapply() }, `Reapply my ${conflict.label}`),
+        h("button", { class: "button button-ghost", type: "button", onClick: () => this.edits.discard() }, "Keep theirs")),
+      error && h("div", { class: "callout callout-error", role: "alert" }, error),
+      h("div", { class: "scene-toolbar", role: "toolbar", "aria-label": "Scene" },
+        h("button", { class: "button", type: "button", "data-keep": "undo", disabled: busy || !undo.length, onClick: () => this.edits.undo(), title: undo.at(-1) ? `Undo ${undo.at(-1).label}` : "Nothing to undo" }, "Undo"),
+        h("button", { class: "button", type: "button", "data-keep": "redo", disabled: busy || !redo.length, onClick: () => this.edits.redo() }, "Redo"),
+        h("button", { class: "button", type: "button", onClick: () => this.addEmpty() }, "Add node"),
+        h("button", { class: "button", type: "button", onClick: () => this.addLight() }, "Add light"),
+        h("button", { class: "button", type: "button", onClick: () => this.addCamera() }, "Add camera"),
+        assetPicker),
+      h("div", { class: "scene-panels" }, this.outliner.element, this.inspector.element),
+      h("button", { class: "button button-action", type: "button", onClick: (event) => this.render(event.target) }, "Render this view"));
+    if (focused) this.element.querySelector(`[data-keep="${focused}"]`)?.focus();
   }
 
   dispose() {
     this.stop?.();
+    this.viewport?.dispose();
   }
 }

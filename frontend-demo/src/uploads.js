@@ -1,7 +1,7 @@
 /** The upload panel: drop or pick files, tag them, and send each with `assetUpload` (multipart). */
 import { describeErrors, toast } from "./dom.js";
-import { upload } from "./graphql.js";
-import { ASSET_UPLOAD } from "./operations.js";
+import { upload } from "./client.js";
+import { DemoAssetUploadDocument } from "./generated/operations.ts";
 import { sampleModel } from "./sample.js";
 
 const PARALLEL_UPLOADS = 2;
@@ -69,7 +69,7 @@ export class Uploader {
   async send({ file, tags, card }) {
     try {
       const variables = { name: fileName(file), tags };
-      const { assetUpload } = await upload(ASSET_UPLOAD, variables, "file", file, (fraction) => card.setProgress(fraction));
+      const { assetUpload } = await upload(DemoAssetUploadDocument, { ...variables, file }, (fraction) => card.setProgress(fraction));
       if (assetUpload.errors.length) {
         card.fail(describeErrors(assetUpload.errors));
         return;

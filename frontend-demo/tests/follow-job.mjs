@@ -1,31 +1,31 @@
-// Follows one job with the page's own websocket client and GraphQL document, outside a browser:
-//   node --experimental-websocket follow-job.mjs BASE_URL TOKEN JOB_ID [AFTER_SEQUENCE]
+// Follows one job with the page's own client (client.js) and generated document, outside a browser;
+// bundled by esbuild first (the documents are TypeScript), then:
+//   node --experimental-websocket follow-job.js BASE_URL TOKEN JOB_ID [AFTER_SEQUENCE]
 // Prints each jobProgress event as a JSON line; exits 0 when the stream completes, 1 on a
 // subscription error, 2 when the server refuses the token, 3 after TIMEOUT_MS.
-import { LiveConnection } from "../src/live.js";
-import { JOB_PROGRESS } from "../src/operations.js";
+import { connect, disconnect, openLive, subscribe } from "../src/client.js";
+import { DemoJobProgressDocument } from "../src/generated/operations.ts";
 
 const TIMEOUT_MS = 60000;
 const [base, token, jobId, after] = process.argv.slice(2);
 const afterSequence = after === undefined ? null : Number(after);
-// live.js builds its websocket address from the page's location.
-globalThis.location = new URL(base);
 
-const live = new LiveConnection(token, {
+connect(token, base);
+openLive({
   onState: (state) => {
     if (state !== "refused") return;
     console.log(JSON.stringify({ state }));
     process.exit(2);
   },
 });
-live.subscribe(JOB_PROGRESS, () => ({ jobId, afterSequence }), {
+subscribe(DemoJobProgressDocument, () => ({ jobId, afterSequence }), {
   next: ({ jobProgress }) => console.log(JSON.stringify(jobProgress)),
   error: (errors) => {
-    console.log(JSON.stringify({ errors }));
+    console.log(JSON.stringify({ errors: errors.map((error) => ({ message: error.message })) }));
     process.exit(1);
   },
   complete: () => {
-    live.close();
+    disconnect();
     process.exit(0);
   },
 });

@@ -3,12 +3,41 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { bytes, dimensions, percent, vector } from "../src/format.js";
-import { gql } from "../src/graphql.js";
+import { depthFirst, isWithin } from "../src/scene-tree.js";
+import { newer } from "../src/scene-edits.js";
+import { createStore } from "../src/store.js";
 import { parseTags } from "../src/uploads.js";
 
-test("gql joins a document with the fragments interpolated into it", () => {
-  const fragment = gql`fragment F on Asset { id }`;
-  assert.equal(gql`query Q { asset(id: "1") { ...F } } ${fragment}`, 'query Q { asset(id: "1") { ...F } } fragment F on Asset { id }');
+const node = (id, parent = null) => ({ id, parent: parent && { id: parent } });
+const TREE = [node("a"), node("b", "a"), node("c", "b"), node("d"), node("e", "elsewhere")];
+
+test("the store merges patches and tells every subscriber until it unsubscribes", () => {
+  const store = createStore({ version: 1, name: "s" });
+  const seen = [];
+  const stop = store.subscribe((state) => seen.push(state.version));
+  store.set({ version: 2 });
+  store.set((state) => ({ version: state.version + 1 }));
+  stop();
+  store.set({ version: 9 });
+  assert.deepEqual(seen, [2, 3]);
+  assert.deepEqual(store.get(), { version: 9, name: "s" });
+});
+
+test("depthFirst puts parents before children and orphans of a partial page at the top", () => {
+  assert.deepEqual(depthFirst(TREE).map(({ node: n, depth }) => `${n.id}${depth}`), ["a0", "b1", "c2", "d0", "e0"]);
+});
+
+test("isWithin refuses a node under itself or its descendants, nowhere else", () => {
+  assert.equal(isWithin(TREE, "a", "c"), true);
+  assert.equal(isWithin(TREE, "b", "b"), true);
+  assert.equal(isWithin(TREE, "c", "a"), false);
+  assert.equal(isWithin(TREE, "a", "d"), false);
+});
+
+test("newer keeps the later version when a live event overtakes a mutation's answer", () => {
+  assert.equal(newer({ version: 5 }, { version: 4 }).version, 5);
+  assert.equal(newer({ version: 5 }, { version: 6 }).version, 6);
+  assert.equal(newer(null, { version: 1 }).version, 1);
 });
 
 test("parseTags trims, lower-cases and drops blanks and duplicates", () => {

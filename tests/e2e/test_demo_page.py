@@ -1,9 +1,11 @@
-"""The demo page at `/`: served with its static files, its JavaScript parses and links, and every
-GraphQL document it sends validates against the running server's schema."""
+"""The demo page at `/`: served with its static files, its JavaScript parses and links, every
+GraphQL document it sends validates against the running server's schema, and the typed operations
+generated from them are current."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -20,27 +22,24 @@ from tests.support.client import Api
 
 SOURCES = demo.DEMO_ROOT / "src"
 NODE_TESTS = demo.DEMO_ROOT / "tests"
+OPERATIONS = SOURCES / "operations"
+ESBUILD = demo.DEMO_ROOT / "node_modules" / ".bin" / "esbuild"
+CODEGEN = demo.DEMO_ROOT / "node_modules" / ".bin" / "graphql-codegen"
+COMMITTED_SCHEMA = demo.DEMO_ROOT.parent / "schema.graphql"
 BUILT = (demo.DEMO_ROOT / "dist" / demo.BUNDLE).is_file()
 JAVASCRIPT = {"text/javascript", "application/javascript"}
-GQL_LITERAL = re.compile(r"const\s+(\w+)\s*=\s*gql`([^`]*)`")
-INTERPOLATION = re.compile(r"\$\{(\w+)\}")
 RELATIVE_IMPORT = re.compile(r"import\s*\{([^}]*)\}\s*from\s*\"(\./[\w.-]+)\"")
 PAGE_OPERATIONS = {"DemoAssets", "DemoAsset", "DemoActiveJobs", "DemoAssetUpload",
                    "DemoAssetDelete", "DemoJobCancel", "DemoJobProgress", "DemoAssetReady",
                    "DemoRenderSubmit", "DemoAssetConvert", "DemoAssetScene",
-                   "DemoSceneCreateFromAsset", "DemoSceneChanged"}
+                   "DemoSceneCreateFromAsset", "DemoSceneChanged", "DemoSceneUpdate",
+                   "DemoScene"}
 
 
-def page_documents() -> dict[str, str]:
-    """Each gql`...` constant of the page's modules, with interpolated fragments spliced in as
-    the page's `gql` tag does at run time."""
-    literals = {name: body for path in sorted(SOURCES.glob("*.js"))
-                for name, body in GQL_LITERAL.findall(path.read_text())}
-
-    def resolve(body: str) -> str:
-        return INTERPOLATION.sub(lambda match: resolve(literals[match.group(1)]), body)
-
-    return {name: resolve(body) for name, body in literals.items()}
+def page_document() -> str:
+    """Every operation and fragment of the page: the .graphql files codegen turns into typed
+    documents (the fragments are shared across files)."""
+    return "\n".join(path.read_text() for path in sorted(OPERATIONS.glob("*.graphql")))
 
 
 def node() -> str:
@@ -49,10 +48,22 @@ def node() -> str:
     return path
 
 
-def follow_job(base_url: str, token: str, job_id: str) -> tuple[int, list[dict]]:
-    """The page's own websocket client (live.js) following a job from its first event."""
+@pytest.fixture(scope="module")
+def node_bundles(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The node tests bundled by esbuild: the page's modules import TypeScript documents."""
+    out = tmp_path_factory.mktemp("node-tests")
+    entries = [str(path) for path in sorted(NODE_TESTS.glob("*.test.js"))]
+    result = subprocess.run([str(ESBUILD), *entries, str(NODE_TESTS / "follow-job.mjs"),
+                             "--bundle", "--platform=node", "--format=esm", f"--outdir={out}",
+                             "--log-level=warning"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def follow_job(bundles: Path, base_url: str, token: str, job_id: str) -> tuple[int, list[dict]]:
+    """The page's own client (client.js over graphql-ws) following a job from its first event."""
     result = subprocess.run(
-        [node(), "--experimental-websocket", str(NODE_TESTS / "follow-job.mjs"), base_url, token,
+        [node(), "--experimental-websocket", str(bundles / "follow-job.js"), base_url, token,
          job_id, "0"], capture_output=True, text=True, timeout=90)
     return result.returncode, [json.loads(line) for line in result.stdout.splitlines()]
 
@@ -67,23 +78,31 @@ def demo_client(root: Path) -> httpx.AsyncClient:
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://demo")
 
 
-def test_every_gql_literal_is_extracted() -> None:
-    written = sum(path.read_text().count("gql`") for path in SOURCES.glob("*.js"))
-    assert written == len(page_documents()) > 0
-
-
 async def test_every_page_operation_validates_against_the_live_schema(admin: Api) -> None:
     schema = build_client_schema(await admin.graphql(get_introspection_query()))
-    operations: set[str] = set()
-    for name, text in page_documents().items():
-        document = parse(text)
-        names = {definition.name.value for definition in document.definitions
-                 if definition.kind == "operation_definition" and definition.name}
-        if not names:
-            continue  # a fragment: validated inside every operation that spreads it
-        assert validate(schema, document) == [], name
-        operations |= names
+    document = parse(page_document())
+    operations = {definition.name.value for definition in document.definitions
+                  if definition.kind == "operation_definition" and definition.name}
+
+    assert validate(schema, document) == []
     assert operations == PAGE_OPERATIONS
+
+
+@pytest.mark.skipif(not COMMITTED_SCHEMA.is_file(), reason="schema.graphql is not committed yet")
+def test_generated_operations_are_current_for_the_committed_schema() -> None:
+    result = subprocess.run([str(CODEGEN), "--config", "codegen.yml", "--check"],
+                            cwd=demo.DEMO_ROOT, capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+
+
+def test_codegen_refuses_a_document_the_schema_does_not_have(tmp_path: Path) -> None:
+    sdl = tmp_path / "schema.graphql"
+    sdl.write_text("type Query { asset(id: ID!): Boolean }\n")
+    result = subprocess.run([str(CODEGEN), "--config", "codegen.yml", "--check"],
+                            cwd=demo.DEMO_ROOT, env={**os.environ, "ATELIER_SCHEMA": str(sdl)},
+                            capture_output=True, text=True, timeout=180)
+    assert result.returncode != 0
+    assert 'Unknown type "Asset"' in result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("module", sorted(path.name for path in SOURCES.glob("*.js")))
@@ -93,26 +112,26 @@ def test_each_module_parses_as_an_es_module(module: str) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_page_helpers_pass_their_node_tests() -> None:
-    result = subprocess.run([node(), "--test", str(NODE_TESTS)], capture_output=True, text=True,
-                            timeout=120)
+def test_page_helpers_pass_their_node_tests(node_bundles: Path) -> None:
+    result = subprocess.run([node(), "--test", *map(str, sorted(node_bundles.glob("*.test.js")))],
+                            capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout[-3000:]
     passed = re.search(r"^# pass (\d+)$", result.stdout, re.MULTILINE)
     assert passed and int(passed.group(1)) > 0
 
 
-async def test_page_live_client_follows_an_upload_to_its_end(api: Api) -> None:
+async def test_page_live_client_follows_an_upload_to_its_end(api: Api, node_bundles: Path) -> None:
     uploaded = await api.upload(models.box_stl(), "box.stl")
     assert uploaded["errors"] == []
-    code, events = follow_job(api.base_url, api.token or "", uploaded["job"]["id"])
+    code, events = follow_job(node_bundles, api.base_url, api.token or "", uploaded["job"]["id"])
     assert code == 0
     assert [event["sequence"] for event in events] == list(range(1, len(events) + 1))
     assert events[0]["job"]["status"] == "QUEUED"
     assert events[-1]["job"]["status"] == "SUCCEEDED"
 
 
-def test_page_live_client_reports_a_refused_token(api_url: str) -> None:
-    code, events = follow_job(api_url, "atl_not-a-real-token", "job_unknown")
+def test_page_live_client_reports_a_refused_token(api_url: str, node_bundles: Path) -> None:
+    code, events = follow_job(node_bundles, api_url, "atl_not-a-real-token", "job_unknown")
     assert code == 2
     assert events == [{"state": "refused"}]
 
