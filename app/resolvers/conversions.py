@@ -21,13 +21,15 @@ Info = strawberry.Info[Context, None]
 
 def optimize_options(given: OptimizeInput) -> convert.OptimizeOptions:
     """The options asked for; settings left out keep the converter's defaults."""
-    compress_only = {"compression": given.compression, "quantize": given.quantize}
+    compress_only = {"compression": given.compression, "quantize": given.quantize,
+                     "position_error": given.position_error}
     for name, value in compress_only.items():
         if value is not None and given.preset is not convert.OptimizePreset.COMPRESS:
             raise UnsupportedOption(f"'{name}' belongs to the COMPRESS preset, not "
                                     f"{given.preset}", field=["input", "optimize", name])
     settings: dict[str, Any] = {
         "ratio": given.ratio, "target_triangles": given.target_triangles,
+        "max_error": given.max_error, "position_error": given.position_error,
         "compression": given.compression and given.compression.value,
         "quantize": given.quantize, "max_texture_size": given.max_texture_size,
         "texture_format": given.texture_format and given.texture_format.value,

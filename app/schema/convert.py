@@ -42,12 +42,19 @@ class OptimizeInput:
         default=None, description="SIMPLIFY: the fraction of triangles to keep, in (0, 1)")
     target_triangles: int | None = strawberry.field(
         default=None, description="SIMPLIFY: how many triangles to keep")
+    max_error: float | None = strawberry.field(
+        default=None, description="SIMPLIFY: instead of a count, remove triangles while the "
+        "surface stays within this fraction of the mesh's extent, in (0, 1]")
     compression: MeshCompression | None = strawberry.field(
         default=None, description="COMPRESS: MESHOPT (EXT_meshopt_compression, the default) or "
         "DRACO (KHR_draco_mesh_compression)")
     quantize: bool | None = strawberry.field(
         default=None, description="COMPRESS: quantise vertex data (default true; DRACO always "
         "quantises)")
+    position_error: float | None = strawberry.field(
+        default=None, description="COMPRESS: the largest distance, in model units, a quantised "
+        "position may move (default: what 14 bits over the model's extent give); positions get "
+        "the fewest bits within it. The job's message reports the error reached")
     max_texture_size: int | None = strawberry.field(
         default=None, description="TEXTURES: the longest side of any image, in pixels")
     texture_format: TextureFormat | None = strawberry.field(

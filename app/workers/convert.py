@@ -7,7 +7,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from app.geometry.convert import ConversionRequest, ConvertedFile, run_conversion
+from app.geometry.convert import (
+    ConversionRequest,
+    ConvertedFile,
+    compression_summary,
+    run_conversion,
+)
 from app.services.container import Services
 from app.services.conversions import output_stem
 from app.workers.job_run import JobRun
@@ -28,7 +33,8 @@ async def convert(ctx: dict[str, Any], job_id: str) -> None:
 
 
 async def _convert(services: Services, run: JobRun) -> Outcome:
-    """The stored output, described by the number of triangles it draws."""
+    """The stored output, described by the number of triangles it draws and, for COMPRESS,
+    what each attribute cost in bytes and precision."""
     conversions, settings = services.conversions, services.settings
     request = ConversionRequest.from_params(run.job.params)
     asset, glb = await conversions.source(run.job)
@@ -44,5 +50,7 @@ async def _convert(services: Services, run: JobRun) -> Outcome:
         )
         await run.stage("store", STORE)
         output = await conversions.store_output(run.job, converted)
-    return Outcome([output], message=f"{output.format}: {converted.triangle_count} triangles, "
-                   f"{output.size_bytes} bytes")
+    message = f"{output.format}: {converted.triangle_count} triangles, {output.size_bytes} bytes"
+    if converted.compression:
+        message += f"; {compression_summary(converted.compression)}"
+    return Outcome([output], message=message)

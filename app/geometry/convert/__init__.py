@@ -13,6 +13,7 @@ from app.geometry.convert.options import (
     options_key,
 )
 from app.geometry.convert.pipeline import ConvertedFile, ConvertLimits, Progress, convert_glb
+from app.geometry.convert.quantization import compression_summary
 from app.geometry.convert.request import ConversionRequest, run_conversion
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "OutputFormat",
     "Progress",
     "check_supported",
+    "compression_summary",
     "convert_glb",
     "options_key",
     "run_conversion",

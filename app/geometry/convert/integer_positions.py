@@ -14,7 +14,12 @@ from typing import Any
 import numpy as np
 
 from app.geometry.convert.model import Model
-from app.geometry.convert.quantization import AttributeReport, CompressionReport, grid_bits
+from app.geometry.convert.quantization import (
+    AttributeReport,
+    CompressionReport,
+    grid_bits,
+    max_distance,
+)
 
 MAX_BITS = 16
 INSTANCING = "EXT_mesh_gpu_instancing"
@@ -75,7 +80,7 @@ def _replace_positions(mesh: dict[str, Any], origin: np.ndarray, step: float, bi
             grid = np.rint((positions - origin) / step).astype(np.uint16)
             # Measure as a decoder computes: float32 grid coordinates, scaled and moved.
             decoded = grid.astype(np.float32) * np.float32(step) + origin.astype(np.float32)
-            error = float(np.abs(decoded.astype(np.float64) - positions).max())
+            error = max_distance(decoded, positions)
             report.add(AttributeReport("POSITION", "integer", bits, 0, error))
             done[id(positions)] = grid
         primitive["attributes"]["POSITION"] = done[id(positions)]

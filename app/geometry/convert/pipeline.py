@@ -32,7 +32,6 @@ from app.geometry.convert.weld import weld
 from app.geometry.convert.write_gltf import write_glb, write_gltf_zip
 from app.geometry.convert.write_mesh import write_ply, write_stl
 from app.geometry.convert.write_obj import write_obj_zip
-from app.geometry.convert.write_usdz import write_usdz
 
 Progress = Callable[[str, float], None]
 CONTENT_TYPES = {
@@ -190,6 +189,9 @@ def _write(
     elif fmt is OutputFormat.GLTF:
         write_gltf_zip(model, target, codec)
     elif fmt is OutputFormat.USDZ:
+        # USD's libraries take about 60 MiB and most of a second to load: only USDZ pays.
+        from app.geometry.convert.write_usdz import write_usdz
+
         write_usdz(model, target, limits.max_texture_pixels)
     else:
         parts = list(flatten(model))

@@ -1,8 +1,9 @@
 """Quantisation budgets: bits from a model's extent and an error budget, errors measured back.
 
-Positions are quantised to the fewest bits that keep every coordinate within
-`position_error` (model units) of the source; the default budget matches what 14 bits
-over the model's extent give (gltfpack's default), so no preset is less precise than it.
+Positions are quantised to the fewest bits that keep every vertex within `position_error`
+(a distance in model units) of the source; the default budget is what 14 bits over the
+model's extent give (gltfpack's default), so no preset is less precise than it. A grid's
+rounding moves each of three coordinates by up to half a step, a vertex by sqrt(3) times that.
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ MAX_FLOAT_BITS = 24  # a float32 mantissa holds no more
 DEFAULT_POSITION_BITS = 14
 TEXCOORD_BITS = 12
 DIRECTION_BITS = 8
+DIRECTIONS = frozenset({"NORMAL", "TANGENT"})
+DIAGONAL = math.sqrt(3.0)  # a vertex moves this many half steps when all three coordinates do
 
 
 def default_position_error(extent: float) -> float:
-    """Half a step of DEFAULT_POSITION_BITS over `extent`: the error gltfpack's default gives."""
-    return max(extent, 1e-30) / float(2**DEFAULT_POSITION_BITS - 1) / 2
+    """The distance DEFAULT_POSITION_BITS over `extent` may move a vertex (gltfpack's default)."""
+    return DIAGONAL * max(extent, 1e-30) / float(2**DEFAULT_POSITION_BITS - 1) / 2
 
 
 def model_extent(positions: list[np.ndarray]) -> float:
@@ -43,20 +46,27 @@ def exponent_bits(values: np.ndarray, error: float) -> int:
     if largest == 0.0:
         return MIN_BITS
     scale = 2.0 ** math.ceil(math.log2(largest))
-    bits = math.ceil(math.log2(scale / (2 * error)))
+    bits = math.ceil(math.log2(DIAGONAL * scale / (2 * error)))
     return min(max(bits, MIN_BITS), MAX_FLOAT_BITS)
 
 
 def grid_bits(extent: float, error: float) -> int:
-    """Bits of a uniform grid over `extent` whose half step is at most `error` (Draco's)."""
+    """Bits of a uniform grid over `extent` that moves no vertex further than `error`."""
     if extent <= 0.0:
         return MIN_BITS
-    return min(max(math.ceil(math.log2(extent / (2 * error) + 1)), MIN_BITS), 30)
+    return min(max(math.ceil(math.log2(DIAGONAL * extent / (2 * error) + 1)), MIN_BITS), 30)
+
+
+def grid_error(extent: float, bits: int) -> float:
+    """How far a grid of `bits` over `extent` may move a vertex."""
+    return DIAGONAL * extent / float(2**bits - 1) / 2
 
 
 def max_distance(decoded: np.ndarray, source: np.ndarray) -> float:
-    """The largest per-component difference (positions, UVs)."""
-    return float(np.abs(decoded.astype(np.float64) - source).max()) if len(source) else 0.0
+    """The largest distance between a decoded row and its source (positions, UVs)."""
+    if not len(source):
+        return 0.0
+    return float(np.linalg.norm(decoded.astype(np.float64) - source, axis=1).max())
 
 
 def max_angle_degrees(decoded: np.ndarray, source: np.ndarray) -> float:
@@ -78,7 +88,7 @@ class AttributeReport:
     encoding: str
     bits: int
     bytes: int
-    max_error: float  # model units for positions and UVs, degrees for directions
+    max_error: float  # distance for positions and UVs, degrees for directions
 
 
 @dataclass
@@ -102,3 +112,14 @@ class CompressionReport:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def compression_summary(report: dict[str, Any]) -> str:
+    """One line a person reads in the job's result: budget, then each attribute's cost."""
+    parts = [f"{row['semantic']} {row['encoding']} {row['bits']} bits {row['bytes']} B "
+             f"error {row['max_error']:.3g}{'°' if row['semantic'] in DIRECTIONS else ''}"
+             for row in report["attributes"]]
+    if report["index_bytes"]:
+        parts.append(f"indices {report['index_bytes']} B")
+    return (f"{report['compression']}, position error budget {report['position_error']:.3g}: "
+            + ", ".join(parts))
