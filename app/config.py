@@ -118,6 +118,8 @@ class Settings(BaseSettings):
     rate_limit_per_ip: str = Field(default="1200/minute", description="Requests per address.")
     ws_token_recheck_seconds: float = Field(
         default=2, gt=0, description="How often every open websocket's token is checked again.")
+    token_cache_seconds: float = Field(
+        default=2, ge=0, description="Longest an API process trusts a token it checked (0: never).")
     ws_max_connections_per_token: int = Field(
         default=20, ge=1, description="Open websockets one token may hold, across replicas.")
     ws_max_subscriptions_per_connection: int = Field(

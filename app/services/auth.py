@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Collection
+import time
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -17,6 +18,8 @@ from app.services.events import TOKEN_REVOKED_TOPIC, EventBus
 
 ADMIN_OWNER = "admin"
 TOKEN_PREFIX = "atl_"
+# More tokens than one process sees in a cache period; past it the oldest entry goes.
+MAX_CACHED_PRINCIPALS = 10_000
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,9 @@ class Principal:
         return {} if self.is_admin else {"owner": self.owner}
 
 
+ADMIN_PRINCIPAL = Principal(owner=ADMIN_OWNER, scopes=frozenset(Scope))
+
+
 def hash_secret(secret: str) -> str:
     # Secrets are 256-bit random strings, so a plain SHA-256 is a safe, indexable hash.
     return hashlib.sha256(secret.encode()).hexdigest()
@@ -64,10 +70,60 @@ def is_valid(token: ApiToken | None, now: datetime) -> bool:
         token.expires_at is None or token.expires_at > now)
 
 
+class PrincipalCache:
+    """Principals of checked tokens by secret hash, each for at most `seconds` and never past
+    its token's expiry, so most requests skip the database.
+
+    `forget` drops a revoked token at once. A lookup that began before a `forget` does not
+    store its answer (the generation moved on), so a revocation cannot be undone by a request
+    that read the token just before it.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.generation = 0
+        self._entries: dict[str, tuple[Principal, float]] = {}
+
+    def get(self, digest: str) -> Principal | None:
+        entry = self._entries.get(digest)
+        if entry is None:
+            return None
+        principal, deadline = entry
+        if time.monotonic() < deadline:
+            return principal
+        del self._entries[digest]
+        return None
+
+    def put(self, digest: str, principal: Principal, generation: int) -> bool:
+        """Store `principal` unless something was forgotten since `generation`; True if
+        stored."""
+        lifetime = self.seconds
+        if principal.expires_at is not None:
+            lifetime = min(lifetime, (principal.expires_at - utcnow()).total_seconds())
+        if generation != self.generation or lifetime <= 0:
+            return False
+        if len(self._entries) >= MAX_CACHED_PRINCIPALS:
+            del self._entries[next(iter(self._entries))]
+        self._entries[digest] = (principal, time.monotonic() + lifetime)
+        return True
+
+    def forget(self, token_id: str | None) -> None:
+        """Drop the token's principals; None (a notice that may have been missed) drops all."""
+        self.generation += 1
+        if token_id is None:
+            self._entries.clear()
+            return
+        for digest in [d for d, (p, _) in self._entries.items() if p.token_id == token_id]:
+            del self._entries[digest]
+
+
 class TokenService:
-    def __init__(self, admin_token: str | None, bus: EventBus) -> None:
+    def __init__(self, admin_token: str | None, bus: EventBus, cache_seconds: float = 0) -> None:
         self._admin_hash = hash_secret(admin_token) if admin_token else None
         self._bus = bus
+        self.cache = PrincipalCache(cache_seconds)
+        # Called whenever a principal is cached: the revocation listener starts on it.
+        self.on_cached: Callable[[], None] | None = None
 
     async def authenticate(self, authorization: str | None) -> Principal:
         """The principal for an `Authorization: Bearer` value; raises Unauthenticated."""
@@ -76,15 +132,22 @@ class TokenService:
             raise Unauthenticated("an Authorization: Bearer token is required")
         digest = hash_secret(secret)
         if self._admin_hash and hmac.compare_digest(digest, self._admin_hash):
-            return Principal(owner=ADMIN_OWNER, scopes=frozenset(Scope))
+            return ADMIN_PRINCIPAL
+        cached = self.cache.get(digest)
+        if cached is not None:
+            return cached
+        generation = self.cache.generation
         token = await ApiToken.find_one({"secret_hash": digest})
         now = utcnow()
         if token is None or token.revoked_at is not None:
             raise Unauthenticated("the token is not valid")
         if token.expires_at is not None and token.expires_at <= now:
             raise Unauthenticated("the token has expired")
-        return Principal(owner=token.owner, scopes=frozenset(token.scopes), token_id=token.id,
-                         expires_at=token.expires_at)
+        principal = Principal(owner=token.owner, scopes=frozenset(token.scopes),
+                              token_id=token.id, expires_at=token.expires_at)
+        if self.cache.put(digest, principal, generation) and self.on_cached is not None:
+            self.on_cached()
+        return principal
 
     async def ensure_valid(self, principal: Principal) -> None:
         """Raises Unauthenticated when the principal's token was revoked or has expired since
@@ -136,6 +199,7 @@ class TokenService:
         if token.revoked_at is None:
             token.revoked_at = utcnow()
             await token.save()
+        self.cache.forget(token.id)
         # Every API process closes the token's websockets when it hears this.
         await self._bus.publish(TOKEN_REVOKED_TOPIC, {"token_id": token.id})
         return token

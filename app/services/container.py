@@ -118,7 +118,7 @@ class Services:
                               max_page_size=settings.max_page_size,
                               fault_inject=settings.fault_inject)
         scenes = SceneService(storage, bus, SceneLimits.from_settings(settings))
-        tokens = TokenService(settings.admin_token, bus)
+        tokens = TokenService(settings.admin_token, bus, settings.token_cache_seconds)
         token_watch = TokenWatch(tokens, bus, redis,
                                  recheck_seconds=settings.ws_token_recheck_seconds,
                                  max_sockets_per_token=settings.ws_max_connections_per_token)

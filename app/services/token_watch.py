@@ -4,6 +4,11 @@ A socket's token ends when it is revoked (heard at once through the event bus, f
 replica), when it expires (a timer set for its `expires_at`) or, as a backstop for anything the
 bus missed, when the check every `recheck_seconds` finds it invalid in the database.
 
+The same revocation notices clear the token service's principal cache, so a token revoked on
+one replica stops working for HTTP requests on every other at once; the listener starts with
+the first cached principal, and each (re)subscription clears the whole cache, since notices
+may have been missed while it was not listening.
+
 Each token's open sockets are counted in one Redis sorted set shared by every replica: a
 member per socket, scored with the time its lease ends. Each replica renews its sockets'
 leases at every check, so the sockets of a replica that crashed stop counting once their
@@ -72,6 +77,7 @@ class TokenWatch:
         self._take_slot = redis.register_script(TAKE_SLOT)
         self._sockets: set[WatchedSocket] = set()
         self._task: asyncio.Task[None] | None = None
+        tokens.on_cached = self._ensure_watching
 
     async def open(self, principal: Principal, close: CloseSocket) -> WatchedSocket:
         """Watch a signed-in socket; raises RateLimited when its token holds too many."""
@@ -90,9 +96,12 @@ class TokenWatch:
         if principal.expires_at is not None:
             delay = (principal.expires_at - utcnow()).total_seconds()
             socket.expiry = asyncio.create_task(self._close_after(socket, delay))
+        self._ensure_watching()
+        return socket
+
+    def _ensure_watching(self) -> None:
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._watch(), name="token-watch")
-        return socket
 
     async def release(self, socket: WatchedSocket) -> None:
         self._sockets.discard(socket)
@@ -111,11 +120,13 @@ class TokenWatch:
         while True:
             try:
                 async with self._bus.subscribe(TOKEN_REVOKED_TOPIC) as revocations:
+                    self._tokens.cache.forget(None)
                     next_check = time.monotonic()
                     while True:
                         wait = max(next_check - time.monotonic(), 0.0)
                         message = await revocations.next(wait)
                         if message is not None:
+                            self._tokens.cache.forget(message.get("token_id"))
                             await self._end({message.get("token_id")})
                         if time.monotonic() >= next_check:
                             next_check = time.monotonic() + self._recheck_seconds
