@@ -192,6 +192,26 @@ async def test_compress_is_smaller_and_decodes_to_the_same_triangles(
     np.testing.assert_allclose(geometry.bounds, source_bounds(grid), atol=1e-3)
 
 
+async def test_compress_meets_the_position_error_asked_for_and_says_so(
+    owner: Api, sources: dict[str, dict], tmp_path: Path
+) -> None:
+    # given the grid and a budget of a thousandth of a unit
+    grid = sources["grid"]
+    # when it is compressed with that budget
+    job, path = await converted(owner, grid["id"], "GLB", tmp_path, preset="COMPRESS",
+                                positionError=0.001)
+    # then the job says what it did: the budget, the bits positions took and the error reached
+    message = job["message"]
+    assert "position error budget 0.001" in message
+    reached = float(message.split("POSITION integer ")[1].split("error ")[1].split(",")[0])
+    assert 0 < reached <= 0.001
+    # and the file holds the same triangles within that distance of the source bounds
+    assert khronos_errors(path) == []
+    geometry = trimesh_geometry(meshopt_decoded(path, tmp_path / "decoded.glb"))
+    assert geometry.triangles == GRID_TRIANGLES
+    np.testing.assert_allclose(geometry.bounds, source_bounds(grid), atol=0.001)
+
+
 async def convert_job_count(api: Api, asset_id: str) -> int:
     return (await api.graphql(CONVERT_JOBS, {"assetId": asset_id}))["jobs"]["totalCount"]
 
@@ -268,6 +288,12 @@ async def test_progress_is_gapless_and_ends_succeeded(owner: Api,
     ("GLB", {"preset": "SIMPLIFY"}, "INVALID_INPUT", []),
     ("GLB", {"preset": "SIMPLIFY", "ratio": 0.5, "targetTriangles": 10}, "INVALID_INPUT", []),
     ("GLB", {"preset": "SIMPLIFY", "ratio": 1.5}, "INVALID_INPUT", ["ratio"]),
+    ("GLB", {"preset": "SIMPLIFY", "maxError": 2.0}, "INVALID_INPUT", ["maxError"]),
+    ("GLB", {"preset": "SIMPLIFY", "maxError": 0.01, "ratio": 0.5}, "INVALID_INPUT", []),
+    ("GLB", {"preset": "COMPRESS", "positionError": -0.001}, "INVALID_INPUT", ["positionError"]),
+    ("GLB", {"preset": "COMPRESS", "positionError": 0.001, "quantize": False},
+     "UNSUPPORTED_OPTION", ["positionError"]),
+    ("GLB", {"preset": "WELD", "positionError": 0.001}, "UNSUPPORTED_OPTION", ["positionError"]),
     ("GLTF", {"preset": "TEXTURES"}, "INVALID_INPUT", []),
     ("USDZ", {"preset": "TEXTURES", "maxTextureSize": 0}, "INVALID_INPUT", ["maxTextureSize"]),
 ])

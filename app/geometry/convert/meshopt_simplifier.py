@@ -1,4 +1,4 @@
-"""meshoptimizer's simplifier called on flat numpy arrays, with its C signature declared.
+"""meshoptimizer's simplifier and vertex welder called on flat numpy arrays, C signatures declared.
 
 The `meshoptimizer` wheel's own wrapper of `meshopt_simplifyWithAttributes` leaves the
 signature undeclared, so ctypes cannot pass its float error (and would pass sizes as 32-bit
@@ -13,6 +13,8 @@ import numpy as np
 from meshoptimizer import _loader
 
 SIMPLIFY_LOCK_BORDER = 1
+MAX_VERTEX_BYTES = 256  # the most meshopt_generateVertexRemap compares per vertex
+UNUSED = 0xFFFFFFFF  # its number for a vertex no index refers to
 _FLOATS = ctypes.POINTER(ctypes.c_float)
 _UINTS = ctypes.POINTER(ctypes.c_uint)
 _library = ctypes.CDLL(_loader.lib_path)
@@ -26,6 +28,22 @@ _simplify.argtypes = [
     ctypes.c_size_t, ctypes.c_float, ctypes.c_uint,  # target index count, error, options
     _FLOATS,  # the error reached
 ]
+
+_remap = _library.meshopt_generateVertexRemap
+_remap.restype = ctypes.c_size_t
+_remap.argtypes = [_UINTS, _UINTS, ctypes.c_size_t, ctypes.c_void_p, ctypes.c_size_t,
+                   ctypes.c_size_t]
+
+
+def identical_vertex_remap(indices: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Each vertex's number once byte-identical `rows` are merged, in first-use order;
+    UNUSED for a vertex no index refers to. Rows are at most MAX_VERTEX_BYTES wide."""
+    source = np.ascontiguousarray(indices, dtype=np.uint32)
+    vertices = np.ascontiguousarray(rows, dtype=np.uint8)
+    destination = np.empty(len(vertices), dtype=np.uint32)
+    _remap(destination.ctypes.data_as(_UINTS), source.ctypes.data_as(_UINTS), len(source),
+           vertices.ctypes.data, len(vertices), vertices.shape[1])
+    return destination
 
 
 def simplify_indices(indices: np.ndarray, positions: np.ndarray, attributes: np.ndarray,

@@ -14,7 +14,13 @@ from typing import Any
 
 import numpy as np
 
-from app.geometry.convert.meshopt_simplifier import SIMPLIFY_LOCK_BORDER, simplify_indices
+from app.geometry.convert.meshopt_simplifier import (
+    MAX_VERTEX_BYTES,
+    SIMPLIFY_LOCK_BORDER,
+    UNUSED,
+    identical_vertex_remap,
+    simplify_indices,
+)
 from app.geometry.convert.model import TRIANGLES, Model
 from app.geometry.convert.prune import drop_empty_meshes
 from app.geometry.convert.scene import drawn_triangles
@@ -40,9 +46,25 @@ def simplify(model: Model, ratio: float | None, target_triangles: int | None,
     for primitive in model.primitives():
         if primitive.get("mode", TRIANGLES) == TRIANGLES:
             # Exact duplicates would look like borders to the simplifier: merge them first.
-            weld_primitive(primitive)
+            merge_identical_vertices(primitive)
             simplify_primitive(primitive, keep, error)
     drop_empty_meshes(model.document)
+
+
+def merge_identical_vertices(primitive: dict[str, Any]) -> None:
+    """Merge vertices equal in every attribute and morph target, in meshoptimizer's hash."""
+    arrays = [*primitive["attributes"].values(),
+              *(values for target in primitive.get("targets", []) for values in target.values())]
+    count = len(primitive["attributes"]["POSITION"])
+    rows = np.hstack([np.ascontiguousarray(a).reshape(count, -1).view(np.uint8) for a in arrays])
+    if rows.shape[1] > MAX_VERTEX_BYTES or "indices" not in primitive:
+        weld_primitive(primitive)  # numpy's slower path compares any width
+        return
+    remap = identical_vertex_remap(primitive["indices"], rows)
+    used = np.flatnonzero(remap != UNUSED)
+    representative = np.empty(int(remap[used].max()) + 1 if len(used) else 0, dtype=np.int64)
+    representative[remap[used]] = used
+    keep_vertices(primitive, representative, remap[primitive["indices"].astype(np.int64)])
 
 
 def simplify_primitive(primitive: dict[str, Any], keep: float, error: float) -> None:
