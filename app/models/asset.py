@@ -53,10 +53,14 @@ class Asset(Document):
     class Settings:
         name = "assets"
         indexes = [
+            # Pages filter by owner (and status or tags) and sort newest first: the equality
+            # fields then `_id`, so MongoDB walks the index in page order and stops at the page.
             IndexModel([("owner", pymongo.ASCENDING), ("_id", pymongo.DESCENDING)]),
-            IndexModel([("owner", pymongo.ASCENDING), ("status", pymongo.ASCENDING)]),
+            IndexModel([("owner", pymongo.ASCENDING), ("status", pymongo.ASCENDING),
+                        ("_id", pymongo.DESCENDING)]),
             IndexModel([("owner", pymongo.ASCENDING), ("sha256", pymongo.ASCENDING)]),
-            IndexModel([("owner", pymongo.ASCENDING), ("tags", pymongo.ASCENDING)]),
+            IndexModel([("owner", pymongo.ASCENDING), ("tags", pymongo.ASCENDING),
+                        ("_id", pymongo.DESCENDING)]),
         ]
 
     def file(self, role: FileRole) -> StoredFile | None:

@@ -59,10 +59,13 @@ class Job(Document):
     class Settings:
         name = "jobs"
         indexes = [
+            # Pages: the filter's equality fields, then `_id` for the newest-first sort.
             IndexModel([("owner", pymongo.ASCENDING), ("_id", pymongo.DESCENDING)]),
-            IndexModel([("owner", pymongo.ASCENDING), ("status", pymongo.ASCENDING)]),
-            IndexModel([("owner", pymongo.ASCENDING), ("kind", pymongo.ASCENDING)]),
-            IndexModel([("asset_id", pymongo.ASCENDING)]),
+            IndexModel([("owner", pymongo.ASCENDING), ("status", pymongo.ASCENDING),
+                        ("_id", pymongo.DESCENDING)]),
+            IndexModel([("owner", pymongo.ASCENDING), ("kind", pymongo.ASCENDING),
+                        ("_id", pymongo.DESCENDING)]),
+            IndexModel([("asset_id", pymongo.ASCENDING), ("_id", pymongo.DESCENDING)]),
             IndexModel([("status", pymongo.ASCENDING), ("lease_expires_at", pymongo.ASCENDING)]),
             IndexModel([("owner", pymongo.ASCENDING), ("status", pymongo.ASCENDING),
                         ("dispatched", pymongo.ASCENDING), ("created_at", pymongo.ASCENDING)]),
