@@ -6,10 +6,11 @@ and the vertex codec's deltas compress best (gltfpack -cc does the same). With `
 error budget allows (`integer_positions`), UVs in [0, 1] 12-bit normalised shorts, and
 normals and tangents 8-bit octahedral vectors, as gltfpack stores them; positions no node
 can dequantise, and UVs outside [0, 1], go through the exponential filter on a
-shared-component grid instead (floats once decoded). Every lossy attribute is decoded again
-to report its true error. Quantised data goes through version 1 of the vertex codec, as
-gltfpack -cc writes it (decoders since meshoptimizer 0.23 read it); lossless data keeps
-version 0, which every decoder reads.
+shared-component grid instead (floats once decoded); animated rotations go through the
+quaternion filter as 12-bit normalised shorts (core glTF for rotation keyframes). Every
+lossy attribute is decoded again to report its true error. Quantised data goes through
+version 1 of the vertex codec, as gltfpack -cc writes it (decoders since meshoptimizer 0.23
+read it); lossless data keeps version 0, which every decoder reads.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from app.geometry.convert.packing import EncodedView
 from app.geometry.convert.quantization import (
     DIRECTION_BITS,
     MAX_FLOAT_BITS,
+    ROTATION,
     TEXCOORD_BITS,
     AttributeReport,
     CompressionReport,
@@ -35,6 +37,8 @@ from app.geometry.convert.quantization import (
 
 EXTENSION = "EXT_meshopt_compression"
 BYTE = 5120
+SHORT = 5122
+ROTATION_BITS = 12  # gltfpack's default for rotation keyframes
 UNSIGNED_SHORT = 5123
 # One exponent per component over the whole buffer: a fixed grid, which compresses best.
 GRID: Literal["SharedComponent"] = "SharedComponent"
@@ -44,6 +48,11 @@ def meshopt_codec(model: Model, quantize: bool, position_error: float) -> Meshop
     """Prepare `model` for EXT_meshopt_compression and return the codec that writes it."""
     reorder_for_cache(model)
     codec = MeshoptCodec(quantize, position_error)
+    codec.rotations = {id(sampler["output"]) for animation in model.document.get("animations", [])
+                       for channel in animation.get("channels", [])
+                       if channel.get("target", {}).get("path") == "rotation"
+                       for sampler in [animation["samplers"][channel["sampler"]]]
+                       if sampler.get("interpolation", "LINEAR") != "CUBICSPLINE"}
     if quantize and quantize_positions(model, position_error, codec.report):
         codec.extra_extensions.add(QUANTIZATION)
     return codec
@@ -74,6 +83,7 @@ class MeshoptCodec:
         self.version = 1 if quantize else 0
         self.position_error = position_error
         self.extra_extensions: set[str] = set()
+        self.rotations: set[int] = set()  # id() of each unit-quaternion keyframe array
         self.report = CompressionReport("MESHOPT", position_error if quantize else 0.0)
 
     def encode(self, values: np.ndarray, role: Role, semantic: str) -> EncodedView | None:
@@ -96,6 +106,9 @@ class MeshoptCodec:
                 return self._exponential(rows, TEXCOORD_BITS, semantic, role)
             if semantic in ("NORMAL", "TANGENT") and role == "vertex":
                 return self._octahedral(rows, semantic)  # unit vectors, not target deltas
+        if (self.quantize and role == "other" and id(values) in self.rotations
+                and values.dtype == np.float32 and rows.shape[1] == 4):
+            return self._quaternion(rows)
         stride = rows.shape[1] * values.itemsize
         if stride % 4 or stride > 256:
             return None  # the vertex codec takes rows of 4 to 256 bytes, in fours
@@ -112,6 +125,18 @@ class MeshoptCodec:
         data = meshopt.encode_gltf_buffer(padded, "ATTRIBUTES", self.version)
         self.report.add(AttributeReport("POSITION", "integer", 0, len(data), 0.0))
         return EncodedView(data, 8, len(rows), {"mode": "ATTRIBUTES"})
+
+    def _quaternion(self, rows: np.ndarray) -> EncodedView:
+        encoded = meshopt.encode_filter_quat(rows, 8, ROTATION_BITS)
+        data = meshopt.encode_gltf_buffer(encoded, "ATTRIBUTES", self.version)
+        decoded = meshopt.decode_gltf_buffer(data, len(rows), 8, "ATTRIBUTES", "QUATERNION")
+        turns = decoded.view(np.int16).reshape(len(rows), 4).astype(np.float64) / 32767
+        error = rotation_error_degrees(turns, rows)
+        self.report.add(AttributeReport(ROTATION, "quaternion", ROTATION_BITS, len(data),
+                                        error))
+        return EncodedView(data, 8, len(rows), {"mode": "ATTRIBUTES", "filter": "QUATERNION"},
+                           {"componentType": SHORT, "normalized": True, "min": None,
+                            "max": None})
 
     def _unit_shorts(self, rows: np.ndarray, semantic: str) -> EncodedView:
         grid = np.rint(rows * (2**TEXCOORD_BITS - 1)).astype(np.uint16)
@@ -158,3 +183,11 @@ class MeshoptCodec:
         return EncodedView(data, 4, len(rows),
                            {"mode": "ATTRIBUTES", "filter": "OCTAHEDRAL"},
                            {"componentType": BYTE, "normalized": True, "min": None, "max": None})
+
+
+def rotation_error_degrees(decoded: np.ndarray, source: np.ndarray) -> float:
+    """The largest angle between decoded and source rotations: twice the angle between
+    their unit quaternions, either sign (q and -q are one rotation)."""
+    lengths = np.linalg.norm(decoded, axis=1) * np.linalg.norm(source, axis=1)
+    cosine = np.abs(np.einsum("ij,ij->i", decoded, source)) / np.where(lengths > 0, lengths, 1)
+    return float(np.degrees(2 * np.arccos(np.clip(cosine, 0.0, 1.0))).max()) if len(source) else 0.0

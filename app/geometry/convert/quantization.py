@@ -19,7 +19,8 @@ MAX_FLOAT_BITS = 24  # a float32 mantissa holds no more
 DEFAULT_POSITION_BITS = 14
 TEXCOORD_BITS = 12
 DIRECTION_BITS = 8
-DIRECTIONS = frozenset({"NORMAL", "TANGENT"})
+ROTATION = "rotation keyframes"
+ANGULAR = frozenset({"NORMAL", "TANGENT", ROTATION})  # errors in degrees
 DIAGONAL = math.sqrt(3.0)  # a vertex moves this many half steps when all three coordinates do
 
 
@@ -117,7 +118,7 @@ class CompressionReport:
 def compression_summary(report: dict[str, Any]) -> str:
     """One line a person reads in the job's result: budget, then each attribute's cost."""
     parts = [f"{row['semantic']} {row['encoding']} {row['bits']} bits {row['bytes']} B "
-             f"error {row['max_error']:.3g}{'°' if row['semantic'] in DIRECTIONS else ''}"
+             f"error {row['max_error']:.3g}{'°' if row['semantic'] in ANGULAR else ''}"
              for row in report["attributes"]]
     if report["index_bytes"]:
         parts.append(f"indices {report['index_bytes']} B")
