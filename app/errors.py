@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator, Mapping
 from enum import StrEnum
 
 
@@ -38,7 +40,13 @@ class ErrorCode(StrEnum):
 
 
 class AtelierError(Exception):
-    """An expected failure with a code; `message` is safe to show to the client."""
+    """An expected failure with a code; `message` is safe to show to the client.
+
+    `field` is the snake_case path of the value at fault, relative to the arguments of the
+    function that raised it (a service's input, say: `["operations", "3", "set_transform",
+    "node_id"]`); `app.resolvers.errors` alone turns it into a GraphQL path. `[]` blames the
+    whole input, None no part of it.
+    """
 
     code: ErrorCode = ErrorCode.INTERNAL
 
@@ -64,6 +72,19 @@ def _rebuild(
     cls: type[AtelierError], message: str, code: ErrorCode, field: list[str] | None
 ) -> AtelierError:
     return cls(message, code=code, field=field)
+
+
+@contextlib.contextmanager
+def errors_under(*path: str, renamed: Mapping[str, str] | None = None) -> Iterator[None]:
+    """Errors raised inside point at `path`, then at their own field (each segment renamed
+    through `renamed`): how a caller places a callee's paths within its own input."""
+    try:
+        yield
+    except AtelierError as error:
+        if error.field is not None or path:
+            own = [(renamed or {}).get(part, part) for part in error.field or []]
+            error.field = [*path, *own]
+        raise
 
 
 class InvalidInput(AtelierError):

@@ -48,7 +48,7 @@ class ConversionMutation:
     @strawberry.mutation(description="Convert a READY asset (needs ASSETS_WRITE): a CONVERT job "
                          "whose output, role CONVERTED, is listed on the job and the asset. An "
                          "identical request returns the job that is doing or did the work.")
-    @errors_as_data(JobPayload)
+    @errors_as_data(JobPayload, placed={"request": ("input",)})
     async def asset_convert(self, info: Info, asset_id: strawberry.ID,
                             input: AssetConvertInput,
                             idempotency_key: IdempotencyKey = None) -> JobPayload:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from app.context import Context
+from app.errors import errors_under
 from app.geometry.render import (
     Camera,
     LookAtCamera,
@@ -28,10 +29,9 @@ from app.schema.render import (
     RenderSubmitInput,
 )
 from app.services.idempotency import JOB_REPLAY
-from app.services.renders import errors_under
 
 Info = strawberry.Info[Context, None]
-CAMERA_FIELDS = {"fov_y_deg": "fovY", "yaw_deg": "yaw", "pitch_deg": "pitch"}
+CAMERA_FIELDS = {"fov_y_deg": "fov_y", "yaw_deg": "yaw", "pitch_deg": "pitch"}
 
 
 def look_at_camera(given: LookAtCameraInput) -> LookAtCamera:
@@ -47,10 +47,10 @@ def orbit_camera(given: OrbitCameraInput) -> OrbitCamera:
 
 def camera(given: RenderCameraInput) -> Camera:
     if given.look_at:
-        with errors_under("input", "camera", "lookAt", names=CAMERA_FIELDS):
+        with errors_under("input", "camera", "look_at", renamed=CAMERA_FIELDS):
             return look_at_camera(given.look_at)
     if given.orbit:
-        with errors_under("input", "camera", "orbit", names=CAMERA_FIELDS):
+        with errors_under("input", "camera", "orbit", renamed=CAMERA_FIELDS):
             return orbit_camera(given.orbit)
     return SceneCamera(str(given.scene_camera))
 
@@ -74,7 +74,7 @@ def render_request(given: RenderSubmitInput) -> RenderRequest:
 class RenderMutation:
     @strawberry.mutation(description="Queue a RENDER job of a READY asset or of a scene; its "
                          "outputs are the images (role RENDER), listed as each one is done.")
-    @errors_as_data(JobPayload)
+    @errors_as_data(JobPayload, at=("input",), placed={"request": ("input",)})
     async def render_submit(self, info: Info, input: RenderSubmitInput,
                             idempotency_key: IdempotencyKey = None) -> JobPayload:
         request = {"operation": "renderSubmit", "input": strawberry.asdict(input)}

@@ -42,7 +42,7 @@ class SceneQuery:
 @strawberry.type
 class SceneMutation:
     @strawberry.mutation(description="A new scene: empty, or built by the operations given.")
-    @errors_as_data(ScenePayload)
+    @errors_as_data(ScenePayload, at=("input",))
     async def scene_create(self, info: Info, input: SceneCreateInput,
                            idempotency_key: IdempotencyKey = None) -> ScenePayload:
         request = {"operation": "sceneCreate", "input": strawberry.asdict(input)}
@@ -66,7 +66,7 @@ class SceneMutation:
     @strawberry.mutation(description="Rename and edit a scene, all or nothing; each accepted "
                          "update raises `version` by one. CONFLICT when expectedVersion is "
                          "given and not current.")
-    @errors_as_data(ScenePayload)
+    @errors_as_data(ScenePayload, at=("input",))
     async def scene_update(self, info: Info, id: strawberry.ID, input: SceneUpdateInput,
                            expected_version: int | None = None) -> ScenePayload:
         scene = await info.context.services.scenes.update(

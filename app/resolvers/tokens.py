@@ -20,7 +20,7 @@ Info = strawberry.Info[Context, None]
 @strawberry.type
 class TokenMutation:
     @strawberry.mutation(description="Admin only: a token for an owner; the secret is shown once.")
-    @errors_as_data(ApiTokenCreatePayload)
+    @errors_as_data(ApiTokenCreatePayload, at=("input",))
     async def api_token_create(
         self, info: Info, input: ApiTokenCreateInput
     ) -> ApiTokenCreatePayload:

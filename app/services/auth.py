@@ -175,11 +175,11 @@ class TokenService:
             principal.require(Scope.ADMIN)
         owner, name = owner.strip(), name.strip()
         if not owner:
-            raise InvalidInput("owner must not be empty", field=["input", "owner"])
+            raise InvalidInput("owner must not be empty", field=["owner"])
         if not scopes:
-            raise InvalidInput("at least one scope is required", field=["input", "scopes"])
+            raise InvalidInput("at least one scope is required", field=["scopes"])
         if expires_at is not None and expires_at <= utcnow():
-            raise InvalidInput("expiresAt must be in the future", field=["input", "expiresAt"])
+            raise InvalidInput("expiresAt must be in the future", field=["expires_at"])
         secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
         token = ApiToken(
             owner=owner,

@@ -3,17 +3,14 @@ identical job instead of redoing its work, and store the file a job makes on its
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import re
-from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from redis.asyncio import Redis
 from redis.exceptions import LockError
 
 from app.config import Settings
-from app.errors import AtelierError, Conflict, InvalidState, NotFound
+from app.errors import Conflict, InvalidState, NotFound, errors_under
 from app.geometry.convert import ConversionRequest, ConvertedFile, ConvertLimits
 from app.models.asset import Asset, AssetStatus
 from app.models.common import FileRole, StoredFile
@@ -26,7 +23,6 @@ from app.services.storage import Storage
 
 # A job in one of these states has done, or will do, the work a new identical request asks for.
 REUSABLE_STATUSES = [JobStatus.QUEUED.value, JobStatus.RUNNING.value, JobStatus.SUCCEEDED.value]
-_SNAKE_PART = re.compile(r"_([a-z])")
 
 
 def conversion_limits(settings: Settings) -> ConvertLimits:
@@ -44,17 +40,6 @@ def output_stem(asset: Asset) -> str:
     return PurePosixPath(safe_filename(asset.name)).stem or "model"
 
 
-@contextlib.contextmanager
-def fields_in_input() -> Iterator[None]:
-    """Errors raised inside point into the mutation's `input`, with camelCase field names."""
-    try:
-        yield
-    except AtelierError as error:
-        own = [_SNAKE_PART.sub(lambda m: m.group(1).upper(), part) for part in error.field or []]
-        error.field = ["input", *own]
-        raise
-
-
 class ConversionService:
     def __init__(self, jobs: JobService, storage: Storage, redis: Redis, limits: ConvertLimits,
                  *, lock_seconds: float = 10.0) -> None:
@@ -69,7 +54,7 @@ class ConversionService:
         """The CONVERT job for this asset and request: an identical one that is queued,
         running or succeeded, else a new one. Every check happens before a job exists."""
         principal.require(Scope.ASSETS_WRITE)
-        with fields_in_input():
+        with errors_under("request"):
             request.check()
         asset = await self._convertible_asset(principal, asset_id)
         key = cache_key(str(asset.sha256), request)
@@ -83,7 +68,7 @@ class ConversionService:
                     params={**request.to_params(), "cache_key": key})
         except LockError:
             raise Conflict("an identical conversion request is being handled; try again",
-                           field=["assetId"]) from None
+                           field=["asset_id"]) from None
 
     async def source(self, job: Job) -> tuple[Asset, StoredFile]:
         """The asset a job converts and its normalised GLB; NotFound once the asset is gone."""
@@ -110,11 +95,11 @@ class ConversionService:
     async def _convertible_asset(self, principal: Principal, asset_id: str) -> Asset:
         asset = await Asset.get(asset_id)
         if asset is None or not principal.can_access(asset.owner):
-            raise NotFound(f"no asset with id {asset_id}", field=["assetId"])
+            raise NotFound(f"no asset with id {asset_id}", field=["asset_id"])
         ready = asset.status is AssetStatus.READY and asset.sha256 is not None
         if not ready or asset.file(FileRole.GLB) is None:
             raise InvalidState(f"the asset is {asset.status.value}; only READY assets convert",
-                               field=["assetId"])
+                               field=["asset_id"])
         return asset
 
     async def _reusable_job(self, asset_id: str, key: str) -> Job | None:

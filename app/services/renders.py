@@ -3,13 +3,12 @@ find the GLB a job draws, and store the images it makes (listed on their asset t
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import AsyncIterator, Iterator, Mapping
+from collections.abc import AsyncIterator
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from app.config import Settings
-from app.errors import AtelierError, InvalidInput, InvalidState, NotFound
+from app.errors import InvalidInput, InvalidState, NotFound, errors_under
 from app.geometry.render import RenderLimits, RenderRequest
 from app.models.asset import Asset, AssetStatus
 from app.models.common import FileRole, StoredFile
@@ -45,18 +44,6 @@ def render_limits(settings: Settings) -> RenderLimits:
                         max_triangles=settings.max_triangles)
 
 
-@contextlib.contextmanager
-def errors_under(*path: str, names: Mapping[str, str] | None = None) -> Iterator[None]:
-    """Errors raised inside point at `path` of the mutation's input, then at their own field
-    (renamed through `names`)."""
-    try:
-        yield
-    except AtelierError as error:
-        own = [(names or {}).get(part, part) for part in error.field or []]
-        error.field = [*path, *own]
-        raise
-
-
 class RenderService:
     def __init__(self, jobs: JobService, storage: Storage, limits: RenderLimits,
                  scenes: SceneGlbSource | None = None) -> None:
@@ -70,8 +57,8 @@ class RenderService:
         """Queue a RENDER job of a READY asset or of a scene; every check happens first."""
         principal.require(Scope.JOBS_WRITE)
         if (asset_id is None) == (scene_id is None):
-            raise InvalidInput("give exactly one of assetId and sceneId", field=["input"])
-        with errors_under("input"):
+            raise InvalidInput("give exactly one of assetId and sceneId", field=[])
+        with errors_under("request"):
             request.check(self.limits)
         if asset_id is not None:
             owner = (await self._renderable_asset(principal, asset_id)).owner
@@ -125,17 +112,17 @@ class RenderService:
         principal.require(Scope.ASSETS_READ)
         asset = await Asset.get(asset_id)
         if asset is None or not principal.can_access(asset.owner):
-            raise NotFound(f"no asset with id {asset_id}", field=["input", "assetId"])
+            raise NotFound(f"no asset with id {asset_id}", field=["asset_id"])
         if asset.status is not AssetStatus.READY or asset.file(FileRole.GLB) is None:
             raise InvalidState(f"the asset is {asset.status.value}; only READY assets render",
-                               field=["input", "assetId"])
+                               field=["asset_id"])
         return asset
 
     async def _visible_scene_owner(self, principal: Principal, scene_id: str) -> str:
         principal.require(Scope.SCENES_READ)
         owner = await self.scenes.scene_owner(scene_id) if self.scenes else None
         if owner is None or not principal.can_access(owner):
-            raise NotFound(f"no scene with id {scene_id}", field=["input", "sceneId"])
+            raise NotFound(f"no scene with id {scene_id}", field=["scene_id"])
         return owner
 
 

@@ -24,7 +24,6 @@ from app.models.common import FileRole, StoredFile
 from app.models.token import Scope
 from app.services.auth import Principal
 from app.services.lookup import find_by_ids
-from app.services.scene_checks import camel
 from app.services.scene_operations import Operation, mesh_uses, texture_uses
 from app.services.storage import Storage
 
@@ -53,11 +52,11 @@ class SceneAssets:
         result: dict[str, Asset | NotFound | InvalidState] = {}
         for asset_id, asset in found.items():
             if asset is None or not principal.can_access(asset.owner):
-                result[asset_id] = NotFound(f"no asset with id {asset_id}", field=["assetId"])
+                result[asset_id] = NotFound(f"no asset with id {asset_id}", field=["asset_id"])
             elif asset.status is not AssetStatus.READY or asset.file(FileRole.GLB) is None:
                 result[asset_id] = InvalidState(
                     f"asset {asset_id} is {asset.status.value}; scenes use READY assets",
-                    field=["assetId"])
+                    field=["asset_id"])
             else:
                 result[asset_id] = asset
         return result
@@ -76,19 +75,17 @@ class SceneAssets:
         def checked(position: int, operation: Operation, field: str, asset_id: str) -> Asset:
             found = usable[asset_id]
             if isinstance(found, AtelierError):
-                found.field = ["input", "operations", str(position), operation.kind, field,
-                               "assetId"]
+                found.field = ["operations", str(position), operation.kind, field, "asset_id"]
                 raise found
             return found
 
         for position, operation, slot, ref in textures:
-            asset = checked(position, operation, camel(slot), str(ref.get("asset_id")))
+            asset = checked(position, operation, slot, str(ref.get("asset_id")))
             index = ref.get("texture_index")
             count = asset.stats.texture_count if asset.stats else 0
             if isinstance(index, int) and not 0 <= index < count:
                 raise InvalidInput(f"asset {asset.id} has no texture {index}", field=[
-                    "input", "operations", str(position), operation.kind, camel(slot),
-                    "textureIndex"])
+                    "operations", str(position), operation.kind, slot, "texture_index"])
         documents: dict[str, dict[str, Any]] = {}
         for position, operation, asset_id in meshes:
             asset = checked(position, operation, "mesh", asset_id)

@@ -17,14 +17,9 @@ from app.geometry.scene_transforms import decompose
 from app.services.scene_operations import Transform
 
 
-def camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
-
-
 def invalid(error: ValidationError) -> InvalidInput:
     first = error.errors()[0]
-    path = [camel(str(part)) for part in first["loc"]]
+    path = [str(part) for part in first["loc"]]
     where = ".".join(path)
     return InvalidInput(f"{where}: {first['msg']}" if where else first["msg"], field=path)
 

@@ -109,11 +109,11 @@ class _Editor:
         if op.mesh is not None:
             self._attach(node, op.mesh, op.material_id)
         elif op.material_id is not None:
-            node.material = _known(self.materials, op.material_id, "materialId")
+            node.material = _known(self.materials, op.material_id, "material_id")
         if op.camera_id is not None:
-            node.camera = _known(self.cameras, op.camera_id, "cameraId")
+            node.camera = _known(self.cameras, op.camera_id, "camera_id")
         if op.light_id is not None:
-            node.light = _known(self.lights, op.light_id, "lightId")
+            node.light = _known(self.lights, op.light_id, "light_id")
 
     def remove_node(self, op: RemoveNode) -> None:
         for removed in self.tree.remove(op.node_id):
@@ -148,7 +148,7 @@ class _Editor:
     def set_material(self, op: SetMaterial) -> None:
         node = self.tree.editable(op.node_id)
         node.material = (None if op.material_id is None
-                         else _known(self.materials, op.material_id, "materialId"))
+                         else _known(self.materials, op.material_id, "material_id"))
         self._changed(Kind.MATERIAL_SET, op.node_id)
 
     def rename_node(self, op: RenameNode) -> None:
@@ -163,7 +163,7 @@ class _Editor:
         self._changed(Kind.MATERIAL_ADDED, material_id)
 
     def edit_material(self, op: EditMaterial) -> None:
-        current = self.materials[_known(self.materials, op.material_id, "materialId")]
+        current = self.materials[_known(self.materials, op.material_id, "material_id")]
         if "id" in op.fields or "source" in op.fields:
             raise InvalidInput("a material's id and source cannot change", field=["id"])
         merged = {**current.model_dump(), **op.fields}
@@ -189,7 +189,7 @@ class _Editor:
         info = self.meshes.get(ref) or self._import_mesh(ref)
         node.mesh = ref
         if material_id is not None:
-            node.material = _known(self.materials, material_id, "materialId")
+            node.material = _known(self.materials, material_id, "material_id")
         else:
             shared = shared_material(info)
             node.material = None if shared is None else self._material_for(ref.asset_id, shared)
@@ -200,7 +200,7 @@ class _Editor:
         document = self.documents[ref.asset_id]
         if ref.mesh_index >= len(document.get("meshes", [])):
             raise InvalidInput(f"asset {ref.asset_id} has no mesh {ref.mesh_index}",
-                               field=["mesh", "meshIndex"])
+                               field=["mesh", "mesh_index"])
         info = mesh_info(document, ref.asset_id, ref.mesh_index)
         for index in info.primitive_materials:
             if index is not None:
@@ -236,5 +236,5 @@ class _Editor:
 
 def _known(items: Mapping[str, Any], item_id: str, field: str) -> str:
     if item_id not in items:
-        raise NotFound(f"no {field.removesuffix('Id')} with id {item_id}", field=[field])
+        raise NotFound(f"no {field.removesuffix('_id')} with id {item_id}", field=[field])
     return item_id

@@ -33,7 +33,7 @@ class MeshUse:
 
 @dataclass(frozen=True)
 class AddNode:
-    kind: ClassVar[str] = "addNode"
+    kind: ClassVar[str] = "add_node"
     id: str | None = None
     name: str = ""
     parent_id: str | None = None
@@ -49,7 +49,7 @@ class AddNode:
 class RemoveNode:
     """Removes the node and everything under it."""
 
-    kind: ClassVar[str] = "removeNode"
+    kind: ClassVar[str] = "remove_node"
     node_id: str
 
 
@@ -57,7 +57,7 @@ class RemoveNode:
 class ReparentNode:
     """Moves a node under `parent_id` (None: to the top level) at `index` (None: last)."""
 
-    kind: ClassVar[str] = "reparentNode"
+    kind: ClassVar[str] = "reparent_node"
     node_id: str
     parent_id: str | None = None
     index: int | None = None
@@ -67,7 +67,7 @@ class ReparentNode:
 class SetTransform:
     """Sets the given parts; a matrix replaces the whole transform."""
 
-    kind: ClassVar[str] = "setTransform"
+    kind: ClassVar[str] = "set_transform"
     node_id: str
     transform: Transform
 
@@ -76,7 +76,7 @@ class SetTransform:
 class AttachMesh:
     """Draws an asset's mesh at the node, with `material_id` or the mesh's own material."""
 
-    kind: ClassVar[str] = "attachMesh"
+    kind: ClassVar[str] = "attach_mesh"
     node_id: str
     mesh: MeshUse
     material_id: str | None = None
@@ -84,7 +84,7 @@ class AttachMesh:
 
 @dataclass(frozen=True)
 class DetachMesh:
-    kind: ClassVar[str] = "detachMesh"
+    kind: ClassVar[str] = "detach_mesh"
     node_id: str
 
 
@@ -92,21 +92,21 @@ class DetachMesh:
 class SetMaterial:
     """Draws every primitive of the node's mesh with `material_id` (None: their own)."""
 
-    kind: ClassVar[str] = "setMaterial"
+    kind: ClassVar[str] = "set_material"
     node_id: str
     material_id: str | None
 
 
 @dataclass(frozen=True)
 class RenameNode:
-    kind: ClassVar[str] = "renameNode"
+    kind: ClassVar[str] = "rename_node"
     node_id: str
     name: str
 
 
 @dataclass(frozen=True)
 class AddMaterial:
-    kind: ClassVar[str] = "addMaterial"
+    kind: ClassVar[str] = "add_material"
     fields: Mapping[str, Any]
 
 
@@ -114,7 +114,7 @@ class AddMaterial:
 class EditMaterial:
     """Changes the given fields of a material; a null texture removes it."""
 
-    kind: ClassVar[str] = "editMaterial"
+    kind: ClassVar[str] = "edit_material"
     material_id: str
     fields: Mapping[str, Any]
 
@@ -123,7 +123,7 @@ class EditMaterial:
 class AddCamera:
     """A camera, placed at `node_id` when given."""
 
-    kind: ClassVar[str] = "addCamera"
+    kind: ClassVar[str] = "add_camera"
     fields: Mapping[str, Any]
     node_id: str | None = None
 
@@ -132,7 +132,7 @@ class AddCamera:
 class AddLight:
     """A light, placed at `node_id` when given."""
 
-    kind: ClassVar[str] = "addLight"
+    kind: ClassVar[str] = "add_light"
     fields: Mapping[str, Any]
     node_id: str | None = None
 

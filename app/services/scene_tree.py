@@ -15,13 +15,13 @@ class NodeTree:
         self._parents = {child: node.id for node in graph.nodes for child in node.children}
         self._copied: set[str] = set()
 
-    def get(self, node_id: str, field: str = "nodeId") -> Node:
+    def get(self, node_id: str, field: str = "node_id") -> Node:
         node = self.nodes.get(node_id)
         if node is None:
             raise NotFound(f"no node with id {node_id}", field=[field])
         return node
 
-    def editable(self, node_id: str, field: str = "nodeId") -> Node:
+    def editable(self, node_id: str, field: str = "node_id") -> Node:
         node = self.get(node_id, field)
         if node_id not in self._copied:
             node = node.model_copy(update={"children": list(node.children)})
@@ -57,7 +57,7 @@ class NodeTree:
         while ancestor is not None:
             if ancestor == node_id:
                 raise InvalidInput(f"node {node_id} cannot move under {parent_id}: it would "
-                                   "become its own ancestor", field=["parentId"])
+                                   "become its own ancestor", field=["parent_id"])
             ancestor = self._parents.get(ancestor)
         # A failed edit discards the whole tree, so the node need not go back on failure.
         self._siblings(self._parents.pop(node_id, None)).remove(node_id)
@@ -66,7 +66,7 @@ class NodeTree:
 
     def _check_parent(self, parent_id: str | None) -> None:
         if parent_id is not None:
-            self.get(parent_id, "parentId")
+            self.get(parent_id, "parent_id")
 
     def _check_index(self, parent_id: str | None, index: int | None) -> None:
         count = len(self._siblings(parent_id))

@@ -150,14 +150,14 @@ class SceneService:
         current; without it, the operations are re-applied to a scene changed meanwhile."""
         principal.require(Scope.SCENES_WRITE)
         if name is None and not operations:
-            raise InvalidInput("give a name or at least one operation", field=["input"])
+            raise InvalidInput("give a name or at least one operation", field=[])
         new_name = None if name is None else _clean_name(name)
         documents = await self._checked_documents(principal, operations)
         for _ in range(self.limits.update_attempts):
             scene = await self.get_visible(principal, scene_id)
             if expected_version is not None and scene.version != expected_version:
                 raise Conflict(f"the scene is at version {scene.version}, not "
-                               f"{expected_version}", field=["expectedVersion"])
+                               f"{expected_version}", field=["expected_version"])
             result = await self._apply(scene.graph, operations, documents)
             if new_name is not None:
                 result.changes.insert(0, SceneChange(kind=SceneChangeKind.SCENE_RENAMED))
@@ -170,7 +170,7 @@ class SceneService:
             if expected_version is not None:
                 break
         raise Conflict("the scene changed while this update was applied; try again",
-                       field=["expectedVersion"])
+                       field=["expected_version"])
 
     async def scene_owner(self, scene_id: str) -> str | None:
         scene = await Scene.find_one({"_id": scene_id}).project(SceneSummary)
@@ -191,7 +191,7 @@ class SceneService:
                                            max_items=self.limits.max_nodes,
                                            documents=documents)
         except AtelierError as error:
-            error.field = ["input", "operations", *(error.field or [])]
+            error.field = ["operations", *(error.field or [])]
             raise
 
     def _import(self, document: dict[str, Any], asset_id: str) -> EditResult:
@@ -202,7 +202,7 @@ class SceneService:
                                  ) -> dict[str, dict[str, Any]]:
         if len(operations) > self.limits.max_operations:
             raise LimitExceeded(f"an update may have at most {self.limits.max_operations} "
-                                "operations", field=["input", "operations"])
+                                "operations", field=["operations"])
         return await self.assets.documents_for(principal, operations)
 
     async def _compare_and_set(self, scene: Scene, name: str | None, result: EditResult
@@ -226,5 +226,5 @@ def _clean_name(name: str) -> str:
     cleaned = name.strip()
     if not cleaned or len(cleaned) > MAX_NAME_LENGTH:
         raise InvalidInput(f"a scene name needs 1 to {MAX_NAME_LENGTH} characters",
-                           field=["input", "name"])
+                           field=["name"])
     return cleaned

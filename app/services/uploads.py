@@ -144,10 +144,10 @@ class UploadService:
         pending = await PendingUpload.get(asset.id)
         if asset.status is not AssetStatus.PENDING_UPLOAD or pending is None:
             raise InvalidState(f"the asset is {asset.status.value}; only an asset in "
-                               "PENDING_UPLOAD can be completed", field=["assetId"])
+                               "PENDING_UPLOAD can be completed", field=["asset_id"])
         if pending.expires_at < utcnow():
             await self._expire(pending)
-            raise InvalidState("the upload expired and was removed", field=["assetId"])
+            raise InvalidState("the upload expired and was removed", field=["asset_id"])
         stored = await self._verified(pending)
         existing = None if pending.copy_requested else await self.assets.identical(
             asset.owner, stored.sha256, asset.id)
@@ -164,7 +164,7 @@ class UploadService:
                          "files": [f.model_dump() for f in asset.files]})
         except InvalidState:
             raise InvalidState("the upload was completed by another request",
-                               field=["assetId"]) from None
+                               field=["asset_id"]) from None
         await pending.delete()
         asset.status = AssetStatus.UPLOADED
         return Uploaded(asset, job)
@@ -231,13 +231,13 @@ class UploadService:
         info = await self.storage.info(pending.key)
         if info is None:
             raise InvalidState("nothing has been uploaded to the upload URL yet",
-                               field=["assetId"])
+                               field=["asset_id"])
         # An upload URL only creates its object: bytes that fail the check are removed, so the
         # client can PUT again.
         if info.size_bytes != pending.size_bytes:
             await self.storage.delete(pending.key)
             raise Conflict(f"{info.size_bytes} bytes were uploaded but {pending.size_bytes} "
-                           "were declared", field=["sizeBytes"])
+                           "were declared", field=["size_bytes"])
         stored = await sha256_of_stream(self.storage.get_stream(pending.key))
         if pending.sha256 is not None and stored.sha256 != pending.sha256:
             await self.storage.delete(pending.key)
@@ -255,10 +255,10 @@ def _checked_upload(filename: str, size_bytes: int, sha256: str | None,
     if not filename.strip():
         raise InvalidInput("a file name is required", field=["filename"])
     if size_bytes < 1:
-        raise InvalidInput("sizeBytes must be at least 1", field=["sizeBytes"])
+        raise InvalidInput("sizeBytes must be at least 1", field=["size_bytes"])
     if size_bytes > limits.max_upload_bytes:
         raise TooLarge(f"the file is larger than the limit of {limits.max_upload_bytes} bytes",
-                       field=["sizeBytes"])
+                       field=["size_bytes"])
     if sha256 is None:
         return None
     if not _SHA256.match(sha256.lower()):

@@ -139,7 +139,7 @@ async def test_assets_that_cannot_be_used_change_nothing(services: Services) -> 
     missing_texture = await error_of(update(AddMaterial(fields={"base_color_texture": {
         "asset_id": mine.id, "texture_index": 0}})))
     assert (missing_texture.code, missing_texture.field) == (ErrorCode.INVALID_INPUT, [
-        "input", "operations", "0", "addMaterial", "baseColorTexture", "textureIndex"])
+        "operations", "0", "add_material", "base_color_texture", "texture_index"])
     assert await code_of(services.scenes.create_from_asset(viewer, theirs.id)) is (
         ErrorCode.NOT_FOUND)
     assert (await services.scenes.get_visible(viewer, scene.id)).version == 1

@@ -88,7 +88,7 @@ def test_reparenting_moves_a_subtree_and_refuses_cycles() -> None:
     by_id = {node.id: node for node in moved.nodes}
     assert by_id["c"].children == ["a"] and by_id["root"].children == []
     assert failure(tree(), ReparentNode(node_id="root", parent_id="b")).field == [
-        "0", "reparentNode", "parentId"]
+        "0", "reparent_node", "parent_id"]
     assert failure(tree(), ReparentNode(node_id="a", parent_id="a")).code is (
         ErrorCode.INVALID_INPUT)
 
@@ -98,7 +98,7 @@ def test_a_later_bad_operation_undoes_the_earlier_ones() -> None:
                     RemoveNode(node_id="nowhere"))
 
     assert error.code is ErrorCode.NOT_FOUND
-    assert error.field == ["1", "removeNode", "nodeId"]
+    assert error.field == ["1", "remove_node", "node_id"]
 
 
 @pytest.mark.parametrize(("transform", "field"), [
@@ -114,7 +114,7 @@ def test_transforms_gltf_cannot_hold_are_refused(transform: Transform, field: st
     error = failure(tree(), SetTransform(node_id="a", transform=transform))
 
     assert error.code is ErrorCode.INVALID_INPUT
-    assert error.field[:3] == ["0", "setTransform", field]
+    assert error.field[:3] == ["0", "set_transform", field]
 
 
 def test_setting_part_of_a_matrix_transform_keeps_the_rest() -> None:
@@ -161,7 +161,7 @@ def test_a_mesh_the_asset_lacks_is_refused() -> None:
     error = failure(tree(), AddNode(mesh=MeshUse(ASSET, 9)))
 
     assert (error.code, error.field) == (ErrorCode.INVALID_INPUT,
-                                         ["0", "addNode", "mesh", "meshIndex"])
+                                         ["0", "add_node", "mesh", "mesh_index"])
 
 
 def test_materials_are_added_edited_and_set_on_nodes() -> None:
@@ -181,10 +181,10 @@ def test_materials_are_added_edited_and_set_on_nodes() -> None:
 
 
 @pytest.mark.parametrize(("fields", "field"), [
-    ({"metallic_factor": 1.5}, "metallicFactor"),
-    ({"base_color_factor": (1, 1, 1)}, "baseColorFactor"),
-    ({"alpha_mode": "SHINY"}, "alphaMode"),
-    ({"roughness_factor": math.nan}, "roughnessFactor"),
+    ({"metallic_factor": 1.5}, "metallic_factor"),
+    ({"base_color_factor": (1, 1, 1)}, "base_color_factor"),
+    ({"alpha_mode": "SHINY"}, "alpha_mode"),
+    ({"roughness_factor": math.nan}, "roughness_factor"),
 ])
 def test_material_values_outside_gltf_are_refused(fields: dict, field: str) -> None:
     error = failure(tree(), AddMaterial(fields=fields))
@@ -206,10 +206,10 @@ def test_cameras_and_lights_are_placed_on_nodes_and_checked() -> None:
 
 
 def test_ids_already_taken_and_unknown_references_are_refused() -> None:
-    assert failure(tree(), AddNode(id="a")).field == ["0", "addNode", "id"]
+    assert failure(tree(), AddNode(id="a")).field == ["0", "add_node", "id"]
     assert failure(tree(), AddNode(parent_id="zz")).code is ErrorCode.NOT_FOUND
     assert failure(tree(), SetMaterial(node_id="a", material_id="zz")).field == [
-        "0", "setMaterial", "materialId"]
+        "0", "set_material", "material_id"]
 
 
 def test_more_nodes_than_the_limit_are_refused() -> None:
