@@ -50,7 +50,7 @@ from app.models.common import (
 from app.models.job import Job, JobKind, JobStatus
 from app.models.token import Scope
 from app.services.container import Services, opened_services
-from app.services.scene_operations import AddNode, MeshUse, Transform
+from app.services.scenes.operations import AddNode, MeshUse, Transform
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "load.json"

@@ -44,7 +44,7 @@ from app.models.common import FileRole, StoredFile
 from app.models.token import Scope
 from app.schema.schema import build_schema
 from app.services.container import Services, opened_services
-from app.services.scene_operations import AddNode, MeshUse, Transform
+from app.services.scenes.operations import AddNode, MeshUse, Transform
 
 RESULTS = Path(__file__).resolve().parent / "results" / "scene_query.json"
 DATABASE = "bench_scene_query"

@@ -9,7 +9,7 @@ from typing import Any
 import strawberry
 
 from app.schema import scene_inputs as inputs
-from app.services import scene_operations as ops
+from app.services.scenes import operations as ops
 
 
 def given(value: Any) -> Any:

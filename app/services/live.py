@@ -30,7 +30,7 @@ from app.services.auth import Principal
 from app.services.change_feed import ChangeFeed
 from app.services.job_log import JobLog
 from app.services.live_streams import LiveSource, Opening, live_stream
-from app.services.scene_live import SceneSource, decode_scene
+from app.services.scenes import SceneSource, decode_scene
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from app.models.token import Scope
 from app.services.assets import list_asset_file, safe_filename
 from app.services.auth import Principal
 from app.services.jobs import JobService
-from app.services.scene_files import Composer
+from app.services.scenes import Composer
 from app.services.storage import Storage
 
 IMAGE_TYPES = {"PNG": ("png", "image/png"), "JPEG": ("jpg", "image/jpeg"),

@@ -17,7 +17,7 @@ from app.geometry.render import Camera, RenderRequest
 from app.geometry.scene_graph import SceneGraph
 from app.models.common import StoredFile
 from app.services.container import Services
-from app.services.scene_files import Composer
+from app.services.scenes import Composer
 from app.workers.job_run import JobRun
 from app.workers.outcome import Outcome, carry_out, claim
 from app.workers.render_child import (

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from app.geometry.render import Camera, Renderer, RenderLimits, RenderOptions
 from app.geometry.scene_graph import SceneGraph
-from app.services.scene_files import compose_file
+from app.services.scenes import compose_file
 
 MIB = 1024 * 1024
 # Per pixel: the resolved half-float image, the 8-bit output and the readback and encode copies.

@@ -217,7 +217,7 @@ async def test_a_subscriber_that_stops_reading_is_dropped_and_others_miss_nothin
 
 
 async def test_a_scene_stream_resumes_after_a_version(services: Services) -> None:
-    from app.services.scene_operations import AddNode, RenameNode
+    from app.services.scenes.operations import AddNode, RenameNode
 
     eve = viewer("eve")
     scene = await services.scenes.create(eve, name="s", operations=[AddNode(id="a")])

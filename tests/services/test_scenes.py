@@ -23,8 +23,8 @@ from app.models.token import Scope
 from app.services.auth import Principal
 from app.services.container import Services, opened_services
 from app.services.events import scene_topic
-from app.services.scene_operations import AddMaterial, AddNode, MeshUse, RenameNode
 from app.services.scenes import scene_glb_path
+from app.services.scenes.operations import AddMaterial, AddNode, MeshUse, RenameNode
 from tests.geometry.test_scene_sources import box_glb, hierarchy_glb, trimesh_bounds
 from tests.support.gltf_validator import khronos_bytes_errors
 

@@ -11,8 +11,8 @@ from app.errors import AtelierError, ErrorCode
 from app.geometry.gltf_io import load_asset
 from app.geometry.scene_graph import MeshRef, SceneGraph
 from app.models.scene import SceneChangeKind
-from app.services.scene_edits import apply_operations
-from app.services.scene_operations import (
+from app.services.scenes.edits import apply_operations
+from app.services.scenes.operations import (
     AddCamera,
     AddLight,
     AddMaterial,

@@ -20,7 +20,7 @@ from app.models import DOCUMENT_MODELS
 from app.models.scene import Scene
 from app.schema.schema import build_schema
 from app.services.container import Services, opened_services
-from app.services.scene_operations import AddNode, MeshUse, Transform
+from app.services.scenes.operations import AddNode, MeshUse, Transform
 from tests.geometry.test_scene_sources import box_glb
 from tests.services.test_scenes import principal, stored_asset
 

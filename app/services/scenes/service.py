@@ -25,10 +25,10 @@ from app.services.auth import Principal
 from app.services.events import EventBus, scene_topic
 from app.services.lookup import find_by_ids
 from app.services.pagination import Page, paginate
-from app.services.scene_assets import SceneAssets
-from app.services.scene_edits import EditResult, apply_operations, graph_bounds
-from app.services.scene_files import Composer, SceneGlbs, compose_in_thread
-from app.services.scene_operations import Operation
+from app.services.scenes.assets import SceneAssets
+from app.services.scenes.edits import EditResult, apply_operations, graph_bounds
+from app.services.scenes.files import Composer, SceneGlbs, compose_in_thread
+from app.services.scenes.operations import Operation
 from app.services.storage import Storage
 
 if TYPE_CHECKING:

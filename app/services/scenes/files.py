@@ -14,7 +14,7 @@ from app.geometry.gltf_io import load_asset
 from app.geometry.scene_export import compose_glb
 from app.geometry.scene_graph import SceneGraph
 from app.models.scene import Scene
-from app.services.scene_assets import SceneAssets
+from app.services.scenes.assets import SceneAssets
 from app.services.storage import Storage
 
 GLB_CONTENT_TYPE = "model/gltf-binary"

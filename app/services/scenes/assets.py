@@ -24,7 +24,7 @@ from app.models.common import FileRole, StoredFile
 from app.models.token import Scope
 from app.services.auth import Principal
 from app.services.lookup import find_by_ids
-from app.services.scene_operations import Operation, mesh_uses, texture_uses
+from app.services.scenes.operations import Operation, mesh_uses, texture_uses
 from app.services.storage import Storage
 
 _HEADER = 20  # GLB header (12 bytes) and the JSON chunk's header (8 bytes)

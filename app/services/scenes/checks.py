@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from app.errors import InvalidInput
 from app.geometry.scene_graph import Node
 from app.geometry.scene_transforms import decompose
-from app.services.scene_operations import Transform
+from app.services.scenes.operations import Transform
 
 
 def invalid(error: ValidationError) -> InvalidInput:

@@ -18,8 +18,9 @@ from app.geometry.scene_transforms import node_trs, world_bounds
 from app.models.common import Bounds
 from app.models.scene import SceneChange
 from app.models.scene import SceneChangeKind as Kind
-from app.services.scene_checks import transform_fields, validated
-from app.services.scene_operations import (
+from app.services.scenes.checks import transform_fields, validated
+from app.services.scenes.graph import NodeTree
+from app.services.scenes.operations import (
     AddCamera,
     AddLight,
     AddMaterial,
@@ -35,7 +36,6 @@ from app.services.scene_operations import (
     SetMaterial,
     SetTransform,
 )
-from app.services.scene_tree import NodeTree
 
 
 @dataclass(frozen=True)
