@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from app import logs, tracing
+from app.audit_export import add_audit_commands
 from app.backup.commands import add_backup_commands
 from app.config import Settings
 from app.errors import AtelierError
@@ -152,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--tag", action="append", help="tag every asset (repeatable)")
     ingest.set_defaults(handler=_ingest)
     add_backup_commands(commands)
+    add_audit_commands(commands)
 
     schema = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
     schema.set_defaults(handler=_schema)

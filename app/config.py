@@ -5,10 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import BaseModel, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 MIB = 1024 * 1024
+
+
+class OwnerQuota(BaseModel):
+    """One owner's quotas where they differ from ATELIER_QUOTA_ASSETS and ATELIER_QUOTA_BYTES."""
+
+    assets: int | None = Field(default=None, ge=0)
+    bytes: int | None = Field(default=None, ge=0)
 
 
 class Settings(BaseSettings):
@@ -41,6 +48,9 @@ class Settings(BaseSettings):
     s3_endpoint_url: str | None = None
     s3_bucket: str | None = None
     s3_region: str = "us-east-1"
+    s3_sse: str | None = Field(
+        default=None, description="S3 server-side encryption on every put and copy: AES256 or "
+        "aws:kms (the filesystem store relies on the disk's own encryption).")
 
     # Secrets. `serve` generates a signing key under data_dir when none is given.
     secret_key: str | None = None
@@ -194,6 +204,26 @@ class Settings(BaseSettings):
     metrics_max_operation_names: int = Field(
         default=200, ge=1, description="Distinct operation names in latency metrics; later "
         "ones count as `other`.")
+
+    # Data lifecycle: audit log, quotas, imports from URLs.
+    audit_retention_seconds: int = Field(
+        default=90 * 86_400, ge=3600, description="How long audit events are kept (TTL index).")
+    quota_assets: int | None = Field(
+        default=None, ge=0, description="Most assets one owner may keep; unset: unlimited.")
+    quota_bytes: int | None = Field(
+        default=None, ge=0, description="Most bytes of uploads one owner may keep; unset: "
+        "unlimited.")
+    quota_overrides: dict[str, OwnerQuota] = Field(
+        default_factory=dict, description='Per-owner quotas as JSON: {"owner": {"assets": 10, '
+        '"bytes": 1000000}}; a figure left out falls back to the setting.')
+    import_allow_private: bool = Field(
+        default=False, description="Whether assetImport may fetch from loopback or private "
+        "addresses.")
+    import_timeout_seconds: float = Field(
+        default=60, gt=0, description="Longest an assetImport fetch may take, redirects and "
+        "body included.")
+    import_max_redirects: int = Field(
+        default=5, ge=0, description="Most redirects an assetImport follows.")
 
     @property
     def embedded_storage_dir(self) -> Path:

@@ -10,6 +10,7 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.errors import Unauthenticated
+from app.http.audit import actor_at
 from app.services.auth import TokenService
 
 
@@ -58,6 +59,7 @@ class BearerAuth:
         try:
             tokens: TokenService = scope["app"].state.services.tokens
             state["principal"] = await tokens.authenticate(authorization)
+            await scope["app"].state.services.audit.note_use(actor_at(scope, state["principal"]))
         except Unauthenticated as error:
             if scope["type"] == "http":
                 await unauthorized(error.message)(scope, receive, send)

@@ -11,6 +11,8 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 
 from app.errors import Conflict, InvalidInput, TooLarge
+from app.http.audit import actor_at
+from app.services.audit import FILE_DOWNLOAD
 from app.services.storage.base import INLINE_TYPES
 from app.services.storage.filesystem import DOWNLOAD_SIGNED, FilesystemStorage
 
@@ -45,6 +47,8 @@ async def download(request: Request) -> Response:
         return _forbidden()
     if not path.is_file():
         return JSONResponse({"error": "not found"}, status_code=404)
+    await request.app.state.services.audit.record(FILE_DOWNLOAD, actor_at(request.scope, None),
+                                                  object_id=key)
     media_type = params.get("type") or "application/octet-stream"
     return FileResponse(
         path,

@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.services import job_metrics
+from app.services import job_metrics, usage
 from app.services.container import Services
 from app.services.webhooks import metrics as webhook_metrics
 
@@ -119,5 +119,6 @@ async def metrics(request: Request) -> Response:
     shared.register(_Snapshot(await job_metrics.collect_queue(
         services.redis, services.settings.queue_name)))
     shared.register(_Snapshot(await webhook_metrics.collect(services.redis)))
+    shared.register(_Snapshot(await usage.collect_totals(services.usage)))
     body = generate_latest() + generate_latest(shared)
     return Response(body, media_type=CONTENT_TYPE_LATEST)

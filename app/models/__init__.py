@@ -2,6 +2,7 @@
 
 from app.models.asset import Asset
 from app.models.asset_event import AssetEvent, Counter
+from app.models.audit import AuditAddress, AuditEvent
 from app.models.idempotency import IdempotencyRecord
 from app.models.job import Job, JobEvent
 from app.models.scene import Scene
@@ -13,3 +14,4 @@ DOCUMENT_MODELS: list[type] = [Asset, Job, JobEvent, ApiToken, Scene, PendingUpl
                                Counter]
 DOCUMENT_MODELS += [Webhook, WebhookDelivery, WebhookCursor]
 DOCUMENT_MODELS += [IdempotencyRecord]
+DOCUMENT_MODELS += [AuditEvent, AuditAddress]

@@ -88,6 +88,7 @@ RULES: Mapping[str, Rule] = {
     "TextureReference": SCENES,
     "SceneEvent": SCENES,
     "ApiToken": ADMIN,
+    "AuditEvent": ADMIN,
     "Webhook": ASSETS,
     "WebhookDelivery": ASSETS,
 }
@@ -170,4 +171,3 @@ def _guard_abstract(abstract: GraphQLAbstractType, rules: Mapping[str, Rule]) ->
         return checked_later(name, info) if inspect.isawaitable(name) else checked(name, info)
 
     abstract.resolve_type = resolve_if_allowed
-

@@ -11,6 +11,7 @@ from strawberry.tools import merge_types
 
 from app.config import Settings
 from app.resolvers.assets import AssetMutation, AssetQuery, AssetSubscription
+from app.resolvers.audit import AuditMutations, AuditQuery
 from app.resolvers.conversions import ConversionMutation
 from app.resolvers.cost import QueryGuards
 from app.resolvers.jobs import JobMutation, JobQuery, JobSubscription
@@ -20,11 +21,13 @@ from app.resolvers.renders import RenderMutation
 from app.resolvers.scenes import SceneMutation, SceneQuery, SceneSubscription
 from app.resolvers.shared_events import SharedEventExecution
 from app.resolvers.tokens import TokenMutation
+from app.resolvers.viewer import ViewerQuery
 from app.resolvers.webhooks import WebhookMutation, WebhookQuery
 from app.schema.error_codes import ErrorCodes
 from app.schema.scalars import SCALARS
 
-Query = merge_types("Query", (AssetQuery, JobQuery, SceneQuery, WebhookQuery))
+Query = merge_types("Query", (AssetQuery, JobQuery, SceneQuery, WebhookQuery,
+                                AuditQuery, ViewerQuery))
 Mutation = merge_types("Mutation", (AssetMutation, JobMutation, TokenMutation, RenderMutation,
                                     ConversionMutation, SceneMutation, WebhookMutation))
 Subscription = merge_types("Subscription", (AssetSubscription, JobSubscription, SceneSubscription))
@@ -49,6 +52,8 @@ def build_schema(max_query_depth: int, guards: QueryGuards | None = None,
             lambda: ValidationCache(maxsize=512),
             # Before ErrorCodes, so its request id reaches the errors ErrorCodes masks too.
             LogContext,
+            # Records root mutation fields with their outcome, whatever the client selected.
+            AuditMutations,
             ErrorCodes,
         ],
         config=StrawberryConfig(scalar_map=SCALARS),

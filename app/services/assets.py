@@ -32,6 +32,7 @@ from app.services.jobs import JobService
 from app.services.pagination import Page, paginate
 from app.services.storage import Storage
 from app.services.storage.base import ObjectInfo
+from app.services.usage import UsageService
 
 log = logging.getLogger(__name__)
 
@@ -108,8 +109,9 @@ class AssetService:
     def __init__(
         self, storage: Storage, jobs: JobService, outcomes: AssetOutcomeLog, *,
         max_upload_bytes: int,
-        max_page_size: int, fault_inject: str | None = None,
+        max_page_size: int, fault_inject: str | None = None, usage: UsageService | None = None,
     ) -> None:
+        self.usage = usage or UsageService()
         self.storage = storage
         self.jobs = jobs
         self.outcomes = outcomes
@@ -138,6 +140,7 @@ class AssetService:
         )
         key = original_key(asset.id, asset.filename)
         await self.jobs.ensure_capacity(asset.owner)  # before a byte is stored
+        await self.usage.ensure_room(asset.owner)
         stored = await self.storage.put_stream(key, chunks, max_bytes=self.max_upload_bytes)
         try:
             existing = None if copy else await self.identical(asset.owner, stored.sha256,

@@ -17,6 +17,7 @@ from app.config import Settings
 from app.models import DOCUMENT_MODELS
 from app.services.asset_outcomes import AssetOutcomeLog
 from app.services.assets import AssetService
+from app.services.audit import AuditLog
 from app.services.auth import TokenService
 from app.services.conversions import ConversionService, conversion_limits
 from app.services.events import EventBus
@@ -32,6 +33,7 @@ from app.services.storage.filesystem import FilesystemStorage
 from app.services.storage.signing import UrlSigner
 from app.services.token_watch import TokenWatch
 from app.services.uploads import UploadService
+from app.services.usage import Quotas, UsageService
 
 
 def open_storage(settings: Settings) -> Storage:
@@ -98,6 +100,8 @@ class Services:
     scenes: SceneService
     uploads: UploadService
     idempotency: IdempotencyService
+    audit: AuditLog
+    usage: UsageService
 
     @classmethod
     async def open(cls, settings: Settings) -> Services:
@@ -114,9 +118,10 @@ class Services:
         jobs = JobService(job_log, JobQueue(arq, settings.queue_name), settings.max_page_size,
                           JobLimits.from_settings(settings))
         outcomes = AssetOutcomeLog(settings.asset_event_retention_seconds)
+        usage = UsageService(Quotas.from_settings(settings))
         assets = AssetService(storage, jobs, outcomes, max_upload_bytes=settings.max_upload_bytes,
                               max_page_size=settings.max_page_size,
-                              fault_inject=settings.fault_inject)
+                              fault_inject=settings.fault_inject, usage=usage)
         scenes = SceneService(storage, bus, SceneLimits.from_settings(settings))
         tokens = TokenService(settings.admin_token, bus, settings.token_cache_seconds)
         token_watch = TokenWatch(tokens, bus, redis,
@@ -129,7 +134,9 @@ class Services:
                    scenes=scenes,
                    renders=RenderService(jobs, storage, render_limits(settings), scenes=scenes),
                    conversions=ConversionService(jobs, storage, redis, conversion_limits(settings)),
-                   idempotency=IdempotencyService(settings.idempotency_key_ttl_seconds))
+                   idempotency=IdempotencyService(settings.idempotency_key_ttl_seconds),
+                   audit=AuditLog(settings.audit_retention_seconds, settings.max_page_size),
+                   usage=usage)
 
     async def close(self) -> None:
         await self.token_watch.close()

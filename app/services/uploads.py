@@ -99,6 +99,7 @@ class UploadService:
         principal.require(Scope.ASSETS_WRITE)
         declared_hash = _checked_upload(filename, size_bytes, sha256, self.limits)
         await self.assets.jobs.ensure_capacity(principal.owner)
+        await self.assets.usage.ensure_room(principal.owner, adding_bytes=size_bytes)
         existing = None if copy else await self.assets.identical(principal.owner, declared_hash,
                                                                   "")
         if existing is not None:

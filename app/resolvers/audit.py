@@ -1,0 +1,107 @@
+"""The audit trail in GraphQL: the schema extension that records every root mutation field
+with its outcome, and the ADMIN `auditEvents` query."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Awaitable, Callable
+from inspect import isawaitable
+from typing import Any
+
+import strawberry
+from graphql import GraphQLResolveInfo, OperationType
+from strawberry.extensions import SchemaExtension
+
+from app.context import Context
+from app.errors import AtelierError
+from app.http.audit import actor_at
+from app.models.audit import AuditEvent as AuditEventModel
+from app.models.audit import AuditOutcome
+from app.resolvers.pages import After, First, connection
+from app.schema import audit as schema
+from app.services.audit import Actor, AuditFilter
+
+Info = strawberry.Info[Context, None]
+
+
+def actor_of(context: Context) -> Actor:
+    return actor_at(context.request.scope, context.principal)
+
+
+class AuditMutations(SchemaExtension):
+    """Records each root field of a mutation once it resolved: its name, the object it
+    touched (the payload's object, else the `id`/`...Id` argument) and its outcome (SUCCEEDED,
+    FAILED with the payload's error codes, or ERROR when it raised)."""
+
+    def resolve(self, _next: Callable[..., Any], root: Any, info: GraphQLResolveInfo[Any],
+                *args: Any, **kwargs: Any) -> Any:
+        result = _next(root, info, *args, **kwargs)
+        # Every field passes here: only root fields of a mutation do more than this check.
+        if info.path.prev is not None or info.operation.operation is not OperationType.MUTATION:
+            return result
+        return self._recorded(result, info, kwargs)
+
+    async def _recorded(self, result: Awaitable[Any] | Any, info: GraphQLResolveInfo[Any],
+                        arguments: dict[str, Any]) -> Any:
+        context = info.context
+        if not isinstance(context, Context):
+            return await result if isawaitable(result) else result
+        record = context.services.audit.record
+        try:
+            payload = await result if isawaitable(result) else result
+        except AtelierError as error:
+            await record(info.field_name, actor_of(context), object_id=_argument_id(arguments),
+                         outcome=AuditOutcome.FAILED, error_codes=[error.code.value])
+            raise
+        except Exception:
+            await record(info.field_name, actor_of(context), object_id=_argument_id(arguments),
+                         outcome=AuditOutcome.ERROR)
+            raise
+        codes = [error.code.value for error in getattr(payload, "errors", None) or []]
+        await record(info.field_name, actor_of(context),
+                     object_id=_payload_id(payload) or _argument_id(arguments),
+                     outcome=AuditOutcome.FAILED if codes else AuditOutcome.SUCCEEDED,
+                     error_codes=codes)
+        return payload
+
+
+def _payload_id(payload: Any) -> str | None:
+    """The id of the first object in the payload (its asset, job, scene, token...)."""
+    if not dataclasses.is_dataclass(payload):
+        return None
+    for field in dataclasses.fields(payload):
+        found = getattr(getattr(payload, field.name, None), "id", None)
+        if isinstance(found, str):
+            return found
+    return None
+
+
+def _argument_id(arguments: dict[str, Any]) -> str | None:
+    for name, value in arguments.items():
+        if (name == "id" or name.endswith("Id")) and isinstance(value, str):
+            return value
+    return None
+
+
+def audit_event(event: AuditEventModel) -> schema.AuditEvent:
+    return schema.AuditEvent(
+        id=strawberry.ID(event.id), action=event.action, owner=event.owner,
+        token_id=strawberry.ID(event.token_id) if event.token_id else None,
+        object_id=strawberry.ID(event.object_id) if event.object_id else None,
+        outcome=schema.AuditOutcome(event.outcome.value), error_codes=event.error_codes,
+        address=event.address, request_id=event.request_id, created_at=event.created_at)
+
+
+@strawberry.type
+class AuditQuery:
+    @strawberry.field(description="Audit events, newest first (ADMIN).")
+    async def audit_events(self, info: Info, first: First = None, after: After = None,
+                           filter: schema.AuditEventFilter | None = None
+                           ) -> schema.AuditEventConnection:
+        chosen = filter or schema.AuditEventFilter()
+        page = await info.context.services.audit.list(
+            info.context.viewer,
+            AuditFilter(actions=chosen.action, owner=chosen.owner, object_id=chosen.object_id,
+                        outcomes=[AuditOutcome(o.value) for o in chosen.outcome or []]),
+            first=first, after=after)
+        return connection(page, audit_event)
