@@ -17,7 +17,7 @@ from app.errors import AtelierError
 from app.http.audit import actor_at
 from app.models.audit import AuditEvent as AuditEventModel
 from app.models.audit import AuditOutcome
-from app.resolvers.pages import After, First, connection
+from app.resolvers.pages import connection
 from app.schema import audit as schema
 from app.services.audit import Actor, AuditFilter
 
@@ -95,7 +95,7 @@ def audit_event(event: AuditEventModel) -> schema.AuditEvent:
 @strawberry.type
 class AuditQuery:
     @strawberry.field(description="Audit events, newest first (ADMIN).")
-    async def audit_events(self, info: Info, first: First = None, after: After = None,
+    async def audit_events(self, info: Info, first: int | None = None, after: str | None = None,
                            filter: schema.AuditEventFilter | None = None
                            ) -> schema.AuditEventConnection:
         chosen = filter or schema.AuditEventFilter()
