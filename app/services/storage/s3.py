@@ -72,6 +72,9 @@ class S3Storage(Storage):
             request_checksum_calculation="when_required",
             response_checksum_validation="when_required",
         )
+        # Server-side encryption asked of S3 on every object written (put, multipart, URL).
+        self.encryption: dict[str, str] = (
+            {"ServerSideEncryption": settings.s3_sse} if settings.s3_sse else {})
         self._presigner: S3Client | None = None
         self._presigner_scope = contextlib.AsyncExitStack()
 
@@ -109,7 +112,8 @@ class S3Storage(Storage):
         _check_key(key)
         counter = HashingCounter(max_bytes)
         async with self._client() as s3:
-            upload = _Upload(s3, self.bucket, key, content_type, self.part_size)
+            upload = _Upload(s3, self.bucket, key, content_type, self.part_size,
+                             self.encryption)
             try:
                 async for chunk in chunks:
                     counter.update(chunk)
@@ -187,13 +191,16 @@ class S3Storage(Storage):
         # there (and above all once the upload completed and was ingested) S3 answers 412 and
         # keeps them, instead of letting the URL overwrite what was checked.
         params: dict[str, object] = {"Bucket": self.bucket, "Key": key,
-                                     "ContentType": content_type, "IfNoneMatch": "*"}
+                                     "ContentType": content_type, "IfNoneMatch": "*",
+                                     **self.encryption}
         if size_bytes is not None:
             params["ContentLength"] = size_bytes  # signed: S3 refuses any other length
         url = await presigner.generate_presigned_url("put_object", Params=params,
                                                      ExpiresIn=expires_in)
-        return UploadTarget(url=url, headers={"Content-Type": content_type,
-                                              "If-None-Match": "*"},
+        headers = {"Content-Type": content_type, "If-None-Match": "*"}
+        if self.encryption:  # signed into the URL, so the PUT must send it
+            headers["x-amz-server-side-encryption"] = self.encryption["ServerSideEncryption"]
+        return UploadTarget(url=url, headers=headers,
                             expires_at=expires_at)
 
     async def aclose(self) -> None:
@@ -213,8 +220,9 @@ class _Upload:
     """One object being written: a single PUT while it fits in one part, multipart beyond."""
 
     def __init__(self, s3: S3Client, bucket: str, key: str, content_type: str,
-                 part_size: int) -> None:
+                 part_size: int, encryption: dict[str, str]) -> None:
         self.s3, self.bucket, self.key = s3, bucket, key
+        self.encryption = encryption
         self.content_type = content_type
         self.part_size = part_size
         self.buffer = bytearray()
@@ -231,7 +239,7 @@ class _Upload:
     async def finish(self) -> None:
         if self.upload_id is None:
             await self.s3.put_object(Bucket=self.bucket, Key=self.key, Body=bytes(self.buffer),
-                                     ContentType=self.content_type)
+                                     ContentType=self.content_type, **self.encryption)
             return
         if self.buffer:
             await self._upload_part(bytes(self.buffer))
@@ -254,7 +262,8 @@ class _Upload:
     async def _upload_part(self, part: bytes) -> None:
         if self.upload_id is None:
             created = await self.s3.create_multipart_upload(
-                Bucket=self.bucket, Key=self.key, ContentType=self.content_type)
+                Bucket=self.bucket, Key=self.key, ContentType=self.content_type,
+                **self.encryption)
             self.upload_id = created["UploadId"]
         number = len(self.parts) + 1
         uploaded = await self.s3.upload_part(Bucket=self.bucket, Key=self.key,
