@@ -154,6 +154,14 @@ class Settings(BaseSettings):
     max_scene_nodes: int = Field(default=10_000, ge=1, description="Most nodes in one scene.")
     max_scene_operations: int = Field(default=10_000, ge=1, description="Most edits per update.")
     max_scene_export_bytes: int = Field(default=2048 * MIB, ge=1, description="Most GLB bytes.")
+    max_scene_name_length: int = Field(default=200, ge=1, description="Longest scene name.")
+    max_scene_document_bytes: int = Field(
+        default=64 * MIB, ge=1024, description="Largest glTF JSON of an asset a scene reads.")
+    scene_revisions_kept: int = Field(
+        default=100, ge=1, description="Revisions a scene keeps for sceneChanged(afterVersion).")
+    max_asset_tags: int = Field(default=32, ge=0, description="Most tags on one asset.")
+    max_asset_tag_length: int = Field(default=64, ge=1, description="Longest tag.")
+    max_asset_name_length: int = Field(default=200, ge=1, description="Longest asset name.")
 
     # Fair, bounded and contained work.
     max_jobs_per_owner: int = Field(

@@ -19,6 +19,7 @@ from typing import Any
 
 from pymongo.asynchronous.client_session import AsyncClientSession
 
+from app.config import Settings
 from app.errors import InvalidInput, InvalidState, NotFound
 from app.faults import ASSET_INSERTED, crash_point
 from app.models.asset import Asset, AssetStatus
@@ -36,9 +37,6 @@ from app.services.usage import UsageService
 
 log = logging.getLogger(__name__)
 
-MAX_TAGS = 32
-MAX_TAG_LENGTH = 64
-MAX_NAME_LENGTH = 200
 _UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
 # An identical upload returns the existing asset in these; a FAILED one is tried again.
 REUSABLE_STATUSES = (AssetStatus.UPLOADED, AssetStatus.PROCESSING, AssetStatus.READY)
@@ -63,19 +61,37 @@ def original_key(asset_id: str, filename: str) -> str:
     return f"assets/{asset_id}/original/{safe_filename(filename)}"
 
 
-def clean_tags(tags: list[str] | None) -> list[str]:
+@dataclass(frozen=True)
+class LabelLimits:
+    """How many tags an asset may have, and how long they and its name may be: a view of
+    Settings."""
+
+    max_tags: int
+    max_tag_length: int
+    max_name_length: int
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> LabelLimits:
+        return cls(max_tags=settings.max_asset_tags,
+                   max_tag_length=settings.max_asset_tag_length,
+                   max_name_length=settings.max_asset_name_length)
+
+
+def clean_tags(tags: list[str] | None, limits: LabelLimits) -> list[str]:
     cleaned = list(dict.fromkeys(tag.strip() for tag in tags or [] if tag.strip()))
-    if len(cleaned) > MAX_TAGS:
-        raise InvalidInput(f"at most {MAX_TAGS} tags are allowed", field=["tags"])
-    if any(len(tag) > MAX_TAG_LENGTH for tag in cleaned):
-        raise InvalidInput(f"a tag may have at most {MAX_TAG_LENGTH} characters", field=["tags"])
+    if len(cleaned) > limits.max_tags:
+        raise InvalidInput(f"at most {limits.max_tags} tags are allowed", field=["tags"])
+    if any(len(tag) > limits.max_tag_length for tag in cleaned):
+        raise InvalidInput(f"a tag may have at most {limits.max_tag_length} characters",
+                           field=["tags"])
     return cleaned
 
 
-def clean_name(name: str | None, filename: str) -> str:
+def clean_name(name: str | None, filename: str, limits: LabelLimits) -> str:
     chosen = (name or "").strip() or PurePosixPath(filename.replace("\\", "/")).name or "upload"
-    if len(chosen) > MAX_NAME_LENGTH:
-        raise InvalidInput(f"name may have at most {MAX_NAME_LENGTH} characters", field=["name"])
+    if len(chosen) > limits.max_name_length:
+        raise InvalidInput(f"name may have at most {limits.max_name_length} characters",
+                           field=["name"])
     return chosen
 
 
@@ -108,7 +124,7 @@ async def list_asset_file(asset_id: str, stored: StoredFile) -> bool:
 class AssetService:
     def __init__(
         self, storage: Storage, jobs: JobService, outcomes: AssetOutcomeLog, *,
-        max_upload_bytes: int,
+        max_upload_bytes: int, labels: LabelLimits,
         max_page_size: int, fault_inject: str | None = None, usage: UsageService | None = None,
     ) -> None:
         self.usage = usage or UsageService()
@@ -116,6 +132,7 @@ class AssetService:
         self.jobs = jobs
         self.outcomes = outcomes
         self.max_upload_bytes = max_upload_bytes
+        self.labels = labels
         self.max_page_size = max_page_size
         self.fault_inject = fault_inject
 
@@ -134,9 +151,9 @@ class AssetService:
         principal.require(Scope.ASSETS_WRITE)
         asset = Asset(
             owner=principal.owner,
-            name=clean_name(name, filename),
+            name=clean_name(name, filename, self.labels),
             filename=filename or "upload",
-            tags=clean_tags(tags),
+            tags=clean_tags(tags, self.labels),
         )
         key = original_key(asset.id, asset.filename)
         await self.jobs.ensure_capacity(asset.owner)  # before a byte is stored

@@ -16,7 +16,7 @@ from redis.asyncio import ConnectionPool, Redis
 from app.config import Settings
 from app.models import DOCUMENT_MODELS
 from app.services.asset_outcomes import AssetOutcomeLog
-from app.services.assets import AssetService
+from app.services.assets import AssetService, LabelLimits
 from app.services.audit import AuditLog
 from app.services.auth import TokenService
 from app.services.conversions import ConversionService, conversion_limits
@@ -120,6 +120,7 @@ class Services:
         outcomes = AssetOutcomeLog(settings.asset_event_retention_seconds)
         usage = UsageService(Quotas.from_settings(settings))
         assets = AssetService(storage, jobs, outcomes, max_upload_bytes=settings.max_upload_bytes,
+                              labels=LabelLimits.from_settings(settings),
                               max_page_size=settings.max_page_size,
                               fault_inject=settings.fault_inject, usage=usage)
         scenes = SceneService(storage, bus, SceneLimits.from_settings(settings))

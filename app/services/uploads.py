@@ -104,8 +104,9 @@ class UploadService:
                                                                   "")
         if existing is not None:
             return DirectUpload(existing, None, reused=True)
-        asset = Asset(owner=principal.owner, name=clean_name(name, filename), filename=filename,
-                      tags=clean_tags(tags), status=AssetStatus.PENDING_UPLOAD,
+        asset = Asset(owner=principal.owner, name=clean_name(name, filename, self.assets.labels),
+                      filename=filename,
+                      tags=clean_tags(tags, self.assets.labels), status=AssetStatus.PENDING_UPLOAD,
                       size_bytes=size_bytes, sha256=declared_hash)
         key = original_key(asset.id, filename)
         target = await self.storage.upload_target(

@@ -34,19 +34,20 @@ from app.services.storage import Storage
 if TYPE_CHECKING:
     from app.services.container import Services
 
-MIB = 1024 * 1024
-MAX_NAME_LENGTH = 200
-
 
 @dataclass(frozen=True)
 class SceneLimits:
-    max_nodes: int = 10_000
-    max_operations: int = 10_000
-    max_page_size: int = 100
-    max_document_bytes: int = 64 * MIB
-    max_export_bytes: int = 2048 * MIB
-    revisions_kept: int = 100
-    # Updates without expectedVersion re-apply on the newer scene this many times at most.
+    """The scene limits, a view of Settings (which alone gives their values)."""
+
+    max_nodes: int
+    max_operations: int
+    max_page_size: int
+    max_name_length: int
+    max_document_bytes: int
+    max_export_bytes: int
+    revisions_kept: int
+    # Updates without expectedVersion re-apply on the newer scene this many times at most: a
+    # bound on retries under contention, not a limit on what a client asks for.
     update_attempts: int = 10
 
     @classmethod
@@ -54,7 +55,10 @@ class SceneLimits:
         return cls(max_nodes=settings.max_scene_nodes,
                    max_operations=settings.max_scene_operations,
                    max_page_size=settings.max_page_size,
-                   max_export_bytes=settings.max_scene_export_bytes)
+                   max_name_length=settings.max_scene_name_length,
+                   max_document_bytes=settings.max_scene_document_bytes,
+                   max_export_bytes=settings.max_scene_export_bytes,
+                   revisions_kept=settings.scene_revisions_kept)
 
 
 async def scene_glb_path(services: Services, scene: Scene, work_dir: Path) -> Path:
@@ -94,7 +98,7 @@ class SceneService:
     async def create(self, principal: Principal, *, name: str,
                      operations: Sequence[Operation] = ()) -> Scene:
         principal.require(Scope.SCENES_WRITE)
-        name = _clean_name(name)
+        name = _clean_name(name, self.limits.max_name_length)
         documents = await self._checked_documents(principal, operations)
         result = await self._apply(SceneGraph(), operations, documents)
         scene = Scene(owner=principal.owner, name=name, graph=result.graph,
@@ -151,7 +155,7 @@ class SceneService:
         principal.require(Scope.SCENES_WRITE)
         if name is None and not operations:
             raise InvalidInput("give a name or at least one operation", field=[])
-        new_name = None if name is None else _clean_name(name)
+        new_name = None if name is None else _clean_name(name, self.limits.max_name_length)
         documents = await self._checked_documents(principal, operations)
         for _ in range(self.limits.update_attempts):
             scene = await self.get_visible(principal, scene_id)
@@ -222,9 +226,8 @@ class SceneService:
         return scene.model_copy(update={**changes, "version": written["version"]})
 
 
-def _clean_name(name: str) -> str:
+def _clean_name(name: str, max_length: int) -> str:
     cleaned = name.strip()
-    if not cleaned or len(cleaned) > MAX_NAME_LENGTH:
-        raise InvalidInput(f"a scene name needs 1 to {MAX_NAME_LENGTH} characters",
-                           field=["name"])
+    if not cleaned or len(cleaned) > max_length:
+        raise InvalidInput(f"a scene name needs 1 to {max_length} characters", field=["name"])
     return cleaned
