@@ -14,6 +14,7 @@ from app.resolvers.assets import AssetMutation, AssetQuery, AssetSubscription
 from app.resolvers.audit import AuditMutations, AuditQuery
 from app.resolvers.conversions import ConversionMutation
 from app.resolvers.cost import QueryGuards
+from app.resolvers.imports import ImportMutation
 from app.resolvers.jobs import JobMutation, JobQuery, JobSubscription
 from app.resolvers.log_context import LogContext
 from app.resolvers.permissions import apply_policy
@@ -29,7 +30,8 @@ from app.schema.scalars import SCALARS
 Query = merge_types("Query", (AssetQuery, JobQuery, SceneQuery, WebhookQuery,
                                 AuditQuery, ViewerQuery))
 Mutation = merge_types("Mutation", (AssetMutation, JobMutation, TokenMutation, RenderMutation,
-                                    ConversionMutation, SceneMutation, WebhookMutation))
+                                    ConversionMutation, SceneMutation, WebhookMutation,
+                                    ImportMutation))
 Subscription = merge_types("Subscription", (AssetSubscription, JobSubscription, SceneSubscription))
 
 

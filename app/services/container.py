@@ -22,6 +22,7 @@ from app.services.auth import TokenService
 from app.services.conversions import ConversionService, conversion_limits
 from app.services.events import EventBus
 from app.services.idempotency import IdempotencyService
+from app.services.imports import ImportLimits, ImportService
 from app.services.job_log import JobLog, JobLogPolicy
 from app.services.jobs import JobLimits, JobService
 from app.services.live import LiveService
@@ -102,6 +103,7 @@ class Services:
     idempotency: IdempotencyService
     audit: AuditLog
     usage: UsageService
+    imports: ImportService
 
     @classmethod
     async def open(cls, settings: Settings) -> Services:
@@ -137,7 +139,7 @@ class Services:
                    conversions=ConversionService(jobs, storage, redis, conversion_limits(settings)),
                    idempotency=IdempotencyService(settings.idempotency_key_ttl_seconds),
                    audit=AuditLog(settings.audit_retention_seconds, settings.max_page_size),
-                   usage=usage)
+                   usage=usage, imports=ImportService(assets, ImportLimits.from_settings(settings)))
 
     async def close(self) -> None:
         await self.token_watch.close()

@@ -1,0 +1,28 @@
+"""The assetImport mutation: ingest a model the server fetches from a URL."""
+
+from __future__ import annotations
+
+import strawberry
+
+from app.context import Context
+from app.resolvers.asset_types import Asset
+from app.resolvers.errors import errors_as_data
+from app.resolvers.job_types import Job
+from app.schema.asset import AssetUploadPayload
+from app.schema.imports import AssetImportInput
+
+Info = strawberry.Info[Context, None]
+
+
+@strawberry.type
+class ImportMutation:
+    @strawberry.mutation(description="Fetch a model from an https URL and ingest it like an "
+                         "upload (ASSETS_WRITE). INVALID_INPUT for a URL that is not https, "
+                         "answers with an error or reaches a private address; TOO_LARGE past "
+                         "the upload cap; TIMEOUT past ATELIER_IMPORT_TIMEOUT_SECONDS.")
+    @errors_as_data(AssetUploadPayload)
+    async def asset_import(self, info: Info, input: AssetImportInput) -> AssetUploadPayload:
+        uploaded = await info.context.services.imports.import_url(
+            info.context.viewer, url=input.url, name=input.name, tags=input.tags)
+        return AssetUploadPayload(asset=Asset.from_model(uploaded.asset), reused=uploaded.reused,
+                                  job=Job.from_model(uploaded.job) if uploaded.job else None)
