@@ -67,7 +67,8 @@ def max_distance(decoded: np.ndarray, source: np.ndarray) -> float:
     """The largest distance between a decoded row and its source (positions, UVs)."""
     if not len(source):
         return 0.0
-    return float(np.linalg.norm(decoded.astype(np.float64) - source, axis=1).max())
+    difference = decoded.astype(np.float64) - source
+    return math.sqrt(float(np.einsum("ij,ij->i", difference, difference).max()))
 
 
 def max_angle_degrees(decoded: np.ndarray, source: np.ndarray) -> float:
