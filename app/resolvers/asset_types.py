@@ -39,7 +39,9 @@ class Asset(AssetFields):
             validation=mapping.validation_report(asset.validation),
             ingest_job_id=asset.ingest_job_id, stored_files=asset.files)
 
-    @strawberry.field
+    @strawberry.field(description="Its stored files: the ORIGINAL, the GLB and THUMBNAIL once "
+                      "READY, and each conversion's CONVERTED output (renders are only their "
+                      "jobs' outputs).")
     async def files(self, info: Info) -> list[StoredFile]:
         return await stored_files(self.stored_files, info)
 

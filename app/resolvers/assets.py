@@ -4,6 +4,7 @@ the assetReady subscription."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Annotated
 
 import strawberry
 from strawberry.file_uploads import Upload
@@ -15,7 +16,7 @@ from app.resolvers.asset_types import Asset, AssetConnection
 from app.resolvers.errors import errors_as_data, user_error
 from app.resolvers.idempotency import IdempotencyKey, once
 from app.resolvers.job_types import Job
-from app.resolvers.pages import connection
+from app.resolvers.pages import After, Before, First, Last, connection
 from app.resolvers.shared_events import shared_event
 from app.schema.asset import (
     AssetDeletePayload,
@@ -35,6 +36,10 @@ from app.services.storage.base import CHUNK_SIZE
 from app.services.uploads import BatchFile
 
 Info = strawberry.Info[Context, None]
+AssetId = Annotated[strawberry.ID, strawberry.argument(description="The asset's id (ast_...)")]
+Tags = Annotated[list[str] | None, strawberry.argument(description="Labels for filtering")]
+Copy = Annotated[bool, strawberry.argument(
+    description="A new asset even for bytes you uploaded before (otherwise those are reused)")]
 
 
 async def _chunks(upload: Upload) -> AsyncIterator[bytes]:
@@ -58,8 +63,9 @@ def _upload_payload(uploaded: Uploaded) -> AssetUploadPayload:
 
 @strawberry.type
 class AssetQuery:
-    @strawberry.field
-    async def asset(self, info: Info, id: strawberry.ID) -> Asset | None:
+    @strawberry.field(description="One of the viewer's assets, or null when it has none with "
+                      "this id.")
+    async def asset(self, info: Info, id: AssetId) -> Asset | None:
         try:
             found = await info.context.services.assets.get_visible(info.context.viewer, id)
         except NotFound:
@@ -71,9 +77,12 @@ class AssetQuery:
     async def assets(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        filter: AssetFilter | None = None,
+        first: First = None,
+        after: After = None,
+        filter: Annotated[AssetFilter | None, strawberry.argument(
+            description="Only the assets that match")] = None,
+        last: Last = None,
+        before: Before = None,
     ) -> AssetConnection:
         where = AssetQueryFilter(
             status=[AssetStatus(s.value) for s in filter.status] if filter.status else None,
@@ -81,7 +90,7 @@ class AssetQuery:
             name_contains=filter.name_contains,
         ) if filter else AssetQueryFilter()
         page = await info.context.services.assets.list(
-            info.context.viewer, first=first, after=after, where=where
+            info.context.viewer, first=first, after=after, last=last, before=before, where=where
         )
         # Fields of the page that need these assets again (a scene, a job's asset) read none.
         info.context.loaders.asset_by_id.prime_many({asset.id: asset for asset in page.items})
@@ -95,10 +104,12 @@ class AssetMutation:
     async def asset_upload(
         self,
         info: Info,
-        file: Upload,
-        name: str | None = None,
-        tags: list[str] | None = None,
-        copy: bool = False,
+        file: Annotated[Upload, strawberry.argument(
+            description="The model: a file part of the multipart request")],
+        name: Annotated[str | None, strawberry.argument(
+            description="The asset's display name; null: the file's name")] = None,
+        tags: Tags = None,
+        copy: Copy = False,
         idempotency_key: IdempotencyKey = None,
     ) -> AssetUploadPayload:
         request = {"operation": "assetUpload", "file": _described(file), "name": name,
@@ -115,9 +126,12 @@ class AssetMutation:
     async def asset_upload_many(
         self,
         info: Info,
-        files: list[Upload],
-        tags: list[str] | None = None,
-        copy: bool = False,
+        files: Annotated[list[Upload], strawberry.argument(
+            description="The models, file parts of the multipart request; a .zip of models "
+            "counts as its models")],
+        tags: Annotated[list[str] | None, strawberry.argument(
+            description="Labels for filtering, given to every asset")] = None,
+        copy: Copy = False,
         idempotency_key: IdempotencyKey = None,
     ) -> AssetUploadManyPayload:
         batch = [BatchFile(_filename(file), _chunks(file)) for file in files]
@@ -134,7 +148,10 @@ class AssetMutation:
                          "uploadUrl, then call assetUploadComplete.")
     @errors_as_data(AssetUploadCreatePayload)
     async def asset_upload_create(
-        self, info: Info, input: AssetUploadCreateInput, idempotency_key: IdempotencyKey = None,
+        self, info: Info,
+        input: Annotated[AssetUploadCreateInput, strawberry.argument(
+            description="The file to be PUT: its name, exact size and, best, its sha256")],
+        idempotency_key: IdempotencyKey = None,
     ) -> AssetUploadCreatePayload:
         services, base_url = info.context.services, info.context.base_url
         request = {"operation": "assetUploadCreate", "input": strawberry.asdict(input)}
@@ -154,14 +171,15 @@ class AssetMutation:
                          "declared, then starts ingest.")
     @errors_as_data(AssetUploadPayload)
     async def asset_upload_complete(
-        self, info: Info, asset_id: strawberry.ID
+        self, info: Info, asset_id: Annotated[strawberry.ID, strawberry.argument(
+            description="The PENDING_UPLOAD asset assetUploadCreate returned")]
     ) -> AssetUploadPayload:
         uploaded = await info.context.services.uploads.complete(info.context.viewer, asset_id)
         return _upload_payload(uploaded)
 
     @strawberry.mutation(description="Delete an asset and its files.")
     @errors_as_data(AssetDeletePayload)
-    async def asset_delete(self, info: Info, id: strawberry.ID) -> AssetDeletePayload:
+    async def asset_delete(self, info: Info, id: AssetId) -> AssetDeletePayload:
         deleted = await info.context.services.assets.delete(info.context.viewer, id)
         return AssetDeletePayload(deleted_id=strawberry.ID(deleted.id))
 
@@ -178,7 +196,11 @@ class AssetSubscription:
         "outcome after it first, so a client that reconnects misses none."
     )
     async def asset_ready(
-        self, info: Info, asset_id: strawberry.ID | None = None, after_cursor: str | None = None
+        self, info: Info,
+        asset_id: Annotated[strawberry.ID | None, strawberry.argument(
+            description="One asset to wait for; null: every asset the viewer may see")] = None,
+        after_cursor: Annotated[str | None, strawberry.argument(
+            description="An AssetEvent's cursor: replay every outcome after it first")] = None,
     ) -> AsyncIterator[AssetEvent]:
         stream = info.context.services.live.asset_outcomes(info.context.viewer, asset_id,
                                                            after_cursor)

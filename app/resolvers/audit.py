@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Awaitable, Callable
 from inspect import isawaitable
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from graphql import GraphQLResolveInfo, OperationType
@@ -17,7 +17,7 @@ from app.errors import AtelierError
 from app.http.audit import actor_at
 from app.models.audit import AuditEvent as AuditEventModel
 from app.models.audit import AuditOutcome
-from app.resolvers.pages import connection
+from app.resolvers.pages import After, Before, First, Last, connection
 from app.schema import audit as schema
 from app.services.audit import Actor, AuditFilter
 
@@ -95,13 +95,16 @@ def audit_event(event: AuditEventModel) -> schema.AuditEvent:
 @strawberry.type
 class AuditQuery:
     @strawberry.field(description="Audit events, newest first (ADMIN).")
-    async def audit_events(self, info: Info, first: int | None = None, after: str | None = None,
-                           filter: schema.AuditEventFilter | None = None
-                           ) -> schema.AuditEventConnection:
+    async def audit_events(
+        self, info: Info, first: First = None, after: After = None,
+        filter: Annotated[schema.AuditEventFilter | None, strawberry.argument(
+            description="Only the events that match")] = None,
+        last: Last = None, before: Before = None,
+    ) -> schema.AuditEventConnection:
         chosen = filter or schema.AuditEventFilter()
         page = await info.context.services.audit.list(
             info.context.viewer,
             AuditFilter(actions=chosen.action, owner=chosen.owner, object_id=chosen.object_id,
                         outcomes=[AuditOutcome(o.value) for o in chosen.outcome or []]),
-            first=first, after=after)
+            first=first, after=after, last=last, before=before)
         return connection(page, audit_event)

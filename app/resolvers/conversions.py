@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -49,9 +49,14 @@ class ConversionMutation:
                          "whose output, role CONVERTED, is listed on the job and the asset. An "
                          "identical request returns the job that is doing or did the work.")
     @errors_as_data(JobPayload, placed={"request": ("input",)})
-    async def asset_convert(self, info: Info, asset_id: strawberry.ID,
-                            input: AssetConvertInput,
-                            idempotency_key: IdempotencyKey = None) -> JobPayload:
+    async def asset_convert(
+        self, info: Info,
+        asset_id: Annotated[strawberry.ID, strawberry.argument(
+            description="A READY asset of the viewer's")],
+        input: Annotated[AssetConvertInput, strawberry.argument(
+            description="The format to write and an optimisation on the way")],
+        idempotency_key: IdempotencyKey = None,
+    ) -> JobPayload:
         request = {"operation": "assetConvert", "asset_id": asset_id,
                    "input": strawberry.asdict(input)}
         job = await once(info, idempotency_key, request, lambda: (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from app.context import Context
@@ -21,7 +23,8 @@ class ImportMutation:
                          "answers with an error or reaches a private address; TOO_LARGE past "
                          "the upload cap; TIMEOUT past ATELIER_IMPORT_TIMEOUT_SECONDS.")
     @errors_as_data(AssetUploadPayload)
-    async def asset_import(self, info: Info, input: AssetImportInput) -> AssetUploadPayload:
+    async def asset_import(self, info: Info, input: Annotated[AssetImportInput, strawberry.argument(
+            description="The URL to fetch, and the asset's name and tags")]) -> AssetUploadPayload:
         uploaded = await info.context.services.imports.import_url(
             info.context.viewer, url=input.url, name=input.name, tags=input.tags)
         return AssetUploadPayload(asset=Asset.from_model(uploaded.asset), reused=uploaded.reused,

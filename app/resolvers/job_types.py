@@ -38,7 +38,8 @@ class Job(JobFields):
     async def outputs(self, info: Info) -> list[StoredFile]:
         return await stored_files(self.stored_outputs, info)
 
-    @strawberry.field
+    @strawberry.field(description="The asset the job works on; null when it has none, it is "
+                      "deleted, or the viewer may not see it.")
     async def asset(self, info: Info) -> Asset | None:
         if not self.asset_id:
             return None

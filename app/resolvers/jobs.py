@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Annotated
 
 import strawberry
 
@@ -11,17 +12,19 @@ from app.errors import NotFound
 from app.models.job import JobKind, JobStatus
 from app.resolvers.errors import errors_as_data
 from app.resolvers.job_types import Job, JobConnection
-from app.resolvers.pages import connection
+from app.resolvers.pages import After, Before, First, Last, connection
 from app.schema.job import JobEvent, JobFilter, JobPayload
 from app.services.jobs import JobFilter as JobQueryFilter
 
 Info = strawberry.Info[Context, None]
+JobId = Annotated[strawberry.ID, strawberry.argument(description="The job's id (job_...)")]
 
 
 @strawberry.type
 class JobQuery:
-    @strawberry.field
-    async def job(self, info: Info, id: strawberry.ID) -> Job | None:
+    @strawberry.field(description="One of the viewer's jobs, or null when it has none with "
+                      "this id.")
+    async def job(self, info: Info, id: JobId) -> Job | None:
         try:
             found = await info.context.services.jobs.get_visible(info.context.viewer, id)
         except NotFound:
@@ -32,9 +35,12 @@ class JobQuery:
     async def jobs(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        filter: JobFilter | None = None,
+        first: First = None,
+        after: After = None,
+        filter: Annotated[JobFilter | None, strawberry.argument(
+            description="Only the jobs that match")] = None,
+        last: Last = None,
+        before: Before = None,
     ) -> JobConnection:
         where = JobQueryFilter(
             status=[JobStatus(s.value) for s in filter.status] if filter.status else None,
@@ -42,7 +48,7 @@ class JobQuery:
             asset_id=filter.asset_id,
         ) if filter else JobQueryFilter()
         page = await info.context.services.jobs.list(
-            info.context.viewer, first=first, after=after, where=where
+            info.context.viewer, first=first, after=after, last=last, before=before, where=where
         )
         return connection(page, Job.from_model)
 
@@ -51,7 +57,7 @@ class JobQuery:
 class JobMutation:
     @strawberry.mutation(description="Cancel a queued job now, or a running one at its next step.")
     @errors_as_data(JobPayload)
-    async def job_cancel(self, info: Info, id: strawberry.ID) -> JobPayload:
+    async def job_cancel(self, info: Info, id: JobId) -> JobPayload:
         job = await info.context.services.jobs.cancel(info.context.viewer, id)
         return JobPayload(job=Job.from_model(job))
 
@@ -63,7 +69,10 @@ class JobSubscription:
         "change; completes after a terminal state."
     )
     async def job_progress(
-        self, info: Info, job_id: strawberry.ID, after_sequence: int | None = None
+        self, info: Info, job_id: JobId,
+        after_sequence: Annotated[int | None, strawberry.argument(
+            description="A JobEvent's sequence: every event after it first, then live ones; "
+            "null: the current state first")] = None,
     ) -> AsyncIterator[JobEvent]:
         stream = info.context.services.live.job_events(
             info.context.viewer, job_id, after_sequence

@@ -12,6 +12,8 @@ from app.errors import AtelierError
 from app.models.asset import Asset
 from app.models.job import Job
 from app.models.scene import Scene
+from app.models.token import ApiToken
+from app.models.webhook import Webhook
 from app.services.auth import Principal
 from app.services.lookup import MAX_BATCH, find_by_ids
 from app.services.scenes import SceneService
@@ -45,6 +47,16 @@ class SceneByIdLoader(ByIdLoader[Scene]):
         super().__init__(Scene, cache=cache)
 
 
+class ApiTokenByIdLoader(ByIdLoader[ApiToken]):
+    def __init__(self, *, cache: bool) -> None:
+        super().__init__(ApiToken, cache=cache)
+
+
+class WebhookByIdLoader(ByIdLoader[Webhook]):
+    def __init__(self, *, cache: bool) -> None:
+        super().__init__(Webhook, cache=cache)
+
+
 class AssetSceneByAssetIdLoader(DataLoader[str, Scene]):
     """Each READY asset's own glTF scene as the viewer may see it; a load raises the reason
     an asset has none (not found, not READY, a broken GLB). The assets come through the
@@ -70,5 +82,7 @@ class Loaders:
         self.asset_by_id = AssetByIdLoader(cache=cache)
         self.job_by_id = JobByIdLoader(cache=cache)
         self.scene_by_id = SceneByIdLoader(cache=cache)
+        self.api_token_by_id = ApiTokenByIdLoader(cache=cache)
+        self.webhook_by_id = WebhookByIdLoader(cache=cache)
         self.asset_scene_by_asset_id = AssetSceneByAssetIdLoader(scenes, self.asset_by_id,
                                                                  viewer, cache=cache)

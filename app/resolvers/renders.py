@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from app.context import Context
@@ -75,7 +77,8 @@ class RenderMutation:
     @strawberry.mutation(description="Queue a RENDER job of a READY asset or of a scene; its "
                          "outputs are the images (role RENDER), listed as each one is done.")
     @errors_as_data(JobPayload, at=("input",), placed={"request": ("input",)})
-    async def render_submit(self, info: Info, input: RenderSubmitInput,
+    async def render_submit(self, info: Info, input: Annotated[
+            RenderSubmitInput, strawberry.argument(description="What to draw, and how")],
                             idempotency_key: IdempotencyKey = None) -> JobPayload:
         request = {"operation": "renderSubmit", "input": strawberry.asdict(input)}
         job = await once(info, idempotency_key, request, lambda: (

@@ -8,6 +8,7 @@ from typing import Any
 
 import strawberry
 
+from app.resolvers.scene_node_ids import local_node_id
 from app.schema import scene_inputs as inputs
 from app.services.scenes import operations as ops
 
@@ -77,5 +78,20 @@ def operation(chosen: inputs.SceneOperationInput) -> ops.Operation:
     return CONVERTERS[name](edit)
 
 
-def operations(given_inputs: list[inputs.SceneOperationInput]) -> list[ops.Operation]:
-    return [operation(chosen) for chosen in given_inputs]
+# The fields of operations that name a node, by its local id or its global one.
+NODE_REFERENCES = ("node_id", "parent_id")
+
+
+def _in_scene(converted: ops.Operation, scene_id: str) -> ops.Operation:
+    """`converted` with the global ids it gives of nodes of `scene_id` as their local ids."""
+    local = {name: local_node_id(scene_id, value) for name in NODE_REFERENCES
+             if isinstance(value := getattr(converted, name, None), str)}
+    edited: Any = converted  # replace() on a union of dataclasses is beyond mypy
+    return dataclasses.replace(edited, **local) if local else converted
+
+
+def operations(given_inputs: list[inputs.SceneOperationInput], scene_id: str | None = None
+               ) -> list[ops.Operation]:
+    """The operations, their node ids local to `scene_id` (the scene being updated)."""
+    converted = [operation(chosen) for chosen in given_inputs]
+    return converted if scene_id is None else [_in_scene(op, scene_id) for op in converted]

@@ -9,19 +9,23 @@ its nodes resolve, so no node awaits alone.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from app.context import Context
-from app.errors import InvalidInput
 from app.geometry import scene_graph as graph
 from app.geometry.scene_graph import AlphaMode
 from app.geometry.scene_transforms import column_major, local_matrix, node_trs
 from app.models import scene as models
 from app.resolvers import mapping
 from app.resolvers.asset_types import Asset
+from app.resolvers.pages import After, Before, First, Last
+from app.resolvers.scene_node_ids import global_node_id, local_node_id
 from app.resolvers.selections import selects
 from app.schema.common import Connection, Edge, PageInfo
 from app.schema.scene import (
+    MATERIAL_FIELDS,
     MeshReferenceFields,
     SceneCamera,
     SceneEvent,
@@ -30,7 +34,7 @@ from app.schema.scene import (
     SceneNodeFields,
     TextureReferenceFields,
 )
-from app.services.pagination import decode_cursor, encode_cursor
+from app.services.pagination import encode_cursor, key_window
 
 Info = strawberry.Info[Context, None]
 
@@ -77,20 +81,27 @@ def texture_reference(ref: graph.TextureRef | None, assets: AssetsSeen
 
 @strawberry.type(description="A glTF PBR metallic-roughness material.")
 class SceneMaterial:
-    id: strawberry.ID
-    name: str
-    base_color_factor: list[float]
-    base_color_texture: TextureReference | None
-    metallic_factor: float
-    roughness_factor: float
-    metallic_roughness_texture: TextureReference | None
-    normal_texture: TextureReference | None
-    occlusion_texture: TextureReference | None
-    emissive_factor: list[float]
-    emissive_texture: TextureReference | None
-    alpha_mode: AlphaMode
-    alpha_cutoff: float
-    double_sided: bool
+    id: strawberry.ID = strawberry.field(description=MATERIAL_FIELDS["id"])
+    name: str = strawberry.field(description=MATERIAL_FIELDS["name"])
+    base_color_factor: list[float] = strawberry.field(
+        description=MATERIAL_FIELDS["base_color_factor"])
+    base_color_texture: TextureReference | None = strawberry.field(
+        description=MATERIAL_FIELDS["base_color_texture"])
+    metallic_factor: float = strawberry.field(description=MATERIAL_FIELDS["metallic_factor"])
+    roughness_factor: float = strawberry.field(description=MATERIAL_FIELDS["roughness_factor"])
+    metallic_roughness_texture: TextureReference | None = strawberry.field(
+        description=MATERIAL_FIELDS["metallic_roughness_texture"])
+    normal_texture: TextureReference | None = strawberry.field(
+        description=MATERIAL_FIELDS["normal_texture"])
+    occlusion_texture: TextureReference | None = strawberry.field(
+        description=MATERIAL_FIELDS["occlusion_texture"])
+    emissive_factor: list[float] = strawberry.field(
+        description=MATERIAL_FIELDS["emissive_factor"])
+    emissive_texture: TextureReference | None = strawberry.field(
+        description=MATERIAL_FIELDS["emissive_texture"])
+    alpha_mode: AlphaMode = strawberry.field(description=MATERIAL_FIELDS["alpha_mode"])
+    alpha_cutoff: float = strawberry.field(description=MATERIAL_FIELDS["alpha_cutoff"])
+    double_sided: bool = strawberry.field(description=MATERIAL_FIELDS["double_sided"])
     source_material_index: int | None = strawberry.field(
         description="The asset material this one stands for, when it came from an asset")
 
@@ -115,7 +126,8 @@ def scene_material(m: graph.Material, assets: AssetsSeen) -> SceneMaterial:
 class SceneView:
     """One scene's graph indexed for resolving: built once per scene per request."""
 
-    def __init__(self, scene_graph: graph.SceneGraph) -> None:
+    def __init__(self, scene_id: str, scene_graph: graph.SceneGraph) -> None:
+        self.scene_id = scene_id
         self.graph = scene_graph
         self.by_id = {node.id: node for node in scene_graph.nodes}
         self.parents = {child: node.id for node in scene_graph.nodes for child in node.children}
@@ -136,11 +148,12 @@ class SceneView:
                  "quaternion x, y, z, w, scale; or the same as a column-major matrix), its "
                  "children, and what it holds.")
 class SceneNode(SceneNodeFields):
-    mesh: MeshReference | None
+    mesh: MeshReference | None = strawberry.field(
+        description="The asset mesh it draws; null: none")
     material: SceneMaterial | None = strawberry.field(
         description="Drawn on every primitive of the mesh; null: each primitive's own")
-    camera: SceneCamera | None
-    light: SceneLight | None
+    camera: SceneCamera | None = strawberry.field(description="The camera it carries; null: none")
+    light: SceneLight | None = strawberry.field(description="The light it carries; null: none")
     node: strawberry.Private[graph.Node]
     view: strawberry.Private[SceneView]
 
@@ -148,11 +161,11 @@ class SceneNode(SceneNodeFields):
     def matrix(self) -> list[float]:
         return list(self.node.matrix or column_major(local_matrix(self.node)))
 
-    @strawberry.field
+    @strawberry.field(description="Its child nodes, in order.")
     def children(self) -> list[SceneNode]:
         return [self.view.node(child) for child in self.node.children]
 
-    @strawberry.field
+    @strawberry.field(description="The node it hangs under; null at the top level.")
     def parent(self) -> SceneNode | None:
         parent = self.view.parents.get(self.node.id)
         return None if parent is None else self.view.node(parent)
@@ -162,7 +175,8 @@ def scene_node(node: graph.Node, view: SceneView) -> SceneNode:
     mesh = node.mesh
     translation, rotation, scale = node_trs(node)
     return SceneNode(
-        id=strawberry.ID(node.id), name=node.name, translation=list(translation),
+        id=strawberry.ID(global_node_id(view.scene_id, node.id)),
+        local_id=strawberry.ID(node.id), name=node.name, translation=list(translation),
         rotation=list(rotation), scale=list(scale),
         mesh=MeshReference(mesh_index=mesh.mesh_index, asset_id=mesh.asset_id,
                            assets=view.assets) if mesh else None,
@@ -195,7 +209,7 @@ class Scene(SceneFields):
             if scene_graph is None:
                 stored = await info.context.loaders.scene_by_id.load(str(self.id))
                 scene_graph = stored.graph if stored else graph.SceneGraph()
-            self.view = SceneView(scene_graph)
+            self.view = SceneView(str(self.id), scene_graph)
         if selects(info.selected_fields, "asset"):
             await self.view.assets.load(info, self.view.graph.asset_ids())
         return self.view
@@ -205,45 +219,42 @@ class Scene(SceneFields):
         view = await self.indexed(info)
         return [view.node(root) for root in view.graph.roots]
 
-    @strawberry.field(description="Every node, in scene order; `first` defaults to all.")
-    async def nodes(self, info: Info, first: int | None = None, after: str | None = None
-                    ) -> SceneNodeConnection:
+    @strawberry.field(description="Every node, in scene order; all of them when neither "
+                      "`first` nor `last` is given (each at most ATELIER_MAX_SCENE_NODES).")
+    async def nodes(self, info: Info, first: First = None, after: After = None,
+                    last: Last = None, before: Before = None) -> SceneNodeConnection:
         view = await self.indexed(info)
         ids = list(view.by_id)
-        start = 0
-        if after:
-            node_id = decode_cursor(after)
-            if node_id not in view.by_id:
-                raise InvalidInput("the cursor names no node of this scene", field=["after"])
-            start = ids.index(node_id) + 1
-        cap = info.context.services.settings.max_scene_nodes  # the page the cost analysis counts
-        if first is not None and not 0 <= first <= cap:
-            raise InvalidInput(f"first must be between 0 and {cap}", field=["first"])
-        window = ids[start:] if first is None else ids[start:start + first]
-        edges = [Edge(cursor=encode_cursor(i), node=view.node(i)) for i in window]
+        window = key_window(ids, first=first, after=after, last=last, before=before,
+                            cap=info.context.services.settings.max_scene_nodes)
+        edges = [Edge(cursor=encode_cursor(i), node=view.node(i))
+                 for i in ids[window.start:window.stop]]
 
         async def count() -> int:
             return len(ids)
 
         return Connection(edges=edges, count=count, page_info=PageInfo(
-            has_next_page=start + len(window) < len(ids), has_previous_page=start > 0,
+            has_next_page=window.has_next_page, has_previous_page=window.has_previous_page,
             start_cursor=edges[0].cursor if edges else None,
             end_cursor=edges[-1].cursor if edges else None))
 
-    @strawberry.field
-    async def node(self, info: Info, id: strawberry.ID) -> SceneNode | None:
+    @strawberry.field(description="The node with this id (its localId or its global id), or "
+                      "null when the scene has none.")
+    async def node(self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(
+            description="The node's localId, or its global id")]) -> SceneNode | None:
         view = await self.indexed(info)
-        return view.node(id) if id in view.by_id else None
+        local_id = local_node_id(str(self.id), id)
+        return view.node(local_id) if local_id in view.by_id else None
 
-    @strawberry.field
+    @strawberry.field(description="Every material of the scene, nodes' or not, in order.")
     async def materials(self, info: Info) -> list[SceneMaterial]:
         return list((await self.indexed(info)).materials.values())
 
-    @strawberry.field
+    @strawberry.field(description="Every camera of the scene, in order.")
     async def cameras(self, info: Info) -> list[SceneCamera]:
         return list((await self.indexed(info)).cameras.values())
 
-    @strawberry.field
+    @strawberry.field(description="Every light of the scene, in order.")
     async def lights(self, info: Info) -> list[SceneLight]:
         return list((await self.indexed(info)).lights.values())
 

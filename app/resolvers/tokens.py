@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from app.context import Context
@@ -22,7 +24,8 @@ class TokenMutation:
     @strawberry.mutation(description="Admin only: a token for an owner; the secret is shown once.")
     @errors_as_data(ApiTokenCreatePayload, at=("input",))
     async def api_token_create(
-        self, info: Info, input: ApiTokenCreateInput
+        self, info: Info, input: Annotated[ApiTokenCreateInput, strawberry.argument(
+            description="Whose token, its name, scopes and expiry")]
     ) -> ApiTokenCreatePayload:
         token, secret = await info.context.services.tokens.create(
             info.context.viewer, owner=input.owner, name=input.name,
@@ -33,6 +36,7 @@ class TokenMutation:
 
     @strawberry.mutation(description="Admin only: revoke a token at once.")
     @errors_as_data(ApiTokenRevokePayload)
-    async def api_token_revoke(self, info: Info, id: strawberry.ID) -> ApiTokenRevokePayload:
+    async def api_token_revoke(self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(
+            description="The token's id (tok_...)")]) -> ApiTokenRevokePayload:
         token = await info.context.services.tokens.revoke(info.context.viewer, id)
         return ApiTokenRevokePayload(token=api_token(token))

@@ -13,8 +13,8 @@ Info = strawberry.Info[Context, None]
 
 @strawberry.type(description="The caller: the token's owner and scopes.")
 class Viewer:
-    owner: str
-    scopes: list[Scope]
+    owner: str = strawberry.field(description="The owner the token acts for.")
+    scopes: list[Scope] = strawberry.field(description="What the token may do, sorted.")
 
     @strawberry.field(description="The owner's usage (for an ADMIN token, every owner's).")
     async def usage(self, info: Info) -> Usage:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import strawberry
 
 from app.context import Context
 from app.models import webhook as models
-from app.resolvers.pages import connection
+from app.resolvers.pages import After, Before, First, Last, connection
 from app.schema.common import Connection
 from app.schema.webhook import (
     WebhookDelivery,
@@ -19,8 +17,6 @@ from app.schema.webhook import (
 from app.services.webhooks.registry import WebhookRegistry
 
 Info = strawberry.Info[Context, None]
-First = Annotated[int | None, strawberry.argument(description="Page size.")]
-After = Annotated[str | None, strawberry.argument(description="The cursor to continue after.")]
 
 
 def registry(info: Info) -> WebhookRegistry:
@@ -39,9 +35,11 @@ class Webhook(WebhookFields):
                    created_at=webhook.created_at, model=webhook)
 
     @strawberry.field(description="Its delivery log, newest first.")
-    async def deliveries(self, info: Info, first: First = None, after: After = None
+    async def deliveries(self, info: Info, first: First = None, after: After = None,
+                         last: Last = None, before: Before = None
                          ) -> Connection[WebhookDelivery]:
-        page = await registry(info).deliveries(self.model, first=first, after=after)
+        page = await registry(info).deliveries(self.model, first=first, after=after, last=last,
+                                               before=before)
         return connection(page, delivery)
 
 

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from app.schema.common import Bounds, ErrorInfo, UserError
+from app.schema.enums import described
+from app.schema.node import Node
 from app.schema.scalars import Long
 
 if TYPE_CHECKING:
@@ -21,7 +23,13 @@ AssetRef = Annotated["Asset", strawberry.lazy("app.resolvers.asset_types")]
 JobRef = Annotated["Job", strawberry.lazy("app.resolvers.job_types")]
 
 
-@strawberry.enum
+@described(description="Where an asset is on its way from upload to a usable model.", values={
+    "PENDING_UPLOAD": "Made by assetUploadCreate; waiting for the PUT and assetUploadComplete.",
+    "UPLOADED": "The bytes are stored and the ingest job is queued.",
+    "PROCESSING": "Ingest is running.",
+    "READY": "Ingested: the normalised GLB, stats, validation report and thumbnail are there.",
+    "FAILED": "Ingest refused the file; see `error`.",
+})
 class AssetStatus(Enum):
     PENDING_UPLOAD = "PENDING_UPLOAD"
     UPLOADED = "UPLOADED"
@@ -30,123 +38,148 @@ class AssetStatus(Enum):
     FAILED = "FAILED"
 
 
-@strawberry.type
+@strawberry.type(description="Counts and extent of the normalised GLB, as ingest measured them.")
 class AssetStats:
-    vertex_count: Long
-    triangle_count: Long
-    mesh_count: int
-    material_count: int
-    texture_count: int
-    animation_count: int
-    node_count: int
-    bounds: Bounds | None
+    vertex_count: Long = strawberry.field(description=(
+        "Vertices over every mesh primitive, each primitive counted once however many nodes "
+        "draw it (as Khronos's validator counts)."))
+    triangle_count: Long = strawberry.field(description=(
+        "Triangles over every mesh primitive, each counted once like vertexCount."))
+    mesh_count: int = strawberry.field(description="glTF meshes.")
+    material_count: int = strawberry.field(description="glTF materials.")
+    texture_count: int = strawberry.field(description="glTF textures.")
+    animation_count: int = strawberry.field(description="glTF animations.")
+    node_count: int = strawberry.field(description="glTF nodes.")
+    bounds: Bounds | None = strawberry.field(description=(
+        "World-space box of every mesh instance of the default scene; null when none can be "
+        "read."))
 
 
-@strawberry.type
+@strawberry.type(description="One finding of Khronos's glTF validator about the normalised GLB.")
 class ValidationIssue:
-    code: str
+    code: str = strawberry.field(description="The validator's code, as ACCESSOR_MIN_MISMATCH.")
     severity: str = strawberry.field(description="ERROR, WARNING, INFO or HINT")
-    message: str
+    message: str = strawberry.field(description="The validator's explanation.")
     pointer: str | None = strawberry.field(description="JSON pointer into the glTF, if any")
 
 
-@strawberry.type
+@strawberry.type(description="What Khronos's glTF validator found in the normalised GLB.")
 class ValidationReport:
-    num_errors: int
-    num_warnings: int
-    num_infos: int
-    num_hints: int
-    truncated: bool
-    issues: list[ValidationIssue]
+    num_errors: int = strawberry.field(description="Findings of severity ERROR.")
+    num_warnings: int = strawberry.field(description="Findings of severity WARNING.")
+    num_infos: int = strawberry.field(description="Findings of severity INFO.")
+    num_hints: int = strawberry.field(description="Findings of severity HINT.")
+    truncated: bool = strawberry.field(description=(
+        "True when the findings passed the server's cap: `issues` and the counts hold those "
+        "kept, errors in preference to the rest."))
+    issues: list[ValidationIssue] = strawberry.field(description="The findings kept, in order.")
 
 
 @strawberry.type
-class AssetFields:
+class AssetFields(Node):
     """An asset's own fields; those that need data (files' URLs, ingestJob, scene) are
     resolved on app/resolvers/asset_types.py's Asset."""
 
-    id: strawberry.ID
-    name: str
-    filename: str
-    status: AssetStatus
-    source_format: str | None
-    size_bytes: Long
-    sha256: str | None
-    tags: list[str]
-    created_at: datetime
-    updated_at: datetime
-    error: ErrorInfo | None
-    stats: AssetStats | None
-    validation: ValidationReport | None
+    name: str = strawberry.field(description="Its display name (the file's name by default).")
+    filename: str = strawberry.field(description="The name of the file as uploaded.")
+    status: AssetStatus = strawberry.field(description="Where it is between upload and READY.")
+    source_format: str | None = strawberry.field(description=(
+        "The format detected from the bytes (GLB, GLTF, OBJ, STL, PLY, OFF, FBX, DAE, 3MF); "
+        "null until ingest has read them."))
+    size_bytes: Long = strawberry.field(description="The upload's length in bytes.")
+    sha256: str | None = strawberry.field(description=(
+        "Hex SHA-256 of the uploaded bytes; null until they are stored."))
+    tags: list[str] = strawberry.field(description="Labels given at upload, for filtering.")
+    created_at: datetime = strawberry.field(description="When it was created.")
+    updated_at: datetime = strawberry.field(description="When it last changed.")
+    error: ErrorInfo | None = strawberry.field(description="Why ingest failed; null unless FAILED.")
+    stats: AssetStats | None = strawberry.field(description="Counts and extent; null until READY.")
+    validation: ValidationReport | None = strawberry.field(description=(
+        "Khronos's validator's report on the normalised GLB; null until READY."))
     ingest_job_id: strawberry.Private[str | None]
 
 
-@strawberry.input
+@strawberry.input(description="Which assets to list; every field given must match.")
 class AssetFilter:
-    status: list[AssetStatus] | None = None
+    status: list[AssetStatus] | None = strawberry.field(
+        default=None, description="Assets in any of these states")
     tags: list[str] | None = strawberry.field(default=None, description="Assets with all these")
-    source_format: list[str] | None = None
-    name_contains: str | None = None
+    source_format: list[str] | None = strawberry.field(
+        default=None, description="Assets detected as any of these formats (as GLB, STL)")
+    name_contains: str | None = strawberry.field(
+        default=None, description="Assets whose name contains this text, in any case")
 
 
-@strawberry.type
+@strawberry.type(description="The result of an upload: the asset and its ingest job.")
 class AssetUploadPayload:
-    asset: AssetRef | None = None
-    job: JobRef | None = None
+    asset: AssetRef | None = strawberry.field(default=None, description=(
+        "The new asset (or the earlier one, when `reused`); null on error."))
+    job: JobRef | None = strawberry.field(default=None, description=(
+        "Its ingest job, to follow with jobProgress; null on error."))
     reused: bool = strawberry.field(default=False, description=(
         "True when you had uploaded identical bytes before: that asset (and its ingest job) "
         "is returned and nothing new is made. Pass copy: true for a new asset anyway."))
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    errors: list[UserError] = strawberry.field(default_factory=list, description=(
+        "Why the upload failed; empty on success."))
 
 
-@strawberry.type
+@strawberry.type(description="The results of a batch upload, one per file.")
 class AssetUploadManyPayload:
     uploads: list[AssetUploadPayload] = strawberry.field(
         default_factory=list, description="One result per file, in order, each with its errors.")
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    errors: list[UserError] = strawberry.field(default_factory=list, description=(
+        "Why the whole batch failed (each file's own failure is in `uploads`); empty otherwise."))
 
 
 @strawberry.input(description="A file to PUT directly to storage, then complete.")
 class AssetUploadCreateInput:
-    filename: str
+    filename: str = strawberry.field(description=(
+        "The file's name; its extension (.glb, .stl, .zip...) helps format detection."))
     size_bytes: Long = strawberry.field(description="The exact size the PUT will have.")
     sha256: str | None = strawberry.field(default=None, description=(
         "Hex SHA-256 of the bytes: checked on completion, and lets identical bytes you "
         "uploaded before be reused without uploading them again."))
-    name: str | None = None
-    tags: list[str] | None = None
+    name: str | None = strawberry.field(
+        default=None, description="The asset's display name; null: the filename")
+    tags: list[str] | None = strawberry.field(default=None, description="Labels for filtering")
     copy: bool = strawberry.field(default=False, description="A new asset even for bytes "
                                   "you uploaded before.")
 
 
-@strawberry.type
+@strawberry.type(description="A header the direct-upload PUT must carry.")
 class UploadHeader:
-    name: str
-    value: str
+    name: str = strawberry.field(description="The header's name.")
+    value: str = strawberry.field(description="Its value, exactly.")
 
 
-@strawberry.type
+@strawberry.type(description="A started direct upload: where to PUT the bytes, and until when.")
 class AssetUploadCreatePayload:
     asset: AssetRef | None = strawberry.field(default=None, description=(
         "PENDING_UPLOAD until assetUploadComplete; an existing asset when `reused`."))
     upload_url: str | None = strawberry.field(default=None, description=(
         "PUT the file's bytes here, with `uploadHeaders`; null when `reused`."))
-    upload_headers: list[UploadHeader] = strawberry.field(default_factory=list)
+    upload_headers: list[UploadHeader] = strawberry.field(
+        default_factory=list, description="Headers the PUT must carry, as given.")
     expires_at: datetime | None = strawberry.field(default=None, description=(
         "The URL's expiry; an upload not completed in time is deleted later."))
-    reused: bool = False
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    reused: bool = strawberry.field(default=False, description=(
+        "True when you had uploaded bytes with this sha256 before: `asset` is that asset and "
+        "nothing needs uploading."))
+    errors: list[UserError] = strawberry.field(default_factory=list, description=(
+        "Why the upload could not start; empty on success."))
 
 
-@strawberry.type
+@strawberry.type(description="The result of assetDelete.")
 class AssetDeletePayload:
-    deleted_id: strawberry.ID | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    deleted_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The id of the deleted asset; null on error.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description=(
+        "Why nothing was deleted; empty on success."))
 
 
-@strawberry.type
+@strawberry.type(description="An asset reached READY or FAILED.")
 class AssetEvent:
-    asset: AssetRef
+    asset: AssetRef = strawberry.field(description="The asset as it is at that outcome.")
     cursor: str = strawberry.field(description=(
         "This outcome's place in the outcome log: give it as assetReady's afterCursor to get "
         "every outcome after it, exactly once, on any API process."))

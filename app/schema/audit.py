@@ -8,39 +8,49 @@ from enum import Enum
 import strawberry
 
 from app.schema.common import Connection
+from app.schema.enums import described
 
 
-@strawberry.enum(description="How the audited action ended.")
+@described(description="How the audited action ended.", values={
+    "SUCCEEDED": "It did what was asked.",
+    "FAILED": "An expected failure: the payload's errors, or a refusal.",
+    "ERROR": "An unexpected failure.",
+})
 class AuditOutcome(Enum):
     SUCCEEDED = "SUCCEEDED"
-    FAILED = strawberry.enum_value(
-        "FAILED", description="An expected failure: the payload's errors, or a refusal.")
-    ERROR = strawberry.enum_value("ERROR", description="An unexpected failure.")
+    FAILED = "FAILED"
+    ERROR = "ERROR"
 
 
 @strawberry.type(description="Who did what to which object, when, from where, and the outcome.")
 class AuditEvent:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The event's id.")
     action: str = strawberry.field(
         description="A mutation's name (assetUpload, apiTokenCreate, ...), sign_in (a token's "
         "first use from an address) or file_download (a signed URL).")
     owner: str | None = strawberry.field(description="Who acted; null for a signed URL.")
-    token_id: strawberry.ID | None
+    token_id: strawberry.ID | None = strawberry.field(
+        description="The token used (tok_...); null for a signed URL or the bootstrap admin.")
     object_id: strawberry.ID | None = strawberry.field(
         description="The object acted on (for file_download, the storage key).")
-    outcome: AuditOutcome
-    error_codes: list[str]
+    outcome: AuditOutcome = strawberry.field(description="How the action ended.")
+    error_codes: list[str] = strawberry.field(
+        description="The codes of the errors it ended with; empty when it succeeded.")
     address: str | None = strawberry.field(description="The client's address.")
-    request_id: str | None
-    created_at: datetime
+    request_id: str | None = strawberry.field(
+        description="The request's X-Request-Id, to find it in the logs; null when none.")
+    created_at: datetime = strawberry.field(description="When it happened.")
 
 
-@strawberry.input
+@strawberry.input(description="Which audit events to list; every field given must match.")
 class AuditEventFilter:
-    action: list[str] | None = None
-    owner: str | None = None
-    object_id: strawberry.ID | None = None
-    outcome: list[AuditOutcome] | None = None
+    action: list[str] | None = strawberry.field(
+        default=None, description="Events of any of these actions")
+    owner: str | None = strawberry.field(default=None, description="Events of this owner")
+    object_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Events on this object")
+    outcome: list[AuditOutcome] | None = strawberry.field(
+        default=None, description="Events with any of these outcomes")
 
 
 AuditEventConnection = Connection[AuditEvent]

@@ -9,25 +9,45 @@ import strawberry
 
 from app.geometry import convert
 from app.geometry.convert import OptimizePreset, OutputFormat
+from app.schema.enums import described, described_enum
 
-strawberry.enum(
-    OutputFormat, name="OutputFormat",
-    description="GLB; GLTF (a zip of .gltf, .bin and textures); OBJ (a zip with MTL and "
-    "textures); STL (binary); PLY (binary, with vertex colours when present); USDZ.")
-strawberry.enum(
-    OptimizePreset, name="OptimizePreset",
-    description="NONE; WELD merges duplicate vertices and drops degenerate and unused data; "
-    "SIMPLIFY keeps ratio or targetTriangles of the triangles, UV seams and borders; COMPRESS "
-    "writes glTF mesh compression; TEXTURES resizes and re-encodes images.")
+described_enum(
+    OutputFormat, name="OutputFormat", description="The file a conversion writes.", values={
+        "GLB": "Binary glTF 2.0, one file.",
+        "GLTF": "glTF 2.0 as a zip of the .gltf, its .bin and textures.",
+        "OBJ": "Wavefront OBJ as a zip with its MTL and textures.",
+        "STL": "Binary STL: triangles only.",
+        "PLY": "Binary PLY, with vertex colours when present.",
+        "USDZ": "USDZ, as Apple's AR Quick Look opens it.",
+    })
+described_enum(
+    OptimizePreset, name="OptimizePreset", description="What a conversion does to the model "
+    "on the way; each preset has its own settings in OptimizeInput.", values={
+        "NONE": "Nothing: the model as ingest normalised it.",
+        "WELD": "Merge duplicate vertices and drop degenerate triangles and unused data.",
+        "SIMPLIFY": "Fewer triangles (ratio, targetTriangles or maxError), keeping UV seams "
+                    "and borders.",
+        "COMPRESS": "glTF mesh compression (meshopt or Draco), quantised within positionError.",
+        "TEXTURES": "Resize images to maxTextureSize and re-encode them as textureFormat.",
+    })
 
 
-@strawberry.enum(description="How COMPRESS stores meshes.")
+@described(description="How COMPRESS stores meshes.", values={
+    "MESHOPT": "EXT_meshopt_compression: fast to decode, compresses well with gzip.",
+    "DRACO": "KHR_draco_mesh_compression: the smallest geometry, slower to decode.",
+})
 class MeshCompression(Enum):
     MESHOPT = "MESHOPT"
     DRACO = "DRACO"
 
 
-@strawberry.enum(description="Image encoding of TEXTURES output.")
+@described(description="Image encoding of TEXTURES output.", values={
+    "JPEG": "Lossy, no alpha: an image with transparency becomes PNG instead.",
+    "WEBP": "EXT_texture_webp: lossy, with alpha.",
+    "PNG": "Lossless, with alpha.",
+    "KTX2": "KHR_texture_basisu; refused as UNSUPPORTED_OPTION, this server having no Basis "
+            "Universal encoder.",
+})
 class TextureFormat(Enum):
     JPEG = "JPEG"
     WEBP = "WEBP"
@@ -37,7 +57,8 @@ class TextureFormat(Enum):
 
 @strawberry.input(description="One optimisation preset; settings of other presets stay unset.")
 class OptimizeInput:
-    preset: OptimizePreset = convert.OptimizePreset.NONE
+    preset: OptimizePreset = strawberry.field(default=convert.OptimizePreset.NONE,
+                                              description="What to do to the model")
     ratio: float | None = strawberry.field(
         default=None, description="SIMPLIFY: the fraction of triangles to keep, in (0, 1)")
     target_triangles: int | None = strawberry.field(
@@ -63,5 +84,6 @@ class OptimizeInput:
 
 @strawberry.input(description="What to convert an asset to.")
 class AssetConvertInput:
-    format: OutputFormat
-    optimize: OptimizeInput | None = None
+    format: OutputFormat = strawberry.field(description="The file to write")
+    optimize: OptimizeInput | None = strawberry.field(
+        default=None, description="An optimisation on the way; null: NONE")

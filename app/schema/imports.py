@@ -11,4 +11,4 @@ class AssetImportInput:
                                 "ATELIER_IMPORT_MAX_REDIRECTS), each one checked again.")
     name: str | None = strawberry.field(default=None, description="Display name; null: the "
                                         "URL's file name.")
-    tags: list[str] | None = None
+    tags: list[str] | None = strawberry.field(default=None, description="Labels for filtering.")

@@ -10,6 +10,8 @@ import strawberry
 from strawberry.scalars import JSON
 
 from app.schema.common import ErrorInfo, UserError
+from app.schema.enums import described
+from app.schema.node import Node
 
 if TYPE_CHECKING:
     from app.resolvers.job_types import Job
@@ -18,14 +20,24 @@ if TYPE_CHECKING:
 JobRef = Annotated["Job", strawberry.lazy("app.resolvers.job_types")]
 
 
-@strawberry.enum
+@described(description="What a job does.", values={
+    "INGEST": "Turns an upload into a READY asset: detection, validation, GLB, stats, thumbnail.",
+    "CONVERT": "assetConvert: writes another format.",
+    "RENDER": "renderSubmit: draws images.",
+})
 class JobKind(Enum):
     INGEST = "INGEST"
     CONVERT = "CONVERT"
     RENDER = "RENDER"
 
 
-@strawberry.enum
+@described(description="Where a job is; SUCCEEDED, FAILED and CANCELLED are final.", values={
+    "QUEUED": "Waiting for a worker.",
+    "RUNNING": "A worker is doing it.",
+    "SUCCEEDED": "Done; `outputs` holds its files.",
+    "FAILED": "Ended with an error; see `error`.",
+    "CANCELLED": "Stopped by jobCancel.",
+})
 class JobStatus(Enum):
     QUEUED = "QUEUED"
     RUNNING = "RUNNING"
@@ -35,44 +47,58 @@ class JobStatus(Enum):
 
 
 @strawberry.type
-class JobFields:
+class JobFields(Node):
     """A job's own fields; outputs' URLs, asset and scene are resolved on
     app/resolvers/job_types.py's Job."""
 
-    id: strawberry.ID
-    kind: JobKind
-    status: JobStatus
+    kind: JobKind = strawberry.field(description="What the job does.")
+    status: JobStatus = strawberry.field(description="Where the job is.")
     progress: float = strawberry.field(description="0..1")
-    stage: str | None
-    message: str | None
-    attempts: int
+    stage: str | None = strawberry.field(description=(
+        "The step it is at, as a short machine word (as `download`, `done`, `failed`); null "
+        "before it starts."))
+    message: str | None = strawberry.field(description=(
+        "A line for a person about the current step or the outcome; null when none."))
+    attempts: int = strawberry.field(description=(
+        "How many times a worker has started it (more than one after a crash or a retry)."))
     sequence: int = strawberry.field(description="Rises by one with every change of the job")
-    cancel_requested: bool
-    created_at: datetime
-    started_at: datetime | None
-    finished_at: datetime | None
-    params: JSON
-    error: ErrorInfo | None
+    cancel_requested: bool = strawberry.field(description=(
+        "jobCancel was called: a running job stops at its next step."))
+    created_at: datetime = strawberry.field(description="When it was queued.")
+    started_at: datetime | None = strawberry.field(description=(
+        "When a worker first started it; null while QUEUED."))
+    finished_at: datetime | None = strawberry.field(description=(
+        "When it reached a final status; null before."))
+    params: JSON = strawberry.field(description=(
+        "The request it carries out (a conversion's format and preset, a render's camera and "
+        "size), as JSON."))
+    error: ErrorInfo | None = strawberry.field(description="Why it failed; null unless FAILED.")
     asset_id: strawberry.Private[str | None]
     scene_id: strawberry.Private[str | None]
 
 
-@strawberry.input
+@strawberry.input(description="Which jobs to list; every field given must match.")
 class JobFilter:
-    status: list[JobStatus] | None = None
-    kind: list[JobKind] | None = None
-    asset_id: strawberry.ID | None = None
+    status: list[JobStatus] | None = strawberry.field(
+        default=None, description="Jobs in any of these states")
+    kind: list[JobKind] | None = strawberry.field(
+        default=None, description="Jobs of any of these kinds")
+    asset_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Jobs on this asset")
 
 
-@strawberry.type
+@strawberry.type(description="The result of a mutation that starts or changes a job.")
 class JobPayload:
-    job: JobRef | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    job: JobRef | None = strawberry.field(default=None, description="The job; null on error.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description=(
+        "Why nothing was done; empty on success."))
 
 
 @strawberry.type(description="One change of a job; `sequence` rises by one per job.")
 class JobEvent:
-    sequence: int
-    job: JobRef
+    sequence: int = strawberry.field(description=(
+        "The change's number for this job: one more than the last, so a gap shows a missed "
+        "event; give it as afterSequence to resume."))
+    job: JobRef = strawberry.field(description="The job as of this change.")
     gap: bool = strawberry.field(default=False, description=(
         "The events after afterSequence have expired: this is the job's current state."))

@@ -7,11 +7,16 @@ from enum import Enum
 import strawberry
 
 from app.geometry.render import RenderOptions
+from app.schema.enums import described
 
 DEFAULT_BACKGROUND = RenderOptions().background
 
 
-@strawberry.enum(description="Encoding of rendered images.")
+@described(description="Encoding of rendered images.", values={
+    "PNG": "Lossless, with alpha.",
+    "JPEG": "Lossy by `quality`, no alpha.",
+    "WEBP": "Lossy by `quality`, with alpha.",
+})
 class RenderImageFormat(Enum):
     PNG = "PNG"
     JPEG = "JPEG"
@@ -20,9 +25,10 @@ class RenderImageFormat(Enum):
 
 @strawberry.input(description="A camera at `position` looking at `target`; angles in degrees.")
 class LookAtCameraInput:
-    position: list[float]
-    target: list[float]
-    up: list[float] = strawberry.field(default_factory=lambda: [0.0, 1.0, 0.0])
+    position: list[float] = strawberry.field(description="Where the camera is: x, y, z")
+    target: list[float] = strawberry.field(description="The point it looks at: x, y, z")
+    up: list[float] = strawberry.field(default_factory=lambda: [0.0, 1.0, 0.0],
+                                       description="Which way is up in the image: x, y, z")
     fov_y: float = strawberry.field(default=45.0, description="Vertical field of view, in degrees")
 
 
@@ -30,8 +36,8 @@ class LookAtCameraInput:
                   "looks from the front (+Z), positive yaw swings towards +X, positive pitch "
                   "looks down from above.")
 class OrbitCameraInput:
-    yaw: float
-    pitch: float
+    yaw: float = strawberry.field(description="Degrees around the vertical axis")
+    pitch: float = strawberry.field(description="Degrees above the horizon")
     distance: float | None = strawberry.field(
         default=None, description="From the centre; null frames the whole model")
     fov_y: float = strawberry.field(default=45.0, description="Vertical field of view, in degrees")
@@ -39,8 +45,10 @@ class OrbitCameraInput:
 
 @strawberry.input(one_of=True, description="Exactly one way to place the camera.")
 class RenderCameraInput:
-    look_at: LookAtCameraInput | None = strawberry.UNSET
-    orbit: OrbitCameraInput | None = strawberry.UNSET
+    look_at: LookAtCameraInput | None = strawberry.field(
+        default=strawberry.UNSET, description="A camera at a point looking at another")
+    orbit: OrbitCameraInput | None = strawberry.field(
+        default=strawberry.UNSET, description="A camera circling the model's centre")
     scene_camera: str | None = strawberry.field(
         default=strawberry.UNSET, description="Name of a camera of the glTF")
 
@@ -48,7 +56,7 @@ class RenderCameraInput:
 @strawberry.input(description="Frames evenly spaced around the model, starting at the orbit "
                   "camera's yaw (or the front).")
 class TurntableInput:
-    frames: int
+    frames: int = strawberry.field(description="How many images, one per equal step of yaw")
     pitch: float | None = strawberry.field(
         default=None, description="Degrees; null keeps the orbit camera's, or 20")
 
@@ -57,12 +65,14 @@ class TurntableInput:
 class RenderSubmitInput:
     asset_id: strawberry.ID | None = strawberry.field(
         default=None, description="A READY asset; give this or sceneId")
-    scene_id: strawberry.ID | None = None
+    scene_id: strawberry.ID | None = strawberry.field(
+        default=None, description="A scene of the viewer's; give this or assetId")
     camera: RenderCameraInput | None = strawberry.field(
         default=None, description="Null frames the whole model from the front right")
-    width: int = 512
-    height: int = 512
-    format: RenderImageFormat = RenderImageFormat.PNG
+    width: int = strawberry.field(default=512, description="Image width, in pixels")
+    height: int = strawberry.field(default=512, description="Image height, in pixels")
+    format: RenderImageFormat = strawberry.field(default=RenderImageFormat.PNG,
+                                                 description="How the images are encoded")
     background: list[float] | None = strawberry.field(
         default=strawberry.UNSET,
         description="sRGB red, green, blue, alpha in 0..1; null is transparent (PNG, WEBP); "

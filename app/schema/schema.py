@@ -8,6 +8,7 @@ import strawberry
 from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
+from strawberry.types.base import get_object_definition
 
 from app.config import Settings
 from app.resolvers.assets import AssetMutation, AssetQuery, AssetSubscription
@@ -17,6 +18,7 @@ from app.resolvers.cost import QueryGuards
 from app.resolvers.imports import ImportMutation
 from app.resolvers.jobs import JobMutation, JobQuery, JobSubscription
 from app.resolvers.log_context import LogContext
+from app.resolvers.nodes import NodeQuery
 from app.resolvers.permissions import apply_policy
 from app.resolvers.renders import RenderMutation
 from app.resolvers.scenes import SceneMutation, SceneQuery, SceneSubscription
@@ -28,11 +30,18 @@ from app.schema.error_codes import ErrorCodes
 from app.schema.scalars import SCALARS
 
 Query = merge_types("Query", (AssetQuery, JobQuery, SceneQuery, WebhookQuery,
-                                AuditQuery, ViewerQuery))
+                              AuditQuery, ViewerQuery, NodeQuery))
 Mutation = merge_types("Mutation", (AssetMutation, JobMutation, TokenMutation, RenderMutation,
                                     ConversionMutation, SceneMutation, WebhookMutation,
                                     ImportMutation))
 Subscription = merge_types("Subscription", (AssetSubscription, JobSubscription, SceneSubscription))
+for root, description in (
+    (Query, "What a token may read: each owner sees only its own objects."),
+    (Mutation, "Changes; each returns a payload whose `errors` hold expected failures."),
+    (Subscription, "Live streams over the websocket on /graphql (graphql-transport-ws or "
+     "graphql-ws); each can resume from a position after a reconnect."),
+):
+    get_object_definition(root, strict=True).description = description
 
 
 def build_schema(max_query_depth: int, guards: QueryGuards | None = None,

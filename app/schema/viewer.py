@@ -13,6 +13,6 @@ class Usage:
     bytes_stored: Long = strawberry.field(
         description="Bytes of every file of the owner's assets (originals, GLBs, thumbnails, "
         "conversions, renders), plus the declared size of direct uploads still waiting.")
-    assets: int
-    jobs_queued: int
-    jobs_running: int
+    assets: int = strawberry.field(description="How many assets the owner has, in any status.")
+    jobs_queued: int = strawberry.field(description="The owner's jobs waiting for a worker.")
+    jobs_running: int = strawberry.field(description="The owner's jobs a worker is doing now.")

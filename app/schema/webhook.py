@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from app.schema.common import UserError
+from app.schema.node import Node
 
 if TYPE_CHECKING:
     from app.resolvers.webhook_types import Webhook
@@ -62,11 +63,10 @@ class WebhookDelivery:
 
 
 @strawberry.type
-class WebhookFields:
+class WebhookFields(Node):
     """A webhook's own fields; its `deliveries` are resolved in
     app/resolvers/webhook_types.py's Webhook."""
 
-    id: strawberry.ID = strawberry.field(description="The webhook's id.")
     url: str = strawberry.field(description="Where deliveries are POSTed.")
     events: list[WebhookEvent] = strawberry.field(description="The events delivered to it.")
     created_at: datetime = strawberry.field(

@@ -248,7 +248,8 @@ class AssetService:
         return asset
 
     async def list(
-        self, principal: Principal, *, first: int | None, after: str | None, where: AssetFilter
+        self, principal: Principal, *, first: int | None, after: str | None, where: AssetFilter,
+        last: int | None = None, before: str | None = None,
     ) -> Page[Asset]:
         principal.require(Scope.ASSETS_READ)
         query: dict[str, Any] = principal.owner_query()
@@ -260,7 +261,8 @@ class AssetService:
             query["source_format"] = {"$in": where.source_format}
         if where.name_contains:
             query["name"] = {"$regex": re.escape(where.name_contains), "$options": "i"}
-        return await paginate(Asset, query, first=first, after=after, max_size=self.max_page_size)
+        return await paginate(Asset, query, first=first, after=after, last=last, before=before,
+                              max_size=self.max_page_size)
 
     async def delete(self, principal: Principal, asset_id: str) -> Asset:
         principal.require(Scope.ASSETS_WRITE)

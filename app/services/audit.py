@@ -100,10 +100,11 @@ class AuditLog:
             self._known_addresses.popitem(last=False)
 
     async def list(self, principal: Principal, audit_filter: AuditFilter, *,
-                   first: int | None, after: str | None) -> Page[AuditEvent]:
+                   first: int | None, after: str | None, last: int | None = None,
+                   before: str | None = None) -> Page[AuditEvent]:
         principal.require(Scope.ADMIN)
         return await paginate(AuditEvent, audit_filter.query(), first=first, after=after,
-                              max_size=self.max_page_size)
+                              last=last, before=before, max_size=self.max_page_size)
 
     @staticmethod
     async def export() -> AsyncIterator[AuditEvent]:

@@ -121,7 +121,8 @@ class JobService:
         return job
 
     async def list(
-        self, principal: Principal, *, first: int | None, after: str | None, where: JobFilter
+        self, principal: Principal, *, first: int | None, after: str | None, where: JobFilter,
+        last: int | None = None, before: str | None = None,
     ) -> Page[Job]:
         principal.require(Scope.JOBS_READ)
         query: dict[str, Any] = principal.owner_query()
@@ -131,7 +132,8 @@ class JobService:
             query["kind"] = {"$in": [k.value for k in where.kind]}
         if where.asset_id:
             query["asset_id"] = where.asset_id
-        return await paginate(Job, query, first=first, after=after, max_size=self.max_page_size)
+        return await paginate(Job, query, first=first, after=after, last=last, before=before,
+                              max_size=self.max_page_size)
 
     async def cancel(self, principal: Principal, job_id: str) -> Job:
         """A queued job ends CANCELLED now; a running one is asked to stop at its next step."""

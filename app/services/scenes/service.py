@@ -88,12 +88,13 @@ class SceneService:
             raise NotFound(f"no scene with id {scene_id}", field=["id"])
         return scene
 
-    async def list(self, principal: Principal, *, first: int | None, after: str | None
-                   ) -> Page[Any]:
+    async def list(self, principal: Principal, *, first: int | None, after: str | None,
+                   last: int | None = None, before: str | None = None) -> Page[Any]:
         """The viewer's scenes newest first, without their graphs."""
         principal.require(Scope.SCENES_READ)
         return await paginate(Scene, principal.owner_query(), first=first, after=after,
-                              max_size=self.limits.max_page_size, projection=SceneSummary)
+                              last=last, before=before, max_size=self.limits.max_page_size,
+                              projection=SceneSummary)
 
     async def create(self, principal: Principal, *, name: str,
                      operations: Sequence[Operation] = ()) -> Scene:

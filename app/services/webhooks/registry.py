@@ -71,17 +71,19 @@ class WebhookRegistry:
         await WebhookDelivery.get_pymongo_collection().delete_many({"webhook_id": webhook.id})
         return webhook
 
-    async def list(self, principal: Principal, *, first: int | None, after: str | None
-                   ) -> Page[Webhook]:
+    async def list(self, principal: Principal, *, first: int | None, after: str | None,
+                   last: int | None = None, before: str | None = None) -> Page[Webhook]:
         principal.require(Scope.ASSETS_READ)
         return await paginate(Webhook, principal.owner_query(), first=first, after=after,
-                              max_size=self.max_page_size)
+                              last=last, before=before, max_size=self.max_page_size)
 
-    async def deliveries(self, webhook: Webhook, *, first: int | None, after: str | None
+    async def deliveries(self, webhook: Webhook, *, first: int | None, after: str | None,
+                         last: int | None = None, before: str | None = None
                          ) -> Page[WebhookDelivery]:
         """The delivery log of a webhook the caller already found visible, newest first."""
         return await paginate(WebhookDelivery, {"webhook_id": webhook.id}, first=first,
-                              after=after, max_size=self.max_page_size)
+                              after=after, last=last, before=before,
+                              max_size=self.max_page_size)
 
     @staticmethod
     async def _owned(principal: Principal, webhook_id: str) -> Webhook:
