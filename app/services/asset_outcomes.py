@@ -16,6 +16,7 @@ from app.errors import InvalidInput
 from app.models.asset import Asset, AssetStatus
 from app.models.asset_event import AssetEvent, Counter
 from app.models.common import utcnow
+from app.services.asset_writes import set_asset_status
 
 _COUNTER_ID = "asset_events"
 _CURSOR_PREFIX = "asset-event:"
@@ -65,13 +66,11 @@ class AssetOutcomeLog:
         """Set the asset's terminal `status` with `changes`, and append one outcome event if the
         status is new (a job redone after a crash does not announce the same outcome twice).
         The transaction serialises on the counter, so sequences commit in order, with no gaps."""
-        update = {"$set": {"status": status.value, "updated_at": utcnow(), **changes}}
 
         async def write(session: AsyncClientSession) -> None:
             assets = Asset.get_pymongo_collection()
             before = await assets.find_one({"_id": asset_id}, {"status": 1}, session=session)
-            after = await assets.find_one_and_update(
-                {"_id": asset_id}, update, return_document=ReturnDocument.AFTER, session=session)
+            after = await set_asset_status(asset_id, status, changes, session=session)
             if before is None or after is None or before["status"] == status.value:
                 return
             counter = await Counter.get_pymongo_collection().find_one_and_update(

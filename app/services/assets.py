@@ -28,6 +28,7 @@ from app.models.job import Job, JobKind
 from app.models.token import Scope
 from app.models.upload import PendingUpload
 from app.services.asset_outcomes import AssetOutcomeLog
+from app.services.asset_writes import set_asset_status, update_asset
 from app.services.auth import Principal
 from app.services.jobs import JobService
 from app.services.pagination import Page, paginate
@@ -110,15 +111,6 @@ def record_original(asset: Asset, key: str, stored: ObjectInfo) -> None:
         role=FileRole.ORIGINAL, format=PurePosixPath(key).suffix.lstrip(".").upper() or "UNKNOWN",
         key=key, size_bytes=stored.size_bytes, content_type="application/octet-stream",
         filename=PurePosixPath(key).name))
-
-
-async def list_asset_file(asset_id: str, stored: StoredFile) -> bool:
-    """Add a file to an asset's `files` once, keyed on its storage key, without rewriting the
-    asset (a job run twice lists it once); False when the asset no longer exists."""
-    listed = await Asset.get_pymongo_collection().update_one(
-        {"_id": asset_id, "files.key": {"$ne": stored.key}},
-        {"$push": {"files": stored.model_dump()}, "$set": {"updated_at": utcnow()}})
-    return bool(listed.matched_count) or await Asset.get(asset_id) is not None
 
 
 class AssetService:
@@ -205,11 +197,8 @@ class AssetService:
         asset; InvalidState (and nothing written) when the asset no longer matches `only_if`."""
 
         async def link(job: Job, session: AsyncClientSession) -> None:
-            linked = await Asset.get_pymongo_collection().update_one(
-                {"_id": asset.id, **(only_if or {})},
-                {"$set": {**(changes or {}), "ingest_job_id": job.id, "updated_at": utcnow()}},
-                session=session)
-            if not linked.matched_count:
+            if not await update_asset(asset.id, {**(changes or {}), "ingest_job_id": job.id},
+                                      only_if=only_if, session=session):
                 raise InvalidState("the asset was changed by another request",
                                    field=["asset_id"])
 
@@ -227,9 +216,8 @@ class AssetService:
         async for orphan in orphans:
             made = await Job.find_one({"asset_id": orphan.id, "kind": JobKind.INGEST.value})
             if made is not None:
-                await Asset.get_pymongo_collection().update_one(
-                    {"_id": orphan.id, "ingest_job_id": None},
-                    {"$set": {"ingest_job_id": made.id, "updated_at": utcnow()}})
+                await update_asset(orphan.id, {"ingest_job_id": made.id},
+                                   only_if={"ingest_job_id": None})
             else:
                 try:
                     await self.start_ingest(orphan, only_if={"ingest_job_id": None})
@@ -280,9 +268,7 @@ class AssetService:
         return asset
 
     async def set_status(self, asset_id: str, status: AssetStatus, **changes: Any) -> None:
-        await Asset.find_one({"_id": asset_id}).update(
-            {"$set": {"status": status.value, "updated_at": utcnow(), **changes}}
-        )
+        await set_asset_status(asset_id, status, changes)
 
     async def finish(
         self, asset: Asset, status: AssetStatus, *, error: ErrorInfo | None = None,

@@ -23,7 +23,7 @@ from redis.exceptions import RedisError
 
 from app.faults import JOB_COMMITTED, crash_point
 from app.models.common import utcnow
-from app.models.job import TERMINAL_JOB_STATUSES, Job, JobEvent
+from app.models.job import TERMINAL_JOB_STATUSES, Job, JobEvent, JobStatus
 from app.services.events import EventBus, job_topic
 from app.services.job_metrics import record_finished
 
@@ -142,6 +142,34 @@ class JobLog:
                       and current.sequence > after_sequence):
             return Replay(events, gap=True, current=current)
         return Replay(events)
+
+    # Writes that are not events: clients never see them, so they bump no sequence.
+
+    @staticmethod
+    async def claim_for_dispatch(owner: str) -> Job | None:
+        """Mark the owner's oldest queued job not yet handed to the queue as handed over (one
+        more delivery), or None when there is none; the filter makes each claim happen once."""
+        document = await Job.get_pymongo_collection().find_one_and_update(
+            {"owner": owner, "status": JobStatus.QUEUED.value, "dispatched": False},
+            {"$set": {"dispatched": True}, "$inc": {"deliveries": 1}},
+            sort=[("created_at", 1)], return_document=ReturnDocument.AFTER)
+        return None if document is None else Job.model_validate(document)
+
+    @staticmethod
+    async def renew_lease(job_id: str, attempt: int, until: datetime) -> bool:
+        """Extend attempt `attempt` of a running job; False when the job ended or another
+        attempt took it over."""
+        renewed = await Job.get_pymongo_collection().update_one(
+            {"_id": job_id, "status": JobStatus.RUNNING.value, "attempts": attempt},
+            {"$set": {"lease_expires_at": until}})
+        return bool(renewed.matched_count)
+
+    @staticmethod
+    async def set_param(job_id: str, name: str, value: Any) -> None:
+        """Set one of the job's `params` (what its next turns read, such as a bundle's
+        remaining members)."""
+        await Job.get_pymongo_collection().update_one(
+            {"_id": job_id}, {"$set": {f"params.{name}": value}})
 
     def _expiry(self, document: dict[str, Any]) -> datetime | None:
         if document.get("status") not in {status.value for status in TERMINAL_JOB_STATUSES}:

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from pymongo import ReturnDocument
-
 from app.availability import REDIS_FAULTS
 from app.config import Settings
 from app.errors import InvalidState, NotFound, QuotaExceeded
@@ -96,13 +94,10 @@ class JobService:
                                "dispatched": _HANDED_OVER}).count()
         handed = 0
         for _ in range(self.limits.slots_per_owner - held):
-            document = await Job.get_pymongo_collection().find_one_and_update(
-                {"owner": owner, "status": JobStatus.QUEUED.value, "dispatched": False},
-                {"$set": {"dispatched": True}, "$inc": {"deliveries": 1}},
-                sort=[("created_at", 1)], return_document=ReturnDocument.AFTER)
-            if document is None:
+            claimed = await self.log.claim_for_dispatch(owner)
+            if claimed is None:
                 break
-            await self.queue.enqueue(Job.model_validate(document))
+            await self.queue.enqueue(claimed)
             handed += 1
         return handed
 
@@ -160,10 +155,8 @@ class JobService:
     async def renew_lease(self, job_id: str, seconds: float, *, attempt: int) -> bool:
         """Keep attempt `attempt` of a running job claimed by its live worker; False when the
         job ended or another attempt took it over. Not an event: clients do not see it."""
-        renewed = await Job.get_pymongo_collection().update_one(
-            {"_id": job_id, "status": JobStatus.RUNNING.value, "attempts": attempt},
-            {"$set": {"lease_expires_at": utcnow() + timedelta(seconds=seconds)}})
-        return bool(renewed.matched_count)
+        return await self.log.renew_lease(job_id, attempt,
+                                          utcnow() + timedelta(seconds=seconds))
 
     async def redeliver_stalled(self, queued_grace_seconds: float) -> int:
         """Hand back to the queue every running job whose worker went silent, and deliver

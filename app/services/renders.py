@@ -14,7 +14,8 @@ from app.models.asset import Asset, AssetStatus
 from app.models.common import FileRole, StoredFile
 from app.models.job import Job, JobKind
 from app.models.token import Scope
-from app.services.assets import list_asset_file, safe_filename
+from app.services.asset_writes import list_asset_file
+from app.services.assets import safe_filename
 from app.services.auth import Principal
 from app.services.jobs import JobService
 from app.services.scenes import Composer

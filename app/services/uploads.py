@@ -212,8 +212,7 @@ class UploadService:
     async def record_bundle(self, job_id: str, member_ids: list[str]) -> None:
         """Note on the bundle's job which assets it still has to ingest (its next turns read
         them); not an event, clients see the members as assets."""
-        await Job.get_pymongo_collection().update_one(
-            {"_id": job_id}, {"$set": {f"params.{BUNDLE_MEMBERS}": member_ids}})
+        await self.assets.jobs.log.set_param(job_id, BUNDLE_MEMBERS, member_ids)
 
     async def expire_pending(self) -> int:
         """Delete every PENDING_UPLOAD asset past its expiry, with any bytes PUT for it."""

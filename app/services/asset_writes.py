@@ -1,0 +1,50 @@
+"""The write path of stored assets: every update of an asset document goes through one of these
+typed functions (inserts and deletes stay on the Beanie document), each keeping its condition
+(`only_if`) and its transaction (`session`), and each refreshing `updated_at`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pymongo import ReturnDocument
+from pymongo.asynchronous.client_session import AsyncClientSession
+
+from app.models.asset import Asset, AssetStatus
+from app.models.common import StoredFile, utcnow
+
+
+def _set(changes: Mapping[str, Any]) -> dict[str, Any]:
+    """The `$set` of `changes` (encoded values of Asset fields) and a fresh `updated_at`."""
+    unknown = set(changes) - set(Asset.model_fields)
+    if unknown:
+        raise ValueError(f"not fields of an asset: {sorted(unknown)}")
+    return {"$set": {**changes, "updated_at": utcnow()}}
+
+
+async def update_asset(asset_id: str, changes: Mapping[str, Any], *,
+                       only_if: Mapping[str, Any] | None = None,
+                       session: AsyncClientSession | None = None) -> bool:
+    """Set `changes` on the asset if it still matches `only_if`; whether it did."""
+    update = _set(changes)
+    updated = await Asset.get_pymongo_collection().update_one(
+        {"_id": asset_id, **(only_if or {})}, update, session=session)
+    return bool(updated.matched_count)
+
+
+async def set_asset_status(asset_id: str, status: AssetStatus, changes: Mapping[str, Any], *,
+                           session: AsyncClientSession | None = None) -> dict[str, Any] | None:
+    """Give the asset `status` and `changes`; the document after, or None when it is gone."""
+    update = _set({**changes, "status": status.value})
+    document: dict[str, Any] | None = await Asset.get_pymongo_collection().find_one_and_update(
+        {"_id": asset_id}, update, return_document=ReturnDocument.AFTER, session=session)
+    return document
+
+
+async def list_asset_file(asset_id: str, stored: StoredFile) -> bool:
+    """Add a file to an asset's `files` once, keyed on its storage key, without rewriting the
+    asset (a job run twice lists it once); False when the asset no longer exists."""
+    listed = await Asset.get_pymongo_collection().update_one(
+        {"_id": asset_id, "files.key": {"$ne": stored.key}},
+        {"$push": {"files": stored.model_dump()}, **_set({})})
+    return bool(listed.matched_count) or await Asset.get(asset_id) is not None
