@@ -62,7 +62,7 @@ def _check_digest(path: Path, expected: str, what: str) -> None:
 
 
 async def _check_empty(database: AsyncDatabase[Any], settings: Settings) -> None:
-    for name in await database.list_collection_names():
+    for name in sorted(await database.list_collection_names()):
         if not name.startswith("system.") and await database[name].find_one({}) is not None:
             raise UsageError(f"database {settings.database_name!r} is not empty (collection "
                              f"{name!r} has documents); restore into an empty one")

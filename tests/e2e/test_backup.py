@@ -3,9 +3,11 @@ and every object comes back byte for byte; damaged backups and non-empty targets
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +29,6 @@ SCENE_FROM_ASSET = """mutation($id: ID!) {
   sceneCreateFromAsset(assetId: $id) { scene { id version } errors { code } } }"""
 ASSETS = "{ assets(first: 50) { edges { node { id sha256 files { role sizeBytes url } } } } }"
 
-pytestmark = pytest.mark.slow
 
 
 def atelier(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -82,6 +83,7 @@ async def downloads(owner: Api) -> dict[str, bytes]:
     return files
 
 
+@pytest.mark.slow
 async def test_a_running_server_restores_into_a_fresh_one_byte_for_byte(tmp_path: Path) -> None:
     # Given a running serve with assets, a scene, jobs and their files
     source, backup, target = tmp_path / "source", tmp_path / "backup", tmp_path / "target"
@@ -130,6 +132,7 @@ def test_restore_refuses_a_data_dir_that_is_not_empty(tmp_path: Path) -> None:
     assert [path.name for path in target.iterdir()] == ["keep.txt"]
 
 
+@pytest.mark.slow
 async def test_restore_refuses_a_damaged_backup_before_writing_anything(tmp_path: Path) -> None:
     source, backup = tmp_path / "source", tmp_path / "backup"
     with running_serve(source, SERVE_ENV) as (url, _, _):
@@ -157,3 +160,54 @@ def test_backup_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     assert again.returncode == 2
     assert "is not empty; back up into a new or empty folder" in again.stderr
     assert (backup / "manifest.json").read_bytes() == manifest
+
+
+async def test_a_backup_taken_during_uploads_is_consistent_across_collections(
+        api: Api, env: dict[str, str], tmp_path: Path) -> None:
+    # Given uploads and ingests running while the split deployment's stores are backed up
+    backup = tmp_path / "backup"
+
+    async def upload_many() -> None:
+        for n in range(6):
+            assert (await api.upload(models.box_stl((1.0 + n, 2.0, 1.0)), f"b{n}.stl"))[
+                "errors"] == []
+
+    uploads = asyncio.create_task(upload_many())
+    await asyncio.sleep(0.3)
+    backed_up = await asyncio.to_thread(
+        subprocess.run, [sys.executable, "-m", "app", "backup", "--to", str(backup)], env=env,
+        capture_output=True, text=True, timeout=180)
+    await uploads
+    assert backed_up.returncode == 0, backed_up.stderr
+
+    # When it is restored into an empty database and store of the same deployment
+    restored_env = {**env, "ATELIER_DATABASE_NAME": f"restored_{uuid.uuid4().hex[:8]}",
+                    "ATELIER_STORAGE_DIR": str(tmp_path / "restored-objects")}
+    restored = await asyncio.to_thread(
+        subprocess.run, [sys.executable, "-m", "app", "restore", "--from", str(backup)],
+        env=restored_env, capture_output=True, text=True, timeout=180)
+    assert restored.returncode == 0, restored.stderr
+
+    # Then every job's events reach its sequence, every asset's job and files are there
+    with MongoClient[dict[str, Any]](env["ATELIER_MONGODB_URL"]) as client:
+        database = client[restored_env["ATELIER_DATABASE_NAME"]]
+        jobs = {job["_id"]: job for job in database["jobs"].find()}
+        last_events = {row["_id"]: row["last"] for row in database["job_events"].aggregate(
+            [{"$group": {"_id": "$job_id", "last": {"$max": "$sequence"}}}])}
+        assets = list(database["assets"].find())
+    assert jobs and assets
+    assert {job_id: job["sequence"] for job_id, job in jobs.items()} == {
+        job_id: last_events.get(job_id) for job_id in jobs}
+    for asset in assets:
+        assert asset.get("ingest_job_id") is None or asset["ingest_job_id"] in jobs
+        for file in asset["files"]:
+            stored = tmp_path / "restored-objects" / file["key"]
+            assert stored.stat().st_size == file["size_bytes"]
+
+    again = await asyncio.to_thread(
+        subprocess.run, [sys.executable, "-m", "app", "restore", "--from", str(backup)],
+        env=restored_env, capture_output=True, text=True, timeout=180)
+    assert again.returncode == 2
+    assert again.stderr.strip().splitlines() == [
+        f"atelier: error: database {restored_env['ATELIER_DATABASE_NAME']!r} is not empty "
+        "(collection 'api_tokens' has documents); restore into an empty one"]
