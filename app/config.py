@@ -84,6 +84,8 @@ class Settings(BaseSettings):
     idempotency_key_ttl_seconds: int = Field(
         default=86_400, ge=60, description="How long an idempotency key replays its first result."
     )
+    idempotency_key_max_length: int = Field(
+        default=200, ge=1, description="Longest idempotency key (INVALID_INPUT past it).")
     job_progress_min_interval_seconds: float = Field(
         default=0.25, ge=0, description="Progress inside a job stage is written at most this often."
     )

@@ -137,7 +137,8 @@ class Services:
                    scenes=scenes,
                    renders=RenderService(jobs, storage, render_limits(settings), scenes=scenes),
                    conversions=ConversionService(jobs, storage, redis, conversion_limits(settings)),
-                   idempotency=IdempotencyService(settings.idempotency_key_ttl_seconds),
+                   idempotency=IdempotencyService(settings.idempotency_key_ttl_seconds,
+                                                  settings.idempotency_key_max_length),
                    audit=AuditLog(settings.audit_retention_seconds, settings.max_page_size),
                    usage=usage, imports=ImportService(assets, ImportLimits.from_settings(settings)))
 

@@ -28,7 +28,6 @@ from app.services.assets import Uploaded
 from app.services.uploads import DirectUpload, UploadService
 
 T = TypeVar("T")
-MAX_KEY_LENGTH = 200
 # A claim whose request never finished (its process died) frees the key after this long.
 UNFINISHED_CLAIM_SECONDS = 300
 FIELD = ["idempotency_key"]
@@ -109,16 +108,17 @@ def fingerprint(request: dict[str, Any]) -> str:
 
 
 class IdempotencyService:
-    def __init__(self, ttl_seconds: float) -> None:
+    def __init__(self, ttl_seconds: float, max_key_length: int) -> None:
         self.ttl_seconds = ttl_seconds
+        self.max_key_length = max_key_length
 
     async def once(self, owner: str, key: str | None, request: dict[str, Any],
                    create: Callable[[], Awaitable[T]], replay: Replay[T]) -> T:
         """`create()`, unless `key` already created something for this request."""
         if key is None:
             return await create()
-        if not 1 <= len(key) <= MAX_KEY_LENGTH:
-            raise InvalidInput(f"an idempotency key has 1 to {MAX_KEY_LENGTH} characters",
+        if not 1 <= len(key) <= self.max_key_length:
+            raise InvalidInput(f"an idempotency key has 1 to {self.max_key_length} characters",
                                field=FIELD)
         record_id = _record_id(owner, key)
         digest = fingerprint(request)

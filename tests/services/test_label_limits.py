@@ -1,5 +1,6 @@
-"""Name and tag limits come from Settings alone: lowered there, assetUpload,
-assetUploadCreate and sceneCreate refuse past them, name the field, and store nothing."""
+"""Name, tag and key limits come from Settings alone: lowered there, assetUpload,
+assetUploadCreate, sceneCreate and idempotency keys refuse past them, name the field, and store
+nothing."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from app.models.scene import Scene
 from app.models.token import Scope
 from app.services.auth import Principal
 from app.services.container import Services, opened_services
+from app.services.idempotency import Replay
 
 VIEWER = Principal(owner="lena", scopes=frozenset(s for s in Scope if s is not Scope.ADMIN))
 
@@ -28,7 +30,7 @@ async def services(database: EmbeddedDatabase, redis_server: EmbeddedRedis,
                         database_name="label_limits_test", secret_key="test",
                         storage_dir=tmp_path_factory.mktemp("label-objects"),
                         max_asset_tags=2, max_asset_tag_length=5, max_asset_name_length=8,
-                        max_scene_name_length=6)
+                        max_scene_name_length=6, idempotency_key_max_length=4)
     async with opened_services(settings) as opened:
         yield opened
 
@@ -70,3 +72,23 @@ async def test_a_scene_name_past_its_setting_is_refused(services: Services) -> N
 
     assert [scene.name for scene in await Scene.find({"owner": VIEWER.owner}).to_list()] == [
         kept.name]
+
+
+async def test_an_idempotency_key_past_its_setting_is_refused_before_anything_runs(
+        services: Services) -> None:
+    ran: list[str] = []
+
+    async def create() -> str:
+        ran.append("created")
+        return "made"
+
+    async def recall(ids: dict[str, str]) -> str:
+        return ids["made"]
+
+    replay = Replay(lambda made: {"made": made}, recall)
+    assert await refused(services.idempotency.once(
+        VIEWER.owner, "five!", {"operation": "sceneCreate"}, create, replay)) == (
+        ErrorCode.INVALID_INPUT, ["idempotency_key"])
+    assert ran == []
+    assert await services.idempotency.once(
+        VIEWER.owner, "four", {"operation": "sceneCreate"}, create, replay) == "made"
