@@ -1,7 +1,7 @@
 """Benchmark the read path under load: N concurrent clients against `atelier api` and a floor.
 
     .venv/bin/python -m bench.load [--clients 50 200] [--seconds 15] [--assets 200]
-                                   [--profile api.prof]
+                                   [--rounds 3] [--profile api.prof]
 
 SecantusDB and redis-server are started as the tests start them, seeded with READY assets
 (stats, a validation report, original, GLB and thumbnail files, a finished ingest job each)
@@ -10,7 +10,9 @@ in its own Uvicorn process that answers the same queries with the same shape fro
 (the API's own answers, read once). Each client loops over a read mix for a fixed time:
 `assets(first: 20)` with nested stats, files and signed URLs (half the requests), an asset by
 id with its ingest job, a page of jobs, and a scene with its nodes and their assets. The two
-servers are measured one after the other at each client count, with the same mix.
+servers are measured one after the other at each client count, with the same mix, and the
+whole sequence is repeated `--rounds` times on the same servers: the summary gives the medians
+over rounds of each ratio and of the CPU time per request (the machine may be shared and noisy).
 `--profile` runs the API under cProfile and writes its stats there when the run ends.
 Writes bench/results/load.json.
 """
@@ -93,6 +95,7 @@ class Seeded:
 class Measured:
     server: str
     clients: int
+    round: int
     seconds: float
     requests: int
     errors: int
@@ -175,7 +178,7 @@ def cpu_seconds(pid: int | None) -> float:
 
 
 async def load(url: str, seeded: Seeded, clients: int, seconds: float, server: str,
-               pids: tuple[int | None, int | None]) -> Measured:
+               pids: tuple[int | None, int | None], round_number: int = 0) -> Measured:
     """`clients` loops asking the mix for `seconds`; latencies of answers without errors, and
     the CPU time the server (`pids[0]`) and its database (`pids[1]`) spent meanwhile."""
     timings: list[float] = []
@@ -216,7 +219,8 @@ async def load(url: str, seeded: Seeded, clients: int, seconds: float, server: s
     cuts = statistics.quantiles(timings, n=100) if len(timings) > 1 else [0.0] * 99
     per_request = [round((after - before) * 1e3 / max(len(timings), 1), 2)
                    for before, after in zip(cpu_before, cpu_after, strict=True)]
-    return Measured(server=server, clients=clients, seconds=round(elapsed, 2),
+    return Measured(server=server, clients=clients, round=round_number,
+                    seconds=round(elapsed, 2),
                     requests=len(timings), errors=errors,
                     requests_per_second=round(len(timings) / elapsed, 1),
                     p50_ms=round(cuts[49] * 1e3, 1), p95_ms=round(cuts[94] * 1e3, 1),
@@ -316,11 +320,12 @@ async def bench(args: argparse.Namespace) -> list[Measured]:
                 targets = (("atelier api", api_url, (pid_of(api), pid_of(database.child))),
                            ("floor", floor_url, (pid_of(floor), None)))
                 measured = []
-                for clients in args.clients:
-                    for server, url, pids in targets:
-                        await load(url, seeded, clients, 2.0, server, pids)
-                        measured.append(await load(url, seeded, clients, args.seconds,
-                                                   server, pids))
+                for round_number in range(args.rounds):
+                    for clients in args.clients:
+                        for server, url, pids in targets:
+                            await load(url, seeded, clients, 2.0, server, pids)
+                            measured.append(await load(url, seeded, clients, args.seconds,
+                                                       server, pids, round_number))
                 return measured
             finally:
                 floor.stop()
@@ -332,7 +337,7 @@ async def bench(args: argparse.Namespace) -> list[Measured]:
 
 def report(measured: list[Measured], args: argparse.Namespace) -> None:
     print(f"\nRead mix for {args.seconds:.0f} s per run, {args.assets} assets, one API "
-          "process\n")
+          f"process, {args.rounds} round(s)\n")
     print(f"{'server':<12} {'clients':>7} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} "
           f"{'p99 ms':>7} {'requests':>8} {'errors':>6} {'cpu ms/req':>10} {'db ms/req':>9} "
           f"{'capacity/s':>10}")
@@ -341,16 +346,12 @@ def report(measured: list[Measured], args: argparse.Namespace) -> None:
               f"{run.p50_ms:>7.1f} {run.p95_ms:>7.1f} {run.p99_ms:>7.1f} {run.requests:>8} "
               f"{run.errors:>6} {run.server_cpu_ms:>10.2f} {run.database_cpu_ms:>9.2f} "
               f"{run.server_capacity:>10.0f}")
-    ratios: dict[str, dict[str, float]] = {}
-    for clients in args.clients:
-        api, floor = (next(r for r in measured if r.clients == clients and r.server == name)
-                      for name in ("atelier api", "floor"))
-        ratios[str(clients)] = {
-            "throughput": round(api.requests_per_second / floor.requests_per_second, 2),
-            "capacity": round(api.server_capacity / floor.server_capacity, 2)}
-        print(f"\n{clients} clients: API at {ratios[str(clients)]['throughput']:.2f} of the "
-              f"floor's req/s, {ratios[str(clients)]['capacity']:.2f} of its capacity "
-              "(goal: at least 0.5 at 50 clients)", end="")
+    ratios = {str(clients): medians(measured, clients) for clients in args.clients}
+    for clients, summary in ratios.items():
+        print(f"\n{clients} clients, medians of {args.rounds}: API at "
+              f"{summary['throughput']:.2f} of the floor's req/s, {summary['capacity']:.2f} of "
+              f"its capacity; cpu ms/req {summary['api_cpu_ms']:.2f} (floor "
+              f"{summary['floor_cpu_ms']:.2f}) (goal: at least 0.5 at 50 clients)", end="")
     print("\ncapacity/s: 1000 / cpu ms per request of the server process alone")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({
@@ -361,11 +362,28 @@ def report(measured: list[Measured], args: argparse.Namespace) -> None:
     print(f"wrote {RESULTS}")
 
 
+def medians(measured: list[Measured], clients: int) -> dict[str, float]:
+    """Per round, the API's throughput and capacity over the floor's; their medians."""
+    pairs = [tuple(next(r for r in measured if r.clients == clients and r.round == number
+                        and r.server == name) for name in ("atelier api", "floor"))
+             for number in sorted({r.round for r in measured})]
+    return {
+        "throughput": round(statistics.median(
+            api.requests_per_second / floor.requests_per_second for api, floor in pairs), 2),
+        "capacity": round(statistics.median(
+            api.server_capacity / floor.server_capacity for api, floor in pairs), 2),
+        "api_cpu_ms": round(statistics.median(api.server_cpu_ms for api, _ in pairs), 2),
+        "floor_cpu_ms": round(statistics.median(floor.server_cpu_ms for _, floor in pairs), 2),
+    }
+
+
 def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--clients", type=int, nargs="+", default=[50, 200])
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--assets", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="repeat every measurement this often; the summary gives medians")
     parser.add_argument("--profile", type=Path, default=None,
                         help="run the API under cProfile and write its stats here")
     return parser.parse_args()
