@@ -10,7 +10,7 @@ import strawberry
 from strawberry.file_uploads import Upload
 
 from app.context import Context
-from app.errors import AtelierError, NotFound
+from app.errors import AtelierError, InvalidInput, NotFound
 from app.models.asset import AssetStatus
 from app.resolvers.asset_types import Asset, AssetConnection
 from app.resolvers.errors import errors_as_data, user_error
@@ -40,6 +40,13 @@ AssetId = Annotated[strawberry.ID, strawberry.argument(description="The asset's 
 Tags = Annotated[list[str] | None, strawberry.argument(description="Labels for filtering")]
 Copy = Annotated[bool, strawberry.argument(
     description="A new asset even for bytes you uploaded before (otherwise those are reused)")]
+
+
+def _require_file_part(upload: Upload, field: list[str]) -> None:
+    """INVALID_INPUT unless the argument is a file part: the Upload scalar also takes a literal
+    or a variable's plain value, which has no bytes to read."""
+    if not callable(getattr(upload, "read", None)):
+        raise InvalidInput("give a file part of the multipart request", field=field)
 
 
 async def _chunks(upload: Upload) -> AsyncIterator[bytes]:
@@ -112,6 +119,7 @@ class AssetMutation:
         copy: Copy = False,
         idempotency_key: IdempotencyKey = None,
     ) -> AssetUploadPayload:
+        _require_file_part(file, ["file"])
         request = {"operation": "assetUpload", "file": _described(file), "name": name,
                    "tags": tags, "copy": copy}
         uploaded = await once(info, idempotency_key, request, lambda: (
@@ -134,6 +142,8 @@ class AssetMutation:
         copy: Copy = False,
         idempotency_key: IdempotencyKey = None,
     ) -> AssetUploadManyPayload:
+        for index, file in enumerate(files):
+            _require_file_part(file, ["files", str(index)])
         batch = [BatchFile(_filename(file), _chunks(file)) for file in files]
         request = {"operation": "assetUploadMany", "files": [_described(f) for f in files],
                    "tags": tags, "copy": copy}
