@@ -224,7 +224,8 @@ class SceneService:
             projection={"version": 1}, return_document=ReturnDocument.AFTER)
         if written is None:
             return None
-        return scene.model_copy(update={**changes, "version": written["version"]})
+        updated: Scene = scene.model_copy(update={**changes, "version": written["version"]})
+        return updated
 
 
 def _clean_name(name: str, max_length: int) -> str:
