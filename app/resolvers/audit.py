@@ -13,7 +13,7 @@ from graphql import GraphQLResolveInfo, OperationType
 from strawberry.extensions import SchemaExtension
 
 from app.context import Context
-from app.errors import AtelierError
+from app.errors import AtelierError, ErrorCode
 from app.http.audit import actor_at
 from app.models.audit import AuditEvent as AuditEventModel
 from app.models.audit import AuditOutcome
@@ -46,23 +46,32 @@ class AuditMutations(SchemaExtension):
         context = info.context
         if not isinstance(context, Context):
             return await result if isawaitable(result) else result
-        record = context.services.audit.record
         try:
             payload = await result if isawaitable(result) else result
         except AtelierError as error:
-            await record(info.field_name, actor_of(context), object_id=_argument_id(arguments),
-                         outcome=AuditOutcome.FAILED, error_codes=[error.code.value])
+            await _write(context, info.field_name, _argument_id(arguments),
+                         AuditOutcome.FAILED, [error.code.value])
             raise
         except Exception:
-            await record(info.field_name, actor_of(context), object_id=_argument_id(arguments),
-                         outcome=AuditOutcome.ERROR)
+            await _write(context, info.field_name, _argument_id(arguments), AuditOutcome.ERROR,
+                         [ErrorCode.INTERNAL.value])
             raise
         codes = [error.code.value for error in getattr(payload, "errors", None) or []]
-        await record(info.field_name, actor_of(context),
-                     object_id=_payload_id(payload) or _argument_id(arguments),
-                     outcome=AuditOutcome.FAILED if codes else AuditOutcome.SUCCEEDED,
-                     error_codes=codes)
+        await _write(context, info.field_name, _payload_id(payload) or _argument_id(arguments),
+                     AuditOutcome.FAILED if codes else AuditOutcome.SUCCEEDED, codes)
         return payload
+
+
+async def _write(context: Context, action: str, object_id: str | None, outcome: AuditOutcome,
+                 codes: list[str]) -> None:
+    audit, actor = context.services.audit, actor_of(context)
+    if outcome is AuditOutcome.ERROR or ErrorCode.SERVICE_UNAVAILABLE.value in codes:
+        # The database may well be down: answer now rather than after one more timeout.
+        audit.record_soon(action, actor, object_id=object_id, outcome=outcome,
+                          error_codes=codes)
+    else:
+        await audit.record(action, actor, object_id=object_id, outcome=outcome,
+                           error_codes=codes)
 
 
 def _payload_id(payload: Any) -> str | None:

@@ -3,11 +3,13 @@ for admins and exported whole."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from beanie import SortDirection
 from pymongo.errors import DuplicateKeyError, PyMongoError
@@ -60,6 +62,7 @@ class AuditLog:
         self.retention = timedelta(seconds=retention_seconds)
         self.max_page_size = max_page_size
         self._known_addresses: OrderedDict[str, None] = OrderedDict()
+        self._writing: set[asyncio.Task[None]] = set()
 
     async def record(self, action: str, actor: Actor, *, object_id: str | None = None,
                      outcome: AuditOutcome = AuditOutcome.SUCCEEDED,
@@ -77,6 +80,13 @@ class AuditLog:
             await event.insert()
         except PyMongoError:
             log.exception("audit event not written: %s", event.model_dump_json())
+
+    def record_soon(self, action: str, actor: Actor, **details: Any) -> None:
+        """`record` without waiting for it: for an answer that should not wait on a database
+        that is probably down (the event is then most likely lost, and logged)."""
+        task = asyncio.create_task(self.record(action, actor, **details))
+        self._writing.add(task)
+        task.add_done_callback(self._writing.discard)
 
     async def note_use(self, actor: Actor) -> None:
         """A sign_in event the first time a token is used from an address."""
