@@ -22,7 +22,7 @@ class ImportMutation:
                          "upload (ASSETS_WRITE). INVALID_INPUT for a URL that is not https, "
                          "answers with an error or reaches a private address; TOO_LARGE past "
                          "the upload cap; TIMEOUT past ATELIER_IMPORT_TIMEOUT_SECONDS.")
-    @errors_as_data(AssetUploadPayload)
+    @errors_as_data(AssetUploadPayload, at=("input",))
     async def asset_import(self, info: Info, input: Annotated[AssetImportInput, strawberry.argument(
             description="The URL to fetch, and the asset's name and tags")]) -> AssetUploadPayload:
         uploaded = await info.context.services.imports.import_url(

@@ -61,7 +61,7 @@ class ImportService:
         except TimeoutError as exc:
             raise AtelierError(f"fetching the URL took longer than "
                                f"{self.limits.timeout_seconds:g} s", code=ErrorCode.TIMEOUT,
-                               field=["input", "url"]) from exc
+                               field=["url"]) from exc
 
     def _checked(self, url: str) -> Target:
         schemes = ("https", "http") if self.limits.allow_private else ("https",)
@@ -131,4 +131,4 @@ def _filename(target: Target) -> str:
 
 
 def _refuse(message: str) -> InvalidInput:
-    return InvalidInput(message, field=["input", "url"])
+    return InvalidInput(message, field=["url"])

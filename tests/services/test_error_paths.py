@@ -1,5 +1,6 @@
 """No service speaks GraphQL: every path a service puts on an error is snake_case, relative to
-its own input; only app/resolvers/errors.py turns paths into camelCase GraphQL ones."""
+its own input (never starting at a mutation's `input` argument); only app/resolvers/errors.py
+turns paths into camelCase GraphQL ones."""
 
 from __future__ import annotations
 
@@ -35,6 +36,17 @@ def path_literals(tree: ast.AST) -> Iterator[tuple[int, str]]:
                     yield part.lineno, part.value
 
 
+def first_segments(tree: ast.AST) -> Iterator[tuple[int, str]]:
+    """(line, text) of the first segment of each literal `field=[...]` path."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            for keyword in node.keywords:
+                value = keyword.value
+                if (keyword.arg == "field" and isinstance(value, ast.List) and value.elts
+                        and isinstance(value.elts[0], ast.Constant)):
+                    yield value.lineno, str(value.elts[0].value)
+
+
 @pytest.mark.parametrize("path", sorted(SERVICES.rglob("*.py")),
                          ids=lambda path: str(path.relative_to(SERVICES)))
 def test_no_service_puts_a_camel_case_name_in_an_error_path(path: Path) -> None:
@@ -44,6 +56,14 @@ def test_no_service_puts_a_camel_case_name_in_an_error_path(path: Path) -> None:
                    if not SNAKE.fullmatch(text)]
 
     assert camel_cased == []
+
+
+@pytest.mark.parametrize("path", sorted(SERVICES.rglob("*.py")),
+                         ids=lambda path: str(path.relative_to(SERVICES)))
+def test_no_service_path_starts_at_a_graphql_argument(path: Path) -> None:
+    tree = ast.parse(path.read_text(), filename=str(path))
+
+    assert [line for line, first in first_segments(tree) if first == "input"] == []
 
 
 def test_the_check_finds_the_camel_case_paths_services_used_to_build() -> None:
