@@ -23,7 +23,8 @@ export class Inspector {
   constructor(actions) {
     this.actions = actions;
     this.gizmo = { mode: "translate", space: "local", snap: false };
-    this.element = h("div", { class: "inspector" });
+    this.pickedMaterialId = null;
+    this.element = h("div", { class: "node-inspector" });
   }
 
   draw(scene, node) {
@@ -31,8 +32,19 @@ export class Inspector {
       fill(this.element, h("p", { class: "muted small" }, "Select a node to move it or edit its material."));
       return;
     }
-    const material = node.material && scene.materials.find((candidate) => candidate.id === node.material.id);
-    fill(this.element, this.gizmoControls(), this.transformForm(node), material ? this.materialForm(material) : h("p", { class: "muted small" }, "This node draws no material of the scene."));
+    // A node drawing its primitives' own materials edits the one picked among the scene's.
+    const own = node.material && scene.materials.find((candidate) => candidate.id === node.material.id);
+    const material = own ?? scene.materials.find((candidate) => candidate.id === this.pickedMaterialId) ?? scene.materials[0];
+    fill(this.element, this.gizmoControls(), this.transformForm(node),
+      !own && scene.materials.length > 1 && this.materialPicker(scene, node, material),
+      material ? this.materialForm(material) : h("p", { class: "muted small" }, "The scene has no material yet."));
+  }
+
+  materialPicker(scene, node, material) {
+    return labelled("Material to edit", h("select", { class: "input", onChange: (event) => {
+      this.pickedMaterialId = event.target.value;
+      this.draw(scene, node);
+    } }, scene.materials.map((candidate) => h("option", { value: candidate.id, selected: candidate.id === material.id }, candidate.name || candidate.id))));
   }
 
   gizmoControls() {

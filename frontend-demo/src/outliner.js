@@ -26,18 +26,25 @@ export class Outliner {
   draw(scene, selectedId) {
     const nodes = sceneNodes(scene);
     const rows = depthFirst(nodes);
-    const focusedBefore = this.element.contains(document.activeElement);
     // One row takes Tab focus (the selected one, else the first); the arrow keys move from there.
     const focusable = rows.some((row) => row.node.id === selectedId) ? selectedId : rows[0]?.node.id;
     const items = rows.map(({ node, depth }) => this.row(nodes, node, depth, node.id === selectedId, node.id === focusable));
-    const top = h("li", { class: "node node-top", "data-drop": "", onDragover: (event) => event.preventDefault(),
+    const top = h("div", { class: "node node-top", onDragover: (event) => event.preventDefault(),
       onDrop: (event) => this.dropped(event, nodes, null) }, "Drop here to move to the top level");
     const hidden = scene.nodes.totalCount - nodes.length;
     const tree = h("ul", { class: "outline", role: "tree", "aria-label": "Scene nodes", onKeydown: (event) => this.key(event, rows, selectedId) }, items);
     fill(this.element, tree, nodes.length ? top : h("p", { class: "muted small" }, "No nodes yet."),
       hidden > 0 && h("p", { class: "muted small" }, `${hidden} more nodes not shown.`),
       selectedId && this.toolbar(nodes.find((node) => node.id === selectedId)));
-    if (focusedBefore) tree.querySelector('[tabindex="0"]')?.focus();
+  }
+
+  /** True while keyboard focus is in the tree, so a redraw can give it back. */
+  hasFocus() {
+    return this.element.querySelector('[role="tree"]')?.contains(document.activeElement) ?? false;
+  }
+
+  focusCurrent() {
+    this.element.querySelector('[role="tree"] [tabindex="0"]')?.focus();
   }
 
   row(nodes, node, depth, selected, focusable) {

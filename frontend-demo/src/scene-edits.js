@@ -18,7 +18,7 @@ export class SceneEdits {
     try {
       const { sceneUpdate } = await request(DemoSceneUpdateDocument, { id: scene.id, input: { operations }, expectedVersion: scene.version });
       if (sceneUpdate.errors.length) {
-        await this.refused(sceneUpdate.errors, { operations, inverse, label });
+        await this.refused(sceneUpdate.errors, { operations, inverse, label }, scene.version);
         return false;
       }
       this.store.set((state) => {
@@ -34,14 +34,14 @@ export class SceneEdits {
     }
   }
 
-  async refused(errors, edit) {
+  async refused(errors, edit, sentVersion) {
     if (!errors.some((error) => error.code === "CONFLICT")) {
       this.store.set({ error: errors.map((error) => `${error.message} (${error.code})`).join("; ") });
       return;
     }
     // Someone else's version landed first: show it, and keep ours to reapply on top of it.
     const { scene } = await request(DemoSceneDocument, { id: this.store.get().scene.id });
-    this.store.set((state) => ({ scene: newer(state.scene, scene), conflict: { ...edit, theirs: scene.version, ours: state.scene.version } }));
+    this.store.set((state) => ({ scene: newer(state.scene, scene), conflict: { ...edit, theirs: scene.version, ours: sentVersion } }));
   }
 
   /** Sends the edit a CONFLICT held back again, against the version now shown. */

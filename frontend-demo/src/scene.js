@@ -5,7 +5,7 @@
  */
 import { copyText, describeErrors, fill, h, toast } from "./dom.js";
 import { request, subscribe } from "./client.js";
-import { DemoAssetSceneDocument, DemoAssetsDocument, DemoRenderSubmitDocument, DemoSceneChangedDocument, DemoSceneCreateFromAssetDocument } from "./generated/operations.ts";
+import { DemoAssetSceneDocument, DemoAssetsDocument, DemoRenderSubmitDocument, DemoSceneChangedDocument, DemoSceneCreateFromAssetDocument, DemoSceneDocument, DemoScenesDocument } from "./generated/operations.ts";
 import { Inspector } from "./inspector.js";
 import { Outliner } from "./outliner.js";
 import { SceneEdits, newer } from "./scene-edits.js";
@@ -15,6 +15,7 @@ import { createStore } from "./store.js";
 
 const SCENE_RENDER_SIZE = 1024;
 const LIBRARY_SHOWN = 50;
+const SCENES_SHOWN = 30;
 
 function newId(prefix) {
   return `${prefix}_${crypto.randomUUID().slice(0, 8)}`;
@@ -51,7 +52,7 @@ export class SceneView {
 
   async loadAssetScene() {
     try {
-      const { asset } = await request(DemoAssetSceneDocument, { id: this.asset.id });
+      const [{ asset }, { scenes }] = await Promise.all([request(DemoAssetSceneDocument, { id: this.asset.id }), request(DemoScenesDocument, { first: SCENES_SHOWN })]);
       if (!asset?.scene) {
         fill(this.element, h("p", { class: "muted" }, "This asset has no scene."));
         return;
@@ -61,7 +62,10 @@ export class SceneView {
         h("div", { class: "scene-head" }, h("span", { class: "badge" }, "read-only"), h("span", {}, "The asset's own glTF scene")),
         h("p", { class: "muted small" }, `${asset.scene.nodeCount} nodes · ${asset.scene.materials.length} materials`),
         this.outliner.element,
-        h("button", { class: "button button-action", type: "button", onClick: (event) => this.createEditable(event.target) }, "Edit a copy of this scene"));
+        h("div", { class: "scene-toolbar" },
+          h("button", { class: "button button-action", type: "button", onClick: (event) => this.createEditable(event.target) }, "Edit a copy of this scene"),
+          scenes.edges.length > 0 && h("select", { class: "input", "aria-label": "Open a scene", onChange: (event) => event.target.value && this.open(event.target.value) },
+            h("option", { value: "" }, "Or open a scene…"), scenes.edges.map(({ node }) => h("option", { value: node.id }, `${node.name} · v${node.version}`)))));
     } catch (error) {
       toast(error.message, "error");
     }
@@ -80,6 +84,16 @@ export class SceneView {
     } catch (error) {
       toast(error.message, "error");
       button.disabled = false;
+    }
+  }
+
+  async open(id) {
+    try {
+      const { scene } = await request(DemoSceneDocument, { id });
+      if (scene) this.edit(scene);
+      else toast("That scene is gone", "error");
+    } catch (error) {
+      toast(error.message, "error");
     }
   }
 
@@ -146,7 +160,10 @@ export class SceneView {
 
   async add(fields, label, extra = []) {
     const operations = [{ addNode: fields }, ...extra];
-    if (await this.edits.apply(operations, [{ removeNode: { nodeId: fields.id } }], { label })) this.store.set({ selectedId: fields.id });
+    if (!(await this.edits.apply(operations, [{ removeNode: { nodeId: fields.id } }], { label }))) return;
+    // The scene answers with its own, qualified form of the id chosen here.
+    const added = sceneNodes(this.store.get().scene).find((node) => node.id === fields.id || node.id.endsWith(`/${fields.id}`));
+    this.store.set({ selectedId: added?.id ?? null });
   }
 
   addEmpty() {
@@ -195,6 +212,8 @@ export class SceneView {
   draw(state) {
     const { scene, selectedId, conflict, undo, redo, busy, error, lastChange, library } = state;
     const selected = selectedId && sceneNodes(scene).find((node) => node.id === selectedId);
+    // Redrawing moves the panels, which drops focus: note where it was to give it back.
+    const treeFocused = this.outliner.hasFocus();
     this.outliner.draw(scene, selected ? selectedId : null);
     this.inspector.draw(scene, selected);
     this.viewport.draw(scene, selected ? selectedId : null);
@@ -221,8 +240,9 @@ export class SceneView {
         h("button", { class: "button", type: "button", onClick: () => this.addCamera() }, "Add camera"),
         assetPicker),
       h("div", { class: "scene-panels" }, this.outliner.element, this.inspector.element),
-      h("button", { class: "button button-action", type: "button", onClick: (event) => this.render(event.target) }, "Render this view"));
-    if (focused) this.element.querySelector(`[data-keep="${focused}"]`)?.focus();
+      h("button", { class: "button button-action", type: "button", onClick: (event) => this.render(event.target) }, "Render the scene from this view"));
+    if (treeFocused) this.outliner.focusCurrent();
+    else if (focused) this.element.querySelector(`[data-keep="${focused}"]`)?.focus();
   }
 
   dispose() {

@@ -1,0 +1,298 @@
+"""The demo page as a workbench, in Debian's Chromium against the real stack with every request
+off this server refused: the scene editor's outliner, inspector, undo/redo, CONFLICT and live
+edits from a second tab, the GraphiQL hand-over, and axe-core at a desktop and a phone size.
+Screenshots land in the test's tmp dir, and in $ATELIER_TEST_ARTIFACTS when it is set."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.async_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Route,
+        async_playwright,
+    expect,
+)
+
+from app.http import demo
+from tests.e2e.test_ingest import upload_and_wait
+from tests.geometry.test_scene_sources import hierarchy_glb
+from tests.support.client import Api
+
+CHROMIUM = shutil.which("chromium")
+BUILT = (demo.DEMO_ROOT / "dist" / demo.BUNDLE).is_file()
+pytestmark = pytest.mark.skipif(CHROMIUM is None or not BUILT,
+                                reason="needs Debian's chromium and the built demo page")
+
+AXE = demo.DEMO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+# Elements reaching past the right edge of the window (the innermost ones, which cause it), which
+# would make the page scroll sideways.
+OVERFLOWING = """(() => {
+  const over = (e) => e.getBoundingClientRect().right > innerWidth + 1;
+  return [...document.querySelectorAll('#app *')]
+    .filter(e => over(e) && ![...e.children].some(over))
+    .map(e => `${e.tagName.toLowerCase()}.${e.className}`)
+    .slice(0, 8);
+})()"""
+SCENE = """query($id: ID!) { scene(id: $id) { version
+  nodes(first: 50) { edges { node { id name parent { id } light { type } camera { type } } } }
+  materials { id name metallicFactor alphaMode } } }"""
+UPDATE = """mutation($id: ID!, $input: SceneUpdateInput!, $expected: Int) {
+  sceneUpdate(id: $id, input: $input, expectedVersion: $expected) {
+    scene { version } errors { code } } }"""
+
+
+@pytest.fixture(scope="module")
+async def browser() -> AsyncIterator[Browser]:
+    async with async_playwright() as playwright:
+        launched = await playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--use-angle=swiftshader",
+                                            "--enable-unsafe-swiftshader"])
+        yield launched
+        await launched.close()
+
+
+@pytest.fixture
+async def context(browser: Browser) -> AsyncIterator[BrowserContext]:
+    opened = await browser.new_context(viewport=DESKTOP)
+    yield opened
+    await opened.close()
+
+
+def keep(path: Path) -> None:
+    """Copies a screenshot to $ATELIER_TEST_ARTIFACTS, for CI to keep."""
+    target = os.environ.get("ATELIER_TEST_ARTIFACTS")
+    if target:
+        Path(target).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, Path(target) / path.name)
+
+
+async def screenshot(page: Page, tmp_path: Path, name: str) -> None:
+    path = tmp_path / f"demo-{name}.png"
+    await page.screenshot(path=str(path), full_page=True)
+    keep(path)
+
+
+async def signed_in(context: BrowserContext, api: Api) -> tuple[Page, list[str]]:
+    """A tab signed in through the `#token=` link, reaching only the API; `problems` collects
+    refused URLs, console errors and uncaught exceptions."""
+    page = await context.new_page()
+    own = urlsplit(api.base_url).netloc
+    problems: list[str] = []
+
+    async def only_the_api(route: Route) -> None:
+        if urlsplit(route.request.url).netloc == own:
+            await route.continue_()
+        else:
+            problems.append(f"refused {route.request.url}")
+            await route.abort()
+
+    await page.route("**/*", only_the_api)
+    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    await page.goto(f"{api.base_url}/#token={api.token}")
+    await expect(page.locator("#live-status")).to_have_text("Live", timeout=20_000)
+    return page, problems
+
+
+async def serious_violations(page: Page) -> list[dict]:
+    """axe-core's serious and critical findings on the page as it is now."""
+    await page.evaluate(AXE.read_text())
+    result = await page.evaluate("async () => (await axe.run(document)).violations"
+                                 ".filter(v => ['serious', 'critical'].includes(v.impact))"
+                                 ".map(v => ({id: v.id, nodes: v.nodes.map(n => n.target)}))")
+    return list(result)
+
+
+async def open_scene_editor(page: Page, asset_name: str) -> None:
+    await page.get_by_role("button", name=asset_name).first.click()
+    await page.get_by_role("button", name="Show scene graph").click()
+
+
+async def scene_of(api: Api, scene_id: str) -> dict:
+    scene: dict = (await api.graphql(SCENE, {"id": scene_id}))["scene"]
+    return scene
+
+
+def names(scene: dict) -> dict[str, dict]:
+    return {edge["node"]["name"]: edge["node"] for edge in scene["nodes"]["edges"]}
+
+
+async def editable_scene(page: Page) -> str:
+    await page.get_by_role("button", name="Edit a copy of this scene").click()
+    scene_id = await page.locator(".scene-id").text_content(timeout=20_000)
+    assert scene_id
+    return scene_id
+
+
+async def test_outliner_and_inspector_edit_the_scene_and_undo_redo_walk_versions(
+        context: BrowserContext, api: Api, tmp_path: Path) -> None:
+    asset = await upload_and_wait(api, hierarchy_glb(), "workshop.glb")
+    assert asset["status"] == "READY"
+    page, problems = await signed_in(context, api)
+    await open_scene_editor(page, "workshop")
+    scene_id = await editable_scene(page)
+    before = await scene_of(api, scene_id)
+    tree = page.get_by_role("tree", name="Scene nodes")
+    first, second = (edge["node"] for edge in before["nodes"]["edges"][:2])
+
+    await tree.get_by_role("treeitem").filter(has_text=second["name"]).click()
+    await page.get_by_label("Node name").fill("renamed")
+    await page.get_by_role("button", name="Rename", exact=True).click()
+    await expect(page.locator(".badge-version")).to_have_text(f"v{before['version'] + 1}")
+    await page.get_by_role("button", name="Add light").click()
+    await expect(page.locator(".badge-version")).to_have_text(f"v{before['version'] + 2}")
+    await screenshot(page, tmp_path, "scene-editor")
+    edited = names(await scene_of(api, scene_id))
+    assert "renamed" in edited and edited["Light"]["light"] == {"type": "POINT"}
+
+    await page.get_by_role("button", name="Undo").click()
+    await expect(page.locator(".badge-version")).to_have_text(f"v{before['version'] + 3}")
+    assert "Light" not in names(await scene_of(api, scene_id))
+    await page.get_by_role("button", name="Redo").click()
+    await expect(page.locator(".badge-version")).to_have_text(f"v{before['version'] + 4}")
+    assert "Light" in names(await scene_of(api, scene_id))
+
+    light = tree.get_by_role("treeitem", name=re.compile("^Light"))
+    await light.drag_to(tree.get_by_role("treeitem").filter(has_text=first["name"]).first)
+    await expect(page.locator(".badge-version")).to_have_text(f"v{before['version'] + 5}")
+    moved = names(await scene_of(api, scene_id))
+    assert moved["Light"]["parent"] == {"id": moved[first["name"]]["id"]}
+
+    await tree.get_by_role("treeitem", name=re.compile("^renamed")).click()
+    heading = await page.get_by_role("heading", name=re.compile("^Material · ")).text_content()
+    await page.get_by_label("Metallic").fill("0.8")
+    await page.get_by_label("Alpha mode").select_option("BLEND")
+    await page.get_by_role("button", name="Apply material").click()
+    await expect(page.locator(".badge-version")).to_have_text(f"v{before['version'] + 6}")
+    edited_materials = {m["name"]: m for m in (await scene_of(api, scene_id))["materials"]
+                        if m["alphaMode"] == "BLEND"}
+    assert list(edited_materials) == [(heading or "").removeprefix("Material · ")]
+    assert next(iter(edited_materials.values()))["metallicFactor"] == pytest.approx(0.8)
+    assert problems == []
+
+
+async def test_a_conflict_shows_the_other_change_and_reapplies_ours_on_top(
+        context: BrowserContext, api: Api, tmp_path: Path) -> None:
+    await upload_and_wait(api, hierarchy_glb(), "workshop.glb")
+    page, problems = await signed_in(context, api)
+    await open_scene_editor(page, "workshop")
+    scene_id = await editable_scene(page)
+    nodes = (await scene_of(api, scene_id))["nodes"]["edges"]
+    ours, theirs = nodes[0]["node"], nodes[1]["node"]
+
+    async def another_writer_first(route: Route) -> None:
+        """Another writer's version 2 lands between this tab's read and its write."""
+        if "renameNode" in (route.request.post_data or "") and not others:
+            others.append(await api.graphql(UPDATE, {"id": scene_id, "expected": 1, "input": {
+                "operations": [{"renameNode": {"nodeId": theirs["id"], "name": "theirs"}}]}}))
+        await route.continue_()
+
+    others: list[dict] = []
+    await page.route("**/graphql", another_writer_first)
+    tree = page.get_by_role("tree", name="Scene nodes")
+    await tree.get_by_role("treeitem").filter(has_text=ours["name"]).first.click()
+    await page.get_by_label("Node name").fill("ours")
+    await page.get_by_role("button", name="Rename", exact=True).click()
+
+    alert = page.get_by_role("alert").filter(has_text="CONFLICT")
+    await expect(alert).to_contain_text("version 2 while you were on 1")
+    assert others[0]["sceneUpdate"]["errors"] == []
+    await expect(tree.get_by_role("treeitem").filter(has_text="theirs")).to_be_visible()
+    assert "ours" not in names(await scene_of(api, scene_id))
+    await screenshot(page, tmp_path, "conflict")
+    await alert.get_by_role("button", name="Reapply my rename").click()
+
+    await expect(page.locator(".badge-version")).to_have_text("v3")
+    final = names(await scene_of(api, scene_id))
+    assert {"ours", "theirs"} <= final.keys()
+    assert problems == []
+
+
+async def test_a_second_tab_sees_every_edit_live(
+        browser: Browser, context: BrowserContext, api: Api, tmp_path: Path) -> None:
+    await upload_and_wait(api, hierarchy_glb(), "workshop.glb")
+    editor, problems = await signed_in(context, api)
+    await open_scene_editor(editor, "workshop")
+    scene_id = await editable_scene(editor)
+    other_context = await browser.new_context(viewport=DESKTOP)
+    try:
+        watcher, watcher_problems = await signed_in(other_context, api)
+        await open_scene_editor(watcher, "workshop")
+        await watcher.get_by_label("Open a scene").select_option(scene_id)
+        await expect(watcher.locator(".badge-version")).to_have_text("v1")
+
+        await editor.get_by_role("button", name="Add camera").click()
+
+        await expect(watcher.locator(".badge-version")).to_have_text("v2", timeout=15_000)
+        await expect(watcher.get_by_role("treeitem", name=re.compile("^Camera"))).to_be_visible()
+        await expect(watcher.get_by_role("status").filter(has_text="camera added")).to_be_visible()
+        await screenshot(watcher, tmp_path, "second-tab")
+        assert watcher_problems == []
+    finally:
+        await other_context.close()
+    assert problems == []
+
+
+async def test_render_this_view_submits_the_scene_with_the_viewers_camera(
+        context: BrowserContext, api: Api) -> None:
+    await upload_and_wait(api, hierarchy_glb(), "workshop.glb")
+    page, problems = await signed_in(context, api)
+    await open_scene_editor(page, "workshop")
+    scene_id = await editable_scene(page)
+    async with page.expect_response(lambda r: "/graphql" in r.url and r.request.method == "POST"
+                                    and "renderSubmit" in (r.request.post_data or "")) as sent:
+        await page.get_by_role("button", name="Render the scene from this view").click()
+    body = json.loads((await sent.value).request.post_data or "{}")
+    submitted = body["variables"]["input"]
+    assert submitted["sceneId"] == scene_id
+    assert len(submitted["camera"]["lookAt"]["position"]) == 3
+    await expect(page.locator(".job-card").filter(has_text="RENDER")).to_contain_text(
+        "Open image", timeout=60_000)
+    assert problems == []
+
+
+async def test_graphiql_link_hands_the_token_over_and_leaves_no_trace_in_the_url(
+        context: BrowserContext, api: Api) -> None:
+    page, problems = await signed_in(context, api)
+    async with context.expect_page() as opened:
+        await page.get_by_role("link", name="GraphiQL").click()
+    graphiql = await opened.value
+    await graphiql.wait_for_selector(".graphiql-container", timeout=30_000)
+    headers = await graphiql.eval_on_selector(
+        ".graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror",
+        "el => el.CodeMirror.getValue()")
+
+    assert json.loads(headers) == {"Authorization": f"Bearer {api.token}"}
+    assert "token" not in graphiql.url
+    assert problems == []
+
+
+async def test_the_workbench_has_no_serious_accessibility_violations_on_desktop_and_phone(
+        context: BrowserContext, api: Api, tmp_path: Path) -> None:
+    await upload_and_wait(api, hierarchy_glb(), "workshop.glb")
+    page, problems = await signed_in(context, api)
+    await open_scene_editor(page, "workshop")
+    await editable_scene(page)
+    await page.get_by_role("tree", name="Scene nodes").get_by_role("treeitem").first.click()
+    await page.keyboard.press("ArrowDown")
+    await expect(page.locator('[role="treeitem"][aria-selected="true"]')).to_be_focused()
+    await expect(page.get_by_role("treeitem", name=re.compile("^arm"))).to_be_focused()
+
+    for viewport in (DESKTOP, PHONE):
+        await page.set_viewport_size(viewport)
+        await screenshot(page, tmp_path, f"workbench-{viewport['width']}")
+        assert await serious_violations(page) == [], viewport
+        assert await page.evaluate(OVERFLOWING) == [], viewport
+    assert problems == []
