@@ -30,7 +30,8 @@ class JobRun:
     def __init__(self, log: JobLog, job: Job) -> None:
         self.log = log
         self.job = job
-        self._last_write = 0.0
+        # A run starts with a write (its claim), so the first progress tick is coalesced too.
+        self._last_write = time.monotonic()
 
     @classmethod
     async def claim(
