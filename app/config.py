@@ -164,6 +164,10 @@ class Settings(BaseSettings):
     max_asset_tags: int = Field(default=32, ge=0, description="Most tags on one asset.")
     max_asset_tag_length: int = Field(default=64, ge=1, description="Longest tag.")
     max_asset_name_length: int = Field(default=200, ge=1, description="Longest asset name.")
+    convert_max_source_bytes: int = Field(
+        default=1024 * MIB, ge=1, description="Largest normalised GLB a conversion reads.")
+    convert_max_output_bytes: int = Field(
+        default=2048 * MIB, ge=1, description="Largest file a conversion writes.")
 
     # Fair, bounded and contained work.
     max_jobs_per_owner: int = Field(

@@ -27,7 +27,10 @@ REUSABLE_STATUSES = [JobStatus.QUEUED.value, JobStatus.RUNNING.value, JobStatus.
 
 
 def conversion_limits(settings: Settings) -> ConvertLimits:
-    return ConvertLimits(max_triangles=settings.max_triangles,
+    return ConvertLimits(max_source_bytes=settings.convert_max_source_bytes,
+                         max_triangles=settings.max_triangles,
+                         max_texture_pixels=settings.max_image_pixels,
+                         max_output_bytes=settings.convert_max_output_bytes,
                          max_seconds=settings.job_timeout_seconds)
 
 

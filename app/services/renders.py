@@ -42,7 +42,8 @@ def render_limits(settings: Settings) -> RenderLimits:
                         max_height=settings.render_max_height,
                         max_samples=settings.render_max_samples,
                         max_frames=settings.render_max_frames,
-                        max_triangles=settings.max_triangles)
+                        max_triangles=settings.max_triangles,
+                        max_texture_pixels=settings.max_image_pixels)
 
 
 class RenderService:
