@@ -22,132 +22,249 @@ export type Scalars = {
   Upload: { input: File; output: File; }
 };
 
+/** How a material's alpha is used (glTF alphaMode). */
 export type AlphaMode =
+  /** Blended over what is behind by its alpha. */
   | 'BLEND'
+  /** Drawn where alpha is at least alphaCutoff, not at all elsewhere. */
   | 'MASK'
+  /** Alpha is ignored: the surface is fully opaque. */
   | 'OPAQUE';
 
+/** A token to make for an owner. */
 export type ApiTokenCreateInput = {
+  /** When it stops working; null: never */
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** A label, to tell tokens apart */
   name?: Scalars['String']['input'];
+  /** Any string naming the owner; tokens of one owner share its objects. */
   owner: Scalars['String']['input'];
+  /** What it may do. */
   scopes: Array<Scope>;
 };
 
 /** What to convert an asset to. */
 export type AssetConvertInput = {
+  /** The file to write */
   format: OutputFormat;
+  /** An optimisation on the way; null: NONE */
   optimize?: InputMaybe<OptimizeInput>;
 };
 
+/** Which assets to list; every field given must match. */
 export type AssetFilter = {
+  /** Assets whose name contains this text, in any case */
   nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Assets detected as any of these formats (as GLB, STL) */
   sourceFormat?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Assets in any of these states */
   status?: InputMaybe<Array<AssetStatus>>;
   /** Assets with all these */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** A model for the server to fetch and ingest like an upload. */
+export type AssetImportInput = {
+  /** Display name; null: the URL's file name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Labels for filtering. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** An https URL; redirects are followed (at most ATELIER_IMPORT_MAX_REDIRECTS), each one checked again. */
+  url: Scalars['String']['input'];
+};
+
+/** Where an asset is on its way from upload to a usable model. */
 export type AssetStatus =
+  /** Ingest refused the file; see `error`. */
   | 'FAILED'
+  /** Made by assetUploadCreate; waiting for the PUT and assetUploadComplete. */
   | 'PENDING_UPLOAD'
+  /** Ingest is running. */
   | 'PROCESSING'
+  /** Ingested: the normalised GLB, stats, validation report and thumbnail are there. */
   | 'READY'
+  /** The bytes are stored and the ingest job is queued. */
   | 'UPLOADED';
 
 /** A file to PUT directly to storage, then complete. */
 export type AssetUploadCreateInput = {
   /** A new asset even for bytes you uploaded before. */
   copy?: Scalars['Boolean']['input'];
+  /** The file's name; its extension (.glb, .stl, .zip...) helps format detection. */
   filename: Scalars['String']['input'];
+  /** The asset's display name; null: the filename */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Hex SHA-256 of the bytes: checked on completion, and lets identical bytes you uploaded before be reused without uploading them again. */
   sha256?: InputMaybe<Scalars['String']['input']>;
   /** The exact size the PUT will have. */
   sizeBytes: Scalars['Long']['input'];
+  /** Labels for filtering */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** Which audit events to list; every field given must match. */
+export type AuditEventFilter = {
+  /** Events of any of these actions */
+  action?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Events on this object */
+  objectId?: InputMaybe<Scalars['ID']['input']>;
+  /** Events with any of these outcomes */
+  outcome?: InputMaybe<Array<AuditOutcome>>;
+  /** Events of this owner */
+  owner?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How the audited action ended. */
+export type AuditOutcome =
+  /** An unexpected failure. */
+  | 'ERROR'
+  /** An expected failure: the payload's errors, or a refusal. */
+  | 'FAILED'
+  /** It did what was asked. */
+  | 'SUCCEEDED';
+
+/** A camera's projection. */
 export type CameraType =
+  /** Orthographic, by xmag and ymag. */
   | 'ORTHOGRAPHIC'
+  /** Perspective, by yfov (and aspectRatio). */
   | 'PERSPECTIVE';
 
+/** Why something failed: in a payload's `errors`, in a GraphQL error's `extensions.code`, or as an asset's or job's `error.code`. */
 export type ErrorCode =
+  /** A zip refused as a bomb, a zip-slip path, encrypted, or too many files. */
   | 'ARCHIVE_REJECTED'
+  /** Cancelled by jobCancel before it finished. */
   | 'CANCELLED'
+  /** The object changed meanwhile: expectedVersion is not the current version. */
   | 'CONFLICT'
+  /** The conversion could not write the output format. */
   | 'CONVERSION_FAILED'
+  /** The file claims a format but its contents are broken or truncated. */
   | 'CORRUPT_FILE'
+  /** The upload has no bytes. */
   | 'EMPTY_FILE'
+  /** The token lacks the scope this needs (the message names it). */
   | 'FORBIDDEN'
+  /** An unexpected server fault; it was logged, and the message says nothing more. */
   | 'INTERNAL'
+  /** A glTF that breaks the glTF 2.0 specification in a way ingest cannot repair. */
   | 'INVALID_GLTF'
+  /** An argument or input field is malformed or out of range; `field` names it. */
   | 'INVALID_INPUT'
+  /** The object is not in a state that allows this (a job already finished, an asset not READY). */
   | 'INVALID_STATE'
+  /** A count limit was passed (nodes in a scene, triangles, files in a batch). */
   | 'LIMIT_EXCEEDED'
+  /** A buffer, image or material file the model names is not in the upload. */
   | 'MISSING_RESOURCE'
+  /** Nothing with that id exists that the viewer may see. */
   | 'NOT_FOUND'
+  /** The file is well formed but holds no triangles to show. */
   | 'NO_GEOMETRY'
+  /** The operation is too deep, costs too much or has too many aliases or tokens; it was not run. */
   | 'QUERY_TOO_COMPLEX'
+  /** The owner already holds as many of these as a quota allows. */
   | 'QUOTA_EXCEEDED'
+  /** Too many requests or too much query cost in a minute; retry after the Retry-After header's seconds. */
   | 'RATE_LIMITED'
+  /** The renderer could not draw the model or scene. */
   | 'RENDER_FAILED'
+  /** The job's work ran out of its memory, CPU or file limits. */
   | 'RESOURCE_EXHAUSTED'
+  /** A store the server needs (database, Redis, storage) is not answering; nothing was changed, retry later. */
   | 'SERVICE_UNAVAILABLE'
+  /** The job's work ran past its time limit and was stopped. */
   | 'TIMEOUT'
+  /** The upload, document or request is bigger than the server's limit allows. */
   | 'TOO_LARGE'
+  /** No valid, unexpired, unrevoked bearer token was given. */
   | 'UNAUTHENTICATED'
+  /** The file names a URI outside the upload (a path escaping it, a remote URL). */
   | 'UNSAFE_REFERENCE'
+  /** The bytes are not a 3D format the server reads. */
   | 'UNSUPPORTED_FORMAT'
+  /** The format or preset asked for cannot be applied to this input. */
   | 'UNSUPPORTED_OPTION';
 
+/** What a stored file is to the asset or job that holds it. */
 export type FileRole =
+  /** A conversion job's output. */
   | 'CONVERTED'
+  /** The normalised, validated binary glTF that ingest made of the upload. */
   | 'GLB'
+  /** The bytes as uploaded. */
   | 'ORIGINAL'
+  /** A render job's image (or frame). */
   | 'RENDER'
+  /** A small preview image. */
   | 'THUMBNAIL';
 
+/** Which jobs to list; every field given must match. */
 export type JobFilter = {
+  /** Jobs on this asset */
   assetId?: InputMaybe<Scalars['ID']['input']>;
+  /** Jobs of any of these kinds */
   kind?: InputMaybe<Array<JobKind>>;
+  /** Jobs in any of these states */
   status?: InputMaybe<Array<JobStatus>>;
 };
 
+/** What a job does. */
 export type JobKind =
+  /** assetConvert: writes another format. */
   | 'CONVERT'
+  /** Turns an upload into a READY asset: detection, validation, GLB, stats, thumbnail. */
   | 'INGEST'
+  /** renderSubmit: draws images. */
   | 'RENDER';
 
+/** Where a job is; SUCCEEDED, FAILED and CANCELLED are final. */
 export type JobStatus =
+  /** Stopped by jobCancel. */
   | 'CANCELLED'
+  /** Ended with an error; see `error`. */
   | 'FAILED'
+  /** Waiting for a worker. */
   | 'QUEUED'
+  /** A worker is doing it. */
   | 'RUNNING'
+  /** Done; `outputs` holds its files. */
   | 'SUCCEEDED';
 
+/** A KHR_lights_punctual light's kind. */
 export type LightType =
+  /** Parallel rays along the node's -Z, like the sun; intensity in lux. */
   | 'DIRECTIONAL'
+  /** From the node's origin in every direction; intensity in candela. */
   | 'POINT'
+  /** From the node's origin in a cone along its -Z; intensity in candela. */
   | 'SPOT';
 
 /** A camera at `position` looking at `target`; angles in degrees. */
 export type LookAtCameraInput = {
   /** Vertical field of view, in degrees */
   fovY?: Scalars['Float']['input'];
+  /** Where the camera is: x, y, z */
   position: Array<Scalars['Float']['input']>;
+  /** The point it looks at: x, y, z */
   target: Array<Scalars['Float']['input']>;
+  /** Which way is up in the image: x, y, z */
   up?: Array<Scalars['Float']['input']>;
 };
 
 /** How COMPRESS stores meshes. */
 export type MeshCompression =
+  /** KHR_draco_mesh_compression: the smallest geometry, slower to decode. */
   | 'DRACO'
+  /** EXT_meshopt_compression: fast to decode, compresses well with gzip. */
   | 'MESHOPT';
 
 /** A mesh of a READY asset's normalised GLB. */
 export type MeshReferenceInput = {
+  /** A READY asset of the viewer's */
   assetId: Scalars['ID']['input'];
+  /** The mesh's index in its GLB */
   meshIndex?: Scalars['Int']['input'];
 };
 
@@ -155,8 +272,13 @@ export type MeshReferenceInput = {
 export type OptimizeInput = {
   /** COMPRESS: MESHOPT (EXT_meshopt_compression, the default) or DRACO (KHR_draco_mesh_compression) */
   compression?: InputMaybe<MeshCompression>;
+  /** SIMPLIFY: instead of a count, remove triangles while the surface stays within this fraction of the mesh's extent, in (0, 1] */
+  maxError?: InputMaybe<Scalars['Float']['input']>;
   /** TEXTURES: the longest side of any image, in pixels */
   maxTextureSize?: InputMaybe<Scalars['Int']['input']>;
+  /** COMPRESS: the largest distance, in model units, a quantised position may move (default: what 14 bits over the model's extent give); positions get the fewest bits within it. The job's message reports the error reached */
+  positionError?: InputMaybe<Scalars['Float']['input']>;
+  /** What to do to the model */
   preset?: OptimizePreset;
   /** COMPRESS: quantise vertex data (default true; DRACO always quantises) */
   quantize?: InputMaybe<Scalars['Boolean']['input']>;
@@ -168,12 +290,17 @@ export type OptimizeInput = {
   textureFormat?: InputMaybe<TextureFormat>;
 };
 
-/** NONE; WELD merges duplicate vertices and drops degenerate and unused data; SIMPLIFY keeps ratio or targetTriangles of the triangles, UV seams and borders; COMPRESS writes glTF mesh compression; TEXTURES resizes and re-encodes images. */
+/** What a conversion does to the model on the way; each preset has its own settings in OptimizeInput. */
 export type OptimizePreset =
+  /** glTF mesh compression (meshopt or Draco), quantised within positionError. */
   | 'COMPRESS'
+  /** Nothing: the model as ingest normalised it. */
   | 'NONE'
+  /** Fewer triangles (ratio, targetTriangles or maxError), keeping UV seams and borders. */
   | 'SIMPLIFY'
+  /** Resize images to maxTextureSize and re-encode them as textureFormat. */
   | 'TEXTURES'
+  /** Merge duplicate vertices and drop degenerate triangles and unused data. */
   | 'WELD';
 
 /** A camera circling the model's centre; angles in degrees. Yaw 0 looks from the front (+Z), positive yaw swings towards +X, positive pitch looks down from above. */
@@ -182,30 +309,43 @@ export type OrbitCameraInput = {
   distance?: InputMaybe<Scalars['Float']['input']>;
   /** Vertical field of view, in degrees */
   fovY?: Scalars['Float']['input'];
+  /** Degrees above the horizon */
   pitch: Scalars['Float']['input'];
+  /** Degrees around the vertical axis */
   yaw: Scalars['Float']['input'];
 };
 
-/** GLB; GLTF (a zip of .gltf, .bin and textures); OBJ (a zip with MTL and textures); STL (binary); PLY (binary, with vertex colours when present); USDZ. */
+/** The file a conversion writes. */
 export type OutputFormat =
+  /** Binary glTF 2.0, one file. */
   | 'GLB'
+  /** glTF 2.0 as a zip of the .gltf, its .bin and textures. */
   | 'GLTF'
+  /** Wavefront OBJ as a zip with its MTL and textures. */
   | 'OBJ'
+  /** Binary PLY, with vertex colours when present. */
   | 'PLY'
+  /** Binary STL: triangles only. */
   | 'STL'
+  /** USDZ, as Apple's AR Quick Look opens it. */
   | 'USDZ';
 
 /** Exactly one way to place the camera. */
 export type RenderCameraInput =
+  /** A camera at a point looking at another */
   { lookAt: LookAtCameraInput; orbit?: never; sceneCamera?: never; }
-  |  { lookAt?: never; orbit: OrbitCameraInput; sceneCamera?: never; }
+  |  /** A camera circling the model's centre */
+  { lookAt?: never; orbit: OrbitCameraInput; sceneCamera?: never; }
   |  /** Name of a camera of the glTF */
   { lookAt?: never; orbit?: never; sceneCamera: Scalars['String']['input']; };
 
 /** Encoding of rendered images. */
 export type RenderImageFormat =
+  /** Lossy by `quality`, no alpha. */
   | 'JPEG'
+  /** Lossless, with alpha. */
   | 'PNG'
+  /** Lossy by `quality`, with alpha. */
   | 'WEBP';
 
 /** What to render (assetId or sceneId) and how. */
@@ -216,48 +356,78 @@ export type RenderSubmitInput = {
   background?: InputMaybe<Array<Scalars['Float']['input']>>;
   /** Null frames the whole model from the front right */
   camera?: InputMaybe<RenderCameraInput>;
+  /** How the images are encoded */
   format?: RenderImageFormat;
+  /** Image height, in pixels */
   height?: Scalars['Int']['input'];
   /** 1..100, for JPEG and WEBP */
   quality?: Scalars['Int']['input'];
   /** MSAA samples per pixel */
   samples?: Scalars['Int']['input'];
+  /** A scene of the viewer's; give this or assetId */
   sceneId?: InputMaybe<Scalars['ID']['input']>;
   /** Render a turn around the model instead of one image */
   turntable?: InputMaybe<TurntableInput>;
+  /** Image width, in pixels */
   width?: Scalars['Int']['input'];
 };
 
 /** A camera, placed at nodeId when given. Angles in radians. */
 export type SceneCameraInput = {
+  /** PERSPECTIVE: width over height; null: the viewport's */
   aspectRatio?: InputMaybe<Scalars['Float']['input']>;
+  /** Its id within the scene (null: numbered) */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** A label; may be empty */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The node to carry it (its localId); left out: none yet */
   nodeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Its projection (default PERSPECTIVE) */
   type?: InputMaybe<CameraType>;
+  /** ORTHOGRAPHIC: half the view's width, in scene units */
   xmag?: InputMaybe<Scalars['Float']['input']>;
+  /** PERSPECTIVE: the vertical field of view, in radians */
   yfov?: InputMaybe<Scalars['Float']['input']>;
+  /** ORTHOGRAPHIC: half the view's height, in scene units */
   ymag?: InputMaybe<Scalars['Float']['input']>;
+  /** The far clipping distance, in scene units; null: infinite (PERSPECTIVE only) */
   zfar?: InputMaybe<Scalars['Float']['input']>;
+  /** The near clipping distance, in scene units (default 0.01) */
   znear?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** What one part of a scene update did; targetId names the thing. */
 export type SceneChangeKind =
+  /** A camera was added. */
   | 'CAMERA_ADDED'
+  /** A light was added. */
   | 'LIGHT_ADDED'
+  /** A material was added. */
   | 'MATERIAL_ADDED'
+  /** A material's fields changed. */
   | 'MATERIAL_EDITED'
+  /** A node's material override was set or cleared. */
   | 'MATERIAL_SET'
+  /** A node now draws an asset's mesh. */
   | 'MESH_ATTACHED'
+  /** A node no longer draws a mesh. */
   | 'MESH_DETACHED'
+  /** A node was added. */
   | 'NODE_ADDED'
+  /** A node was removed, with everything under it. */
   | 'NODE_REMOVED'
+  /** A node was renamed. */
   | 'NODE_RENAMED'
+  /** A node moved under another parent or to another place among its siblings. */
   | 'NODE_REPARENTED'
+  /** The scene was renamed. */
   | 'SCENE_RENAMED'
+  /** A node's local transform changed. */
   | 'TRANSFORM_SET';
 
+/** A new scene: its name and the operations that build it. */
 export type SceneCreateInput = {
+  /** Its display name (1 to 200 characters) */
   name: Scalars['String']['input'];
   /** Applied to the empty scene, in order */
   operations?: Array<SceneOperationInput>;
@@ -265,118 +435,184 @@ export type SceneCreateInput = {
 
 /** A light, placed at nodeId when given. Angles in radians. */
 export type SceneLightInput = {
+  /** Linear red, green, blue, each 0..1 (default white) */
   color?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** Its id within the scene (null: numbered) */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** SPOT: angle from the axis where the fall-off begins, in radians (default 0) */
   innerConeAngle?: InputMaybe<Scalars['Float']['input']>;
+  /** Brightness: candela for POINT and SPOT, lux for DIRECTIONAL (default 1) */
   intensity?: InputMaybe<Scalars['Float']['input']>;
+  /** A label; may be empty */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The node to carry it (its localId); left out: none yet */
   nodeId?: InputMaybe<Scalars['ID']['input']>;
+  /** SPOT: angle from the axis where the light ends, in radians (default pi/4) */
   outerConeAngle?: InputMaybe<Scalars['Float']['input']>;
+  /** Distance past which it lights nothing, in scene units; null: unlimited */
   range?: InputMaybe<Scalars['Float']['input']>;
+  /** Its kind (default POINT) */
   type?: InputMaybe<LightType>;
 };
 
 /** Change the given fields of a material. */
 export type SceneMaterialEditInput = {
+  /** The material's id in the scene */
   materialId: Scalars['ID']['input'];
+  /** The fields to change */
   set: SceneMaterialInput;
 };
 
 /** Material fields; those left out keep their value (on a new material, glTF's default). A null texture removes it. */
 export type SceneMaterialInput = {
+  /** With MASK, the alpha below which nothing is drawn */
   alphaCutoff?: InputMaybe<Scalars['Float']['input']>;
+  /** How alpha is used */
   alphaMode?: InputMaybe<AlphaMode>;
+  /** Linear red, green, blue, alpha, each 0..1 (multiplies the texture) */
   baseColorFactor?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** The base colour texture (sRGB); null: none */
   baseColorTexture?: InputMaybe<TextureReferenceInput>;
+  /** Whether back faces are drawn (and lit) too */
   doubleSided?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Linear red, green, blue light emitted, each 0..1 */
   emissiveFactor?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** The emitted colour texture (sRGB); null: none */
   emissiveTexture?: InputMaybe<TextureReferenceInput>;
+  /** Its id within the scene (a new material's: null: numbered) */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** 0 (dielectric) to 1 (metal); multiplies the texture's blue channel */
   metallicFactor?: InputMaybe<Scalars['Float']['input']>;
+  /** Metalness in blue, roughness in green; null: none */
   metallicRoughnessTexture?: InputMaybe<TextureReferenceInput>;
+  /** A label; may be empty */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** A tangent-space normal map; null: none */
   normalTexture?: InputMaybe<TextureReferenceInput>;
+  /** Ambient occlusion in the red channel; null: none */
   occlusionTexture?: InputMaybe<TextureReferenceInput>;
+  /** 0 (smooth) to 1 (rough); multiplies the texture's green channel */
   roughnessFactor?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** Draw every primitive of the node's mesh with a material (null: with each primitive's own). */
 export type SceneMaterialSetInput = {
+  /** A material of the scene; null: each primitive's own */
   materialId?: InputMaybe<Scalars['ID']['input']>;
+  /** The node (its localId, or its global id on sceneUpdate) */
   nodeId: Scalars['ID']['input'];
 };
 
 /** Draw an asset's mesh at a node, with materialId or the mesh's own materials (brought into the scene). */
 export type SceneMeshAttachInput = {
+  /** A material of the scene for the whole mesh; null: the mesh's own */
   materialId?: InputMaybe<Scalars['ID']['input']>;
+  /** The asset's mesh to draw */
   mesh: MeshReferenceInput;
+  /** The node (its localId, or its global id on sceneUpdate) */
   nodeId: Scalars['ID']['input'];
 };
 
 /** Stop drawing a mesh at a node. */
 export type SceneMeshDetachInput = {
+  /** The node (its localId, or its global id on sceneUpdate) */
   nodeId: Scalars['ID']['input'];
 };
 
 /** A new node. Translation, rotation (unit quaternion x, y, z, w) and scale, or a matrix (16 numbers, column-major) instead of those. `id` is yours to choose (so later operations can name it) or the scene's. */
 export type SceneNodeAddInput = {
+  /** A camera of the scene the node carries */
   cameraId?: InputMaybe<Scalars['ID']['input']>;
+  /** Its id within the scene (letters, digits, _.:-, up to 64); null: the scene numbers one */
   id?: InputMaybe<Scalars['ID']['input']>;
   /** Among siblings; null: last */
   index?: InputMaybe<Scalars['Int']['input']>;
+  /** A light of the scene the node carries */
   lightId?: InputMaybe<Scalars['ID']['input']>;
+  /** A material of the scene drawn on the whole mesh; null: the mesh's own */
   materialId?: InputMaybe<Scalars['ID']['input']>;
+  /** 16 numbers, column-major, instead of translation, rotation and scale */
   matrix?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** An asset's mesh for the node to draw */
   mesh?: InputMaybe<MeshReferenceInput>;
+  /** A label */
   name?: Scalars['String']['input'];
   /** Null: top */
   parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Unit quaternion x, y, z, w; null: none */
   rotation?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** x, y, z; null: 1, 1, 1 */
   scale?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** x, y, z from the parent; null: 0, 0, 0 */
   translation?: InputMaybe<Array<Scalars['Float']['input']>>;
 };
 
 /** Remove a node and everything under it. */
 export type SceneNodeRemoveInput = {
+  /** The node (its localId, or its global id on sceneUpdate) */
   nodeId: Scalars['ID']['input'];
 };
 
+/** Rename a node. */
 export type SceneNodeRenameInput = {
+  /** The new name */
   name: Scalars['String']['input'];
+  /** The node (its localId, or its global id on sceneUpdate) */
   nodeId: Scalars['ID']['input'];
 };
 
 /** Move a node under parentId (null: top level) at index (null: last); a node cannot move under itself or its descendants. */
 export type SceneNodeReparentInput = {
+  /** Its place among the new siblings; null: last */
   index?: InputMaybe<Scalars['Int']['input']>;
+  /** The node (its localId, or its global id on sceneUpdate) */
   nodeId: Scalars['ID']['input'];
+  /** The new parent node; null: the top level */
   parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Exactly one edit. */
 export type SceneOperationInput =
+  /** Add a camera */
   { addCamera: SceneCameraInput; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
-  |  { addCamera?: never; addLight: SceneLightInput; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
-  |  { addCamera?: never; addLight?: never; addMaterial: SceneMaterialInput; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
-  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode: SceneNodeAddInput; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
-  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh: SceneMeshAttachInput; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
-  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh: SceneMeshDetachInput; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
-  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial: SceneMaterialEditInput; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
-  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode: SceneNodeRemoveInput; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
-  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode: SceneNodeRenameInput; reparentNode?: never; setMaterial?: never; setTransform?: never; }
-  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode: SceneNodeReparentInput; setMaterial?: never; setTransform?: never; }
-  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial: SceneMaterialSetInput; setTransform?: never; }
-  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform: SceneTransformSetInput; };
+  |  /** Add a light */
+  { addCamera?: never; addLight: SceneLightInput; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
+  |  /** Add a material */
+  { addCamera?: never; addLight?: never; addMaterial: SceneMaterialInput; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
+  |  /** Add a node */
+  { addCamera?: never; addLight?: never; addMaterial?: never; addNode: SceneNodeAddInput; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
+  |  /** Draw an asset's mesh at a node */
+  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh: SceneMeshAttachInput; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
+  |  /** Stop drawing a node's mesh */
+  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh: SceneMeshDetachInput; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
+  |  /** Change a material's fields */
+  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial: SceneMaterialEditInput; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
+  |  /** Remove a node and its subtree */
+  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode: SceneNodeRemoveInput; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
+  |  /** Rename a node */
+  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode: SceneNodeRenameInput; reparentNode?: never; setMaterial?: never; setTransform?: never; }
+  |  /** Move a node */
+  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode: SceneNodeReparentInput; setMaterial?: never; setTransform?: never; }
+  |  /** Set or clear a node's material */
+  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial: SceneMaterialSetInput; setTransform?: never; }
+  |  /** Change a node's local transform */
+  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform: SceneTransformSetInput; };
 
 /** Translation, rotation (unit quaternion x, y, z, w) and scale, or a matrix (16 numbers, column-major) instead of those. Sets the parts given; a matrix replaces all. */
 export type SceneTransformSetInput = {
+  /** 16 numbers, column-major, replacing the whole transform */
   matrix?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** The node (its localId, or its global id on sceneUpdate) */
   nodeId: Scalars['ID']['input'];
+  /** Unit quaternion x, y, z, w; null: unchanged */
   rotation?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** x, y, z; null: unchanged */
   scale?: InputMaybe<Array<Scalars['Float']['input']>>;
+  /** x, y, z from the parent; null: unchanged */
   translation?: InputMaybe<Array<Scalars['Float']['input']>>;
 };
 
+/** An update of a scene, applied all or nothing: a new name, operations, or both. */
 export type SceneUpdateInput = {
   /** Renames the scene */
   name?: InputMaybe<Scalars['String']['input']>;
@@ -384,33 +620,49 @@ export type SceneUpdateInput = {
   operations?: Array<SceneOperationInput>;
 };
 
+/** What a token may do; each reads or writes one domain of its owner's objects. */
 export type Scope =
+  /** Everything, for every owner, and managing tokens. */
   | 'ADMIN'
+  /** Read assets, their files and webhooks. */
   | 'ASSETS_READ'
+  /** Upload, convert and delete assets; manage webhooks. */
   | 'ASSETS_WRITE'
+  /** Read jobs and follow them with jobProgress. */
   | 'JOBS_READ'
+  /** Submit renders, cancel jobs. */
   | 'JOBS_WRITE'
+  /** Read scenes and their nodes. */
   | 'SCENES_READ'
+  /** Create and edit scenes. */
   | 'SCENES_WRITE';
 
 /** Image encoding of TEXTURES output. */
 export type TextureFormat =
+  /** Lossy, no alpha: an image with transparency becomes PNG instead. */
   | 'JPEG'
+  /** KHR_texture_basisu; refused as UNSUPPORTED_OPTION, this server having no Basis Universal encoder. */
   | 'KTX2'
+  /** Lossless, with alpha. */
   | 'PNG'
+  /** EXT_texture_webp: lossy, with alpha. */
   | 'WEBP';
 
 /** A texture of a READY asset's normalised GLB. */
 export type TextureReferenceInput = {
+  /** A READY asset of the viewer's */
   assetId: Scalars['ID']['input'];
   /** Normal scale, occlusion strength */
   scale?: Scalars['Float']['input'];
+  /** The UV set (TEXCOORD_n) to map it */
   texCoord?: Scalars['Int']['input'];
+  /** The texture's index in its GLB */
   textureIndex: Scalars['Int']['input'];
 };
 
 /** Frames evenly spaced around the model, starting at the orbit camera's yaw (or the front). */
 export type TurntableInput = {
+  /** How many images, one per equal step of yaw */
   frames: Scalars['Int']['input'];
   /** Degrees; null keeps the orbit camera's, or 20 */
   pitch?: InputMaybe<Scalars['Float']['input']>;
@@ -448,106 +700,180 @@ export type WebhookEvent =
   /** `scene.changed`: a scene was created or updated; one delivery per version. */
   | 'SCENE_CHANGED';
 
+/** How a material's alpha is used (glTF alphaMode). */
 export type AlphaMode =
+  /** Blended over what is behind by its alpha. */
   | 'BLEND'
+  /** Drawn where alpha is at least alphaCutoff, not at all elsewhere. */
   | 'MASK'
+  /** Alpha is ignored: the surface is fully opaque. */
   | 'OPAQUE';
 
 /** What to convert an asset to. */
 export type AssetConvertInput = {
+  /** The file to write */
   format: OutputFormat;
+  /** An optimisation on the way; null: NONE */
   optimize?: OptimizeInput | null | undefined;
 };
 
+/** Which assets to list; every field given must match. */
 export type AssetFilter = {
+  /** Assets whose name contains this text, in any case */
   nameContains?: string | null | undefined;
+  /** Assets detected as any of these formats (as GLB, STL) */
   sourceFormat?: Array<string> | null | undefined;
+  /** Assets in any of these states */
   status?: Array<AssetStatus> | null | undefined;
   /** Assets with all these */
   tags?: Array<string> | null | undefined;
 };
 
+/** Where an asset is on its way from upload to a usable model. */
 export type AssetStatus =
+  /** Ingest refused the file; see `error`. */
   | 'FAILED'
+  /** Made by assetUploadCreate; waiting for the PUT and assetUploadComplete. */
   | 'PENDING_UPLOAD'
+  /** Ingest is running. */
   | 'PROCESSING'
+  /** Ingested: the normalised GLB, stats, validation report and thumbnail are there. */
   | 'READY'
+  /** The bytes are stored and the ingest job is queued. */
   | 'UPLOADED';
 
+/** A camera's projection. */
 export type CameraType =
+  /** Orthographic, by xmag and ymag. */
   | 'ORTHOGRAPHIC'
+  /** Perspective, by yfov (and aspectRatio). */
   | 'PERSPECTIVE';
 
+/** Why something failed: in a payload's `errors`, in a GraphQL error's `extensions.code`, or as an asset's or job's `error.code`. */
 export type ErrorCode =
+  /** A zip refused as a bomb, a zip-slip path, encrypted, or too many files. */
   | 'ARCHIVE_REJECTED'
+  /** Cancelled by jobCancel before it finished. */
   | 'CANCELLED'
+  /** The object changed meanwhile: expectedVersion is not the current version. */
   | 'CONFLICT'
+  /** The conversion could not write the output format. */
   | 'CONVERSION_FAILED'
+  /** The file claims a format but its contents are broken or truncated. */
   | 'CORRUPT_FILE'
+  /** The upload has no bytes. */
   | 'EMPTY_FILE'
+  /** The token lacks the scope this needs (the message names it). */
   | 'FORBIDDEN'
+  /** An unexpected server fault; it was logged, and the message says nothing more. */
   | 'INTERNAL'
+  /** A glTF that breaks the glTF 2.0 specification in a way ingest cannot repair. */
   | 'INVALID_GLTF'
+  /** An argument or input field is malformed or out of range; `field` names it. */
   | 'INVALID_INPUT'
+  /** The object is not in a state that allows this (a job already finished, an asset not READY). */
   | 'INVALID_STATE'
+  /** A count limit was passed (nodes in a scene, triangles, files in a batch). */
   | 'LIMIT_EXCEEDED'
+  /** A buffer, image or material file the model names is not in the upload. */
   | 'MISSING_RESOURCE'
+  /** Nothing with that id exists that the viewer may see. */
   | 'NOT_FOUND'
+  /** The file is well formed but holds no triangles to show. */
   | 'NO_GEOMETRY'
+  /** The operation is too deep, costs too much or has too many aliases or tokens; it was not run. */
   | 'QUERY_TOO_COMPLEX'
+  /** The owner already holds as many of these as a quota allows. */
   | 'QUOTA_EXCEEDED'
+  /** Too many requests or too much query cost in a minute; retry after the Retry-After header's seconds. */
   | 'RATE_LIMITED'
+  /** The renderer could not draw the model or scene. */
   | 'RENDER_FAILED'
+  /** The job's work ran out of its memory, CPU or file limits. */
   | 'RESOURCE_EXHAUSTED'
+  /** A store the server needs (database, Redis, storage) is not answering; nothing was changed, retry later. */
   | 'SERVICE_UNAVAILABLE'
+  /** The job's work ran past its time limit and was stopped. */
   | 'TIMEOUT'
+  /** The upload, document or request is bigger than the server's limit allows. */
   | 'TOO_LARGE'
+  /** No valid, unexpired, unrevoked bearer token was given. */
   | 'UNAUTHENTICATED'
+  /** The file names a URI outside the upload (a path escaping it, a remote URL). */
   | 'UNSAFE_REFERENCE'
+  /** The bytes are not a 3D format the server reads. */
   | 'UNSUPPORTED_FORMAT'
+  /** The format or preset asked for cannot be applied to this input. */
   | 'UNSUPPORTED_OPTION';
 
+/** What a stored file is to the asset or job that holds it. */
 export type FileRole =
+  /** A conversion job's output. */
   | 'CONVERTED'
+  /** The normalised, validated binary glTF that ingest made of the upload. */
   | 'GLB'
+  /** The bytes as uploaded. */
   | 'ORIGINAL'
+  /** A render job's image (or frame). */
   | 'RENDER'
+  /** A small preview image. */
   | 'THUMBNAIL';
 
+/** What a job does. */
 export type JobKind =
+  /** assetConvert: writes another format. */
   | 'CONVERT'
+  /** Turns an upload into a READY asset: detection, validation, GLB, stats, thumbnail. */
   | 'INGEST'
+  /** renderSubmit: draws images. */
   | 'RENDER';
 
+/** Where a job is; SUCCEEDED, FAILED and CANCELLED are final. */
 export type JobStatus =
+  /** Stopped by jobCancel. */
   | 'CANCELLED'
+  /** Ended with an error; see `error`. */
   | 'FAILED'
+  /** Waiting for a worker. */
   | 'QUEUED'
+  /** A worker is doing it. */
   | 'RUNNING'
+  /** Done; `outputs` holds its files. */
   | 'SUCCEEDED';
 
+/** A KHR_lights_punctual light's kind. */
 export type LightType =
+  /** Parallel rays along the node's -Z, like the sun; intensity in lux. */
   | 'DIRECTIONAL'
+  /** From the node's origin in every direction; intensity in candela. */
   | 'POINT'
+  /** From the node's origin in a cone along its -Z; intensity in candela. */
   | 'SPOT';
 
 /** A camera at `position` looking at `target`; angles in degrees. */
 export type LookAtCameraInput = {
   /** Vertical field of view, in degrees */
   fovY?: number;
+  /** Where the camera is: x, y, z */
   position: Array<number>;
+  /** The point it looks at: x, y, z */
   target: Array<number>;
+  /** Which way is up in the image: x, y, z */
   up?: Array<number>;
 };
 
 /** How COMPRESS stores meshes. */
 export type MeshCompression =
+  /** KHR_draco_mesh_compression: the smallest geometry, slower to decode. */
   | 'DRACO'
+  /** EXT_meshopt_compression: fast to decode, compresses well with gzip. */
   | 'MESHOPT';
 
 /** A mesh of a READY asset's normalised GLB. */
 export type MeshReferenceInput = {
+  /** A READY asset of the viewer's */
   assetId: string;
+  /** The mesh's index in its GLB */
   meshIndex?: number;
 };
 
@@ -555,8 +881,13 @@ export type MeshReferenceInput = {
 export type OptimizeInput = {
   /** COMPRESS: MESHOPT (EXT_meshopt_compression, the default) or DRACO (KHR_draco_mesh_compression) */
   compression?: MeshCompression | null | undefined;
+  /** SIMPLIFY: instead of a count, remove triangles while the surface stays within this fraction of the mesh's extent, in (0, 1] */
+  maxError?: number | null | undefined;
   /** TEXTURES: the longest side of any image, in pixels */
   maxTextureSize?: number | null | undefined;
+  /** COMPRESS: the largest distance, in model units, a quantised position may move (default: what 14 bits over the model's extent give); positions get the fewest bits within it. The job's message reports the error reached */
+  positionError?: number | null | undefined;
+  /** What to do to the model */
   preset?: OptimizePreset;
   /** COMPRESS: quantise vertex data (default true; DRACO always quantises) */
   quantize?: boolean | null | undefined;
@@ -568,12 +899,17 @@ export type OptimizeInput = {
   textureFormat?: TextureFormat | null | undefined;
 };
 
-/** NONE; WELD merges duplicate vertices and drops degenerate and unused data; SIMPLIFY keeps ratio or targetTriangles of the triangles, UV seams and borders; COMPRESS writes glTF mesh compression; TEXTURES resizes and re-encodes images. */
+/** What a conversion does to the model on the way; each preset has its own settings in OptimizeInput. */
 export type OptimizePreset =
+  /** glTF mesh compression (meshopt or Draco), quantised within positionError. */
   | 'COMPRESS'
+  /** Nothing: the model as ingest normalised it. */
   | 'NONE'
+  /** Fewer triangles (ratio, targetTriangles or maxError), keeping UV seams and borders. */
   | 'SIMPLIFY'
+  /** Resize images to maxTextureSize and re-encode them as textureFormat. */
   | 'TEXTURES'
+  /** Merge duplicate vertices and drop degenerate triangles and unused data. */
   | 'WELD';
 
 /** A camera circling the model's centre; angles in degrees. Yaw 0 looks from the front (+Z), positive yaw swings towards +X, positive pitch looks down from above. */
@@ -582,30 +918,43 @@ export type OrbitCameraInput = {
   distance?: number | null | undefined;
   /** Vertical field of view, in degrees */
   fovY?: number;
+  /** Degrees above the horizon */
   pitch: number;
+  /** Degrees around the vertical axis */
   yaw: number;
 };
 
-/** GLB; GLTF (a zip of .gltf, .bin and textures); OBJ (a zip with MTL and textures); STL (binary); PLY (binary, with vertex colours when present); USDZ. */
+/** The file a conversion writes. */
 export type OutputFormat =
+  /** Binary glTF 2.0, one file. */
   | 'GLB'
+  /** glTF 2.0 as a zip of the .gltf, its .bin and textures. */
   | 'GLTF'
+  /** Wavefront OBJ as a zip with its MTL and textures. */
   | 'OBJ'
+  /** Binary PLY, with vertex colours when present. */
   | 'PLY'
+  /** Binary STL: triangles only. */
   | 'STL'
+  /** USDZ, as Apple's AR Quick Look opens it. */
   | 'USDZ';
 
 /** Exactly one way to place the camera. */
 export type RenderCameraInput =
-  {   lookAt: LookAtCameraInput; orbit?: never; sceneCamera?: never; }
-  |  { lookAt?: never;   orbit: OrbitCameraInput; sceneCamera?: never; }
+  {   /** A camera at a point looking at another */
+  lookAt: LookAtCameraInput; orbit?: never; sceneCamera?: never; }
+  |  { lookAt?: never;   /** A camera circling the model's centre */
+  orbit: OrbitCameraInput; sceneCamera?: never; }
   |  { lookAt?: never; orbit?: never;   /** Name of a camera of the glTF */
   sceneCamera: string; };
 
 /** Encoding of rendered images. */
 export type RenderImageFormat =
+  /** Lossy by `quality`, no alpha. */
   | 'JPEG'
+  /** Lossless, with alpha. */
   | 'PNG'
+  /** Lossy by `quality`, with alpha. */
   | 'WEBP';
 
 /** What to render (assetId or sceneId) and how. */
@@ -616,161 +965,255 @@ export type RenderSubmitInput = {
   background?: Array<number> | null | undefined;
   /** Null frames the whole model from the front right */
   camera?: RenderCameraInput | null | undefined;
+  /** How the images are encoded */
   format?: RenderImageFormat;
+  /** Image height, in pixels */
   height?: number;
   /** 1..100, for JPEG and WEBP */
   quality?: number;
   /** MSAA samples per pixel */
   samples?: number;
+  /** A scene of the viewer's; give this or assetId */
   sceneId?: string | null | undefined;
   /** Render a turn around the model instead of one image */
   turntable?: TurntableInput | null | undefined;
+  /** Image width, in pixels */
   width?: number;
 };
 
 /** A camera, placed at nodeId when given. Angles in radians. */
 export type SceneCameraInput = {
+  /** PERSPECTIVE: width over height; null: the viewport's */
   aspectRatio?: number | null | undefined;
+  /** Its id within the scene (null: numbered) */
   id?: string | null | undefined;
+  /** A label; may be empty */
   name?: string | null | undefined;
+  /** The node to carry it (its localId); left out: none yet */
   nodeId?: string | null | undefined;
+  /** Its projection (default PERSPECTIVE) */
   type?: CameraType | null | undefined;
+  /** ORTHOGRAPHIC: half the view's width, in scene units */
   xmag?: number | null | undefined;
+  /** PERSPECTIVE: the vertical field of view, in radians */
   yfov?: number | null | undefined;
+  /** ORTHOGRAPHIC: half the view's height, in scene units */
   ymag?: number | null | undefined;
+  /** The far clipping distance, in scene units; null: infinite (PERSPECTIVE only) */
   zfar?: number | null | undefined;
+  /** The near clipping distance, in scene units (default 0.01) */
   znear?: number | null | undefined;
 };
 
+/** What one part of a scene update did; targetId names the thing. */
 export type SceneChangeKind =
+  /** A camera was added. */
   | 'CAMERA_ADDED'
+  /** A light was added. */
   | 'LIGHT_ADDED'
+  /** A material was added. */
   | 'MATERIAL_ADDED'
+  /** A material's fields changed. */
   | 'MATERIAL_EDITED'
+  /** A node's material override was set or cleared. */
   | 'MATERIAL_SET'
+  /** A node now draws an asset's mesh. */
   | 'MESH_ATTACHED'
+  /** A node no longer draws a mesh. */
   | 'MESH_DETACHED'
+  /** A node was added. */
   | 'NODE_ADDED'
+  /** A node was removed, with everything under it. */
   | 'NODE_REMOVED'
+  /** A node was renamed. */
   | 'NODE_RENAMED'
+  /** A node moved under another parent or to another place among its siblings. */
   | 'NODE_REPARENTED'
+  /** The scene was renamed. */
   | 'SCENE_RENAMED'
+  /** A node's local transform changed. */
   | 'TRANSFORM_SET';
 
 /** A light, placed at nodeId when given. Angles in radians. */
 export type SceneLightInput = {
+  /** Linear red, green, blue, each 0..1 (default white) */
   color?: Array<number> | null | undefined;
+  /** Its id within the scene (null: numbered) */
   id?: string | null | undefined;
+  /** SPOT: angle from the axis where the fall-off begins, in radians (default 0) */
   innerConeAngle?: number | null | undefined;
+  /** Brightness: candela for POINT and SPOT, lux for DIRECTIONAL (default 1) */
   intensity?: number | null | undefined;
+  /** A label; may be empty */
   name?: string | null | undefined;
+  /** The node to carry it (its localId); left out: none yet */
   nodeId?: string | null | undefined;
+  /** SPOT: angle from the axis where the light ends, in radians (default pi/4) */
   outerConeAngle?: number | null | undefined;
+  /** Distance past which it lights nothing, in scene units; null: unlimited */
   range?: number | null | undefined;
+  /** Its kind (default POINT) */
   type?: LightType | null | undefined;
 };
 
 /** Change the given fields of a material. */
 export type SceneMaterialEditInput = {
+  /** The material's id in the scene */
   materialId: string;
+  /** The fields to change */
   set: SceneMaterialInput;
 };
 
 /** Material fields; those left out keep their value (on a new material, glTF's default). A null texture removes it. */
 export type SceneMaterialInput = {
+  /** With MASK, the alpha below which nothing is drawn */
   alphaCutoff?: number | null | undefined;
+  /** How alpha is used */
   alphaMode?: AlphaMode | null | undefined;
+  /** Linear red, green, blue, alpha, each 0..1 (multiplies the texture) */
   baseColorFactor?: Array<number> | null | undefined;
+  /** The base colour texture (sRGB); null: none */
   baseColorTexture?: TextureReferenceInput | null | undefined;
+  /** Whether back faces are drawn (and lit) too */
   doubleSided?: boolean | null | undefined;
+  /** Linear red, green, blue light emitted, each 0..1 */
   emissiveFactor?: Array<number> | null | undefined;
+  /** The emitted colour texture (sRGB); null: none */
   emissiveTexture?: TextureReferenceInput | null | undefined;
+  /** Its id within the scene (a new material's: null: numbered) */
   id?: string | null | undefined;
+  /** 0 (dielectric) to 1 (metal); multiplies the texture's blue channel */
   metallicFactor?: number | null | undefined;
+  /** Metalness in blue, roughness in green; null: none */
   metallicRoughnessTexture?: TextureReferenceInput | null | undefined;
+  /** A label; may be empty */
   name?: string | null | undefined;
+  /** A tangent-space normal map; null: none */
   normalTexture?: TextureReferenceInput | null | undefined;
+  /** Ambient occlusion in the red channel; null: none */
   occlusionTexture?: TextureReferenceInput | null | undefined;
+  /** 0 (smooth) to 1 (rough); multiplies the texture's green channel */
   roughnessFactor?: number | null | undefined;
 };
 
 /** Draw every primitive of the node's mesh with a material (null: with each primitive's own). */
 export type SceneMaterialSetInput = {
+  /** A material of the scene; null: each primitive's own */
   materialId?: string | null | undefined;
+  /** The node (its localId, or its global id on sceneUpdate) */
   nodeId: string;
 };
 
 /** Draw an asset's mesh at a node, with materialId or the mesh's own materials (brought into the scene). */
 export type SceneMeshAttachInput = {
+  /** A material of the scene for the whole mesh; null: the mesh's own */
   materialId?: string | null | undefined;
+  /** The asset's mesh to draw */
   mesh: MeshReferenceInput;
+  /** The node (its localId, or its global id on sceneUpdate) */
   nodeId: string;
 };
 
 /** Stop drawing a mesh at a node. */
 export type SceneMeshDetachInput = {
+  /** The node (its localId, or its global id on sceneUpdate) */
   nodeId: string;
 };
 
 /** A new node. Translation, rotation (unit quaternion x, y, z, w) and scale, or a matrix (16 numbers, column-major) instead of those. `id` is yours to choose (so later operations can name it) or the scene's. */
 export type SceneNodeAddInput = {
+  /** A camera of the scene the node carries */
   cameraId?: string | null | undefined;
+  /** Its id within the scene (letters, digits, _.:-, up to 64); null: the scene numbers one */
   id?: string | null | undefined;
   /** Among siblings; null: last */
   index?: number | null | undefined;
+  /** A light of the scene the node carries */
   lightId?: string | null | undefined;
+  /** A material of the scene drawn on the whole mesh; null: the mesh's own */
   materialId?: string | null | undefined;
+  /** 16 numbers, column-major, instead of translation, rotation and scale */
   matrix?: Array<number> | null | undefined;
+  /** An asset's mesh for the node to draw */
   mesh?: MeshReferenceInput | null | undefined;
+  /** A label */
   name?: string;
   /** Null: top */
   parentId?: string | null | undefined;
+  /** Unit quaternion x, y, z, w; null: none */
   rotation?: Array<number> | null | undefined;
+  /** x, y, z; null: 1, 1, 1 */
   scale?: Array<number> | null | undefined;
+  /** x, y, z from the parent; null: 0, 0, 0 */
   translation?: Array<number> | null | undefined;
 };
 
 /** Remove a node and everything under it. */
 export type SceneNodeRemoveInput = {
+  /** The node (its localId, or its global id on sceneUpdate) */
   nodeId: string;
 };
 
+/** Rename a node. */
 export type SceneNodeRenameInput = {
+  /** The new name */
   name: string;
+  /** The node (its localId, or its global id on sceneUpdate) */
   nodeId: string;
 };
 
 /** Move a node under parentId (null: top level) at index (null: last); a node cannot move under itself or its descendants. */
 export type SceneNodeReparentInput = {
+  /** Its place among the new siblings; null: last */
   index?: number | null | undefined;
+  /** The node (its localId, or its global id on sceneUpdate) */
   nodeId: string;
+  /** The new parent node; null: the top level */
   parentId?: string | null | undefined;
 };
 
 /** Exactly one edit. */
 export type SceneOperationInput =
-  {   addCamera: SceneCameraInput; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
-  |  { addCamera?: never;   addLight: SceneLightInput; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
-  |  { addCamera?: never; addLight?: never;   addMaterial: SceneMaterialInput; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
-  |  { addCamera?: never; addLight?: never; addMaterial?: never;   addNode: SceneNodeAddInput; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
-  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never;   attachMesh: SceneMeshAttachInput; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
-  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never;   detachMesh: SceneMeshDetachInput; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
-  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never;   editMaterial: SceneMaterialEditInput; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
-  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never;   removeNode: SceneNodeRemoveInput; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
-  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never;   renameNode: SceneNodeRenameInput; reparentNode?: never; setMaterial?: never; setTransform?: never; }
-  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never;   reparentNode: SceneNodeReparentInput; setMaterial?: never; setTransform?: never; }
-  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never;   setMaterial: SceneMaterialSetInput; setTransform?: never; }
-  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never;   setTransform: SceneTransformSetInput; };
+  {   /** Add a camera */
+  addCamera: SceneCameraInput; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
+  |  { addCamera?: never;   /** Add a light */
+  addLight: SceneLightInput; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
+  |  { addCamera?: never; addLight?: never;   /** Add a material */
+  addMaterial: SceneMaterialInput; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
+  |  { addCamera?: never; addLight?: never; addMaterial?: never;   /** Add a node */
+  addNode: SceneNodeAddInput; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
+  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never;   /** Draw an asset's mesh at a node */
+  attachMesh: SceneMeshAttachInput; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
+  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never;   /** Stop drawing a node's mesh */
+  detachMesh: SceneMeshDetachInput; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
+  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never;   /** Change a material's fields */
+  editMaterial: SceneMaterialEditInput; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
+  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never;   /** Remove a node and its subtree */
+  removeNode: SceneNodeRemoveInput; renameNode?: never; reparentNode?: never; setMaterial?: never; setTransform?: never; }
+  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never;   /** Rename a node */
+  renameNode: SceneNodeRenameInput; reparentNode?: never; setMaterial?: never; setTransform?: never; }
+  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never;   /** Move a node */
+  reparentNode: SceneNodeReparentInput; setMaterial?: never; setTransform?: never; }
+  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never;   /** Set or clear a node's material */
+  setMaterial: SceneMaterialSetInput; setTransform?: never; }
+  |  { addCamera?: never; addLight?: never; addMaterial?: never; addNode?: never; attachMesh?: never; detachMesh?: never; editMaterial?: never; removeNode?: never; renameNode?: never; reparentNode?: never; setMaterial?: never;   /** Change a node's local transform */
+  setTransform: SceneTransformSetInput; };
 
 /** Translation, rotation (unit quaternion x, y, z, w) and scale, or a matrix (16 numbers, column-major) instead of those. Sets the parts given; a matrix replaces all. */
 export type SceneTransformSetInput = {
+  /** 16 numbers, column-major, replacing the whole transform */
   matrix?: Array<number> | null | undefined;
+  /** The node (its localId, or its global id on sceneUpdate) */
   nodeId: string;
+  /** Unit quaternion x, y, z, w; null: unchanged */
   rotation?: Array<number> | null | undefined;
+  /** x, y, z; null: unchanged */
   scale?: Array<number> | null | undefined;
+  /** x, y, z from the parent; null: unchanged */
   translation?: Array<number> | null | undefined;
 };
 
+/** An update of a scene, applied all or nothing: a new name, operations, or both. */
 export type SceneUpdateInput = {
   /** Renames the scene */
   name?: string | null | undefined;
@@ -780,22 +1223,30 @@ export type SceneUpdateInput = {
 
 /** Image encoding of TEXTURES output. */
 export type TextureFormat =
+  /** Lossy, no alpha: an image with transparency becomes PNG instead. */
   | 'JPEG'
+  /** KHR_texture_basisu; refused as UNSUPPORTED_OPTION, this server having no Basis Universal encoder. */
   | 'KTX2'
+  /** Lossless, with alpha. */
   | 'PNG'
+  /** EXT_texture_webp: lossy, with alpha. */
   | 'WEBP';
 
 /** A texture of a READY asset's normalised GLB. */
 export type TextureReferenceInput = {
+  /** A READY asset of the viewer's */
   assetId: string;
   /** Normal scale, occlusion strength */
   scale?: number;
+  /** The UV set (TEXCOORD_n) to map it */
   texCoord?: number;
+  /** The texture's index in its GLB */
   textureIndex: number;
 };
 
 /** Frames evenly spaced around the model, starting at the orbit camera's yaw (or the front). */
 export type TurntableInput = {
+  /** How many images, one per equal step of yaw */
   frames: number;
   /** Degrees; null keeps the orbit camera's, or 20 */
   pitch?: number | null | undefined;
