@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from app.context import Context
+from app.schema.scalars import Long
 from app.schema.token import Scope
 from app.schema.viewer import Usage
 
@@ -20,7 +21,7 @@ class Viewer:
     async def usage(self, info: Info) -> Usage:
         viewer = info.context.viewer
         found = await info.context.services.usage.of(None if viewer.is_admin else viewer.owner)
-        return Usage(bytes_stored=found.bytes_stored, assets=found.assets,
+        return Usage(bytes_stored=Long(found.bytes_stored), assets=found.assets,
                      jobs_queued=found.jobs_queued, jobs_running=found.jobs_running)
 
 
