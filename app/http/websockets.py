@@ -6,17 +6,23 @@ socket was open (checked before every operation and watched between them); 4408 
 ATELIER_WS_MAX_CONNECTIONS_PER_TOKEN sockets. An operation past
 ATELIER_WS_MAX_SUBSCRIPTIONS_PER_CONNECTION gets an error message with code RATE_LIMITED.
 Operations may name a persisted query by hash, as over HTTP; a refusal is an error message.
+A live event's result shared by identical subscriptions goes out as its one encoded payload
+with each operation's id spliced in, in the frame Strawberry would have encoded.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 from datetime import timedelta
 from typing import Any, NamedTuple, Protocol, cast
 
 from graphql import GraphQLError, GraphQLFormattedError
+from starlette.websockets import WebSocketDisconnect
+from strawberry.asgi import ASGIWebSocketAdapter
 from strawberry.http.async_base_view import AsyncWebSocketAdapter
+from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import (
     BaseGraphQLTransportWSHandler,
 )
@@ -30,6 +36,7 @@ from app.context import Context
 from app.errors import AtelierError, ErrorCode, RateLimited, Unauthenticated
 from app.http.persisted_queries import PersistedQueries, PersistedQueryRefused
 from app.http.request_id import request_id_of
+from app.resolvers.shared_events import shared_payload
 from app.services.auth import Principal
 from app.services.container import Services
 from app.services.token_watch import WatchedSocket
@@ -78,6 +85,31 @@ class Refusal(NamedTuple):
 def limit_error(limit: int) -> GraphQLFormattedError:
     return GraphQLError(f"at most {limit} operations may run at once on one websocket",
                         extensions={"code": ErrorCode.RATE_LIMITED.value}).formatted
+
+
+def shared_frame(message: object, data_type: str) -> str | None:
+    """The frame of a `data_type` message carrying only a shared result, spliced from its
+    encoded payload; None for any other message. Keys in Strawberry's order, compact."""
+    if not isinstance(message, dict) or message.get("type") != data_type:
+        return None
+    payload = message.get("payload")
+    if not isinstance(payload, dict) or len(payload) != 1 or "data" not in payload:
+        return None
+    encoded = shared_payload(payload["data"])
+    if encoded is None:
+        return None
+    operation_id = json.dumps(message["id"])
+    if data_type == "next":
+        return f'{{"id":{operation_id},"type":"next","payload":{encoded}}}'
+    return f'{{"type":"data","id":{operation_id},"payload":{encoded}}}'
+
+
+async def send_text(websocket: AsyncWebSocketAdapter, frame: str) -> None:
+    """Send an encoded frame as the adapter's send_json would send it."""
+    try:
+        await cast(ASGIWebSocketAdapter, websocket).ws.send_text(frame)
+    except WebSocketDisconnect as exc:
+        raise WebSocketDisconnected from exc
 
 
 class SocketSession:
@@ -179,6 +211,13 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
                 return
         await super().handle_subscribe(message)
 
+    async def send_message(self, message: Any) -> None:
+        frame = shared_frame(message, "next")
+        if frame is None:
+            await super().send_message(message)
+        else:
+            await send_text(self.websocket, frame)
+
 
 class LegacyWSHandler(BaseGraphQLWSHandler[Context, None]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -226,3 +265,10 @@ class LegacyWSHandler(BaseGraphQLWSHandler[Context, None]):
                                                     payload=refused))
                 return
         await super().handle_start(message)
+
+    async def send_message(self, message: Any) -> None:
+        frame = shared_frame(message, "data")
+        if frame is None:
+            await super().send_message(message)
+        else:
+            await send_text(self.websocket, frame)

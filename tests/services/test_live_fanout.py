@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import uuid
 from collections.abc import AsyncGenerator, AsyncIterator
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from app.context import Context
 from app.embedded.database import EmbeddedDatabase
 from app.embedded.redis import EmbeddedRedis
 from app.errors import AtelierError, ErrorCode
+from app.http.websockets import shared_frame
 from app.models import DOCUMENT_MODELS
 from app.models.asset import Asset, AssetStatus
 from app.models.job import Job, JobKind, JobStatus
@@ -322,6 +324,39 @@ async def test_identical_subscriptions_share_one_execution_and_viewers_stay_apar
     assert sorted(EXECUTIONS) == ["ann", "ann", "bob", "bob"]
     for owner, data in zip(viewers, received, strict=True):
         assert data == [{"shouts": {"text": text, "seenBy": owner}} for text in ("one", "two")]
+
+
+async def test_a_shared_result_goes_out_as_the_frame_strawberry_encodes_with_each_id(
+        services: Services) -> None:
+    schema = strawberry.Schema(query=ShoutQuery, subscription=ShoutSubscription,
+                               execution_context_class=SharedEventExecution)
+    contexts = [Context(services=services, base_url="http://api", request=None,  # type: ignore[arg-type]
+                        principal=viewer(owner)) for owner in ("ann", "ann", "bob")]
+    frames: list[list[tuple[str | None, str | None, str]]] = []
+
+    async def sent(context: Context, operation_id: str) -> None:
+        stream = await schema.subscribe("subscription { shouts { text seenBy } }",
+                                        context_value=context)
+        mine = []
+        async for result in stream:
+            message = {"id": operation_id, "type": "next", "payload": {"data": result.data}}
+            legacy = {"type": "data", "id": operation_id, "payload": {"data": result.data}}
+            mine.append((shared_frame(message, "next"), shared_frame(legacy, "data"),
+                         json.dumps(message, separators=(",", ":"))))
+        frames.append(mine)
+
+    await asyncio.gather(*(sent(context, f'op "{n}"') for n, context in enumerate(contexts)))
+    unshared = {"id": "1", "type": "next", "payload": {"data": {"shouts": {"text": "x"}}}}
+
+    for mine in frames:
+        for next_frame, data_frame, strawberry_frame in mine:
+            assert next_frame == strawberry_frame
+            assert data_frame is not None
+            assert json.loads(data_frame) == {**json.loads(strawberry_frame), "type": "data"}
+    seen_by = sorted(json.loads(frame)["payload"]["data"]["shouts"]["seenBy"]
+                     for mine in frames for frame, _, _ in mine if frame)
+    assert seen_by == ["ann", "ann", "ann", "ann", "bob", "bob"]
+    assert shared_frame(unshared, "next") is None
 
 
 async def test_a_feed_reader_that_breaks_ends_its_streams_instead_of_leaving_them_waiting(
