@@ -116,7 +116,7 @@ class Services:
         storage = open_storage(settings)
         await storage.prepare()
         bus = EventBus(redis)
-        job_log = JobLog(mongo, bus, redis, job_log_policy(settings))
+        job_log = JobLog(mongo, redis, job_log_policy(settings))
         jobs = JobService(job_log, JobQueue(arq, settings.queue_name), settings.max_page_size,
                           JobLimits.from_settings(settings))
         outcomes = AssetOutcomeLog(settings.asset_event_retention_seconds)
@@ -125,7 +125,7 @@ class Services:
                               labels=LabelLimits.from_settings(settings),
                               max_page_size=settings.max_page_size,
                               fault_inject=settings.fault_inject, usage=usage)
-        scenes = SceneService(storage, bus, SceneLimits.from_settings(settings))
+        scenes = SceneService(storage, SceneLimits.from_settings(settings))
         tokens = TokenService(settings.admin_token, bus, settings.token_cache_seconds)
         token_watch = TokenWatch(tokens, bus, redis,
                                  recheck_seconds=settings.ws_token_recheck_seconds,

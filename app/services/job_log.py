@@ -1,9 +1,7 @@
 """The write path of jobs: each change updates the job document and appends its event in one
-bounded transaction (the database is the source of truth), then a notice goes out through Redis.
-
-Notices are best effort: subscribers read what they send from the database, so a Redis outage
-delays an event but never fails a write. Events of a finished job expire after the retention
-setting (a TTL index); `replay` says when a resume point fell out of that window.
+bounded transaction (the database is the source of truth); subscribers follow the events
+through the database's change stream (`change_feed`). Events of a finished job expire after
+the retention setting (a TTL index); `replay` says when a resume point fell out of that window.
 """
 
 from __future__ import annotations
@@ -24,7 +22,6 @@ from redis.exceptions import RedisError
 from app.faults import JOB_COMMITTED, crash_point
 from app.models.common import utcnow
 from app.models.job import TERMINAL_JOB_STATUSES, Job, JobEvent, JobStatus
-from app.services.events import EventBus, job_topic
 from app.services.job_metrics import record_finished
 
 log = logging.getLogger(__name__)
@@ -53,10 +50,9 @@ class Replay:
 
 
 class JobLog:
-    def __init__(self, client: AsyncMongoClient[Any], bus: EventBus, redis: Redis,
+    def __init__(self, client: AsyncMongoClient[Any], redis: Redis,
                  policy: JobLogPolicy) -> None:
         self._client = client
-        self._bus = bus
         self._redis = redis
         self.policy = policy
 
@@ -79,7 +75,6 @@ class JobLog:
 
         await self.transaction(write)
         crash_point(JOB_COMMITTED, self.policy.fault_inject)
-        await self._announce(job.id, job.sequence)
 
     async def apply(
         self,
@@ -113,7 +108,6 @@ class JobLog:
         await self.transaction(write)
         if not written:
             return None
-        await self._announce(job_id, written["sequence"])
         job: Job = Job.model_validate(written)
         if job.is_terminal:
             try:
@@ -175,12 +169,6 @@ class JobLog:
         if document.get("status") not in {status.value for status in TERMINAL_JOB_STATUSES}:
             return None
         return utcnow() + timedelta(seconds=self.policy.event_retention_seconds)
-
-    async def _announce(self, job_id: str, sequence: int) -> None:
-        try:
-            await self._bus.publish(job_topic(job_id), {"sequence": sequence})
-        except RedisError as fault:
-            log.warning("job %s event %d not announced (Redis): %s", job_id, sequence, fault)
 
     @staticmethod
     async def _insert_event(

@@ -22,7 +22,6 @@ from app.models.common import utcnow
 from app.models.scene import Scene, SceneChange, SceneChangeKind, SceneRevision, SceneSummary
 from app.models.token import Scope
 from app.services.auth import Principal
-from app.services.events import EventBus, scene_topic
 from app.services.lookup import find_by_ids
 from app.services.pagination import Page, paginate
 from app.services.scenes.assets import SceneAssets
@@ -74,11 +73,10 @@ async def read_scene(scene_id: str) -> Scene | None:
 
 
 class SceneService:
-    def __init__(self, storage: Storage, bus: EventBus, limits: SceneLimits) -> None:
+    def __init__(self, storage: Storage, limits: SceneLimits) -> None:
         self.assets = SceneAssets(storage, max_document_bytes=limits.max_document_bytes,
                                   max_export_bytes=limits.max_export_bytes)
         self.glbs = SceneGlbs(self.assets, storage)
-        self.bus = bus
         self.limits = limits
 
     async def get_visible(self, principal: Principal, scene_id: str) -> Scene:
@@ -168,9 +166,6 @@ class SceneService:
                 result.changes.insert(0, SceneChange(kind=SceneChangeKind.SCENE_RENAMED))
             updated = await self._compare_and_set(scene, new_name, result)
             if updated is not None:
-                await self.bus.publish(scene_topic(scene_id), {
-                    "version": updated.version,
-                    "changes": [change.model_dump(mode="json") for change in result.changes]})
                 return updated
             if expected_version is not None:
                 break
