@@ -30,7 +30,7 @@ class DeliveryStatus(StrEnum):
 
 
 class Webhook(Document):
-    id: str = Field(default_factory=lambda: new_id("whk"))
+    id: str = Field(default_factory=lambda: new_id("whk"))  # type: ignore[assignment]
     owner: str
     url: str
     events: list[WebhookEventName]
@@ -51,7 +51,7 @@ class WebhookDelivery(Document):
     unique (webhook, event_key) index makes recording it twice impossible. A claim pushes
     `next_attempt_at` one lease ahead, so a worker that dies mid-attempt hands it back."""
 
-    id: str = Field(default_factory=lambda: new_id("whd"))
+    id: str = Field(default_factory=lambda: new_id("whd"))  # type: ignore[assignment]
     webhook_id: str
     owner: str
     event: WebhookEventName
@@ -83,7 +83,7 @@ class WebhookCursor(Document):
     """How far the scanners have read one source log: an asset outcome's sequence, or a time
     in the writers' clocks (re-read with an overlap, see app/services/webhooks/sources.py)."""
 
-    id: str
+    id: str  # type: ignore[assignment]
     sequence: int = 0
     at: datetime | None = None
 

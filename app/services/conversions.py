@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import PurePosixPath
 
+from beanie import SortDirection
 from redis.asyncio import Redis
 from redis.exceptions import LockError
 
@@ -111,4 +112,4 @@ class ConversionService:
         return await Job.find(
             {"asset_id": asset_id, "kind": JobKind.CONVERT.value, "params.cache_key": key,
              "status": {"$in": REUSABLE_STATUSES}, "cancel_requested": False}
-        ).sort([("_id", -1)]).first_or_none()
+        ).sort([("_id", SortDirection.DESCENDING)]).first_or_none()

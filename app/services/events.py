@@ -1,10 +1,10 @@
-"""Events across processes through Redis pub/sub, fanned out to local subscribers.
+"""Notices across processes through Redis pub/sub, fanned out to local subscribers.
 
-Each process keeps one pub/sub connection. Publishing happens after the change is written to
-the database, so a subscriber that misses a message (a dropped connection) loses no state: it
-re-reads the database, and `Subscription.next` wakes it periodically to do so. Subscriptions
-(jobProgress, assetReady, sceneChanged) follow the database's change stream instead
-(`change_feed`); these notices serve other listeners.
+Each process keeps one pub/sub connection. A notice follows a change already written to the
+database, so a listener that misses one (a dropped connection) loses no state: it re-reads the
+database, and `Subscription.next` wakes it periodically to do so. Token revocation is the one
+notice today; GraphQL subscriptions (jobProgress, assetReady, sceneChanged) follow the
+database's change stream instead (`change_feed`).
 """
 
 from __future__ import annotations
@@ -24,17 +24,8 @@ log = logging.getLogger(__name__)
 
 CHANNEL_PREFIX = "atelier:events:"
 
-
-def job_topic(job_id: str) -> str:
-    return f"job:{job_id}"
-
-
 # Payload {"token_id": ...}: every API process closes that token's websockets.
 TOKEN_REVOKED_TOPIC = "token-revoked"
-
-
-def scene_topic(scene_id: str) -> str:
-    return f"scene:{scene_id}"
 
 
 class Subscription:
@@ -85,7 +76,7 @@ class EventBus:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._reader
         if self._pubsub is not None:
-            await self._pubsub.aclose()
+            await self._pubsub.aclose()  # type: ignore[no-untyped-call]  # redis-py leaves it unannotated
 
     async def _add(self, subscription: Subscription) -> None:
         channel = CHANNEL_PREFIX + subscription.topic

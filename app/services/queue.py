@@ -14,6 +14,8 @@ and the reaper exist only for those.
 
 from __future__ import annotations
 
+from typing import Any
+
 from arq.connections import ArqRedis
 from arq.constants import in_progress_key_prefix
 from arq.jobs import Job as ArqJob
@@ -49,9 +51,10 @@ class JobQueue:
         # Delivering the same delivery twice while queued is a no-op.
         # The trace context (W3C headers, with tracing on) continues in the job's span.
         carried = tracing.outgoing_context()
+        extra: dict[str, Any] = {"trace_context": carried} if carried else {}
         await self.pool.enqueue_job(
             WORKER_FUNCTIONS[job.kind], job.id, _job_id=delivery_id(job),
-            _queue_name=self.queue_name, **({"trace_context": carried} if carried else {}),
+            _queue_name=self.queue_name, **extra,
         )
 
     async def release(self, job: Job) -> None:

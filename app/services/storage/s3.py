@@ -25,7 +25,7 @@ from typing import Any
 from urllib.parse import quote
 
 import aioboto3
-from botocore.config import Config
+from aiobotocore.config import AioConfig
 from botocore.exceptions import ClientError
 
 from app.config import Settings
@@ -64,7 +64,7 @@ class S3Storage(Storage):
             else self.endpoint_url
         )
         self._session = aioboto3.Session(region_name=self.region)
-        self._config = Config(
+        self._config = AioConfig(
             signature_version="s3v4",
             s3={"addressing_style": "path"} if self.endpoint_url else {},
             retries={"mode": "standard", "max_attempts": 3},

@@ -3,6 +3,9 @@ worker delivered (as app/services/job_metrics.py does for jobs)."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
+from typing import cast
+
 from prometheus_client.core import CounterMetricFamily, Metric
 from redis.asyncio import Redis
 
@@ -22,7 +25,9 @@ async def collect(redis: Redis) -> list[Metric]:
     deliveries = CounterMetricFamily(
         "atelier_webhook_deliveries", "Webhook delivery attempts by event and outcome",
         labels=["event", "outcome"])
-    for field, value in (await redis.hgetall(DELIVERIES_KEY)).items():
+    # redis-py types the async client's hgetall as sync-or-async; it is async here.
+    counts = await cast(Awaitable[dict[bytes, bytes]], redis.hgetall(DELIVERIES_KEY))
+    for field, value in counts.items():
         event, outcome = field.decode().split("|", 1)
         deliveries.add_metric([event, outcome], float(value))
     return [deliveries]
