@@ -243,6 +243,7 @@ async def test_the_database_down_answers_service_unavailable_fast_and_loses_noth
 ) -> None:
     worker = stack.worker()
     api, _ = await owner_api(stack.url)
+    unseen, _ = await owner_api(stack.url)  # never used before the outage: not in any cache
     admin = Api(stack.url, ADMIN_TOKEN)
     before = await api.upload(models.box_stl((2.0, 2.0, 1.0)), "kept.stl")
     await eventually(lambda: is_ready(api, before["asset"]["id"]), 90, "the first upload READY")
@@ -250,15 +251,16 @@ async def test_the_database_down_answers_service_unavailable_fast_and_loses_noth
 
     kill(stack.database.child)
     started = time.monotonic()
-    refused = await api.post(OWN_ASSETS)
+    refused = await unseen.post(OWN_ASSETS)
     refused_in = time.monotonic() - started
+    cached = await api.post(OWN_ASSETS)  # its principal is cached: the query itself fails
     started = time.monotonic()
     as_admin = await admin.post(OWN_ASSETS)
     admin_in = time.monotonic() - started
     started = time.monotonic()
     upload = await post_upload(admin, models.box_stl((5.0, 1.0, 1.0)), "lost.stl")
     upload_in = time.monotonic() - started
-    handshake = await websocket_refusal(api)
+    handshake = await websocket_refusal(unseen)
     stack.database.start()
     await eventually(lambda: _ready(stack.url), 60, "ready again")
     after = (await api.graphql(OWN_ASSETS))["assets"]
@@ -269,6 +271,8 @@ async def test_the_database_down_answers_service_unavailable_fast_and_loses_noth
     assert refused.status_code == 503 and refused.headers["Retry-After"].isdigit()
     assert refused.json()["errors"][0]["extensions"]["code"] == "SERVICE_UNAVAILABLE"
     assert refused_in < 3.5, f"auth answered after {refused_in:.1f}s"
+    assert cached.status_code in {200, 503}
+    assert [e["extensions"]["code"] for e in cached.json()["errors"]] == ["SERVICE_UNAVAILABLE"]
     assert as_admin.status_code == 200
     assert [e["extensions"]["code"] for e in as_admin.json()["errors"]] == ["SERVICE_UNAVAILABLE"]
     assert "27017" not in as_admin.text and stack.database.url not in as_admin.text
