@@ -39,7 +39,8 @@ frontend-demo/dist/app.js: frontend-demo/node_modules/.installed $(wildcard fron
 	npm --prefix frontend-demo run build
 
 lint: setup
-	$(BIN)/ruff check app tests bench
+	$(BIN)/ruff check app tests bench scripts
+	$(BIN)/mypy app
 
 bench: setup
 	$(BIN)/python -m bench.ingest
