@@ -25,11 +25,13 @@ RUN apt-get update \
 
 WORKDIR /opt/atelier
 # Dependencies in their own layer, so a change to the code does not reinstall them.
-COPY pyproject.toml README.md ./
-RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" \
-        > /tmp/requirements.txt \
-    && pip install -r /tmp/requirements.txt \
-    && rm /tmp/requirements.txt
+# meshoptimizer's Python binding is published as source only: g++ builds it, then goes.
+COPY pyproject.toml README.md requirements/prod.lock ./
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends g++ \
+    && pip install -r prod.lock \
+    && apt-get purge -y --auto-remove g++ \
+    && rm -rf /var/lib/apt/lists/* prod.lock
 
 COPY app ./app
 COPY frontend-demo/public ./frontend-demo/public

@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test test-fast setup lint bench clean
+.PHONY: run test test-fast setup lint lock bench clean
 
 run: setup
 	$(BIN)/atelier serve
@@ -21,11 +21,24 @@ setup: .make/system-deps $(VENV)/.installed node_modules/.installed frontend-dem
 	scripts/install-system-deps
 	@mkdir -p .make && touch $@
 
-$(VENV)/.installed: pyproject.toml
+# Every dependency at the version requirements/dev.lock pins; `make lock` renews the pins.
+$(VENV)/.installed: pyproject.toml requirements/dev.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,embedded]'
+	$(BIN)/pip install --quiet -r requirements/dev.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	@touch $@
+
+# dev.lock: pyproject.toml with the test and embedded extras; prod.lock: what the image installs
+# (the dependencies and the tracing extra), at the same versions. Pins already in a lock file are
+# kept unless pyproject.toml needs others; delete a line to take a package's newest release.
+LOCK := --quiet --python-version 3.11 --python-platform x86_64-manylinux_2_28 --prerelease allow \
+	--custom-compile-command "make lock"
+lock: $(VENV)/.installed
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra embedded $(LOCK) -o requirements/dev.lock
+	$(BIN)/uv pip compile pyproject.toml --extra tracing -c requirements/dev.lock $(LOCK) \
+		-o requirements/prod.lock
 
 node_modules/.installed: package.json
 	npm install --no-audit --no-fund --loglevel=error
