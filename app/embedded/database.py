@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,10 @@ from pymongo import MongoClient
 from pymongo.errors import PyMongoError
 
 from app.embedded.process import ChildProcess, free_port, port_open
+from app.usage import UsageError
+
+NOT_INSTALLED = ("SecantusDB, the embedded database, is not installed: `make run` installs it "
+                 "(pip install 'atelier[embedded]'), or set ATELIER_MONGODB_URL to a MongoDB")
 
 
 def mongodb_url(host: str, port: int) -> str:
@@ -20,6 +25,8 @@ class EmbeddedDatabase:
     """`python -m secantus` on a free loopback port, storing its data under `storage_path`."""
 
     def __init__(self, storage_path: Path, *, log_path: Path | None = None) -> None:
+        if importlib.util.find_spec("secantus") is None:
+            raise UsageError(NOT_INSTALLED)
         self.host = "127.0.0.1"
         self.port = free_port()
         self.storage_path = storage_path

