@@ -6,7 +6,7 @@ import { DemoAssetConvertDocument } from "./generated/operations.ts";
 const FORMATS = ["GLB", "GLTF", "OBJ", "STL", "PLY", "USDZ"];
 const PRESETS = { NONE: "No optimisation", WELD: "Weld", SIMPLIFY: "Simplify", COMPRESS: "Compress", TEXTURES: "Resize textures" };
 const COMPRESSIONS = { MESHOPT: "Meshopt", DRACO: "Draco" };
-const TEXTURE_FORMATS = ["WEBP", "JPEG", "PNG", "KTX2"];
+const TEXTURE_FORMATS = ["WEBP", "JPEG", "PNG"];
 
 // The choices survive the panel being drawn again when the asset changes.
 const choices = { format: "GLB", preset: "NONE", keepPercent: 50, compression: "MESHOPT", maxTextureSize: 1024, textureFormat: "WEBP" };
