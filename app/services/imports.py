@@ -10,8 +10,6 @@ and the job cap are checked before the first byte is read.
 from __future__ import annotations
 
 import asyncio
-import ipaddress
-import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -24,9 +22,11 @@ from app.errors import AtelierError, ErrorCode, InvalidInput, TooLarge
 from app.models.token import Scope
 from app.services.assets import AssetService, Uploaded
 from app.services.auth import Principal
+from app.services.outbound import Target, parse_target, resolve_allowed
 from app.services.storage.base import CHUNK_SIZE
-from app.services.webhooks.addresses import Target, parse_target, refusal
 
+PURPOSE = "import"
+ALLOW_SETTING = "ATELIER_IMPORT_ALLOW_PRIVATE"
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 DEFAULT_FILENAME = "import"
 
@@ -67,7 +67,7 @@ class ImportService:
         schemes = ("https", "http") if self.limits.allow_private else ("https",)
         if url.split(":", 1)[0].lower() not in schemes:
             raise _refuse("import URLs must be https")
-        return parse_target(url)
+        return parse_target(url, PURPOSE)
 
     async def _body(self, url: str) -> AsyncIterator[bytes]:
         """The body of `url` after at most `max_redirects` checked redirects."""
@@ -75,9 +75,11 @@ class ImportService:
                                      limits=httpx.Limits(max_keepalive_connections=0)) as http:
             for _ in range(self.limits.max_redirects + 1):
                 target = self._checked(url)
-                address = await self._allowed_address(target)
+                addresses = await resolve_allowed(
+                    target, purpose=PURPOSE, allow_private=self.limits.allow_private,
+                    allow_setting=ALLOW_SETTING)
                 extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
-                request = http.build_request("GET", target.url_for(address),
+                request = http.build_request("GET", target.url_for(addresses[0]),
                                              headers={"Host": target.host_header},
                                              extensions=extensions)
                 response = await _send(http, request)
@@ -97,25 +99,6 @@ class ImportService:
                 finally:
                     await response.aclose()
         raise _refuse(f"the URL redirected more than {self.limits.max_redirects} times")
-
-    async def _allowed_address(self, target: Target) -> str:
-        """One address of the host, when every address it resolves to is allowed (one
-        private answer among public ones is how a rebinding attack hides)."""
-        loop = asyncio.get_running_loop()
-        try:
-            found = await loop.getaddrinfo(target.host, target.port, type=socket.SOCK_STREAM)
-        except (socket.gaierror, UnicodeError) as exc:
-            raise _refuse(f"{target.host} does not resolve") from exc
-        addresses = list(dict.fromkeys(str(info[4][0]) for info in found))
-        for text in addresses:
-            address = ipaddress.ip_address(text.split("%", 1)[0])
-            if refusal(address, allow_private=self.limits.allow_private) is not None:
-                raise _refuse(f"{target.host} resolves to {address}, a private, loopback, "
-                              "link-local or multicast address (set "
-                              "ATELIER_IMPORT_ALLOW_PRIVATE=true to allow it)")
-        if not addresses:
-            raise _refuse(f"{target.host} does not resolve")
-        return addresses[0]
 
 
 async def _send(http: httpx.AsyncClient, request: httpx.Request) -> httpx.Response:

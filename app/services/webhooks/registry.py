@@ -13,7 +13,7 @@ from app.models.token import Scope
 from app.models.webhook import Webhook, WebhookDelivery, WebhookEventName
 from app.services.auth import Principal
 from app.services.pagination import Page, paginate
-from app.services.webhooks.addresses import parse_target, resolve_allowed
+from app.services.webhooks.targets import allowed_addresses, webhook_target
 
 MIN_SECRET_LENGTH = 16
 MAX_SECRET_LENGTH = 256
@@ -48,8 +48,8 @@ class WebhookRegistry:
         if not MIN_SECRET_LENGTH <= len(secret) <= MAX_SECRET_LENGTH:
             raise InvalidInput(f"the secret must be {MIN_SECRET_LENGTH} to {MAX_SECRET_LENGTH} "
                                "characters long", field=["secret"])
-        target = parse_target(url)
-        await resolve_allowed(target, allow_private=self.allow_private)
+        target = webhook_target(url)
+        await allowed_addresses(target, allow_private=self.allow_private)
         registered = await Webhook.find({"owner": principal.owner}).count()
         if registered >= self.max_per_owner:
             raise QuotaExceeded(f"an owner may register {self.max_per_owner} webhooks; "

@@ -12,8 +12,8 @@ import httpx
 
 from app.errors import InvalidInput
 from app.models.webhook import Webhook, WebhookDelivery
-from app.services.webhooks.addresses import parse_target, resolve_allowed
 from app.services.webhooks.signing import delivery_body, delivery_headers
+from app.services.webhooks.targets import allowed_addresses, webhook_target
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,8 @@ async def attempt(client: httpx.AsyncClient, webhook: Webhook, delivery: Webhook
                                event=delivery.event.value, timestamp=timestamp)
     try:
         async with asyncio.timeout(timeout_seconds):
-            target = parse_target(webhook.url)
-            addresses = await resolve_allowed(target, allow_private=allow_private)
+            target = webhook_target(webhook.url)
+            addresses = await allowed_addresses(target, allow_private=allow_private)
             extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
             async with client.stream("POST", target.url_for(addresses[0]), content=body,
                                      headers={**headers, "Host": target.host_header},

@@ -1,6 +1,7 @@
-"""Where a webhook may point: an http(s) URL whose every address is public, unless the operator
-allows private ones; checked when the webhook is registered and again before each delivery, so
-a name that later resolves somewhere private (DNS rebinding) is refused then too."""
+"""Where the server may connect out (webhook deliveries, assetImport fetches): an http(s) URL
+whose every address is public, unless the operator allows private ones. Callers check before
+each connection and connect to the address checked, so a name that later resolves somewhere
+private (DNS rebinding) is refused then too."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 @dataclass(frozen=True)
 class Target:
-    """A checked webhook URL, split into what a pinned connection needs."""
+    """A checked URL, split into what a pinned connection needs."""
 
     scheme: str
     host: str  # a name, or an address without brackets
@@ -44,8 +45,9 @@ def _refuse(message: str) -> InvalidInput:
     return InvalidInput(message, field=["url"])
 
 
-def parse_target(url: str) -> Target:
-    """INVALID_INPUT unless `url` is an absolute http(s) URL with a host and no credentials."""
+def parse_target(url: str, purpose: str) -> Target:
+    """INVALID_INPUT unless `url` is an absolute http(s) URL with a host and no credentials;
+    `purpose` names the URL in messages ("webhook", "import")."""
     if len(url) > MAX_URL_LENGTH:
         raise _refuse(f"the URL is longer than {MAX_URL_LENGTH} characters")
     try:
@@ -54,11 +56,11 @@ def parse_target(url: str) -> Target:
     except ValueError as exc:
         raise _refuse(f"the URL is not valid: {exc}") from exc
     if parts.scheme not in _DEFAULT_PORTS:
-        raise _refuse("webhook URLs must be http or https")
+        raise _refuse(f"{purpose} URLs must be http or https")
     if not parts.hostname:
         raise _refuse("the URL has no host")
     if parts.username is not None or parts.password is not None:
-        raise _refuse("the URL must not carry credentials; the secret signs every delivery")
+        raise _refuse("the URL must not carry credentials")
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     return Target(parts.scheme, parts.hostname.lower(), port or _DEFAULT_PORTS[parts.scheme],
                   path)
@@ -75,21 +77,23 @@ def _embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | No
     return None
 
 
-def refusal(address: IPAddress, *, allow_private: bool) -> str | None:
-    """Why a delivery must not go to `address`, or None when it may."""
+def refusal(address: IPAddress, *, allow_private: bool, allow_setting: str) -> str | None:
+    """Why a connection must not go to `address`, or None when it may; `allow_setting` names
+    the setting that would allow a private address."""
     if isinstance(address, ipaddress.IPv6Address):
         embedded = _embedded_ipv4(address)
         if embedded is not None:
-            return refusal(embedded, allow_private=allow_private)
+            return refusal(embedded, allow_private=allow_private, allow_setting=allow_setting)
     if address.is_multicast or address.is_unspecified:
         return f"{address} is a multicast or unspecified address"
     if not address.is_global and not allow_private:
         return (f"{address} is a private, loopback or link-local address "
-                "(set ATELIER_WEBHOOK_ALLOW_PRIVATE=true to allow it)")
+                f"(set {allow_setting}=true to allow it)")
     return None
 
 
-async def resolve_allowed(target: Target, *, allow_private: bool) -> list[str]:
+async def resolve_allowed(target: Target, *, purpose: str, allow_private: bool,
+                          allow_setting: str) -> list[str]:
     """Every address `target`'s host resolves to, when all of them are allowed; INVALID_INPUT
     if the name does not resolve or any address is refused (one private answer among public
     ones is how a rebinding attack hides)."""
@@ -101,9 +105,9 @@ async def resolve_allowed(target: Target, *, allow_private: bool) -> list[str]:
     addresses = list(dict.fromkeys(str(info[4][0]) for info in found))
     for text in addresses:
         reason = refusal(ipaddress.ip_address(text.split("%", 1)[0]),
-                         allow_private=allow_private)
+                         allow_private=allow_private, allow_setting=allow_setting)
         if reason is not None:
-            raise _refuse(f"webhook URLs must not point at {reason}")
+            raise _refuse(f"{purpose} URLs must not point at {reason}")
     if not addresses:
         raise _refuse(f"{target.host} does not resolve")
     return addresses
