@@ -1,8 +1,9 @@
 """Turn an uploaded file into a normalised GLB with its stats and validation report.
 
 glTF keeps its own document: buffers and images are packed into one GLB and nothing is
-re-encoded. STL, OBJ, PLY, OFF and 3MF go through trimesh; FBX and DAE through assimp. A zip
-holds one model and the files it refers to (`unpack_bundle` splits a zip of several models).
+re-encoded. OBJ goes through its own numpy parser (`obj_mesh`); STL, PLY, OFF and 3MF through
+trimesh; FBX and DAE through assimp. A zip holds one model and the files it refers to
+(`unpack_bundle` splits a zip of several models).
 
 The report describes the upload: for glTF, Khronos-style checks of the source document with
 its own JSON pointers; for every other format, the geometry of the normalised GLB. A model is
@@ -31,6 +32,7 @@ from app.geometry.gltf_io import load_asset, parse_json, split_glb
 from app.geometry.gltf_pack import pack_glb
 from app.geometry.ingest_limits import IngestLimits, check_limits
 from app.geometry.mesh_formats import TRIMESH_TYPES, mesh_bytes_to_glb, refuse_xml_entities
+from app.geometry.obj_mesh import obj_to_glb
 from app.geometry.resources import Resources
 from app.geometry.stats import compute_stats
 from app.geometry.validation import ValidationReport, validate_bytes, validate_glb, validate_gltf
@@ -186,6 +188,8 @@ def _gltf_to_glb(model: _Model) -> tuple[bytes, ValidationReport]:
 
 
 def _other_to_glb(model: _Model, limits: IngestLimits) -> bytes:
+    if model.source_format is SourceFormat.OBJ:
+        return obj_to_glb(model.data, model.resources, limits.max_triangles)
     if model.source_format in TRIMESH_TYPES:
         return mesh_bytes_to_glb(model.data, model.source_format, model.resources)
     if model.source_format in ASSIMP_FORMATS:

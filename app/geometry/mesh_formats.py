@@ -1,8 +1,8 @@
-"""STL, OBJ (+MTL and textures), PLY (vertex colours), OFF and 3MF read with trimesh, as a GLB.
+"""STL, PLY (vertex colours), OFF and 3MF read with trimesh, as a GLB; and what the OBJ path
+(`obj_mesh`, its own numpy parser) shares with them: the upload's resolver and the export.
 
-trimesh keeps what these formats hold: OBJ objects and groups as named meshes with their
-diffuse colour and texture, PLY vertex colours, 3MF build items and components as a node
-tree. STL triangles come unshared, so their corners are welded, which lets the geometry
+trimesh keeps what these formats hold: PLY vertex colours, 3MF build items and components as
+a node tree. STL triangles come unshared, so their corners are welded, which lets the geometry
 checks see the surface's topology and makes the GLB a third of the size.
 """
 
@@ -23,7 +23,6 @@ from app.geometry.resources import Resources
 
 TRIMESH_TYPES = {
     SourceFormat.STL: "stl",
-    SourceFormat.OBJ: "obj",
     SourceFormat.PLY: "ply",
     SourceFormat.OFF: "off",
     SourceFormat.THREE_MF: "3mf",
@@ -31,10 +30,9 @@ TRIMESH_TYPES = {
 # XML entity declarations can expand without bound or read local files; 3MF needs none.
 _XML_ENTITIES = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 _STL_FACET = re.compile(rb"\bfacet\b")
-_OBJ_FACE = re.compile(rb"^[ \t]*f[ \t]", re.MULTILINE)
 
 
-class _UploadResolver(Resolver):
+class UploadResolver(Resolver):
     """trimesh's view of the upload: material and texture files through `Resources`.
 
     trimesh swallows a resolver's exceptions (it then loads without the material), so a
@@ -59,7 +57,7 @@ class _UploadResolver(Resolver):
     def write(self, name: str, data: Any) -> None:
         raise PermissionError("the upload is read-only")
 
-    def namespaced(self, namespace: str) -> _UploadResolver:
+    def namespaced(self, namespace: str) -> UploadResolver:
         return self
 
     def keys(self) -> list[str]:
@@ -69,7 +67,7 @@ class _UploadResolver(Resolver):
 def mesh_bytes_to_glb(data: bytes, source_format: SourceFormat, resources: Resources) -> bytes:
     """Read `data` with trimesh and export it as a GLB scene; raises CorruptFile, NO_GEOMETRY
     or what `resources` refused."""
-    resolver = _UploadResolver(resources)
+    resolver = UploadResolver(resources)
     try:
         scene = trimesh.load_scene(io.BytesIO(data), file_type=TRIMESH_TYPES[source_format],
                                    process=False, resolver=resolver)
@@ -90,7 +88,11 @@ def mesh_bytes_to_glb(data: bytes, source_format: SourceFormat, resources: Resou
     for mesh in meshes:
         if source_format is SourceFormat.STL:
             mesh.merge_vertices()
-        _drop_placeholder_texture(mesh)
+        drop_placeholder_texture(mesh)
+    return scene_to_glb(scene, source_format)
+
+
+def scene_to_glb(scene: trimesh.Scene, source_format: SourceFormat) -> bytes:
     try:
         # trimesh leaves Scene.export unannotated.
         return bytes(scene.export(file_type="glb"))  # type: ignore[no-untyped-call]
@@ -102,17 +104,15 @@ def mesh_bytes_to_glb(data: bytes, source_format: SourceFormat, resources: Resou
 
 
 def _declares_faces(data: bytes, source_format: SourceFormat) -> bool:
-    """Whether an STL or OBJ that gave no triangle said it had some: then it is broken, not
-    empty (`solid x` + `endsolid x`, a binary STL counting 0, an OBJ of only vertices)."""
+    """Whether an STL that gave no triangle said it had some: then it is broken, not empty
+    (`solid x` + `endsolid x` or a binary STL counting 0 are empty)."""
     if source_format is SourceFormat.STL:
         triangles = binary_stl_triangles(data, len(data))
         return bool(triangles) if triangles is not None else _STL_FACET.search(data) is not None
-    if source_format is SourceFormat.OBJ:
-        return _OBJ_FACE.search(data) is not None
     return False
 
 
-def _drop_placeholder_texture(mesh: trimesh.Trimesh) -> None:
+def drop_placeholder_texture(mesh: trimesh.Trimesh) -> None:
     """trimesh gives an OBJ with UVs but no texture file a made-up 2x2 image; keep the UVs
     and drop the image, so the GLB and its texture count say what the upload had."""
     material = getattr(mesh.visual, "material", None)

@@ -1,0 +1,122 @@
+"""OBJ (+MTL and textures) as a GLB: the flat arrays of `obj_parse` de-indexed into one
+trimesh mesh per material, with the materials trimesh reads from the MTL, exported by trimesh.
+
+OBJ indexes positions, UVs and normals separately; a glTF vertex is one (v, vt, vn) triplet,
+so each distinct triplet a material's faces use becomes one vertex (np.unique on the triplet
+packed into one integer). A mesh has UVs (normals) when every corner of its faces gives one.
+Meshes are named as trimesh named them: by material when the MTL gives several, else by the
+last object, else "geometry".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import trimesh
+from numpy.typing import NDArray
+from trimesh.exchange.obj import parse_mtl
+from trimesh.visual.material import SimpleMaterial
+from trimesh.visual.texture import TextureVisuals
+
+from app.errors import AtelierError, CorruptFile, ErrorCode
+from app.geometry.formats import SourceFormat
+from app.geometry.mesh_formats import UploadResolver, drop_placeholder_texture, scene_to_glb
+from app.geometry.obj_parse import MISSING, Corners, ObjData, ObjGroup, parse_obj
+from app.geometry.resources import Resources
+
+DEFAULT_NAME = "geometry"
+
+
+def obj_to_glb(data: bytes, resources: Resources, max_triangles: int) -> bytes:
+    """The GLB of an OBJ upload; raises CorruptFile, NO_GEOMETRY, LIMIT_EXCEEDED or what
+    `resources` refused."""
+    obj = parse_obj(data, max_triangles)
+    resolver = UploadResolver(resources)
+    materials = _materials(obj.mtllib, resolver)
+    if resolver.refusal is not None:
+        raise resolver.refusal
+    scene = trimesh.Scene()
+    for group in obj.groups:
+        corners = np.concatenate(group.corners)
+        mesh = _mesh(obj, corners, materials.get(group.material) if group.material else None)
+        name = trimesh.util.unique_name(_name(group, materials), scene.geometry)
+        del corners
+        drop_placeholder_texture(mesh)
+        scene.add_geometry(mesh, geom_name=name, node_name=name)
+    if not scene.geometry:
+        if obj.face_lines:
+            raise CorruptFile("the OBJ file declares faces, but none of them could be read")
+        raise AtelierError("the OBJ file contains no triangles", code=ErrorCode.NO_GEOMETRY)
+    return scene_to_glb(scene, SourceFormat.OBJ)
+
+
+def _materials(mtllib: str | None, resolver: UploadResolver) -> dict[str, SimpleMaterial]:
+    """The MTL's materials as trimesh reads them; none when the file is missing or broken, as
+    trimesh loaded an OBJ without them (the missing file is a warning of `Resources`)."""
+    if mtllib is None:
+        return {}
+    try:
+        parsed = parse_mtl(resolver.get(mtllib), resolver=resolver)  # type: ignore[no-untyped-call]
+        return {name: SimpleMaterial(**values)  # type: ignore[no-untyped-call]
+                for name, values in parsed.items()}
+    except AtelierError:
+        return {}  # the resolver keeps the refusal for the caller
+    except Exception:  # a broken MTL loads the model without its materials
+        return {}
+
+
+def _mesh(obj: ObjData, corners: Corners, material: SimpleMaterial | None) -> trimesh.Trimesh:
+    has_uv = len(obj.uvs) > 0 and bool((corners[:, 1] != MISSING).all())
+    has_normal = len(obj.normals) > 0 and bool((corners[:, 2] != MISSING).all())
+    columns = [0] + [1] * has_uv + [2] * has_normal
+    sizes = [len(obj.positions), len(obj.uvs), len(obj.normals)]
+    for column in columns:
+        _check_range(corners[:, column], sizes[column], ("v", "vt", "vn")[column])
+    unique, faces = _unique_triplets(corners, columns, [sizes[c] for c in columns])
+    vertex = dict(zip(columns, unique, strict=True))
+    options: dict[str, Any] = {}
+    if has_normal:
+        options["vertex_normals"] = obj.normals[vertex[2]]
+    uv = obj.uvs[vertex[1]] if has_uv else None
+    if material is not None:
+        options["visual"] = TextureVisuals(uv=uv, material=material)  # type: ignore[no-untyped-call]
+    elif uv is not None:
+        options["visual"] = TextureVisuals(uv=uv)  # type: ignore[no-untyped-call]
+    elif obj.colors is not None:
+        options["vertex_colors"] = obj.colors[vertex[0]]
+    return trimesh.Trimesh(vertices=obj.positions[vertex[0]], faces=faces, process=False,
+                           **options)
+
+
+def _check_range(indices: NDArray[np.int32], size: int, keyword: str) -> None:
+    if len(indices) and int(indices.max()) >= size:
+        raise CorruptFile(f"a face of the OBJ file refers to `{keyword}` number "
+                          f"{int(indices.max()) + 1}; the file has {size}")
+
+
+def _unique_triplets(corners: Corners, columns: list[int], sizes: list[int]
+                     ) -> tuple[list[NDArray[np.int64]], NDArray[np.int64]]:
+    """Per used column, the index of each distinct corner, and the triangles over them."""
+    # The packed key is exact while the product of the sizes fits in int64; a file with that
+    # many elements is far past the triangle cap, but the product is checked all the same.
+    if np.prod([float(s) for s in sizes]) >= 2.0 ** 63:
+        raise CorruptFile("the OBJ file has more vertices, UVs and normals than can be indexed")
+    key = corners[:, columns[0]].astype(np.int64)
+    for column, size in zip(columns[1:], sizes[1:], strict=True):
+        key *= size
+        key += corners[:, column]
+    unique, inverse = np.unique(key, return_inverse=True)
+    del key
+    parts = []
+    for size in reversed(sizes[1:]):
+        parts.append(unique % size)
+        unique //= size
+    parts.append(unique)
+    return parts[::-1], inverse.reshape(-1, 3)
+
+
+def _name(group: ObjGroup, materials: dict[str, SimpleMaterial]) -> str:
+    if len(materials) > 1 and group.material is not None:
+        return group.material
+    return group.object_name or DEFAULT_NAME

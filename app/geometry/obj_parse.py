@@ -1,0 +1,221 @@
+"""Wavefront OBJ bytes read into flat arrays: positions (and `v` colours), UVs, normals, and
+per material the triangles' corners as zero-based (v, vt, vn) indices.
+
+The file is read in blocks of whole lines. Each block's lines are told apart by their first
+bytes, and the numbers of each kind read at once (`obj_text`); only `usemtl`, `o`, `g` and
+`mtllib` lines, which name things, are read one by one. Faces with more than three corners
+are fanned into triangles. Faces group by material, as trimesh grouped them, and each group
+keeps the last object name it was seen under. The triangle cap is checked block by block, so
+a file past it is refused before its faces are all held in memory.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from app.errors import CorruptFile, LimitExceeded
+from app.geometry.obj_text import (
+    SPACE,
+    Bytes,
+    Floats,
+    Ints,
+    face_corners,
+    gather_lines,
+    vertex_rows,
+)
+
+BLOCK_BYTES = 1 << 22
+NEWLINE = ord("\n")
+MISSING = -1
+# Line kinds, from the first bytes of the line.
+OTHER, POSITION, UV, NORMAL, FACE, NAMING = range(6)
+NAMING_FIRST_BYTES = b"uomg"  # usemtl, o, mtllib, g: read one by one
+# Index type of the corners: 2**31 vertices is far past anything the triangle cap lets in.
+Corners = NDArray[np.int32]
+
+
+@dataclass
+class ObjGroup:
+    """The triangles of one material, as rows of (v, vt, vn) corners, three per triangle."""
+
+    material: str | None
+    object_name: str | None
+    corners: list[Corners] = field(default_factory=list)
+
+
+@dataclass
+class ObjData:
+    positions: Floats
+    colors: Floats | None
+    uvs: Floats
+    normals: Floats
+    groups: list[ObjGroup]
+    mtllib: str | None
+    face_lines: int
+
+
+@dataclass
+class _State:
+    max_triangles: int
+    counts: list[int] = field(default_factory=lambda: [0, 0, 0])  # v, vt, vn so far
+    rows: dict[int, list[Floats]] = field(
+        default_factory=lambda: {POSITION: [], UV: [], NORMAL: []})
+    groups: dict[str | None, ObjGroup] = field(default_factory=dict)
+    material: str | None = None
+    object_name: str | None = None
+    mtllib: str | None = None
+    triangles: int = 0
+    face_lines: int = 0
+
+
+def parse_obj(data: bytes, max_triangles: int) -> ObjData:
+    """Read an OBJ file; raises CorruptFile for a line it cannot read or an index out of
+    range, LimitExceeded past `max_triangles`."""
+    if b"\\\n" in data or b"\\\r\n" in data:  # a line continued on the next one
+        data = data.replace(b"\\\r\n", b"").replace(b"\\\n", b"")
+    state = _State(max_triangles)
+    start = 0
+    while start < len(data):
+        end = _block_end(data, start)
+        _read_block(np.frombuffer(data, np.uint8, end - start, start), state)
+        start = end
+    return _finished(state)
+
+
+def _block_end(data: bytes, start: int) -> int:
+    """Where the block from `start` ends: after the last newline within BLOCK_BYTES, or after
+    the first line when that one line is longer."""
+    if start + BLOCK_BYTES >= len(data):
+        return len(data)
+    newline = data.rfind(b"\n", start, start + BLOCK_BYTES)
+    if newline < 0:
+        newline = data.find(b"\n", start + BLOCK_BYTES)
+    return len(data) if newline < 0 else newline + 1
+
+
+def _read_block(block: Bytes, state: _State) -> None:
+    starts = np.concatenate([[0], np.flatnonzero(block[:-1] == NEWLINE) + 1]).astype(np.int64)
+    lengths = np.diff(np.append(starts, len(block)))
+    kinds = _line_kinds(block, starts)
+    base = list(state.counts)
+    for kind, keyword, least, name in ((POSITION, 1, 3, "v"), (UV, 2, 1, "vt"),
+                                       (NORMAL, 2, 3, "vn")):
+        chosen = kinds == kind
+        if chosen.any():
+            text, own_starts = gather_lines(block, starts, lengths, chosen, keyword)
+            state.rows[kind].append(vertex_rows(text, own_starts, least, name))
+            state.counts[kind - POSITION] += int(chosen.sum())
+    naming = np.flatnonzero(kinds == NAMING)
+    faces = np.flatnonzero(kinds == FACE)
+    if not len(faces):
+        _apply_names(block, starts, lengths, naming, state)
+        return
+    state.face_lines += len(faces)
+    before = [base[i] + np.cumsum(kinds == kind)[faces]
+              for i, kind in enumerate((POSITION, UV, NORMAL))]
+    text, own_starts = gather_lines(block, starts, lengths, kinds == FACE, 1)
+    raw, per_line = face_corners(text, own_starts)
+    corners = _zero_based(raw, [np.repeat(b, per_line) for b in before])
+    picks, per_face = _fan(per_line)
+    state.triangles += len(picks) // 3
+    if state.triangles > state.max_triangles:
+        raise LimitExceeded(f"the model has more than {state.max_triangles} triangles; the "
+                            f"limit is {state.max_triangles}")
+    _add_faces(block, starts, lengths, naming, faces, corners[picks], per_face, state)
+
+
+def _line_kinds(block: Bytes, starts: Ints) -> NDArray[np.int8]:
+    head = np.full((len(starts), 3), NEWLINE, np.uint8)
+    for offset in range(3):
+        at = starts + offset
+        inside = at < len(block)
+        head[inside, offset] = block[at[inside]]
+    first, second, third = head[:, 0], head[:, 1] <= SPACE, head[:, 2] <= SPACE
+    vertex = first == ord("v")
+    kinds = np.full(len(starts), OTHER, np.int8)
+    kinds[vertex & second] = POSITION
+    kinds[vertex & (head[:, 1] == ord("t")) & third] = UV
+    kinds[vertex & (head[:, 1] == ord("n")) & third] = NORMAL
+    kinds[(first == ord("f")) & second] = FACE
+    kinds[np.isin(first, np.frombuffer(NAMING_FIRST_BYTES, np.uint8))] = NAMING
+    return kinds
+
+
+def _zero_based(raw: Ints, before: list[Ints]) -> Corners:
+    """OBJ indices (1-based, or negative: counted back from the last one read so far) as
+    zero-based ones, MISSING where a field was left out."""
+    corners = np.where(raw > 0, raw - 1, MISSING)
+    for column, counted in enumerate(before):
+        negative = raw[:, column] < 0
+        corners[negative, column] = counted[negative] + raw[negative, column]
+    if len(corners) and (int(corners.max()) >= np.iinfo(np.int32).max
+                         or (corners[raw != 0] < 0).any()):
+        raise CorruptFile("a face of the OBJ file refers to a vertex before the first one "
+                          "or past any there can be")
+    return corners.astype(np.int32)
+
+
+def _fan(per_line: Ints) -> tuple[Ints, Ints]:
+    """The corners of each face's triangles, fanned from its first corner (a quad 0 1 2 3
+    gives 0 1 2 and 0 2 3), and how many triangles each face gave; a face of fewer than three
+    corners gives none, as trimesh skipped it."""
+    per_face = np.maximum(per_line - 2, 0)
+    if (per_line == 3).all():
+        return np.arange(3 * len(per_line)), per_face
+    first = np.cumsum(per_line) - per_line
+    face = np.repeat(np.arange(len(per_line)), per_face)
+    step = np.arange(len(face)) - np.repeat(np.cumsum(per_face) - per_face, per_face)
+    corner = first[face]
+    return np.column_stack([corner, corner + step + 1, corner + step + 2]).ravel(), per_face
+
+
+def _add_faces(block: Bytes, starts: Ints, lengths: Ints, naming: Ints, faces: Ints,
+               corners: Corners, per_face: Ints, state: _State) -> None:
+    """File each run of faces between naming lines under the material then in use."""
+    first_triangle = np.concatenate([[0], np.cumsum(per_face)])
+    bounds = first_triangle[np.searchsorted(faces, naming)] * 3
+    edges = [0, *bounds.tolist(), len(corners)]
+    for run, (begin, end) in enumerate(itertools.pairwise(edges)):
+        if end > begin:
+            group = state.groups.setdefault(state.material, ObjGroup(state.material, None))
+            group.object_name = state.object_name or group.object_name
+            group.corners.append(corners[begin:end])
+        if run < len(naming):
+            _apply_names(block, starts, lengths, naming[run:run + 1], state)
+
+
+def _apply_names(block: Bytes, starts: Ints, lengths: Ints, naming: Ints,
+                 state: _State) -> None:
+    for line in naming.tolist():
+        text = block[starts[line]:starts[line] + lengths[line]].tobytes()
+        keyword, _, value = text.decode("utf-8", "replace").strip().partition(" ")
+        name = value.strip()
+        if keyword == "usemtl":
+            state.material = name
+        elif keyword == "o":
+            state.object_name = name
+        elif keyword == "mtllib" and state.mtllib is None:
+            state.mtllib = name
+
+
+def _finished(state: _State) -> ObjData:
+    positions, colors = np.zeros((0, 3)), None
+    if state.rows[POSITION]:
+        rows = _stacked(state.rows[POSITION])
+        positions = rows[:, :3]
+        colors = rows[:, 3:6] if rows.shape[1] >= 6 else None
+    uvs = _stacked(state.rows[UV]) if state.rows[UV] else np.zeros((0, 2))
+    if uvs.shape[1] < 2:  # `vt u` leaves v at 0
+        uvs = np.column_stack([uvs[:, 0], np.zeros(len(uvs))])
+    normals = _stacked(state.rows[NORMAL])[:, :3] if state.rows[NORMAL] else np.zeros((0, 3))
+    return ObjData(positions, colors, uvs[:, :2], normals, list(state.groups.values()),
+                   state.mtllib, state.face_lines)
+
+
+def _stacked(rows: list[Floats]) -> Floats:
+    width = min(r.shape[1] for r in rows)
+    return np.concatenate([r[:, :width] for r in rows])
