@@ -95,6 +95,8 @@ class Settings(BaseSettings):
     orphan_grace_seconds: float = Field(
         default=60, gt=0, description="An UPLOADED asset without a job this old is re-ingested."
     )
+    trash_retention_days: float = Field(
+        default=7, gt=0, description="Deleted assets and scenes stay restorable this long.")
     fault_inject: str | None = Field(
         default=None, description="Test builds only: a named point where the process crashes."
     )

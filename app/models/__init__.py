@@ -7,6 +7,7 @@ from app.models.idempotency import IdempotencyRecord
 from app.models.job import Job, JobEvent
 from app.models.scene import Scene
 from app.models.token import ApiToken
+from app.models.trash import TrashEntry
 from app.models.upload import PendingUpload
 from app.models.webhook import Webhook, WebhookCursor, WebhookDelivery
 
@@ -15,3 +16,4 @@ DOCUMENT_MODELS: list[type] = [Asset, Job, JobEvent, ApiToken, Scene, PendingUpl
 DOCUMENT_MODELS += [Webhook, WebhookDelivery, WebhookCursor]
 DOCUMENT_MODELS += [IdempotencyRecord]
 DOCUMENT_MODELS += [AuditEvent, AuditAddress]
+DOCUMENT_MODELS += [TrashEntry]

@@ -187,10 +187,13 @@ class AssetMutation:
         uploaded = await info.context.services.uploads.complete(info.context.viewer, asset_id)
         return _upload_payload(uploaded)
 
-    @strawberry.mutation(description="Delete an asset and its files.")
+    @strawberry.mutation(description="Move an asset to the trash (cancelling its running "
+                         "ingest): hidden from every read, restorable with assetRestore for "
+                         "ATELIER_TRASH_RETENTION_DAYS, then swept with its files. A direct "
+                         "upload never completed is removed at once.")
     @errors_as_data(AssetDeletePayload)
     async def asset_delete(self, info: Info, id: AssetId) -> AssetDeletePayload:
-        deleted = await info.context.services.assets.delete(info.context.viewer, id)
+        deleted = await info.context.services.asset_trash.delete(info.context.viewer, id)
         return AssetDeletePayload(deleted_id=strawberry.ID(deleted.id))
 
 

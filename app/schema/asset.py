@@ -172,7 +172,9 @@ class AssetUploadCreatePayload:
 @strawberry.type(description="The result of assetDelete.")
 class AssetDeletePayload:
     deleted_id: strawberry.ID | None = strawberry.field(
-        default=None, description="The id of the deleted asset; null on error.")
+        default=None, description=(
+            "The id of the asset moved to the trash (assetRestore brings it back); null on "
+            "error."))
     errors: list[UserError] = strawberry.field(default_factory=list, description=(
         "Why nothing was deleted; empty on success."))
 

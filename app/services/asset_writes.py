@@ -1,6 +1,7 @@
 """The write path of stored assets: every update of an asset document goes through one of these
-typed functions (inserts and deletes stay on the Beanie document), each keeping its condition
-(`only_if`) and its transaction (`session`), and each refreshing `updated_at`."""
+typed functions (new assets are inserted on the Beanie document), each keeping its condition
+(`only_if`) and its transaction (`session`), and each refreshing `updated_at`; moves to and from
+the trash keep the document exactly as it was."""
 
 from __future__ import annotations
 
@@ -48,3 +49,16 @@ async def list_asset_file(asset_id: str, stored: StoredFile) -> bool:
         {"_id": asset_id, "files.key": {"$ne": stored.key}},
         {"$push": {"files": stored.model_dump()}, **_set({})})
     return bool(listed.matched_count) or await Asset.get(asset_id) is not None
+
+
+async def take_asset(asset_id: str, session: AsyncClientSession) -> dict[str, Any] | None:
+    """Remove the asset's document (into the trash, in the caller's transaction): it as it
+    was stored, or None when it is gone."""
+    document: dict[str, Any] | None = await Asset.get_pymongo_collection().find_one_and_delete(
+        {"_id": asset_id}, session=session)
+    return document
+
+
+async def put_asset(document: Mapping[str, Any], session: AsyncClientSession) -> None:
+    """Insert an asset's document exactly as it was stored (back from the trash)."""
+    await Asset.get_pymongo_collection().insert_one(dict(document), session=session)

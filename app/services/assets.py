@@ -1,5 +1,5 @@
-"""Assets: streamed uploads (identical bytes reused), lookups, listing, deletion, and the
-READY/FAILED outcome.
+"""Assets: streamed uploads (identical bytes reused), lookups, listing, and the READY/FAILED
+outcome (deleting and restoring are asset_trash.py's).
 
 An asset and its ingest job (with the job's first event) are created in one transaction, so a
 crash or an outage leaves both or neither; the job reaches the queue after the commit, and the
@@ -26,7 +26,6 @@ from app.models.asset import Asset, AssetStatus
 from app.models.common import ErrorInfo, FileRole, StoredFile, utcnow
 from app.models.job import Job, JobKind
 from app.models.token import Scope
-from app.models.upload import PendingUpload
 from app.services.asset_outcomes import AssetOutcomeLog
 from app.services.asset_writes import set_asset_status, update_asset
 from app.services.auth import Principal
@@ -251,21 +250,6 @@ class AssetService:
             query["name"] = {"$regex": re.escape(where.name_contains), "$options": "i"}
         return await paginate(Asset, query, first=first, after=after, last=last, before=before,
                               max_size=self.max_page_size)
-
-    async def delete(self, principal: Principal, asset_id: str) -> Asset:
-        principal.require(Scope.ASSETS_WRITE)
-        asset = await self.get_visible(principal, asset_id)
-        job = await Job.get(asset.ingest_job_id) if asset.ingest_job_id else None
-        if job is not None and not job.is_terminal:
-            await self.jobs.cancel(principal, job.id)
-        await asset.delete()
-        pending = await PendingUpload.get(asset.id)
-        if pending is not None:  # a direct upload never completed: its bytes are not a file yet
-            await self.storage.delete(pending.key)
-            await pending.delete()
-        for stored in asset.files:
-            await self.storage.delete(stored.key)
-        return asset
 
     async def set_status(self, asset_id: str, status: AssetStatus, **changes: Any) -> None:
         await set_asset_status(asset_id, status, changes)

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from arq.connections import ArqRedis
@@ -16,6 +17,7 @@ from redis.asyncio import ConnectionPool, Redis
 from app.config import Settings
 from app.models import DOCUMENT_MODELS
 from app.services.asset_outcomes import AssetOutcomeLog
+from app.services.asset_trash import AssetTrash
 from app.services.assets import AssetService, LabelLimits
 from app.services.audit import AuditLog
 from app.services.auth import TokenService
@@ -29,10 +31,13 @@ from app.services.live import LiveService
 from app.services.queue import JobQueue
 from app.services.renders import RenderService, render_limits
 from app.services.scenes import SceneLimits, SceneService
+from app.services.scenes.trash import SceneTrash
 from app.services.storage import Storage
 from app.services.storage.filesystem import FilesystemStorage
 from app.services.storage.signing import UrlSigner
 from app.services.token_watch import TokenWatch
+from app.services.trash import Trash
+from app.services.trash_sweep import TrashSweeper
 from app.services.uploads import UploadService
 from app.services.usage import Quotas, UsageService
 
@@ -104,6 +109,9 @@ class Services:
     audit: AuditLog
     usage: UsageService
     imports: ImportService
+    asset_trash: AssetTrash
+    scene_trash: SceneTrash
+    trash_sweeper: TrashSweeper
 
     @classmethod
     async def open(cls, settings: Settings) -> Services:
@@ -126,6 +134,8 @@ class Services:
                               max_page_size=settings.max_page_size,
                               fault_inject=settings.fault_inject, usage=usage)
         scenes = SceneService(storage, SceneLimits.from_settings(settings))
+        trash = Trash(mongo, timedelta(days=settings.trash_retention_days),
+                      transaction_seconds=job_log.policy.transaction_seconds)
         tokens = TokenService(settings.admin_token, bus, settings.token_cache_seconds)
         token_watch = TokenWatch(tokens, bus, redis,
                                  recheck_seconds=settings.ws_token_recheck_seconds,
@@ -140,7 +150,9 @@ class Services:
                    idempotency=IdempotencyService(settings.idempotency_key_ttl_seconds,
                                                   settings.idempotency_key_max_length),
                    audit=AuditLog(settings.audit_retention_seconds, settings.max_page_size),
-                   usage=usage, imports=ImportService(assets, ImportLimits.from_settings(settings)))
+                   usage=usage, imports=ImportService(assets, ImportLimits.from_settings(settings)),
+                   asset_trash=AssetTrash(assets, trash), scene_trash=SceneTrash(scenes, trash),
+                   trash_sweeper=TrashSweeper(storage))
 
     async def close(self) -> None:
         await self.token_watch.close()

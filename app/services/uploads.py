@@ -154,7 +154,7 @@ class UploadService:
         existing = None if pending.copy_requested else await self.assets.identical(
             asset.owner, stored.sha256, asset.id)
         if existing is not None:
-            await self.assets.delete(principal, asset.id)
+            await self._expire(pending)  # the same bytes as the existing asset: not kept twice
             return await self._reused(existing)
         record_original(asset, pending.key, stored)
         try:

@@ -1,6 +1,7 @@
 """Leases keep a running job claimed while its worker lives; a reaper in every worker hands
 back jobs whose worker died, so a SIGKILLed worker loses no job (arq alone would wait for its
-job timeout before anyone retried it), and recovers assets an older version left without a job.
+job timeout before anyone retried it), recovers assets an older version left without a job, and
+sweeps the trash of what its retention no longer keeps.
 
 A lease is honest: it is renewed only for the attempt this worker claimed (the job's
 `attempts` is the fencing token), a renewal that fails (the database is down) is not counted
@@ -110,5 +111,6 @@ async def reap_forever(services: Services) -> None:
             await services.jobs.redeliver_stalled(queued_grace_seconds=seconds * 2)
             await services.assets.recover_orphans(
                 older_than_seconds=services.settings.orphan_grace_seconds)
+            await services.trash_sweeper.sweep()
         except (PyMongoError, RedisError, OSError) as fault:
             log.warning("the job reaper will try again: %s", fault)

@@ -28,7 +28,12 @@ async def compose_in_thread(graph: SceneGraph, sources: Mapping[str, Path], name
 
 
 def scene_glb_key(scene: Scene) -> str:
-    return f"scenes/{scene.id}/scene-v{scene.version}.glb"
+    return glb_key(scene.id, scene.version)
+
+
+def glb_key(scene_id: str, version: int) -> str:
+    """Where the scene's GLB at `version` is stored (each version's once composed)."""
+    return f"scenes/{scene_id}/scene-v{version}.glb"
 
 
 class SceneGlbs:

@@ -1,0 +1,109 @@
+"""The trash: deleted assets and scenes kept whole for the retention, then swept
+(`trash_sweep.py`), and the write path of the `trash` collection.
+
+Putting a record away and bringing it back each move it between its own collection and the
+trash in one transaction, so it is always in exactly one of them. Once the sweeper has claimed
+an entry (`purging`), its objects may be gone: it is no longer restorable, and a restore
+answers NOT_FOUND as for an id that never was."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Collection
+from datetime import datetime, timedelta
+from typing import Any, TypeVar
+
+import pymongo
+from pymongo import AsyncMongoClient
+from pymongo.asynchronous.client_session import AsyncClientSession
+
+from app.errors import NotFound
+from app.models.common import utcnow
+from app.models.trash import TrashEntry, TrashKind
+from app.services.auth import Principal
+
+T = TypeVar("T")
+# Takes the record out of its collection in the transaction: it as stored, or None when gone.
+Take = Callable[[AsyncClientSession], Awaitable[dict[str, Any] | None]]
+# Inserts a record, as it was stored, back into its collection in the transaction.
+Put = Callable[[dict[str, Any], AsyncClientSession], Awaitable[None]]
+NOUNS = {TrashKind.ASSET: "asset", TrashKind.SCENE: "scene"}
+
+
+def not_found(kind: TrashKind, record_id: str) -> NotFound:
+    return NotFound(f"no {NOUNS[kind]} with id {record_id}", field=["id"])
+
+
+class Trash:
+    def __init__(self, client: AsyncMongoClient[Any], retention: timedelta, *,
+                 transaction_seconds: float) -> None:
+        self._client = client
+        self.retention = retention
+        self.transaction_seconds = transaction_seconds
+
+    async def put_away(self, kind: TrashKind, record_id: str, take: Take,
+                       now: datetime | None = None) -> dict[str, Any]:
+        """Move the record to the trash, to be swept once the retention has passed."""
+        trashed_at = now or utcnow()
+
+        async def write(session: AsyncClientSession) -> dict[str, Any]:
+            document = await take(session)
+            if document is None:
+                raise not_found(kind, record_id)
+            await TrashEntry.get_pymongo_collection().insert_one({
+                "_id": record_id, "kind": kind.value, "owner": document["owner"],
+                "document": document, "trashed_at": trashed_at,
+                "purge_after": trashed_at + self.retention, "purging": False}, session=session)
+            return document
+
+        return await self._transaction(write)
+
+    async def bring_back(self, principal: Principal, kind: TrashKind, record_id: str,
+                         put: Put) -> dict[str, Any]:
+        """Put the viewer's trashed record back as it was; NOT_FOUND for another owner's, a
+        swept one, or one the sweeper has started on."""
+        collection = TrashEntry.get_pymongo_collection()
+        unclaimed = {"_id": record_id, "kind": kind.value, "purging": False}
+        entry = await collection.find_one(unclaimed)
+        if entry is None or not principal.can_access(entry["owner"]):
+            raise not_found(kind, record_id)
+
+        async def write(session: AsyncClientSession) -> None:
+            removed = await collection.delete_one(unclaimed, session=session)
+            if not removed.deleted_count:
+                raise not_found(kind, record_id)
+            await put(entry["document"], session)
+
+        await self._transaction(write)
+        document: dict[str, Any] = entry["document"]
+        return document
+
+    @staticmethod
+    async def claim(record_id: str) -> bool:
+        """Mark an entry as being swept, so it can no longer be restored; whether it is still
+        in the trash (a restore may have just taken it)."""
+        claimed = await TrashEntry.get_pymongo_collection().update_one(
+            {"_id": record_id}, {"$set": {"purging": True}})
+        return bool(claimed.matched_count)
+
+    @staticmethod
+    async def postpone(record_ids: Collection[str], until: datetime) -> None:
+        """Keep entries the sweeper may not delete yet until `until`, then look again."""
+        await TrashEntry.get_pymongo_collection().update_many(
+            {"_id": {"$in": sorted(record_ids)}, "purging": False},
+            {"$set": {"purge_after": until}})
+
+    @staticmethod
+    async def forget(record_id: str) -> None:
+        """Remove a claimed entry, its objects already deleted."""
+        await TrashEntry.get_pymongo_collection().delete_one({"_id": record_id, "purging": True})
+
+    @staticmethod
+    async def due(now: datetime, limit: int) -> list[dict[str, Any]]:
+        """Entries whose retention has passed, those past it longest first."""
+        found = TrashEntry.get_pymongo_collection().find({"purge_after": {"$lte": now}})
+        return await found.sort("purge_after", pymongo.ASCENDING).limit(limit).to_list()
+
+    async def _transaction(self, write: Callable[[AsyncClientSession], Awaitable[T]]) -> T:
+        with pymongo.timeout(self.transaction_seconds):
+            async with self._client.start_session() as session:
+                return await session.with_transaction(write)
