@@ -207,3 +207,11 @@ class ScenePayload:
         "The scene as the mutation left it; null on error."))
     errors: list[UserError] = strawberry.field(default_factory=list, description=(
         "Why nothing was changed; empty on success."))
+
+
+@strawberry.type(description="The result of sceneDelete.")
+class SceneDeletePayload:
+    deleted_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "The id of the scene moved to the trash (sceneRestore brings it back); null on error."))
+    errors: list[UserError] = strawberry.field(default_factory=list, description=(
+        "Why nothing was deleted; empty on success."))

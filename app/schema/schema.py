@@ -24,6 +24,7 @@ from app.resolvers.renders import RenderMutation
 from app.resolvers.scenes import SceneMutation, SceneQuery, SceneSubscription
 from app.resolvers.shared_events import SharedEventExecution
 from app.resolvers.tokens import TokenMutation
+from app.resolvers.trash import TrashMutation
 from app.resolvers.viewer import ViewerQuery
 from app.resolvers.webhooks import WebhookMutation, WebhookQuery
 from app.schema.error_codes import ErrorCodes
@@ -33,7 +34,7 @@ Query = merge_types("Query", (AssetQuery, JobQuery, SceneQuery, WebhookQuery,
                               AuditQuery, ViewerQuery, NodeQuery))
 Mutation = merge_types("Mutation", (AssetMutation, JobMutation, TokenMutation, RenderMutation,
                                     ConversionMutation, SceneMutation, WebhookMutation,
-                                    ImportMutation))
+                                    ImportMutation, TrashMutation))
 Subscription = merge_types("Subscription", (AssetSubscription, JobSubscription, SceneSubscription))
 for root, description in (
     (Query, "What a token may read: each owner sees only its own objects."),

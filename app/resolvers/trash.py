@@ -1,0 +1,34 @@
+"""Trash fields: sceneDelete and sceneRestore (assetDelete is with the other asset
+mutations). A deleted asset or scene is hidden from every read until it is restored,
+within ATELIER_TRASH_RETENTION_DAYS, or swept by the workers."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from app.context import Context
+from app.resolvers.errors import errors_as_data
+from app.resolvers.scene_types import Scene
+from app.schema.scene import SceneDeletePayload, ScenePayload
+
+Info = strawberry.Info[Context, None]
+SceneId = Annotated[strawberry.ID, strawberry.argument(description="The scene's id (scn_...)")]
+
+
+@strawberry.type
+class TrashMutation:
+    @strawberry.mutation(description="Move a scene to the trash: hidden from every read, "
+                         "restorable with sceneRestore for ATELIER_TRASH_RETENTION_DAYS.")
+    @errors_as_data(SceneDeletePayload)
+    async def scene_delete(self, info: Info, id: SceneId) -> SceneDeletePayload:
+        deleted = await info.context.services.scene_trash.delete(info.context.viewer, id)
+        return SceneDeletePayload(deleted_id=strawberry.ID(deleted.id))
+
+    @strawberry.mutation(description="Bring a deleted scene back out of the trash, as it was; "
+                         "NOT_FOUND once the trash has been swept of it.")
+    @errors_as_data(ScenePayload)
+    async def scene_restore(self, info: Info, id: SceneId) -> ScenePayload:
+        restored = await info.context.services.scene_trash.restore(info.context.viewer, id)
+        return ScenePayload(scene=Scene.from_model(restored))
