@@ -37,7 +37,7 @@ def obj_to_glb(data: bytes, resources: Resources, max_triangles: int) -> bytes:
     if resolver.refusal is not None:
         raise resolver.refusal
     scene = trimesh.Scene()
-    for group in obj.groups:
+    for group in reversed(obj.groups):  # trimesh's order: the last material's mesh first
         corners = np.concatenate(group.corners)
         mesh = _mesh(obj, corners, materials.get(group.material) if group.material else None)
         name = trimesh.util.unique_name(_name(group, materials), scene.geometry)
