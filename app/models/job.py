@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 from typing import Any
 
 import pymongo
@@ -28,6 +28,14 @@ class JobStatus(StrEnum):
     CANCELLED = "CANCELLED"
 
 
+class JobPriority(IntEnum):
+    """Higher goes first: an owner's waiting jobs are handed to the queue by priority, then age,
+    and an interactive delivery is put ahead of the queue's waiting work."""
+
+    STANDARD = 0
+    INTERACTIVE = 1  # a person waits on it: a render of one image
+
+
 TERMINAL_JOB_STATUSES = frozenset({JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED})
 
 
@@ -45,6 +53,7 @@ class Job(Document):
     # Handed to the queue (a bounded number per owner at a time, see JobService.dispatch);
     # each hand-over is a new delivery, so a job queued again is never mistaken for its last.
     dispatched: bool = True
+    priority: JobPriority = JobPriority.STANDARD
     deliveries: int = 0
     created_at: datetime = Field(default_factory=utcnow)
     started_at: datetime | None = None
@@ -68,7 +77,8 @@ class Job(Document):
             IndexModel([("asset_id", pymongo.ASCENDING), ("_id", pymongo.DESCENDING)]),
             IndexModel([("status", pymongo.ASCENDING), ("lease_expires_at", pymongo.ASCENDING)]),
             IndexModel([("owner", pymongo.ASCENDING), ("status", pymongo.ASCENDING),
-                        ("dispatched", pymongo.ASCENDING), ("created_at", pymongo.ASCENDING)]),
+                        ("dispatched", pymongo.ASCENDING), ("priority", pymongo.DESCENDING),
+                        ("created_at", pymongo.ASCENDING)]),
             IndexModel([("status", pymongo.ASCENDING), ("dispatched", pymongo.ASCENDING)]),
             IndexModel([("finished_at", pymongo.ASCENDING)]),  # webhook scans
         ]

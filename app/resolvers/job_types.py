@@ -14,7 +14,7 @@ from app.resolvers.asset_types import Asset
 from app.resolvers.files import stored_files
 from app.resolvers.scene_types import Scene
 from app.schema.common import Connection, StoredFile
-from app.schema.job import JobFields, JobKind, JobStatus
+from app.schema.job import JobFields, JobKind, JobPriority, JobStatus
 
 Info = strawberry.Info[Context, None]
 
@@ -27,7 +27,8 @@ class Job(JobFields):
     def from_model(cls, job: models.Job) -> Job:
         return cls(
             id=strawberry.ID(job.id), kind=JobKind(job.kind.value),
-            status=JobStatus(job.status.value), progress=job.progress, stage=job.stage,
+            status=JobStatus(job.status.value), priority=JobPriority[job.priority.name],
+            progress=job.progress, stage=job.stage,
             message=job.message, attempts=job.attempts, sequence=job.sequence,
             cancel_requested=job.cancel_requested, created_at=job.created_at,
             started_at=job.started_at, finished_at=job.finished_at, params=JSON(job.params),

@@ -46,6 +46,16 @@ class JobStatus(Enum):
     CANCELLED = "CANCELLED"
 
 
+@described(description="Which waiting work a job goes ahead of.", values={
+    "STANDARD": "Ingests, conversions and turntables: waits its turn among its owner's jobs.",
+    "INTERACTIVE": "A render of one image: handed to a worker before its owner's other waiting "
+                   "jobs, and ahead of other owners' waiting work.",
+})
+class JobPriority(Enum):
+    STANDARD = "STANDARD"
+    INTERACTIVE = "INTERACTIVE"
+
+
 @strawberry.type
 class JobFields(Node):
     """A job's own fields; outputs' URLs, asset and scene are resolved on
@@ -53,6 +63,7 @@ class JobFields(Node):
 
     kind: JobKind = strawberry.field(description="What the job does.")
     status: JobStatus = strawberry.field(description="Where the job is.")
+    priority: JobPriority = strawberry.field(description="Which waiting work it goes ahead of.")
     progress: float = strawberry.field(description="0..1")
     stage: str | None = strawberry.field(description=(
         "The step it is at, as a short machine word (as `download`, `done`, `failed`); null "

@@ -141,12 +141,13 @@ class JobLog:
 
     @staticmethod
     async def claim_for_dispatch(owner: str) -> Job | None:
-        """Mark the owner's oldest queued job not yet handed to the queue as handed over (one
-        more delivery), or None when there is none; the filter makes each claim happen once."""
+        """Mark the owner's first queued job not yet handed to the queue (highest priority, then
+        oldest; a job from before priorities sorts last among equals) as handed over (one more
+        delivery), or None when there is none; the filter makes each claim happen once."""
         document = await Job.get_pymongo_collection().find_one_and_update(
             {"owner": owner, "status": JobStatus.QUEUED.value, "dispatched": False},
             {"$set": {"dispatched": True}, "$inc": {"deliveries": 1}},
-            sort=[("created_at", 1)], return_document=ReturnDocument.AFTER)
+            sort=[("priority", -1), ("created_at", 1)], return_document=ReturnDocument.AFTER)
         return None if document is None else Job.model_validate(document)
 
     @staticmethod

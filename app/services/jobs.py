@@ -1,10 +1,12 @@
 """Jobs as users see them: create and deliver, look up, list, cancel, and recover after restarts.
 
 Delivery is fair between owners: the job document is written QUEUED, and only
-`slots_per_owner` of an owner's unfinished jobs are handed to arq at a time, oldest first. When
+`slots_per_owner` of an owner's unfinished jobs are handed to arq at a time, interactive ones
+(a render of one image) first, then oldest first. When
 one ends (the worker's on_job_end) or periodically (the reaper), the owner's next job is handed
 over, so the arq queue interleaves owners and one owner's backlog waits behind its own slots
-instead of in front of another owner's first job.
+instead of in front of another owner's first job; an interactive delivery also goes ahead of
+the other owners' waiting deliveries in arq (see JobQueue.enqueue).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from app.availability import REDIS_FAULTS
 from app.config import Settings
 from app.errors import InvalidState, NotFound, QuotaExceeded
 from app.models.common import ErrorInfo, utcnow
-from app.models.job import Job, JobKind, JobStatus
+from app.models.job import Job, JobKind, JobPriority, JobStatus
 from app.models.token import Scope
 from app.services.auth import Principal
 from app.services.job_log import AlsoWrite, JobLog
@@ -66,12 +68,13 @@ class JobService:
         scene_id: str | None = None,
         params: dict[str, Any] | None = None,
         also: AlsoWrite | None = None,
+        priority: JobPriority = JobPriority.STANDARD,
     ) -> Job:
         """Record a QUEUED job (with `also`, in the same transaction), then hand it to the
         queue; with Redis down that waits for the reaper, and the job is created all the same."""
         await self.ensure_capacity(owner)
         job = Job(owner=owner, kind=kind, asset_id=asset_id, scene_id=scene_id,
-                  params=params or {}, stage="queued", dispatched=False)
+                  params=params or {}, stage="queued", dispatched=False, priority=priority)
         await self.log.record_created(job, also=also)
         try:
             await self.dispatch(owner)
@@ -88,8 +91,8 @@ class JobService:
                                 f"{self.limits.max_per_owner} per owner, wait for some to finish")
 
     async def dispatch(self, owner: str) -> int:
-        """Hand the owner's oldest waiting jobs to the queue until it holds `slots_per_owner`
-        of them; how many were handed over."""
+        """Hand the owner's first waiting jobs (by priority, then age) to the queue until it
+        holds `slots_per_owner` of them; how many were handed over."""
         held = await Job.find({"owner": owner, "status": {"$in": UNFINISHED},
                                "dispatched": _HANDED_OVER}).count()
         handed = 0

@@ -6,14 +6,17 @@ anew instead of being dropped as a duplicate.
 
 What arq's public API expresses is used through it: a delivery's state is `arq.jobs.Job.status`,
 retries are arq's `max_tries` and `Retry`, time limits its `job_timeout`, worker health its
-health check. Two things it cannot express touch its in-progress marker directly: handing back
-the delivery of a worker that died (arq would wait out its job timeout first) and clearing the
-markers a whole crashed installation left (`serve` at start, before any worker runs). Leases
-and the reaper exist only for those.
+health check. A delivery's place in arq's queue is its score, the time it may run from; an
+interactive job's delivery is scored `INTERACTIVE_HEAD_START` earlier, so workers take it before
+deliveries that waited less than that. Two things it cannot express touch its in-progress
+marker directly: handing back the delivery of a worker that died (arq would wait out its job
+timeout first) and clearing the markers a whole crashed installation left (`serve` at start,
+before any worker runs). Leases and the reaper exist only for those.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from arq.connections import ArqRedis
@@ -22,7 +25,8 @@ from arq.jobs import Job as ArqJob
 from arq.jobs import JobStatus as ArqJobStatus
 
 from app import tracing
-from app.models.job import Job, JobKind
+from app.models.common import utcnow
+from app.models.job import Job, JobKind, JobPriority
 
 WORKER_FUNCTIONS: dict[JobKind, str] = {
     JobKind.INGEST: "ingest",
@@ -30,6 +34,7 @@ WORKER_FUNCTIONS: dict[JobKind, str] = {
     JobKind.RENDER: "render",
 }
 _DELIVERY_SEPARATOR = "@"
+INTERACTIVE_HEAD_START = timedelta(hours=1)
 _HELD = frozenset({ArqJobStatus.queued, ArqJobStatus.deferred, ArqJobStatus.in_progress})
 
 
@@ -52,6 +57,8 @@ class JobQueue:
         # The trace context (W3C headers, with tracing on) continues in the job's span.
         carried = tracing.outgoing_context()
         extra: dict[str, Any] = {"trace_context": carried} if carried else {}
+        if job.priority >= JobPriority.INTERACTIVE:
+            extra["_defer_until"] = utcnow() - INTERACTIVE_HEAD_START
         await self.pool.enqueue_job(
             WORKER_FUNCTIONS[job.kind], job.id, _job_id=delivery_id(job),
             _queue_name=self.queue_name, **extra,

@@ -12,7 +12,7 @@ from app.errors import InvalidInput, InvalidState, NotFound, errors_under
 from app.geometry.render import RenderLimits, RenderRequest
 from app.models.asset import Asset, AssetStatus
 from app.models.common import FileRole, StoredFile
-from app.models.job import Job, JobKind
+from app.models.job import Job, JobKind, JobPriority
 from app.models.token import Scope
 from app.services.asset_writes import list_asset_file
 from app.services.assets import safe_filename
@@ -66,8 +66,11 @@ class RenderService:
             owner = (await self._renderable_asset(principal, asset_id)).owner
         else:
             owner = await self._visible_scene_owner(principal, str(scene_id))
+        # One image is interactive (someone is looking at the page); a turntable is batch work.
+        priority = JobPriority.INTERACTIVE if request.frame_count == 1 else JobPriority.STANDARD
         return await self.jobs.create(owner, JobKind.RENDER, asset_id=asset_id,
-                                      scene_id=scene_id, params=request.to_params())
+                                      scene_id=scene_id, params=request.to_params(),
+                                      priority=priority)
 
     async def glb_file(self, job: Job, work_dir: Path, compose: Composer) -> Path:
         """The GLB the job draws, as a file in `work_dir`: its scene's export (composed by

@@ -33,7 +33,7 @@ mutation Render($input: RenderSubmitInput!) {
 }"""
 JOB = """
 query Job($id: ID!) {
-  job(id: $id) { id status stage message error { code message }
+  job(id: $id) { id status priority stage message error { code message }
                  outputs { role format contentType filename url } }
 }"""
 RENDER_JOBS = "{ jobs(filter: {kind: [RENDER]}) { totalCount } }"
@@ -100,8 +100,10 @@ async def test_cube_renders_its_colour_on_the_background(owner: Api, cube: dict)
     # When it is rendered as a PNG on a blue background
     job, images = await render_images(owner, assetId=cube["id"], camera=FRONT, width=128,
                                       height=96, background=BLUE)
-    # Then the job succeeded with one PNG whose centre is red and whose corners are blue
+    # Then the job (interactive: one image) succeeded with one PNG whose centre is red and
+    # whose corners are blue
     assert job["status"] == "SUCCEEDED", job["error"]
+    assert job["priority"] == "INTERACTIVE"
     assert [(o["role"], o["format"], o["contentType"]) for o in job["outputs"]] == [
         ("RENDER", "PNG", "image/png")]
     pixels = np.asarray(images[0].convert("RGB"))
@@ -143,6 +145,7 @@ async def test_turntable_gives_one_output_per_frame_also_on_the_asset(owner: Api
                                       turntable={"frames": 3, "pitch": 30})
 
     assert job["status"] == "SUCCEEDED", job["error"]
+    assert job["priority"] == "STANDARD"
     assert [o["filename"] for o in job["outputs"]] == [
         "frame-0001.png", "frame-0002.png", "frame-0003.png"]
     assert all(image.size == (48, 48) for image in images)
