@@ -166,6 +166,14 @@ class Settings(BaseSettings):
     max_asset_tags: int = Field(default=32, ge=0, description="Most tags on one asset.")
     max_asset_tag_length: int = Field(default=64, ge=1, description="Longest tag.")
     max_asset_name_length: int = Field(default=200, ge=1, description="Longest asset name.")
+    max_asset_description_length: int = Field(
+        default=5_000, ge=1, description="Longest description, licence text or attribution.")
+    max_metadata_bytes: int = Field(
+        default=16 * 1024, ge=2, description="Largest asset metadata object, as compact JSON.")
+    max_metadata_depth: int = Field(
+        default=16, ge=1, description="Deepest nesting of objects and lists in asset metadata.")
+    max_search_words: int = Field(
+        default=32, ge=1, description="Most words in one assets(search:).")
     convert_max_source_bytes: int = Field(
         default=1024 * MIB, ge=1, description="Largest normalised GLB a conversion reads.")
     convert_max_output_bytes: int = Field(

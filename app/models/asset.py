@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 import pymongo
-from beanie import Document
-from pydantic import Field
+from beanie import Document, Insert, Replace, Save, SaveChanges, before_event
+from pydantic import BaseModel, Field, model_validator
 from pymongo import IndexModel
 
 from app.models.common import (
@@ -19,6 +20,7 @@ from app.models.common import (
     new_id,
     utcnow,
 )
+from app.models.search_terms import terms_of
 
 
 class AssetStatus(StrEnum):
@@ -32,6 +34,21 @@ class AssetStatus(StrEnum):
 TERMINAL_ASSET_STATUSES = frozenset({AssetStatus.READY, AssetStatus.FAILED})
 
 
+class AssetLicense(BaseModel):
+    """The terms an asset may be used under: an SPDX expression or a custom text (one of
+    them), and whom to credit."""
+
+    spdx_id: str | None = None
+    text: str | None = None
+    attribution: str | None = None
+
+
+def _owner_then(*keys: str) -> IndexModel:
+    """An index of one owner's assets in the order of `keys`, ties broken by `_id`."""
+    return IndexModel([("owner", pymongo.ASCENDING), *((key, pymongo.ASCENDING) for key in keys),
+                       ("_id", pymongo.DESCENDING)])
+
+
 class Asset(Document):
     id: str = Field(default_factory=lambda: new_id("ast"))  # type: ignore[assignment]
     owner: str
@@ -42,6 +59,9 @@ class Asset(Document):
     size_bytes: int = 0
     sha256: str | None = None
     tags: list[str] = Field(default_factory=list)
+    description: str | None = None
+    license: AssetLicense | None = None
+    metadata: dict[str, Any] = Field(default_factory=dict)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     error: ErrorInfo | None = None
@@ -49,6 +69,12 @@ class Asset(Document):
     validation: ValidationSummary | None = None
     files: list[StoredFile] = Field(default_factory=list)
     ingest_job_id: str | None = None
+    # Derived from the fields above whenever an asset is made or saved (assetUpdate sets them
+    # with what it changes): the words search matches, those of the name alone (which weigh
+    # more in relevance) and the case-folded name the NAME order sorts on.
+    search_terms: list[str] = Field(default_factory=list)
+    name_terms: list[str] = Field(default_factory=list)
+    name_key: str = ""
 
     class Settings:
         name = "assets"
@@ -61,7 +87,29 @@ class Asset(Document):
             IndexModel([("owner", pymongo.ASCENDING), ("sha256", pymongo.ASCENDING)]),
             IndexModel([("owner", pymongo.ASCENDING), ("tags", pymongo.ASCENDING),
                         ("_id", pymongo.DESCENDING)]),
+            # Search, the other filters and each order of `assets(orderBy:)`, keyset on _id.
+            _owner_then("search_terms"),
+            _owner_then("source_format"),
+            _owner_then("license.spdx_id"),
+            _owner_then("stats.animation_count"),
+            _owner_then("created_at"),
+            _owner_then("updated_at"),
+            _owner_then("name_key"),
+            _owner_then("size_bytes"),
+            _owner_then("stats.triangle_count"),
         ]
+
+    @model_validator(mode="after")
+    def _with_search_keys(self) -> Asset:
+        self.refresh_search_keys()
+        return self
+
+    @before_event(Insert, Replace, Save, SaveChanges)
+    def refresh_search_keys(self) -> None:
+        """Derive the stored search keys from the name, description and tags."""
+        self.search_terms = terms_of(self.name, self.description or "", *self.tags)
+        self.name_terms = terms_of(self.name)
+        self.name_key = self.name.casefold()
 
     def file(self, role: FileRole) -> StoredFile | None:
         return next((f for f in self.files if f.role == role), None)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+from strawberry.scalars import JSON
 
 from app.context import Context
 from app.models import asset as models
@@ -14,6 +15,7 @@ from app.models.common import StoredFile as StoredFileModel
 from app.resolvers import mapping
 from app.resolvers.files import stored_files
 from app.schema.asset import AssetFields, AssetStatus
+from app.schema.asset_catalog import AssetLicense
 from app.schema.common import Connection, StoredFile
 from app.schema.scalars import Long
 
@@ -34,6 +36,8 @@ class Asset(AssetFields):
             id=strawberry.ID(asset.id), name=asset.name, filename=asset.filename,
             status=AssetStatus(asset.status.value), source_format=asset.source_format,
             size_bytes=Long(asset.size_bytes), sha256=asset.sha256, tags=asset.tags,
+            description=asset.description, license=_license(asset.license),
+            metadata=JSON(asset.metadata),
             created_at=asset.created_at, updated_at=asset.updated_at,
             error=mapping.error_info(asset.error), stats=mapping.asset_stats(asset.stats),
             validation=mapping.validation_report(asset.validation),
@@ -78,6 +82,11 @@ class Asset(AssetFields):
     async def _url_of(self, role: DomainFileRole, info: Info) -> str | None:
         stored = next((f for f in self.stored_files if f.role is role), None)
         return None if stored is None else await info.context.file_url(stored)
+
+
+def _license(terms: models.AssetLicense | None) -> AssetLicense | None:
+    return None if terms is None else AssetLicense(
+        spdx_id=terms.spdx_id, text=terms.text, attribution=terms.attribution)
 
 
 AssetConnection = Connection[Asset]

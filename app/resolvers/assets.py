@@ -11,7 +11,7 @@ from strawberry.file_uploads import Upload
 
 from app.context import Context
 from app.errors import AtelierError, InvalidInput, NotFound
-from app.models.asset import AssetStatus
+from app.resolvers.asset_catalog import asset_filter, asset_order
 from app.resolvers.asset_types import Asset, AssetConnection
 from app.resolvers.errors import errors_as_data, user_error
 from app.resolvers.idempotency import IdempotencyKey, once
@@ -28,8 +28,8 @@ from app.schema.asset import (
     AssetUploadPayload,
     UploadHeader,
 )
+from app.schema.asset_catalog import AssetOrder
 from app.services.asset_outcomes import AssetOutcome
-from app.services.assets import AssetFilter as AssetQueryFilter
 from app.services.assets import Uploaded
 from app.services.idempotency import BATCH_REPLAY, UPLOADED_REPLAY, direct_upload_replay
 from app.services.storage.base import CHUNK_SIZE
@@ -80,7 +80,8 @@ class AssetQuery:
         info.context.loaders.asset_by_id.prime(found.id, found)
         return Asset.from_model(found)
 
-    @strawberry.field(description="The viewer's assets, newest first.")
+    @strawberry.field(description="The viewer's assets: newest first, most relevant first "
+                      "with a search, or in `orderBy`.")
     async def assets(
         self,
         info: Info,
@@ -90,15 +91,16 @@ class AssetQuery:
             description="Only the assets that match")] = None,
         last: Last = None,
         before: Before = None,
+        search: Annotated[str | None, strawberry.argument(description=(
+            "Only assets whose name, description or tags hold any of these words (in any "
+            "case; at most ATELIER_MAX_SEARCH_WORDS), most relevant first unless `orderBy` "
+            "says otherwise"))] = None,
+        order_by: Annotated[AssetOrder | None, strawberry.argument(
+            description="The order; null: newest first, or RELEVANCE with a search")] = None,
     ) -> AssetConnection:
-        where = AssetQueryFilter(
-            status=[AssetStatus(s.value) for s in filter.status] if filter.status else None,
-            tags=filter.tags, source_format=filter.source_format,
-            name_contains=filter.name_contains,
-        ) if filter else AssetQueryFilter()
         page = await info.context.services.assets.list(
-            info.context.viewer, first=first, after=after, last=last, before=before, where=where
-        )
+            info.context.viewer, first=first, after=after, last=last, before=before,
+            where=asset_filter(filter), search=search, order=asset_order(order_by))
         # Fields of the page that need these assets again (a scene, a job's asset) read none.
         info.context.loaders.asset_by_id.prime_many({asset.id: asset for asset in page.items})
         return connection(page, Asset.from_model)

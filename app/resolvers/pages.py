@@ -9,7 +9,7 @@ from typing import Annotated, Any, TypeVar
 import strawberry
 
 from app.schema.common import Connection, Edge, PageInfo
-from app.services.pagination import Page, encode_cursor
+from app.services.pagination import Page
 
 N = TypeVar("N")
 
@@ -29,7 +29,8 @@ Before = Annotated[str | None, strawberry.argument(
 
 
 def connection(page: Page[Any], to_node: Callable[[Any], N]) -> Connection[N]:
-    edges = [Edge(cursor=encode_cursor(str(item.id)), node=to_node(item)) for item in page.items]
+    edges = [Edge(cursor=page.cursor_at(index), node=to_node(item))
+             for index, item in enumerate(page.items)]
     return Connection(
         edges=edges,
         page_info=PageInfo(

@@ -8,7 +8,9 @@ from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+from strawberry.scalars import JSON
 
+from app.schema.asset_catalog import AssetLicense
 from app.schema.common import Bounds, ErrorInfo, UserError
 from app.schema.enums import described
 from app.schema.node import Node
@@ -89,7 +91,14 @@ class AssetFields(Node):
     size_bytes: Long = strawberry.field(description="The upload's length in bytes.")
     sha256: str | None = strawberry.field(description=(
         "Hex SHA-256 of the uploaded bytes; null until they are stored."))
-    tags: list[str] = strawberry.field(description="Labels given at upload, for filtering.")
+    tags: list[str] = strawberry.field(description=(
+        "Labels given at upload or by assetUpdate, for filtering and search."))
+    description: str | None = strawberry.field(description=(
+        "Free text set by assetUpdate, searched by `assets(search:)`; null when none."))
+    license: AssetLicense | None = strawberry.field(description=(
+        "The terms it may be used under; null when none was given."))
+    metadata: JSON = strawberry.field(description=(
+        "Your own keys, set by assetUpdate: a JSON object, empty when none."))
     created_at: datetime = strawberry.field(description="When it was created.")
     updated_at: datetime = strawberry.field(description="When it last changed.")
     error: ErrorInfo | None = strawberry.field(description="Why ingest failed; null unless FAILED.")
@@ -108,6 +117,24 @@ class AssetFilter:
         default=None, description="Assets detected as any of these formats (as GLB, STL)")
     name_contains: str | None = strawberry.field(
         default=None, description="Assets whose name contains this text, in any case")
+    tags_any: list[str] | None = strawberry.field(
+        default=None, description="Assets with at least one of these tags")
+    created_after: datetime | None = strawberry.field(
+        default=None, description="Assets created at or after this time")
+    created_before: datetime | None = strawberry.field(
+        default=None, description="Assets created before this time")
+    updated_after: datetime | None = strawberry.field(
+        default=None, description="Assets last changed at or after this time")
+    updated_before: datetime | None = strawberry.field(
+        default=None, description="Assets last changed before this time")
+    min_triangles: Long | None = strawberry.field(
+        default=None, description="READY assets with at least this many triangles")
+    max_triangles: Long | None = strawberry.field(
+        default=None, description="READY assets with at most this many triangles")
+    has_animations: bool | None = strawberry.field(default=None, description=(
+        "true: READY assets with at least one animation; false: READY assets with none"))
+    license: list[str] | None = strawberry.field(default=None, description=(
+        "Assets under any of these SPDX licence expressions (any case, as CC-BY-4.0)"))
 
 
 @strawberry.type(description="The result of an upload: the asset and its ingest job.")

@@ -11,6 +11,7 @@ from strawberry.tools import merge_types
 from strawberry.types.base import get_object_definition
 
 from app.config import Settings
+from app.resolvers.asset_catalog import AssetCatalogMutation
 from app.resolvers.assets import AssetMutation, AssetQuery, AssetSubscription
 from app.resolvers.audit import AuditMutations, AuditQuery
 from app.resolvers.conversions import ConversionMutation
@@ -32,7 +33,8 @@ from app.schema.scalars import SCALARS
 
 Query = merge_types("Query", (AssetQuery, JobQuery, SceneQuery, WebhookQuery,
                               AuditQuery, ViewerQuery, NodeQuery))
-Mutation = merge_types("Mutation", (AssetMutation, JobMutation, TokenMutation, RenderMutation,
+Mutation = merge_types("Mutation", (AssetMutation, AssetCatalogMutation, JobMutation,
+                                    TokenMutation, RenderMutation,
                                     ConversionMutation, SceneMutation, WebhookMutation,
                                     ImportMutation, TrashMutation))
 Subscription = merge_types("Subscription", (AssetSubscription, JobSubscription, SceneSubscription))

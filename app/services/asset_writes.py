@@ -14,12 +14,24 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from app.models.asset import Asset, AssetStatus
 from app.models.common import StoredFile, utcnow
 
+SEARCH_KEYS = frozenset({"search_terms", "name_terms", "name_key"})
+SEARCHED = frozenset({"name", "description", "tags"})
+
+
+def search_keys(asset: Asset) -> dict[str, Any]:
+    """The search keys of `asset` as it is now, to set with a change of what they derive from."""
+    asset.refresh_search_keys()
+    keys: dict[str, Any] = asset.model_dump(include=SEARCH_KEYS)
+    return keys
+
 
 def _set(changes: Mapping[str, Any]) -> dict[str, Any]:
     """The `$set` of `changes` (encoded values of Asset fields) and a fresh `updated_at`."""
     unknown = set(changes) - set(Asset.model_fields)
     if unknown:
         raise ValueError(f"not fields of an asset: {sorted(unknown)}")
+    if SEARCHED & changes.keys() and not changes.keys() >= SEARCH_KEYS:
+        raise ValueError("a change of the name, description or tags sets the search keys too")
     return {"$set": {**changes, "updated_at": utcnow()}}
 
 
@@ -31,6 +43,17 @@ async def update_asset(asset_id: str, changes: Mapping[str, Any], *,
     updated = await Asset.get_pymongo_collection().update_one(
         {"_id": asset_id, **(only_if or {})}, update, session=session)
     return bool(updated.matched_count)
+
+
+async def edit_asset(asset: Asset, fields: Mapping[str, Any]) -> dict[str, Any] | None:
+    """Set `fields` (attribute values) on the stored `asset` of the same owner, with the
+    search keys they change; the document after, or None when it is gone."""
+    edited = asset.model_copy(update=fields)
+    encoded = {**edited.model_dump(include=set(fields)), **search_keys(edited)}
+    document: dict[str, Any] | None = await Asset.get_pymongo_collection().find_one_and_update(
+        {"_id": asset.id, "owner": asset.owner}, _set(encoded),
+        return_document=ReturnDocument.AFTER)
+    return document
 
 
 async def set_asset_status(asset_id: str, status: AssetStatus, changes: Mapping[str, Any], *,

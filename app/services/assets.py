@@ -20,16 +20,25 @@ from typing import Any
 from pymongo.asynchronous.client_session import AsyncClientSession
 
 from app.config import Settings
-from app.errors import InvalidInput, InvalidState, NotFound
+from app.errors import InvalidInput, InvalidState, NotFound, errors_under
 from app.faults import ASSET_INSERTED, crash_point
 from app.models.asset import Asset, AssetStatus
 from app.models.common import ErrorInfo, FileRole, StoredFile, utcnow
 from app.models.job import Job, JobKind
 from app.models.token import Scope
+from app.services.asset_details import KEEP, AssetEdit, CatalogLimits, edited_details
 from app.services.asset_outcomes import AssetOutcomeLog
-from app.services.asset_writes import set_asset_status, update_asset
+from app.services.asset_search import (
+    AssetFilter,
+    AssetOrder,
+    asset_query,
+    ordering_of,
+    search_words,
+)
+from app.services.asset_writes import edit_asset, set_asset_status, update_asset
 from app.services.auth import Principal
 from app.services.jobs import JobService
+from app.services.keyset import keyset_page
 from app.services.pagination import Page, paginate
 from app.services.storage import Storage
 from app.services.storage.base import ObjectInfo
@@ -40,14 +49,6 @@ log = logging.getLogger(__name__)
 _UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9._-]+")
 # An identical upload returns the existing asset in these; a FAILED one is tried again.
 REUSABLE_STATUSES = (AssetStatus.UPLOADED, AssetStatus.PROCESSING, AssetStatus.READY)
-
-
-@dataclass(frozen=True)
-class AssetFilter:
-    status: list[AssetStatus] | None = None
-    tags: list[str] | None = None
-    source_format: list[str] | None = None
-    name_contains: str | None = None
 
 
 def safe_filename(filename: str) -> str:
@@ -116,7 +117,8 @@ class AssetService:
     def __init__(
         self, storage: Storage, jobs: JobService, outcomes: AssetOutcomeLog, *,
         max_upload_bytes: int, labels: LabelLimits,
-        max_page_size: int, fault_inject: str | None = None, usage: UsageService | None = None,
+        max_page_size: int, details: CatalogLimits, fault_inject: str | None = None,
+        usage: UsageService | None = None,
     ) -> None:
         self.usage = usage or UsageService()
         self.storage = storage
@@ -124,6 +126,7 @@ class AssetService:
         self.outcomes = outcomes
         self.max_upload_bytes = max_upload_bytes
         self.labels = labels
+        self.details = details
         self.max_page_size = max_page_size
         self.fault_inject = fault_inject
 
@@ -229,27 +232,47 @@ class AssetService:
 
     async def get_visible(self, principal: Principal, asset_id: str) -> Asset:
         principal.require(Scope.ASSETS_READ)
+        return await self._find_visible(principal, asset_id)
+
+    async def _find_visible(self, principal: Principal, asset_id: str) -> Asset:
+        """The asset, or NOT_FOUND alike when there is none and when it is another owner's."""
         asset = await Asset.get(asset_id)
         if asset is None or not principal.can_access(asset.owner):
             raise NotFound(f"no asset with id {asset_id}", field=["id"])
         return asset
 
+    async def update(self, principal: Principal, asset_id: str, edit: AssetEdit) -> Asset:
+        """Set what `edit` gives, all checked first: a refusal changes nothing."""
+        principal.require(Scope.ASSETS_WRITE)
+        asset = await self._find_visible(principal, asset_id)
+        fields = edited_details(edit, self.details)
+        if edit.name is not KEEP:
+            fields["name"] = clean_name(edit.name, asset.filename, self.labels)
+        if edit.tags is not KEEP:
+            fields["tags"] = clean_tags(edit.tags, self.labels)
+        document = await edit_asset(asset, fields)
+        if document is None:
+            raise NotFound(f"no asset with id {asset_id}", field=["id"])
+        updated: Asset = Asset.model_validate(document)
+        return updated
+
     async def list(
         self, principal: Principal, *, first: int | None, after: str | None, where: AssetFilter,
-        last: int | None = None, before: str | None = None,
+        last: int | None = None, before: str | None = None, search: str | None = None,
+        order: AssetOrder | None = None,
     ) -> Page[Asset]:
+        """The viewer's assets matching `where` and `search`, in `order` (newest first, or
+        most relevant first with a search)."""
         principal.require(Scope.ASSETS_READ)
-        query: dict[str, Any] = principal.owner_query()
-        if where.status:
-            query["status"] = {"$in": [s.value for s in where.status]}
-        if where.tags:
-            query["tags"] = {"$all": where.tags}
-        if where.source_format:
-            query["source_format"] = {"$in": where.source_format}
-        if where.name_contains:
-            query["name"] = {"$regex": re.escape(where.name_contains), "$options": "i"}
-        return await paginate(Asset, query, first=first, after=after, last=last, before=before,
-                              max_size=self.max_page_size)
+        words = search_words(search, self.details.max_search_words)
+        with errors_under("filter"):
+            query = asset_query(principal, where, words)
+        ordering = ordering_of(order, words)
+        if ordering is None:
+            return await paginate(Asset, query, first=first, after=after, last=last,
+                                  before=before, max_size=self.max_page_size)
+        return await keyset_page(Asset, query, ordering, first=first, after=after, last=last,
+                                 before=before, max_size=self.max_page_size)
 
     async def set_status(self, asset_id: str, status: AssetStatus, **changes: Any) -> None:
         await set_asset_status(asset_id, status, changes)

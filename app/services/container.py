@@ -16,6 +16,7 @@ from redis.asyncio import ConnectionPool, Redis
 
 from app.config import Settings
 from app.models import DOCUMENT_MODELS
+from app.services.asset_details import CatalogLimits
 from app.services.asset_outcomes import AssetOutcomeLog
 from app.services.asset_trash import AssetTrash
 from app.services.assets import AssetService, LabelLimits
@@ -132,6 +133,7 @@ class Services:
         assets = AssetService(storage, jobs, outcomes, max_upload_bytes=settings.max_upload_bytes,
                               labels=LabelLimits.from_settings(settings),
                               max_page_size=settings.max_page_size,
+                              details=CatalogLimits.from_settings(settings),
                               fault_inject=settings.fault_inject, usage=usage)
         scenes = SceneService(storage, SceneLimits.from_settings(settings))
         trash = Trash(mongo, timedelta(days=settings.trash_retention_days),

@@ -34,6 +34,7 @@ from app.geometry.ingest import (
 )
 from app.models.asset import Asset, AssetStatus
 from app.models.common import AssetStats, ErrorInfo, FileRole, StoredFile, ValidationSummary
+from app.services.asset_writes import search_keys
 from app.services.container import Services
 from app.services.uploads import BUNDLE_MEMBERS
 from app.workers.job_run import JobRun, TurnOver
@@ -120,7 +121,8 @@ async def _start_bundle(services: Services, run: JobRun, asset: Asset,
     run.job.params[BUNDLE_MEMBERS] = member_ids
     if asset.name == PurePosixPath(asset.filename).name:
         asset.name = PurePosixPath(members[0].name).name
-        await services.assets.set_status(asset.id, AssetStatus.PROCESSING, name=asset.name)
+        await services.assets.set_status(asset.id, AssetStatus.PROCESSING, name=asset.name,
+                                         **search_keys(asset))
     await run.stage(f"model 1/{len(members)}", 0.05, _bundle_message(len(members)))
     try:
         await _ingest_file(services, run, asset, members[0].path, members[0].filename, work)
