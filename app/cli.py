@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from app import logs, tracing
 from app.audit_export import add_audit_commands
 from app.backup.commands import add_backup_commands
+from app.fsck import add_fsck_command
 from app.config import Settings
 from app.errors import AtelierError
 from app.models.token import Scope
@@ -154,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.set_defaults(handler=_ingest)
     add_backup_commands(commands)
     add_audit_commands(commands)
+    add_fsck_command(commands)
 
     schema = commands.add_parser("schema", help="print the GraphQL schema (SDL)")
     schema.set_defaults(handler=_schema)
