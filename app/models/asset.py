@@ -20,7 +20,7 @@ from app.models.common import (
     new_id,
     utcnow,
 )
-from app.models.search_terms import terms_of
+from app.models.search_terms import search_keys
 
 
 class AssetStatus(StrEnum):
@@ -107,9 +107,8 @@ class Asset(Document):
     @before_event(Insert, Replace, Save, SaveChanges)
     def refresh_search_keys(self) -> None:
         """Derive the stored search keys from the name, description and tags."""
-        self.search_terms = terms_of(self.name, self.description or "", *self.tags)
-        self.name_terms = terms_of(self.name)
-        self.name_key = self.name.casefold()
+        for key, value in search_keys(self.name, self.description, self.tags).items():
+            setattr(self, key, value)
 
     def file(self, role: FileRole) -> StoredFile | None:
         return next((f for f in self.files if f.role == role), None)

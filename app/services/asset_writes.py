@@ -13,6 +13,7 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 
 from app.models.asset import Asset, AssetStatus
 from app.models.common import StoredFile, utcnow
+from app.models.search_terms import search_keys as model_search_keys
 
 SEARCH_KEYS = frozenset({"search_terms", "name_terms", "name_key"})
 SEARCHED = frozenset({"name", "description", "tags"})
@@ -85,3 +86,20 @@ async def take_asset(asset_id: str, session: AsyncClientSession) -> dict[str, An
 async def put_asset(document: Mapping[str, Any], session: AsyncClientSession) -> None:
     """Insert an asset's document exactly as it was stored (back from the trash)."""
     await Asset.get_pymongo_collection().insert_one(dict(document), session=session)
+
+
+async def backfill_search_keys(batch: int = 500) -> int:
+    """Give the assets stored before search existed their search keys (their `updated_at`
+    kept: nothing a client set changed); how many were given them."""
+    collection = Asset.get_pymongo_collection()
+    done = 0
+    while documents := await collection.find(
+            {"name_key": {"$exists": False}}, {"name": 1, "description": 1, "tags": 1}
+    ).limit(batch).to_list():
+        for document in documents:
+            keys = model_search_keys(document.get("name", ""), document.get("description"),
+                                     document.get("tags") or [])
+            await collection.update_one({"_id": document["_id"], "name_key": {"$exists": False}},
+                                        {"$set": keys})
+        done += len(documents)
+    return done

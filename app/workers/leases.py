@@ -21,6 +21,7 @@ from pymongo.errors import PyMongoError
 from redis.exceptions import RedisError
 
 from app.models.job import Job
+from app.services.asset_writes import backfill_search_keys
 from app.services.container import Services
 from app.services.queue import job_of_delivery
 from app.workers.job_run import JobRun
@@ -105,9 +106,14 @@ async def _renew(services: Services, lease: Lease) -> None:
 
 async def reap_forever(services: Services) -> None:
     seconds = services.settings.job_lease_seconds
+    backfilled = False
     while True:
         await asyncio.sleep(seconds / 2)
         try:
+            if not backfilled:  # once per worker: assets stored before search get its keys
+                if given := await backfill_search_keys():
+                    log.info("gave search keys to %d assets stored before search", given)
+                backfilled = True
             await services.jobs.redeliver_stalled(queued_grace_seconds=seconds * 2)
             await services.assets.recover_orphans(
                 older_than_seconds=services.settings.orphan_grace_seconds)

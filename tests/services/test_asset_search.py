@@ -18,7 +18,7 @@ from app.models.asset import Asset, AssetLicense, AssetStatus
 from app.models.common import AssetStats
 from app.services.asset_details import CatalogLimits
 from app.services.asset_search import AssetFilter, AssetOrder, AssetOrderKey
-from app.services.asset_writes import set_asset_status
+from app.services.asset_writes import backfill_search_keys, set_asset_status
 from app.services.container import Services, opened_services
 from tests.services.test_scenes import code_of, error_of, principal
 
@@ -243,3 +243,16 @@ def test_catalog_limits_are_a_view_of_settings() -> None:
 async def test_the_write_path_refuses_a_new_name_without_its_search_keys() -> None:
     with pytest.raises(ValueError, match="search keys"):
         await set_asset_status("ast_1", AssetStatus.READY, {"name": "renamed"})
+
+
+async def test_assets_stored_before_search_are_given_their_keys(services: Services) -> None:
+    await Asset.get_pymongo_collection().insert_one({
+        "_id": "ast_legacy", "owner": "legacy", "name": "Old Anvil", "filename": "anvil.stl",
+        "status": "READY", "tags": ["Forge"], "created_at": T0, "updated_at": T0})
+
+    assert await backfill_search_keys() == 1
+    assert await backfill_search_keys() == 0
+
+    page = await services.assets.list(principal("legacy"), first=5, after=None,
+                                      where=AssetFilter(), search="forge anvil")
+    assert [(asset.id, asset.updated_at) for asset in page.items] == [("ast_legacy", T0)]
