@@ -14,9 +14,9 @@ from pydantic import ValidationError
 from app import logs, tracing
 from app.audit_export import add_audit_commands
 from app.backup.commands import add_backup_commands
-from app.fsck import add_fsck_command
 from app.config import Settings
 from app.errors import AtelierError
+from app.fsck import add_fsck_command
 from app.models.token import Scope
 from app.usage import UsageError, report_usage_error
 

@@ -1,5 +1,5 @@
-"""Trash fields: sceneDelete and sceneRestore (assetDelete is with the other asset
-mutations). A deleted asset or scene is hidden from every read until it is restored,
+"""Trash fields: assetRestore, sceneDelete and sceneRestore (assetDelete is with the other
+asset mutations). A deleted asset or scene is hidden from every read until it is restored,
 within ATELIER_TRASH_RETENTION_DAYS, or swept by the workers."""
 
 from __future__ import annotations
@@ -9,16 +9,26 @@ from typing import Annotated
 import strawberry
 
 from app.context import Context
+from app.resolvers.asset_types import Asset
 from app.resolvers.errors import errors_as_data
 from app.resolvers.scene_types import Scene
+from app.schema.asset_catalog import AssetPayload
 from app.schema.scene import SceneDeletePayload, ScenePayload
 
 Info = strawberry.Info[Context, None]
+AssetId = Annotated[strawberry.ID, strawberry.argument(description="The asset's id (ast_...)")]
 SceneId = Annotated[strawberry.ID, strawberry.argument(description="The scene's id (scn_...)")]
 
 
 @strawberry.type
 class TrashMutation:
+    @strawberry.mutation(description="Bring a deleted asset back out of the trash, as it was, "
+                         "files included; NOT_FOUND once the trash has been swept of it.")
+    @errors_as_data(AssetPayload)
+    async def asset_restore(self, info: Info, id: AssetId) -> AssetPayload:
+        restored = await info.context.services.asset_trash.restore(info.context.viewer, id)
+        return AssetPayload(asset=Asset.from_model(restored))
+
     @strawberry.mutation(description="Move a scene to the trash: hidden from every read, "
                          "restorable with sceneRestore for ATELIER_TRASH_RETENTION_DAYS.")
     @errors_as_data(SceneDeletePayload)
