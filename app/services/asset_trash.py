@@ -37,8 +37,12 @@ class AssetTrash:
         return asset
 
     async def restore(self, principal: Principal, asset_id: str) -> Asset:
-        """The asset back from the trash; NOT_FOUND once swept, or when another owner's."""
+        """The asset back from the trash; NOT_FOUND once swept, or when another owner's;
+        QUOTA_EXCEEDED when the owner has since filled its quotas (the trash counts for none)."""
         principal.require(Scope.ASSETS_WRITE)
+        entry = await self.trash.visible(principal, TrashKind.ASSET, asset_id)
+        stored = sum(int(f["size_bytes"]) for f in entry["document"].get("files", []))
+        await self.assets.usage.ensure_room(entry["owner"], adding_bytes=stored)
         document = await self.trash.bring_back(principal, TrashKind.ASSET, asset_id, put_asset)
         asset: Asset = Asset.model_validate(document)
         if asset.status not in TERMINAL_ASSET_STATUSES:

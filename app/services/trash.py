@@ -57,15 +57,22 @@ class Trash:
 
         return await self._transaction(write)
 
-    async def bring_back(self, principal: Principal, kind: TrashKind, record_id: str,
-                         put: Put) -> dict[str, Any]:
-        """Put the viewer's trashed record back as it was; NOT_FOUND for another owner's, a
-        swept one, or one the sweeper has started on."""
-        collection = TrashEntry.get_pymongo_collection()
-        unclaimed = {"_id": record_id, "kind": kind.value, "purging": False}
-        entry = await collection.find_one(unclaimed)
+    @staticmethod
+    async def visible(principal: Principal, kind: TrashKind, record_id: str) -> dict[str, Any]:
+        """The viewer's trash entry that can still be restored; NOT_FOUND for another owner's,
+        a swept one, or one the sweeper has started on."""
+        entry: dict[str, Any] | None = await TrashEntry.get_pymongo_collection().find_one(
+            {"_id": record_id, "kind": kind.value, "purging": False})
         if entry is None or not principal.can_access(entry["owner"]):
             raise not_found(kind, record_id)
+        return entry
+
+    async def bring_back(self, principal: Principal, kind: TrashKind, record_id: str,
+                         put: Put) -> dict[str, Any]:
+        """Put the viewer's trashed record back as it was (NOT_FOUND as for `visible`)."""
+        collection = TrashEntry.get_pymongo_collection()
+        unclaimed = {"_id": record_id, "kind": kind.value, "purging": False}
+        entry = await self.visible(principal, kind, record_id)
 
         async def write(session: AsyncClientSession) -> None:
             removed = await collection.delete_one(unclaimed, session=session)

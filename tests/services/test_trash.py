@@ -36,7 +36,8 @@ async def services(database: EmbeddedDatabase, redis_server: EmbeddedRedis,
     settings = Settings(mongodb_url=database.url, redis_url=redis_server.url,
                         database_name="trash_service_test", secret_key="test",
                         storage_dir=tmp_path_factory.mktemp("trash-objects"),
-                        trash_retention_days=RETENTION.days)
+                        trash_retention_days=RETENTION.days,
+                        quota_overrides={"quo": {"assets": 1}})
     async with opened_services(settings) as opened:
         yield opened
 
@@ -100,6 +101,19 @@ async def test_restore_is_refused_to_other_owners_and_without_the_write_scope(
     assert (stranger, unscoped, unknown) == (ErrorCode.NOT_FOUND, ErrorCode.FORBIDDEN,
                                              ErrorCode.NOT_FOUND)
     assert await TrashEntry.get(asset.id) is not None
+
+
+async def test_restoring_past_a_quota_filled_since_is_refused_and_keeps_it_in_the_trash(
+        services: Services) -> None:
+    viewer = principal("quo")
+    asset = await asset_with_files(services, "quo")
+    await services.asset_trash.delete(viewer, asset.id)
+    await asset_with_files(services, "quo")  # the trash counts for no quota
+
+    refused = await code_of(services.asset_trash.restore(viewer, asset.id))
+
+    assert refused is ErrorCode.QUOTA_EXCEEDED
+    assert await TrashEntry.get(asset.id) is not None and await Asset.get(asset.id) is None
 
 
 async def test_the_sweep_removes_what_outlived_its_retention_and_nothing_else(
