@@ -52,7 +52,7 @@ frontend-demo/dist/app.js: frontend-demo/node_modules/.installed $(wildcard fron
 	npm --prefix frontend-demo run build
 
 lint: setup
-	$(BIN)/ruff check app tests bench scripts
+	$(BIN)/ruff check app tests bench scripts/check-schema-changes
 	$(BIN)/mypy app
 
 bench: setup
