@@ -22,7 +22,6 @@ from app.models.scene import Scene, SceneChangeKind
 from app.models.token import Scope
 from app.services.auth import Principal
 from app.services.container import Services, opened_services
-from app.services.scenes import scene_glb_path
 from app.services.scenes.operations import AddMaterial, AddNode, MeshUse, RenameNode
 from tests.geometry.test_scene_sources import box_glb, hierarchy_glb, trimesh_bounds
 from tests.support.gltf_validator import khronos_bytes_errors
@@ -180,7 +179,7 @@ async def test_a_scene_exports_to_a_valid_glb_of_its_assets(services: Services,
     scene = await services.scenes.update(viewer, made.id, operations=[
         AddNode(id="crate", mesh=MeshUse(box.id), parent_id="n4")])
 
-    path = await scene_glb_path(services, scene, tmp_path)
+    path = await services.scenes.glbs.write(scene, tmp_path)
     key = await services.scenes.scene_glb(scene.id)
 
     exported = path.read_bytes()

@@ -13,7 +13,7 @@ from app.services.scenes import operations
 from app.services.scenes.files import Composer, compose_file
 from app.services.scenes.live import SceneSource, decode_scene
 from app.services.scenes.operations import Operation
-from app.services.scenes.service import SceneLimits, SceneService, scene_glb_path
+from app.services.scenes.service import SceneLimits, SceneService
 
 __all__ = ["Composer", "Operation", "SceneLimits", "SceneService", "SceneSource", "compose_file",
-           "decode_scene", "operations", "scene_glb_path"]
+           "decode_scene", "operations"]

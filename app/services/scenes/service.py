@@ -7,8 +7,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from beanie.odm.utils.encoder import Encoder
 from pymongo import ReturnDocument
@@ -29,9 +28,6 @@ from app.services.scenes.edits import EditResult, apply_operations, graph_bounds
 from app.services.scenes.files import Composer, SceneGlbs, compose_in_thread
 from app.services.scenes.operations import Operation
 from app.services.storage import Storage
-
-if TYPE_CHECKING:
-    from app.services.container import Services
 
 
 @dataclass(frozen=True)
@@ -58,11 +54,6 @@ class SceneLimits:
                    max_document_bytes=settings.max_scene_document_bytes,
                    max_export_bytes=settings.max_scene_export_bytes,
                    revisions_kept=settings.scene_revisions_kept)
-
-
-async def scene_glb_path(services: Services, scene: Scene, work_dir: Path) -> Path:
-    """The scene composed into one GLB at `work_dir`/scene.glb (for render jobs)."""
-    return await services.scenes.glbs.write(scene, work_dir)
 
 
 async def read_scene(scene_id: str) -> Scene | None:
