@@ -34,6 +34,7 @@ from app.geometry.ingest_limits import IngestLimits, check_limits
 from app.geometry.mesh_formats import TRIMESH_TYPES, mesh_bytes_to_glb, refuse_xml_entities
 from app.geometry.obj_mesh import obj_to_glb
 from app.geometry.resources import Resources
+from app.geometry.source_facts import source_facts
 from app.geometry.stats import compute_stats
 from app.geometry.validation import ValidationReport, validate_bytes, validate_glb, validate_gltf
 
@@ -50,6 +51,7 @@ class IngestSummary:
     source_format: str
     stats: dict[str, Any]
     validation: dict[str, Any] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)
 
 
 class RejectedModel(AtelierError):
@@ -166,9 +168,12 @@ def _ingest_model(model: _Model, output: Path, limits: IngestLimits, report: Rep
         check_limits(asset, stats, limits)
     except AtelierError as error:
         raise _with_report(error, validation) from error
+    facts = source_facts(model.source_format, model.data, asset.document,
+                         model.resources.archive)
     report("write", 0.9)
     output.write_bytes(glb)
-    return IngestSummary(model.source_format.value, stats.to_dict(), validation.to_dict())
+    return IngestSummary(model.source_format.value, stats.to_dict(), validation.to_dict(),
+                         facts.to_dict())
 
 
 def _gltf_to_glb(model: _Model) -> tuple[bytes, ValidationReport]:

@@ -43,6 +43,15 @@ class AssetLicense(BaseModel):
     attribution: str | None = None
 
 
+class SourceMetadata(BaseModel):
+    """What the uploaded file says about itself, read at ingest (app/geometry/source_facts.py)."""
+
+    generator: str | None = None
+    copyright: str | None = None
+    unit_meters: float | None = None
+    up_axis: str | None = None
+
+
 def _owner_then(*keys: str) -> IndexModel:
     """An index of one owner's assets in the order of `keys`, ties broken by `_id`."""
     return IndexModel([("owner", pymongo.ASCENDING), *((key, pymongo.ASCENDING) for key in keys),
@@ -62,6 +71,7 @@ class Asset(Document):
     description: str | None = None
     license: AssetLicense | None = None
     metadata: dict[str, Any] = Field(default_factory=dict)
+    source_metadata: SourceMetadata | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     error: ErrorInfo | None = None

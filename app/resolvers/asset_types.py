@@ -15,7 +15,7 @@ from app.models.common import StoredFile as StoredFileModel
 from app.resolvers import mapping
 from app.resolvers.files import stored_files
 from app.schema.asset import AssetFields, AssetStatus
-from app.schema.asset_catalog import AssetLicense
+from app.schema.asset_catalog import AssetLicense, AssetSourceMetadata
 from app.schema.common import Connection, StoredFile
 from app.schema.scalars import Long
 
@@ -37,7 +37,7 @@ class Asset(AssetFields):
             status=AssetStatus(asset.status.value), source_format=asset.source_format,
             size_bytes=Long(asset.size_bytes), sha256=asset.sha256, tags=asset.tags,
             description=asset.description, license=_license(asset.license),
-            metadata=JSON(asset.metadata),
+            metadata=JSON(asset.metadata), source_metadata=_source(asset.source_metadata),
             created_at=asset.created_at, updated_at=asset.updated_at,
             error=mapping.error_info(asset.error), stats=mapping.asset_stats(asset.stats),
             validation=mapping.validation_report(asset.validation),
@@ -87,6 +87,12 @@ class Asset(AssetFields):
 def _license(terms: models.AssetLicense | None) -> AssetLicense | None:
     return None if terms is None else AssetLicense(
         spdx_id=terms.spdx_id, text=terms.text, attribution=terms.attribution)
+
+
+def _source(facts: models.SourceMetadata | None) -> AssetSourceMetadata | None:
+    return None if facts is None else AssetSourceMetadata(
+        generator=facts.generator, copyright=facts.copyright, unit_meters=facts.unit_meters,
+        up_axis=facts.up_axis)
 
 
 AssetConnection = Connection[Asset]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.scalars import JSON
 
-from app.schema.asset_catalog import AssetLicense
+from app.schema.asset_catalog import AssetLicense, AssetSourceMetadata
 from app.schema.common import Bounds, ErrorInfo, UserError
 from app.schema.enums import described
 from app.schema.node import Node
@@ -99,6 +99,9 @@ class AssetFields(Node):
         "The terms it may be used under; null when none was given."))
     metadata: JSON = strawberry.field(description=(
         "Your own keys, set by assetUpdate: a JSON object, empty when none."))
+    source_metadata: AssetSourceMetadata | None = strawberry.field(description=(
+        "What the uploaded file says about itself (generator, copyright, unit, up axis); "
+        "null until READY."))
     created_at: datetime = strawberry.field(description="When it was created.")
     updated_at: datetime = strawberry.field(description="When it last changed.")
     error: ErrorInfo | None = strawberry.field(description="Why ingest failed; null unless FAILED.")

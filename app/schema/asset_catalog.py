@@ -29,6 +29,20 @@ class AssetLicense:
         "Whom to credit, and how, when using the asset; null when none is asked."))
 
 
+@strawberry.type(description=(
+    "What the uploaded file says about itself, read at ingest; a fact the format does not "
+    "state is null."))
+class AssetSourceMetadata:
+    generator: str | None = strawberry.field(description=(
+        "The tool that wrote the file (glTF asset.generator, COLLADA authoring_tool)."))
+    copyright: str | None = strawberry.field(description=(
+        "The copyright the file states (glTF asset.copyright, COLLADA copyright)."))
+    unit_meters: float | None = strawberry.field(description=(
+        "Metres per model unit (glTF: 1; COLLADA <unit meter>; 3MF's model unit)."))
+    up_axis: str | None = strawberry.field(description=(
+        "The axis pointing up, X, Y or Z (glTF: Y; COLLADA <up_axis>; 3MF: Z)."))
+
+
 @strawberry.input(description="A licence: give spdxId or text, not both.")
 class AssetLicenseInput:
     spdx_id: str | None = strawberry.field(default=None, description=(

@@ -32,7 +32,7 @@ from app.geometry.ingest import (
     ingest_path,
     unpack_bundle,
 )
-from app.models.asset import Asset, AssetStatus
+from app.models.asset import Asset, AssetStatus, SourceMetadata
 from app.models.common import AssetStats, ErrorInfo, FileRole, StoredFile, ValidationSummary
 from app.services.asset_writes import search_keys
 from app.services.container import Services
@@ -207,6 +207,7 @@ async def _ingest_file(services: Services, run: JobRun, asset: Asset, source: Pa
         source_format=summary.source_format,
         stats=AssetStats.model_validate(summary.stats).model_dump(),
         validation=ValidationSummary.model_validate(summary.validation).model_dump(),
+        source_metadata=SourceMetadata.model_validate(summary.facts).model_dump(),
         files=[f.model_dump() for f in files],
     )
     return produced
