@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from app.errors import AtelierError, CorruptFile, ErrorCode, UnsupportedFormat
 from app.geometry.archives import Archive, ArchiveRejected, open_archive
@@ -75,8 +75,19 @@ def _rebuild_rejected(message: str, code: ErrorCode, validation: dict[str, Any]
 @dataclass
 class _Model:
     source_format: SourceFormat
-    data: bytes
+    # The upload's bytes; or, for an OBJ on disk, its file, which the OBJ reader streams so
+    # that the text (several times the GLB) is never held whole.
+    content: bytes | Path
     resources: Resources
+
+    @property
+    def data(self) -> bytes:
+        return self.content if isinstance(self.content, bytes) else self.content.read_bytes()
+
+    def stream(self) -> BinaryIO:
+        if isinstance(self.content, bytes):
+            return io.BytesIO(self.content)
+        return self.content.open("rb")
 
 
 def _no_report(stage: str, fraction: float) -> None:
@@ -96,8 +107,8 @@ def ingest_path(
     source_format = detect_format(source, filename)
     if source_format not in (SourceFormat.ZIP, SourceFormat.THREE_MF):
         resources = Resources(None, "", limits.max_image_pixels)
-        model = _Model(source_format, source.read_bytes(), resources)
-        return _ingest_model(model, output, limits, report)
+        content = source if source_format is SourceFormat.OBJ else source.read_bytes()
+        return _ingest_model(_Model(source_format, content, resources), output, limits, report)
     with open_archive(source, limits.archive) as archive:
         if archive.is_3mf():
             refuse_xml_entities(archive)
@@ -194,7 +205,8 @@ def _gltf_to_glb(model: _Model) -> tuple[bytes, ValidationReport]:
 
 def _other_to_glb(model: _Model, limits: IngestLimits) -> bytes:
     if model.source_format is SourceFormat.OBJ:
-        return obj_to_glb(model.data, model.resources, limits.max_triangles)
+        with model.stream() as stream:
+            return obj_to_glb(stream, model.resources, limits.max_triangles)
     if model.source_format in TRIMESH_TYPES:
         return mesh_bytes_to_glb(model.data, model.source_format, model.resources)
     if model.source_format in ASSIMP_FORMATS:

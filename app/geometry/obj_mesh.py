@@ -10,7 +10,7 @@ last object, else "geometry".
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 import trimesh
@@ -28,10 +28,10 @@ from app.geometry.resources import Resources
 DEFAULT_NAME = "geometry"
 
 
-def obj_to_glb(data: bytes, resources: Resources, max_triangles: int) -> bytes:
-    """The GLB of an OBJ upload; raises CorruptFile, NO_GEOMETRY, LIMIT_EXCEEDED or what
-    `resources` refused."""
-    obj = parse_obj(data, max_triangles)
+def obj_to_glb(stream: BinaryIO, resources: Resources, max_triangles: int) -> bytes:
+    """The GLB of an OBJ upload read from `stream`; raises CorruptFile, NO_GEOMETRY,
+    LIMIT_EXCEEDED or what `resources` refused."""
+    obj = parse_obj(stream, max_triangles)
     resolver = UploadResolver(resources)
     materials = _materials(obj.mtllib, resolver)
     if resolver.refusal is not None:
@@ -39,6 +39,7 @@ def obj_to_glb(data: bytes, resources: Resources, max_triangles: int) -> bytes:
     scene = trimesh.Scene()
     for group in reversed(obj.groups):  # trimesh's order: the last material's mesh first
         corners = np.concatenate(group.corners)
+        group.corners.clear()  # the pieces go now, not with the parse
         mesh = _mesh(obj, corners, materials.get(group.material) if group.material else None)
         name = trimesh.util.unique_name(_name(group, materials), scene.geometry)
         del corners
@@ -97,7 +98,32 @@ def _check_range(indices: NDArray[np.int32], size: int, keyword: str) -> None:
 
 def _unique_triplets(corners: Corners, columns: list[int], sizes: list[int]
                      ) -> tuple[list[NDArray[np.int64]], NDArray[np.int64]]:
-    """Per used column, the index of each distinct corner, and the triangles over them."""
+    """Per used column, the index of each distinct corner, and the triangles over them; the
+    distinct corners are in (v, vt, vn) order either way."""
+    return _by_position(corners, columns, sizes[0]) or _by_packed_key(corners, columns, sizes)
+
+
+def _by_position(corners: Corners, columns: list[int], positions: int
+                 ) -> tuple[list[NDArray[np.int64]], NDArray[np.int64]] | None:
+    """When each position always comes with the same vt and vn (most exporters write
+    `f 7/7/7`), the distinct corners are the distinct positions: no sort is needed, and
+    nothing larger than the corners is allocated. None when some position has two."""
+    v = corners[:, 0]
+    used = np.zeros(positions, np.bool_)
+    used[v] = True
+    parts = [np.flatnonzero(used)]
+    for column in columns[1:]:
+        partner = np.zeros(positions, np.int32)
+        partner[v] = corners[:, column]  # the last corner of each position wins
+        if not (partner[v] == corners[:, column]).all():
+            return None
+        parts.append(partner[parts[0]].astype(np.int64))
+    remap = np.cumsum(used, dtype=np.int64) - 1
+    return parts, remap[v].reshape(-1, 3)
+
+
+def _by_packed_key(corners: Corners, columns: list[int], sizes: list[int]
+                   ) -> tuple[list[NDArray[np.int64]], NDArray[np.int64]]:
     # The packed key is exact while the product of the sizes fits in int64; a file with that
     # many elements is far past the triangle cap, but the product is checked all the same.
     if np.prod([float(s) for s in sizes]) >= 2.0 ** 63:

@@ -12,7 +12,9 @@ a file past it is refused before its faces are all held in memory.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 import numpy as np
 from numpy.typing import NDArray
@@ -28,8 +30,10 @@ from app.geometry.obj_text import (
     vertex_rows,
 )
 
-BLOCK_BYTES = 1 << 22
+# Small enough that a block's masks and indices stay a few MiB; more blocks cost no time.
+BLOCK_BYTES = 1 << 20
 NEWLINE = ord("\n")
+CONTINUED = (b"\\\n", b"\\\r\n")
 MISSING = -1
 # Line kinds, from the first bytes of the line.
 OTHER, POSITION, UV, NORMAL, FACE, NAMING = range(6)
@@ -72,29 +76,38 @@ class _State:
     face_lines: int = 0
 
 
-def parse_obj(data: bytes, max_triangles: int) -> ObjData:
-    """Read an OBJ file; raises CorruptFile for a line it cannot read or an index out of
-    range, LimitExceeded past `max_triangles`."""
-    if b"\\\n" in data or b"\\\r\n" in data:  # a line continued on the next one
-        data = data.replace(b"\\\r\n", b"").replace(b"\\\n", b"")
+def parse_obj(stream: BinaryIO, max_triangles: int) -> ObjData:
+    """Read an OBJ file as it streams in; raises CorruptFile for a line it cannot read or an
+    index out of range, LimitExceeded past `max_triangles`."""
     state = _State(max_triangles)
-    start = 0
-    while start < len(data):
-        end = _block_end(data, start)
-        _read_block(np.frombuffer(data, np.uint8, end - start, start), state)
-        start = end
+    for block in _blocks(stream):
+        _read_block(np.frombuffer(block, np.uint8), state)
     return _finished(state)
 
 
-def _block_end(data: bytes, start: int) -> int:
-    """Where the block from `start` ends: after the last newline within BLOCK_BYTES, or after
-    the first line when that one line is longer."""
-    if start + BLOCK_BYTES >= len(data):
-        return len(data)
-    newline = data.rfind(b"\n", start, start + BLOCK_BYTES)
-    if newline < 0:
-        newline = data.find(b"\n", start + BLOCK_BYTES)
-    return len(data) if newline < 0 else newline + 1
+def _blocks(stream: BinaryIO) -> Iterator[bytes]:
+    """The stream in blocks of whole lines, about BLOCK_BYTES each (one line may be longer),
+    lines continued by a final backslash joined to the next."""
+    pending: list[bytes] = []  # read but not yet a whole line: joined once a newline comes
+    while chunk := stream.read(BLOCK_BYTES):
+        pending.append(chunk)
+        if b"\n" not in chunk:
+            continue
+        text = b"".join(pending)
+        cut = text.rfind(b"\n") + 1
+        while cut and text.endswith(CONTINUED, 0, cut):  # its last line goes on in the next
+            cut = text.rfind(b"\n", 0, cut - 1) + 1
+        if cut:
+            yield _joined(text[:cut])
+        pending = [text[cut:]]
+    if rest := b"".join(pending):
+        yield _joined(rest)
+
+
+def _joined(text: bytes) -> bytes:
+    for continued in CONTINUED:
+        text = text.replace(continued, b"")
+    return text
 
 
 def _read_block(block: Bytes, state: _State) -> None:

@@ -5,6 +5,7 @@ could not read still fails with a precise code."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import numpy as np
@@ -203,10 +204,10 @@ def test_n_gons_are_fanned_and_crlf_and_tabs_are_whitespace(tmp_path: Path) -> N
 def test_block_boundaries_change_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                          ) -> None:
     data = two_material_files()["two.obj"] + b"o more\nusemtl wood\n" + NEGATIVE
-    whole = obj_parse.parse_obj(data, 1000)
+    whole = obj_parse.parse_obj(io.BytesIO(data), 1000)
     monkeypatch.setattr(obj_parse, "BLOCK_BYTES", 37)
 
-    pieces = obj_parse.parse_obj(data, 1000)
+    pieces = obj_parse.parse_obj(io.BytesIO(data), 1000)
 
     assert [g.object_name for g in whole.groups] == ["more", "crate"]  # wood, then paint
     assert np.array_equal(whole.positions, pieces.positions)
