@@ -97,6 +97,8 @@ class Settings(BaseSettings):
     )
     trash_retention_days: float = Field(
         default=7, gt=0, description="Deleted assets and scenes stay restorable this long.")
+    output_retention_days: float = Field(
+        default=30, gt=0, description="Renders and conversions not pinned are kept this long.")
     fault_inject: str | None = Field(
         default=None, description="Test builds only: a named point where the process crashes."
     )

@@ -64,6 +64,8 @@ class Job(Document):
     scene_id: str | None = None
     params: dict[str, Any] = Field(default_factory=dict)
     outputs: list[StoredFile] = Field(default_factory=list)
+    # A render's or conversion's outputs are kept past ATELIER_OUTPUT_RETENTION_DAYS.
+    pinned: bool = False
 
     class Settings:
         name = "jobs"

@@ -30,7 +30,8 @@ class Job(JobFields):
             status=JobStatus(job.status.value), priority=JobPriority[job.priority.name],
             progress=job.progress, stage=job.stage,
             message=job.message, attempts=job.attempts, sequence=job.sequence,
-            cancel_requested=job.cancel_requested, created_at=job.created_at,
+            cancel_requested=job.cancel_requested, pinned=job.pinned,
+            created_at=job.created_at,
             started_at=job.started_at, finished_at=job.finished_at, params=JSON(job.params),
             error=mapping.error_info(job.error), asset_id=job.asset_id, scene_id=job.scene_id,
             stored_outputs=job.outputs)

@@ -61,6 +61,14 @@ class JobMutation:
         job = await info.context.services.jobs.cancel(info.context.viewer, id)
         return JobPayload(job=Job.from_model(job))
 
+    @strawberry.mutation(description="Keep a render's or conversion's outputs past "
+                         "ATELIER_OUTPUT_RETENTION_DAYS (pinned: false lets them expire again).")
+    @errors_as_data(JobPayload)
+    async def job_pin(self, info: Info, id: JobId, pinned: Annotated[bool, strawberry.argument(
+            description="true: keep the outputs; false: let them expire")] = True) -> JobPayload:
+        job = await info.context.services.jobs.pin(info.context.viewer, id, pinned)
+        return JobPayload(job=Job.from_model(job))
+
 
 @strawberry.type
 class JobSubscription:

@@ -75,6 +75,9 @@ class JobFields(Node):
     sequence: int = strawberry.field(description="Rises by one with every change of the job")
     cancel_requested: bool = strawberry.field(description=(
         "jobCancel was called: a running job stops at its next step."))
+    pinned: bool = strawberry.field(description=(
+        "jobPin was called: a render's or conversion's outputs are kept past "
+        "ATELIER_OUTPUT_RETENTION_DAYS."))
     created_at: datetime = strawberry.field(description="When it was queued.")
     started_at: datetime | None = strawberry.field(description=(
         "When a worker first started it; null while QUEUED."))

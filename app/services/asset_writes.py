@@ -75,6 +75,12 @@ async def list_asset_file(asset_id: str, stored: StoredFile) -> bool:
     return bool(listed.matched_count) or await Asset.get(asset_id) is not None
 
 
+async def unlist_asset_files(asset_id: str, keys: list[str]) -> None:
+    """Take the files stored under `keys` off the asset's `files` (expired outputs)."""
+    await Asset.get_pymongo_collection().update_one(
+        {"_id": asset_id}, {"$pull": {"files": {"key": {"$in": keys}}}, **_set({})})
+
+
 async def take_asset(asset_id: str, session: AsyncClientSession) -> dict[str, Any] | None:
     """Remove the asset's document (into the trash, in the caller's transaction): it as it
     was stored, or None when it is gone."""

@@ -29,6 +29,7 @@ from app.services.imports import ImportLimits, ImportService
 from app.services.job_log import JobLog, JobLogPolicy
 from app.services.jobs import JobLimits, JobService
 from app.services.live import LiveService
+from app.services.output_expiry import OutputExpiry
 from app.services.queue import JobQueue
 from app.services.renders import RenderService, render_limits
 from app.services.scenes import SceneLimits, SceneService
@@ -113,6 +114,7 @@ class Services:
     asset_trash: AssetTrash
     scene_trash: SceneTrash
     trash_sweeper: TrashSweeper
+    output_expiry: OutputExpiry
 
     @classmethod
     async def open(cls, settings: Settings) -> Services:
@@ -154,7 +156,9 @@ class Services:
                    audit=AuditLog(settings.audit_retention_seconds, settings.max_page_size),
                    usage=usage, imports=ImportService(assets, ImportLimits.from_settings(settings)),
                    asset_trash=AssetTrash(assets, trash), scene_trash=SceneTrash(scenes, trash),
-                   trash_sweeper=TrashSweeper(storage))
+                   trash_sweeper=TrashSweeper(storage),
+                   output_expiry=OutputExpiry(
+                       storage, timedelta(days=settings.output_retention_days)))
 
     async def close(self) -> None:
         await self.token_watch.close()

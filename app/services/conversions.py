@@ -111,5 +111,8 @@ class ConversionService:
         # Served by the jobs' asset_id index: an asset has few jobs.
         return await Job.find(
             {"asset_id": asset_id, "kind": JobKind.CONVERT.value, "params.cache_key": key,
-             "status": {"$in": REUSABLE_STATUSES}, "cancel_requested": False}
+             "status": {"$in": REUSABLE_STATUSES}, "cancel_requested": False,
+             # A succeeded job whose outputs expired has nothing left to give.
+             "$or": [{"status": {"$ne": JobStatus.SUCCEEDED.value}},
+                     {"outputs.0": {"$exists": True}}]}
         ).sort([("_id", SortDirection.DESCENDING)]).first_or_none()

@@ -166,6 +166,21 @@ class JobLog:
         await Job.get_pymongo_collection().update_one(
             {"_id": job_id}, {"$set": {f"params.{name}": value}})
 
+    @staticmethod
+    async def set_pinned(job_id: str, pinned: bool) -> Job | None:
+        """Keep (or stop keeping) the job's outputs past their retention; the job after, or
+        None when it is gone. Not an event: the job's state does not change."""
+        document = await Job.get_pymongo_collection().find_one_and_update(
+            {"_id": job_id}, {"$set": {"pinned": pinned}}, return_document=ReturnDocument.AFTER)
+        return None if document is None else Job.model_validate(document)
+
+    @staticmethod
+    async def drop_outputs(job_id: str) -> None:
+        """Forget the outputs of a finished job whose files have expired."""
+        await Job.get_pymongo_collection().update_one(
+            {"_id": job_id, "pinned": {"$ne": True}},
+            {"$set": {"outputs": [], "message": "its outputs expired and were deleted"}})
+
     def _expiry(self, document: dict[str, Any]) -> datetime | None:
         if document.get("status") not in {status.value for status in TERMINAL_JOB_STATUSES}:
             return None

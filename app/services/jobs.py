@@ -155,6 +155,19 @@ class JobService:
         )
         return requested or await self.get_visible(principal, job_id)
 
+    async def pin(self, principal: Principal, job_id: str, pinned: bool) -> Job:
+        """Keep a render's or conversion's outputs past ATELIER_OUTPUT_RETENTION_DAYS (or let
+        them expire again); INVALID_STATE for other kinds, which have no expiring outputs."""
+        principal.require(Scope.JOBS_WRITE)
+        job = await self.get_visible(principal, job_id)
+        if job.kind not in (JobKind.RENDER, JobKind.CONVERT):
+            raise InvalidState(f"a {job.kind.value} job has no outputs that expire",
+                               field=["id"])
+        changed = await self.log.set_pinned(job.id, pinned)
+        if changed is None:
+            raise NotFound(f"no job with id {job_id}", field=["id"])
+        return changed
+
     async def renew_lease(self, job_id: str, seconds: float, *, attempt: int) -> bool:
         """Keep attempt `attempt` of a running job claimed by its live worker; False when the
         job ended or another attempt took it over. Not an event: clients do not see it."""

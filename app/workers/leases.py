@@ -1,7 +1,7 @@
 """Leases keep a running job claimed while its worker lives; a reaper in every worker hands
 back jobs whose worker died, so a SIGKILLed worker loses no job (arq alone would wait for its
-job timeout before anyone retried it), recovers assets an older version left without a job, and
-sweeps the trash of what its retention no longer keeps.
+job timeout before anyone retried it), recovers assets an older version left without a job, sweeps
+the trash of what its retention no longer keeps and expires renders and conversions.
 
 A lease is honest: it is renewed only for the attempt this worker claimed (the job's
 `attempts` is the fencing token), a renewal that fails (the database is down) is not counted
@@ -118,5 +118,6 @@ async def reap_forever(services: Services) -> None:
             await services.assets.recover_orphans(
                 older_than_seconds=services.settings.orphan_grace_seconds)
             await services.trash_sweeper.sweep()
+            await services.output_expiry.sweep()
         except (PyMongoError, RedisError, OSError) as fault:
             log.warning("the job reaper will try again: %s", fault)
