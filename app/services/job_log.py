@@ -181,6 +181,12 @@ class JobLog:
             {"_id": job_id, "pinned": {"$ne": True}},
             {"$set": {"outputs": [], "message": "its outputs expired and were deleted"}})
 
+    @staticmethod
+    async def drop_asset_outputs(asset_id: str) -> None:
+        """Forget the outputs of every job of an asset swept from the trash with its files."""
+        await Job.get_pymongo_collection().update_many(
+            {"asset_id": asset_id, "outputs.0": {"$exists": True}}, {"$set": {"outputs": []}})
+
     def _expiry(self, document: dict[str, Any]) -> datetime | None:
         if document.get("status") not in {status.value for status in TERMINAL_JOB_STATUSES}:
             return None

@@ -2,9 +2,10 @@
 objects in storage, then its record. Never an asset a scene (kept or trashed) draws from: that
 one waits in the trash, still restorable, until no scene does.
 
-Each entry is claimed first (no restore from then on), its objects deleted, and only then its
-record, so a worker that dies midway leaves a claimed entry that the next sweep, on any
-worker, finishes; deleting an object already gone is no error."""
+Each entry is claimed first (no restore from then on), its objects deleted (and forgotten by
+the asset's jobs, which list them as outputs), and only then its record, so a worker that dies
+midway leaves a claimed entry that the next sweep, on any worker, finishes; deleting an object
+already gone is no error."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import Any
 
 from app.models.common import utcnow
 from app.models.trash import TrashKind
+from app.services.job_log import JobLog
 from app.services.scenes.files import glb_key
 from app.services.scenes.references import assets_in_scenes
 from app.services.storage import Storage
@@ -63,5 +65,7 @@ class TrashSweeper:
             return False
         for key in object_keys(entry):
             await self.storage.delete(key)
+        if entry["kind"] == TrashKind.ASSET.value:  # its jobs listed those files too
+            await JobLog.drop_asset_outputs(entry["_id"])
         await Trash.forget(entry["_id"])
         return True

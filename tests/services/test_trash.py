@@ -16,6 +16,7 @@ from app.embedded.redis import EmbeddedRedis
 from app.errors import ErrorCode
 from app.models.asset import Asset
 from app.models.common import FileRole, StoredFile, utcnow
+from app.models.job import Job, JobKind, JobStatus
 from app.models.scene import Scene
 from app.models.token import Scope
 from app.models.trash import TrashEntry
@@ -120,6 +121,9 @@ async def test_the_sweep_removes_what_outlived_its_retention_and_nothing_else(
         services: Services) -> None:
     viewer = principal("cat")
     due, recent, kept = [await asset_with_files(services, "cat") for _ in range(3)]
+    made = Job(owner="cat", kind=JobKind.RENDER, status=JobStatus.SUCCEEDED, asset_id=due.id,
+               outputs=due.files[1:])
+    await made.insert()
     await services.asset_trash.delete(viewer, due.id)
     sweep_at = utcnow() + past_retention()
     await services.asset_trash.delete(viewer, recent.id)
@@ -131,6 +135,7 @@ async def test_the_sweep_removes_what_outlived_its_retention_and_nothing_else(
     assert await stored_keys(services.storage, due) == []
     assert await TrashEntry.get(due.id) is None
     assert await code_of(services.asset_trash.restore(viewer, due.id)) is ErrorCode.NOT_FOUND
+    assert (swept_job := await Job.get(made.id)) is not None and swept_job.outputs == []
     assert len(await stored_keys(services.storage, recent)) == 2
     assert len(await stored_keys(services.storage, kept)) == 2
     assert (await services.asset_trash.restore(viewer, recent.id)).id == recent.id
