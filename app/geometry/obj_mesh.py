@@ -5,7 +5,7 @@ OBJ indexes positions, UVs and normals separately; a glTF vertex is one (v, vt, 
 so each distinct triplet a material's faces use becomes one vertex (np.unique on the triplet
 packed into one integer). A mesh has UVs (normals) when every corner of its faces gives one.
 Meshes are named as trimesh named them: by material when the MTL gives several, else by the
-last object, else "geometry".
+file's first object, else "geometry".
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def obj_to_glb(stream: BinaryIO, resources: Resources, max_triangles: int) -> by
         corners = np.concatenate(group.corners)
         group.corners.clear()  # the pieces go now, not with the parse
         mesh = _mesh(obj, corners, materials.get(group.material) if group.material else None)
-        name = trimesh.util.unique_name(_name(group, materials), scene.geometry)
+        name = trimesh.util.unique_name(_name(group, obj.object_name, materials), scene.geometry)
         del corners
         drop_placeholder_texture(mesh)
         scene.add_geometry(mesh, geom_name=name, node_name=name)
@@ -142,7 +142,8 @@ def _by_packed_key(corners: Corners, columns: list[int], sizes: list[int]
     return parts[::-1], inverse.reshape(-1, 3)
 
 
-def _name(group: ObjGroup, materials: dict[str, SimpleMaterial]) -> str:
+def _name(group: ObjGroup, object_name: str | None, materials: dict[str, SimpleMaterial]
+          ) -> str:
     if len(materials) > 1 and group.material is not None:
         return group.material
-    return group.object_name or DEFAULT_NAME
+    return object_name or DEFAULT_NAME

@@ -4,9 +4,9 @@ per material the triangles' corners as zero-based (v, vt, vn) indices.
 The file is read in blocks of whole lines. Each block's lines are told apart by their first
 bytes, and the numbers of each kind read at once (`obj_text`); only `usemtl`, `o`, `g` and
 `mtllib` lines, which name things, are read one by one. Faces with more than three corners
-are fanned into triangles. Faces group by material, as trimesh grouped them, and each group
-keeps the last object name it was seen under. The triangle cap is checked block by block, so
-a file past it is refused before its faces are all held in memory.
+are fanned into triangles. Faces group by material, as trimesh grouped them; the file's first
+`o` names it, as in trimesh (which read no later one). The triangle cap is checked block by
+block, so a file past it is refused before its faces are all held in memory.
 """
 
 from __future__ import annotations
@@ -47,7 +47,6 @@ class ObjGroup:
     """The triangles of one material, as rows of (v, vt, vn) corners, three per triangle."""
 
     material: str | None
-    object_name: str | None
     corners: list[Corners] = field(default_factory=list)
 
 
@@ -58,6 +57,7 @@ class ObjData:
     uvs: Floats
     normals: Floats
     groups: list[ObjGroup]
+    object_name: str | None
     mtllib: str | None
     face_lines: int
 
@@ -114,7 +114,10 @@ def _read_block(block: Bytes, state: _State) -> None:
     starts = np.concatenate([[0], np.flatnonzero(block[:-1] == NEWLINE) + 1]).astype(np.int64)
     lengths = np.diff(np.append(starts, len(block)))
     kinds = _line_kinds(block, starts)
-    base = list(state.counts)
+    faces = np.flatnonzero(kinds == FACE)
+    # Vertices read so far before each face line, for its negative indices.
+    before = [state.counts[i] + np.cumsum(kinds == kind)[faces]
+              for i, kind in enumerate((POSITION, UV, NORMAL))]
     for kind, keyword, least, name in ((POSITION, 1, 3, "v"), (UV, 2, 1, "vt"),
                                        (NORMAL, 2, 3, "vn")):
         chosen = kinds == kind
@@ -123,13 +126,10 @@ def _read_block(block: Bytes, state: _State) -> None:
             state.rows[kind].append(vertex_rows(text, own_starts, least, name))
             state.counts[kind - POSITION] += int(chosen.sum())
     naming = np.flatnonzero(kinds == NAMING)
-    faces = np.flatnonzero(kinds == FACE)
     if not len(faces):
         _apply_names(block, starts, lengths, naming, state)
         return
     state.face_lines += len(faces)
-    before = [base[i] + np.cumsum(kinds == kind)[faces]
-              for i, kind in enumerate((POSITION, UV, NORMAL))]
     text, own_starts = gather_lines(block, starts, lengths, kinds == FACE, 1)
     raw, per_line = face_corners(text, own_starts)
     corners = _zero_based(raw, [np.repeat(b, per_line) for b in before])
@@ -138,7 +138,7 @@ def _read_block(block: Bytes, state: _State) -> None:
     if state.triangles > state.max_triangles:
         raise LimitExceeded(f"the model has more than {state.max_triangles} triangles; the "
                             f"limit is {state.max_triangles}")
-    _add_faces(block, starts, lengths, naming, faces, corners[picks], per_face, state)
+    _add_faces(block, starts, lengths, (naming, faces), corners[picks], per_face, state)
 
 
 def _line_kinds(block: Bytes, starts: Ints) -> NDArray[np.int8]:
@@ -186,30 +186,38 @@ def _fan(per_line: Ints) -> tuple[Ints, Ints]:
     return np.column_stack([corner, corner + step + 1, corner + step + 2]).ravel(), per_face
 
 
-def _add_faces(block: Bytes, starts: Ints, lengths: Ints, naming: Ints, faces: Ints,
+def _add_faces(block: Bytes, starts: Ints, lengths: Ints, lines: tuple[Ints, Ints],
                corners: Corners, per_face: Ints, state: _State) -> None:
-    """File each run of faces between naming lines under the material then in use."""
+    """File the block's triangles under the material in use at each, one piece per material
+    however often `usemtl` switches between them."""
+    naming, faces = lines
     first_triangle = np.concatenate([[0], np.cumsum(per_face)])
-    bounds = first_triangle[np.searchsorted(faces, naming)] * 3
-    edges = [0, *bounds.tolist(), len(corners)]
+    edges = [0, *first_triangle[np.searchsorted(faces, naming)].tolist(), len(corners) // 3]
+    runs: dict[str | None, list[int]] = {}  # per material, the runs of triangles it has
     for run, (begin, end) in enumerate(itertools.pairwise(edges)):
         if end > begin:
-            group = state.groups.setdefault(state.material, ObjGroup(state.material, None))
-            group.object_name = state.object_name or group.object_name
-            group.corners.append(corners[begin:end])
+            runs.setdefault(state.material, []).append(run)
+            state.groups.setdefault(state.material, ObjGroup(state.material))
         if run < len(naming):
             _apply_names(block, starts, lengths, naming[run:run + 1], state)
+    if len(runs) == 1:
+        state.groups[next(iter(runs))].corners.append(corners)
+        return
+    run_of = np.repeat(np.arange(len(edges) - 1), np.diff(edges))
+    triangles = corners.reshape(-1, 3, 3)
+    for material, own in runs.items():
+        state.groups[material].corners.append(triangles[np.isin(run_of, own)].reshape(-1, 3))
 
 
 def _apply_names(block: Bytes, starts: Ints, lengths: Ints, naming: Ints,
                  state: _State) -> None:
     for line in naming.tolist():
         text = block[starts[line]:starts[line] + lengths[line]].tobytes()
-        keyword, _, value = text.decode("utf-8", "replace").strip().partition(" ")
-        name = value.strip()
+        keyword, *value = text.decode("utf-8", "replace").split(maxsplit=1)
+        name = value[0].strip() if value else ""
         if keyword == "usemtl":
             state.material = name
-        elif keyword == "o":
+        elif keyword == "o" and state.object_name is None:
             state.object_name = name
         elif keyword == "mtllib" and state.mtllib is None:
             state.mtllib = name
@@ -226,7 +234,7 @@ def _finished(state: _State) -> ObjData:
         uvs = np.column_stack([uvs[:, 0], np.zeros(len(uvs))])
     normals = _stacked(state.rows[NORMAL])[:, :3] if state.rows[NORMAL] else np.zeros((0, 3))
     return ObjData(positions, colors, uvs[:, :2], normals, list(state.groups.values()),
-                   state.mtllib, state.face_lines)
+                   state.object_name, state.mtllib, state.face_lines)
 
 
 def _stacked(rows: list[Floats]) -> Floats:

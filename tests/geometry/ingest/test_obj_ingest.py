@@ -83,6 +83,16 @@ def two_material_files() -> dict[str, bytes]:
             "wood.png": uploads.png_bytes()}
 
 
+def alternating_material_files() -> dict[str, bytes]:
+    """The two-material box with `usemtl` switching at every face."""
+    files = two_material_files()
+    lines = files["two.obj"].decode().splitlines()
+    faces = [line for line in lines if line.startswith("f ")]
+    head = [line for line in lines if not line.startswith(("f ", "g ", "usemtl"))]
+    body = [f"usemtl {('wood', 'paint')[n % 2]}\n{face}" for n, face in enumerate(faces)]
+    return {**files, "two.obj": "\n".join(head + body).encode() + b"\n"}
+
+
 def corners(mesh: trimesh.Trimesh) -> list[tuple[float, ...]]:
     """Each triangle as its corners' position, UV and normal, rotated to start at its least
     corner (winding kept), sorted: the mesh's content whatever its vertex order."""
@@ -134,6 +144,7 @@ def reference(tmp_path: Path, files: dict[str, bytes], name: str) -> trimesh.Sce
 @pytest.mark.parametrize(("name", "files"), [
     ("box.obj", uploads.textured_obj_files()),
     ("two.obj", two_material_files()),
+    ("two.obj", alternating_material_files()),
     ("sphere.obj", {"sphere.obj": trimesh.creation.icosphere(subdivisions=3).export(
         file_type="obj", include_normals=True).encode()}),
     ("quads.obj", {"quads.obj": QUADS}),
@@ -209,11 +220,11 @@ def test_block_boundaries_change_nothing(tmp_path: Path, monkeypatch: pytest.Mon
 
     pieces = obj_parse.parse_obj(io.BytesIO(data), 1000)
 
-    assert [g.object_name for g in whole.groups] == ["more", "crate"]  # wood, then paint
+    assert [g.material for g in whole.groups] == ["wood", "paint"]
+    assert whole.object_name == pieces.object_name == "crate"
     assert np.array_equal(whole.positions, pieces.positions)
     assert np.array_equal(whole.normals, pieces.normals)
-    assert [(g.material, g.object_name) for g in whole.groups] == [
-        (g.material, g.object_name) for g in pieces.groups]
+    assert [g.material for g in whole.groups] == [g.material for g in pieces.groups]
     assert all(np.array_equal(np.concatenate(a.corners), np.concatenate(b.corners))
                for a, b in zip(whole.groups, pieces.groups, strict=True))
 
