@@ -31,8 +31,12 @@ DEFAULT_NAME = "geometry"
 def obj_to_glb(stream: BinaryIO, resources: Resources, max_triangles: int) -> bytes:
     """The GLB of an OBJ upload read from `stream`; raises CorruptFile, NO_GEOMETRY,
     LIMIT_EXCEEDED or what `resources` refused."""
-    obj = parse_obj(stream, max_triangles)
-    resolver = UploadResolver(resources)
+    # The parsed arrays are gone once the scene is built, before the export needs its own.
+    scene = _scene(parse_obj(stream, max_triangles), UploadResolver(resources))
+    return scene_to_glb(scene, SourceFormat.OBJ)
+
+
+def _scene(obj: ObjData, resolver: UploadResolver) -> trimesh.Scene:
     materials = _materials(obj.mtllib, resolver)
     if resolver.refusal is not None:
         raise resolver.refusal
@@ -41,15 +45,15 @@ def obj_to_glb(stream: BinaryIO, resources: Resources, max_triangles: int) -> by
         corners = np.concatenate(group.corners)
         group.corners.clear()  # the pieces go now, not with the parse
         mesh = _mesh(obj, corners, materials.get(group.material) if group.material else None)
-        name = trimesh.util.unique_name(_name(group, obj.object_name, materials), scene.geometry)
         del corners
+        name = trimesh.util.unique_name(_name(group, obj.object_name, materials), scene.geometry)
         drop_placeholder_texture(mesh)
         scene.add_geometry(mesh, geom_name=name, node_name=name)
     if not scene.geometry:
         if obj.face_lines:
             raise CorruptFile("the OBJ file declares faces, but none of them could be read")
         raise AtelierError("the OBJ file contains no triangles", code=ErrorCode.NO_GEOMETRY)
-    return scene_to_glb(scene, SourceFormat.OBJ)
+    return scene
 
 
 def _materials(mtllib: str | None, resolver: UploadResolver) -> dict[str, SimpleMaterial]:
