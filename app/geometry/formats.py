@@ -37,6 +37,7 @@ class SourceFormat(StrEnum):
     FBX = "FBX"
     DAE = "DAE"
     THREE_MF = "3MF"
+    USD = "USD"  # a USDA or USDC layer, or a USDZ package of them
 
 
 EXTENSIONS: dict[str, SourceFormat] = {
@@ -50,12 +51,20 @@ EXTENSIONS: dict[str, SourceFormat] = {
     ".fbx": SourceFormat.FBX,
     ".dae": SourceFormat.DAE,
     ".3mf": SourceFormat.THREE_MF,
+    ".usd": SourceFormat.USD,
+    ".usda": SourceFormat.USD,
+    ".usdc": SourceFormat.USD,
+    ".usdz": SourceFormat.USD,
 }
 
 _OBJ_LINE = re.compile(rb"^\s*(v|vt|vn|f|o|g|mtllib|usemtl|s)\s", re.MULTILINE)
 # An ASCII STL with no facet at all is still well formed: `solid name` then `endsolid name`.
 _EMPTY_ASCII_STL = re.compile(rb"solid\b[^\n]*\n\s*endsolid\b")
 _GLTF_ASSET_KEY = b'"asset"'
+USD_LAYER_SUFFIXES = (b".usd", b".usda", b".usdc")
+# USDZ stores its files uncompressed, each one's data starting at a multiple of 64 bytes.
+USDZ_ALIGNMENT = 64
+_ZIP_LOCAL_HEADER = struct.Struct("<4s2xHH4x4x4x4xHH")
 
 
 def detect_format(path: Path, filename: str) -> SourceFormat:
@@ -81,8 +90,8 @@ def detect_stream(handle: BinaryIO, size: int, filename: str) -> SourceFormat:
     if claimed is not None:
         raise CorruptFile(f"the file is named as {claimed.value} but its bytes are not")
     raise UnsupportedFormat(
-        "the file is not a supported 3D format (glTF/GLB, OBJ, STL, PLY, OFF, FBX, DAE, 3MF "
-        "or a zip of them)"
+        "the file is not a supported 3D format (glTF/GLB, OBJ, STL, PLY, OFF, FBX, DAE, 3MF, "
+        "USD or a zip of them)"
     )
 
 
@@ -91,7 +100,11 @@ def sniff(head: bytes, size: int) -> SourceFormat | None:
     if head.startswith(b"glTF"):
         return SourceFormat.GLB
     if head.startswith(b"PK\x03\x04"):
+        if is_usdz(head):
+            return SourceFormat.USD
         return SourceFormat.THREE_MF if b"3D/3dmodel.model" in head else SourceFormat.ZIP
+    if head.startswith(b"PXR-USDC"):
+        return SourceFormat.USD
     if head.startswith(b"Kaydara FBX Binary"):
         return SourceFormat.FBX
     if head.startswith(b"ply") and head[3:4] in (b"\n", b"\r"):
@@ -99,6 +112,19 @@ def sniff(head: bytes, size: int) -> SourceFormat | None:
     if binary_stl_triangles(head, size) is not None:
         return SourceFormat.STL
     return _sniff_text(head, complete=len(head) == size)
+
+
+def is_usdz(head: bytes) -> bool:
+    """Whether a zip is a USDZ package: its first entry is a USD layer, stored uncompressed
+    with its data 64-byte aligned, as the USDZ specification requires. Any other zip stays a
+    zip: a bundle of models, or one model with its resources."""
+    if len(head) < _ZIP_LOCAL_HEADER.size:
+        return False
+    _, _, method, name_length, extra_length = _ZIP_LOCAL_HEADER.unpack_from(head)
+    name = head[_ZIP_LOCAL_HEADER.size:_ZIP_LOCAL_HEADER.size + name_length].lower()
+    data_offset = _ZIP_LOCAL_HEADER.size + name_length + extra_length
+    return method == 0 and name.endswith(USD_LAYER_SUFFIXES) and \
+        data_offset % USDZ_ALIGNMENT == 0
 
 
 def binary_stl_triangles(head: bytes, size: int) -> int | None:
@@ -113,6 +139,8 @@ def binary_stl_triangles(head: bytes, size: int) -> int | None:
 
 def _sniff_text(head: bytes, *, complete: bool) -> SourceFormat | None:
     text = head.lstrip(UTF8_BOM + b" \t\r\n")
+    if head.startswith(b"#usda"):
+        return SourceFormat.USD
     if text.startswith(b"{") and complete and _is_gltf_document(text):
         return SourceFormat.GLTF
     if text.startswith(b"solid") and (b"facet" in text or _EMPTY_ASCII_STL.match(text)):

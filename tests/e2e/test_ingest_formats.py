@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.test_ingest import upload_and_wait
-from tests.geometry.ingest import uploads
+from tests.geometry.ingest import uploads, usd_uploads
 from tests.support.client import Api
 from tests.support.gltf_validator import khronos_bytes_errors
 
@@ -19,7 +19,7 @@ def assimp_file(fmt: str, suffix: str, folder: Path) -> bytes:
 
 @pytest.mark.parametrize(("filename", "source_format"), [
     ("crate.zip", "GLTF"), ("model.dae", "DAE"), ("model.fbx", "FBX"), ("parts.3mf", "3MF"),
-    ("sphere.ply", "PLY"), ("sphere.off", "OFF"), ("box.zip", "OBJ"),
+    ("sphere.ply", "PLY"), ("sphere.off", "OFF"), ("box.zip", "OBJ"), ("crate.usdz", "USD"),
 ])
 async def test_each_format_becomes_a_valid_glb(api: Api, tmp_path: Path, filename: str,
                                                source_format: str) -> None:
@@ -32,6 +32,7 @@ async def test_each_format_becomes_a_valid_glb(api: Api, tmp_path: Path, filenam
         "sphere.off": lambda: uploads.trimesh.creation.icosphere(2).export(
             file_type="off").encode(),
         "box.zip": lambda: uploads.zip_of(uploads.textured_obj_files()),
+        "crate.usdz": lambda: usd_uploads.sample("crate.usdz"),
     }[filename]()
 
     asset = await upload_and_wait(api, data, filename)
