@@ -7,6 +7,10 @@ bytes, and the numbers of each kind read at once (`obj_text`); only `usemtl`, `o
 are fanned into triangles. Faces group by material, as trimesh grouped them; the file's first
 `o` names it, as in trimesh (which read no later one). The triangle cap is checked block by
 block, so a file past it is refused before its faces are all held in memory.
+
+Left out, as trimesh left them out (no other reader is kept for them): `l` and `p` elements,
+free-form curves and surfaces (`cstype`, `curv`, `surf`), `vp`, and statements indented by
+whitespace.
 """
 
 from __future__ import annotations
