@@ -65,10 +65,8 @@ def _materials(mtllib: str | None, resolver: UploadResolver) -> dict[str, Simple
         parsed = parse_mtl(resolver.get(mtllib), resolver=resolver)  # type: ignore[no-untyped-call]
         return {name: SimpleMaterial(**values)  # type: ignore[no-untyped-call]
                 for name, values in parsed.items()}
-    except AtelierError:
-        return {}  # the resolver keeps the refusal for the caller
-    except Exception:  # a broken MTL loads the model without its materials
-        return {}
+    except Exception:  # a broken MTL loads the model without its materials (a refused
+        return {}  # file is kept by the resolver, for the caller to raise)
 
 
 def _mesh(obj: ObjData, corners: Corners, material: SimpleMaterial | None) -> trimesh.Trimesh:

@@ -2,7 +2,7 @@
 
 The lines of one kind are gathered out of a block of the file with their keyword blanked, and
 all their numbers parsed by one `np.fromstring`; which line and which `/` field of a face
-corner each number belongs to comes from byte masks and `searchsorted`, so no Python object is
+corner each number belongs to comes from byte masks and running sums, so no Python object is
 made per line, per vertex or per number.
 """
 
