@@ -114,7 +114,7 @@ def ordering_of(order: AssetOrder | None, words: list[str]) -> Ordering | None:
             return None
         order = AssetOrder(AssetOrderKey.RELEVANCE)
     if order.key is AssetOrderKey.RELEVANCE and not words:
-        raise InvalidInput("ordering by RELEVANCE needs a search", field=["order_by"])
+        raise InvalidInput("ordering by RELEVANCE needs a search", field=["order"])
     score = None
     if order.key is AssetOrderKey.RELEVANCE:
         score = {"$add": [{"$size": {"$setIntersection": ["$search_terms", words]}},

@@ -265,7 +265,7 @@ class AssetService:
         most relevant first with a search)."""
         principal.require(Scope.ASSETS_READ)
         words = search_words(search, self.details.max_search_words)
-        with errors_under("filter"):
+        with errors_under("where"):
             query = asset_query(principal, where, words)
         ordering = ordering_of(order, words)
         if ordering is None:

@@ -214,7 +214,7 @@ async def test_relevance_without_a_search_and_too_many_words_are_refused(
     error = await error_of(services.assets.list(principal(OWNER), first=1, after=None,
                                                 where=AssetFilter(),
                                                 order=AssetOrder(AssetOrderKey.RELEVANCE)))
-    assert (error.code, error.field) == (ErrorCode.INVALID_INPUT, ["order_by"])
+    assert (error.code, error.field) == (ErrorCode.INVALID_INPUT, ["order"])
     error = await error_of(services.assets.list(principal(OWNER), first=1, after=None,
                                                 where=AssetFilter(), search="a b c d e"))
     assert (error.code, error.field) == (ErrorCode.INVALID_INPUT, ["search"])
