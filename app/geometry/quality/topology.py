@@ -1,0 +1,183 @@
+"""Topology of one mesh: open and non-manifold edges, bowtie vertices, winding, duplicates.
+
+Vertices are welded by exact position first, since glTF splits a vertex wherever its normal or
+UV changes (a cube with flat normals has 24 vertices) and topology is about the surface, not
+the vertex buffers. Every edge of every face is then one int64 key, and one in-place sort of
+them gives each figure from the runs of equal keys, with no Python loop over faces: the low bit
+of a key is the edge's direction, so the two uses of an edge between two faces are consistently
+wound exactly when their keys differ.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from app.geometry.quality.primitives import Primitive
+
+# Odd 64-bit multipliers for hashing rows of integers (from splitmix64).
+_MULTIPLIERS = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xBF58476D1CE4E5B9),
+                np.uint64(0x94D049BB133111EB))
+
+
+@dataclass(frozen=True)
+class Topology:
+    open_edges: int  # used by one face
+    non_manifold_edges: int  # used by more than two faces
+    non_manifold_vertices: int  # where two or more separate fans of faces touch (a bowtie)
+    inconsistent_edges: int  # used by two faces that traverse it in the same direction
+    duplicate_faces: int  # copies of a face over the same three vertices, beyond the first
+
+
+def welded_faces(primitives: list[Primitive]) -> tuple[np.ndarray, int]:
+    """The faces of all `primitives` over vertices welded by position, and the vertex count."""
+    positions = np.concatenate([p.positions for p in primitives]) + np.float32(0.0)  # -0 to 0
+    offsets = np.cumsum([0, *(len(p.positions) for p in primitives[:-1])])
+    faces = np.concatenate([p.faces + offset for p, offset in zip(primitives, offsets,
+                                                                    strict=True)])
+    bits = np.ascontiguousarray(positions).view(np.uint32)
+    ids, count = row_ids([bits[:, 0], bits[:, 1], bits[:, 2]])
+    welded: np.ndarray = ids.astype(np.int32 if count < 2 ** 31 else np.int64)[faces]
+    return welded, count
+
+
+def row_ids(columns: list[np.ndarray]) -> tuple[np.ndarray, int]:
+    """An id per row of `columns` (equal rows, equal ids) and how many distinct rows there are.
+
+    Rows are sorted by a 64-bit hash, one integer sort instead of np.unique's much slower sort
+    of byte strings; neighbours are then compared exactly, and should two different rows ever
+    share a hash (then ids could split), np.unique decides instead."""
+    hashes = np.zeros(len(columns[0]), dtype=np.uint64)
+    for column, multiplier in zip(columns, _MULTIPLIERS, strict=False):
+        hashes = hashes * multiplier + column.astype(np.uint64)  # wraps around, as wanted
+    order = np.argsort(hashes)
+    differs = np.zeros(len(order), dtype=bool)
+    for column in columns:
+        ordered = column[order]
+        differs[1:] |= ordered[1:] != ordered[:-1]
+    ordered_hashes = hashes[order]
+    if np.any(differs[1:] & (ordered_hashes[1:] == ordered_hashes[:-1])):
+        unique, inverse = np.unique(np.stack(columns, axis=1), axis=0, return_inverse=True)
+        return inverse.reshape(-1), len(unique)
+    differs[:1] = True
+    ids = np.empty(len(order), dtype=np.int64)
+    ids[order] = np.cumsum(differs) - 1
+    return ids, int(np.count_nonzero(differs))
+
+
+def mesh_topology(faces: np.ndarray, vertex_count: int) -> Topology:
+    starts, edges, backwards = _edge_runs(faces, vertex_count)
+    lengths = np.diff(np.append(starts, len(edges)))
+    collapsed = faces[(faces[:, 0] == faces[:, 1]) | (faces[:, 1] == faces[:, 2])
+                      | (faces[:, 2] == faces[:, 0])]
+    pairs = starts[lengths == 2]
+    same_way = backwards[pairs] == backwards[pairs + 1]
+    if len(collapsed):
+        # An edge from a vertex to itself (of a collapsed face) has no direction to disagree on.
+        low, high = np.divmod(edges[pairs], vertex_count)
+        same_way &= low != high
+    open_starts = starts[lengths == 1]
+    return Topology(
+        open_edges=len(open_starts),
+        non_manifold_edges=int(np.count_nonzero(lengths > 2)),
+        non_manifold_vertices=_bowtie_vertices(
+            vertex_count, edges[open_starts], edges[starts[lengths > 2]], collapsed),
+        inconsistent_edges=int(np.count_nonzero(same_way)),
+        duplicate_faces=_duplicates(faces, vertex_count),
+    )
+
+
+def _edge_runs(faces: np.ndarray, vertex_count: int
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where each run of one undirected edge starts in the sorted edges `low * V + high`, the
+    sorted edges, and whether each use runs from high to low. The direction rides in the low
+    bit of the key through the sort, then is split off in place to spare a copy."""
+    keys = np.empty(3 * len(faces), dtype=np.int64)
+    for corner in range(3):
+        start, end = faces[:, corner], faces[:, (corner + 1) % 3]
+        part = keys[corner * len(faces):(corner + 1) * len(faces)]
+        np.minimum(start, end, out=part)
+        part *= vertex_count
+        part += np.maximum(start, end)
+        part *= 2
+        part += start > end
+    keys.sort()
+    backwards = (keys & 1).astype(bool)
+    keys >>= 1
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    return starts, keys, backwards
+
+
+def _bowtie_vertices(vertex_count: int, open_edges: np.ndarray, crowded_edges: np.ndarray,
+                     collapsed: np.ndarray) -> int:
+    """Vertices where two or more open fans of faces meet. Around a vertex whose edges have at
+    most two faces the faces form fans, and each open fan has two open edges at the vertex
+    (a closed one none), so four or more open edges there mean a bowtie. A closed fan touching
+    another at its tip (a double cone) escapes this count; vertices on edges of more than two
+    faces or of collapsed faces are left to those checks."""
+    if not len(open_edges):
+        return 0
+    borders = np.bincount(_edge_vertices(open_edges, vertex_count), minlength=vertex_count)
+    borders[_edge_vertices(crowded_edges, vertex_count)] = 0
+    borders[collapsed.reshape(-1)] = 0
+    return int(np.count_nonzero(borders >= 4))
+
+
+def _edge_vertices(edges: np.ndarray, vertex_count: int) -> np.ndarray:
+    low, high = np.divmod(edges, vertex_count)
+    return np.concatenate([low, high])
+
+
+def _duplicates(faces: np.ndarray, vertex_count: int) -> int:
+    """Faces beyond the first over each set of three vertices."""
+    if not len(faces):
+        return 0
+    first, second, third = faces[:, 0], faces[:, 1], faces[:, 2]
+    low = np.minimum(np.minimum(first, second), third)
+    high = np.maximum(np.maximum(first, second), third)
+    middle = first + second + third - low - high
+    if vertex_count ** 3 >= 2 ** 63:
+        return len(faces) - row_ids([low, middle, high])[1]
+    # Small enough to pack each face into one int64: a plain in-place sort, cheaper still.
+    keys = (low.astype(np.int64) * vertex_count + middle) * vertex_count + high
+    keys.sort()
+    return int(np.count_nonzero(keys[1:] == keys[:-1]))
+
+
+def degenerate_faces(primitive: Primitive, tolerance: float = 1e-8,
+                     chunk: int = 1 << 20) -> int:
+    """Faces whose height (twice the area over the longest edge) or longest edge is at most
+    `tolerance`: trimesh's `nondegenerate_faces` test, squared to spare the roots, in float32
+    like the positions (half the traffic of float64) and in chunks."""
+    count = 0
+    for first in range(0, len(primitive.faces), chunk):
+        faces = primitive.faces[first:first + chunk]
+        a, b, c = (primitive.positions[faces[:, k]] for k in range(3))
+        ab, ac, bc = b - a, c - a, c - b
+        longest = np.maximum(np.maximum(_squared(ab), _squared(ac)), _squared(bc))
+        doubled_area = _squared(_cross(ab, ac))  # both squared
+        flat = (longest <= tolerance ** 2) | (doubled_area <= tolerance ** 2 * longest)
+        count += int(np.count_nonzero(flat))
+    return count
+
+
+def _cross(u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    """Row-wise cross products; np.cross is several times slower on (n, 3) arrays."""
+    return np.stack([u[:, 1] * v[:, 2] - u[:, 2] * v[:, 1], u[:, 2] * v[:, 0] - u[:, 0] * v[:, 2],
+                     u[:, 0] * v[:, 1] - u[:, 1] * v[:, 0]], axis=1)
+
+
+def _squared(vectors: np.ndarray) -> np.ndarray:
+    squared: np.ndarray = (vectors[:, 0] * vectors[:, 0] + vectors[:, 1] * vectors[:, 1]
+                           + vectors[:, 2] * vectors[:, 2])
+    return squared
+
+
+def unreferenced_vertices(primitive: Primitive) -> int:
+    """Vertices of an indexed primitive that no face uses."""
+    if not primitive.indexed:
+        return 0
+    used = np.zeros(len(primitive.positions), dtype=bool)
+    used[primitive.faces.reshape(-1)] = True
+    return len(used) - int(np.count_nonzero(used))
