@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 from pxr import Tf, Usd, UsdGeom, UsdShade
 
-from app.errors import AtelierError, ErrorCode, LimitExceeded
+from app.errors import AtelierError, CorruptFile, ErrorCode, LimitExceeded
 from app.geometry.convert.model import Model
 from app.geometry.convert.packing import pack_model
 from app.geometry.gltf_io import build_glb
@@ -27,7 +27,7 @@ from app.geometry.ingest_limits import IngestLimits
 from app.geometry.resources import Resources
 from app.geometry.usd_mesh import MeshArrays, read_mesh
 from app.geometry.usd_shading import GltfMaterials
-from app.geometry.usd_stage import open_stage
+from app.geometry.usd_stage import open_stage, usd_reason
 from app.geometry.validation import Severity, ValidationIssue
 
 TRIANGLES = 4
@@ -50,7 +50,13 @@ def usd_to_glb(data: bytes, resources: Resources, limits: IngestLimits) -> bytes
     with open_stage(data, resources, limits.archive) as opened:
         reader = _StageReader(opened.stage, GltfMaterials(opened.textures, resources.warnings),
                               limits.max_triangles)
-        model = reader.model()
+        try:
+            model = reader.model()
+        except (Tf.ErrorException, ValueError, TypeError, UnicodeDecodeError) as exc:
+            # A USDC reads its values lazily: damage past the layer's index shows only here,
+            # as usd-core's errors or as values of the wrong type or encoding.
+            raise CorruptFile(f"usd-core cannot read the stage's values: "
+                              f"{usd_reason(exc, opened.path)}") from exc
     if model.triangle_count() == 0:
         raise AtelierError("the USD stage has no mesh with faces to show",
                            code=ErrorCode.NO_GEOMETRY)

@@ -36,6 +36,7 @@ _MAX_REASON = 300
 class OpenedStage:
     stage: Usd.Stage
     textures: TextureSource
+    path: Path  # the upload's temporary copy, which usd-core's messages name
 
 
 @contextlib.contextmanager
@@ -51,19 +52,19 @@ def open_stage(data: bytes, resources: Resources, limits: ArchiveLimits
         path.write_bytes(data)
         if not package:
             stage = _compose(path, None)
-            yield OpenedStage(stage, LooseTextures(resources))
+            yield OpenedStage(stage, LooseTextures(resources), path)
             return
         with open_archive(path, limits) as archive:
             stage = _compose(path, archive)
-            yield OpenedStage(stage, PackageTextures(archive, str(path), resources))
+            yield OpenedStage(stage, PackageTextures(archive, str(path), resources), path)
 
 
 def _compose(path: Path, package: Archive | None) -> Usd.Stage:
     root = _open_layer(str(path), path)
-    _check_layers(root, str(path), package)
     try:
+        _check_layers(root, str(path), package)
         return Usd.Stage.Open(root, Usd.Stage.LoadAll)
-    except Tf.ErrorException as exc:
+    except (Tf.ErrorException, UnicodeDecodeError) as exc:
         raise CorruptFile(f"usd-core cannot compose the stage: {usd_reason(exc, path)}") from exc
 
 
@@ -102,7 +103,8 @@ def _refuse_clips(layer: Sdf.Layer) -> None:
 
     def visit(path: Sdf.Path | str) -> None:
         path = Sdf.Path(path)
-        if path.IsPrimPath() and not clipped and layer.GetPrimAtPath(path).HasInfo("clips"):
+        spec = layer.GetPrimAtPath(path) if path.IsPrimPath() and not clipped else None
+        if spec is not None and spec.HasInfo("clips"):
             clipped.append(str(path))
 
     layer.Traverse(Sdf.Path.absoluteRootPath, visit)
@@ -121,10 +123,13 @@ def _open_layer(identifier: str, upload: Path) -> Sdf.Layer:
     return layer
 
 
-def usd_reason(error: Tf.ErrorException, upload: Path) -> str:
+def usd_reason(error: Exception, upload: Path) -> str:
     """The first error usd-core gives, without its C++ source location or the temporary
     folder's name."""
-    text = str(error)
+    try:
+        text = str(error)
+    except UnicodeDecodeError:  # the message quotes the damaged bytes themselves
+        return "its bytes are damaged"
     found = _REASON.search(text)
     reason = (found.group(1) if found else text.strip()).replace(str(upload.parent) + "/", "")
     return reason[:_MAX_REASON]

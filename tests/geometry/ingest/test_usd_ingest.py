@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import trimesh
+from pxr import Sdf, Usd, UsdGeom, UsdShade
 
 from app.geometry.formats import SourceFormat, detect_bytes
 from app.geometry.gltf_io import GltfAsset, accessor_array
@@ -139,3 +140,31 @@ def test_a_lone_layer_leaves_its_texture_out_with_a_warning(tmp_path: Path) -> N
 ])
 def test_usd_is_detected_from_its_bytes(data: bytes, expected: SourceFormat) -> None:
     assert detect_bytes(data, "upload.bin") is expected
+
+
+def test_geom_subsets_become_one_primitive_per_material(tmp_path: Path) -> None:
+    stage = Usd.Stage.CreateInMemory()
+    UsdGeom.SetStageMetersPerUnit(stage, 1.0)
+    mesh = UsdGeom.Mesh.Define(stage, "/Strip")
+    mesh.CreatePointsAttr([(0, 0, 0), (1, 0, 0), (2, 0, 0), (0, 1, 0), (1, 1, 0), (2, 1, 0)])
+    mesh.CreateFaceVertexCountsAttr([4, 4])
+    mesh.CreateFaceVertexIndicesAttr([0, 1, 4, 3, 1, 2, 5, 4])
+    materials = []
+    for name, color in (("Red", (1, 0, 0)), ("Blue", (0, 0, 1))):
+        material = UsdShade.Material.Define(stage, f"/Looks/{name}")
+        surface = UsdShade.Shader.Define(stage, f"/Looks/{name}/Surface")
+        surface.CreateIdAttr("UsdPreviewSurface")
+        surface.CreateInput("diffuseColor", Sdf.ValueTypeNames.Color3f).Set(color)
+        material.CreateSurfaceOutput().ConnectToSource(surface.ConnectableAPI(), "surface")
+        materials.append(material)
+    UsdShade.MaterialBindingAPI.Apply(mesh.GetPrim()).Bind(materials[0])
+    subset = UsdShade.MaterialBindingAPI(mesh).CreateMaterialBindSubset("right", [1])
+    UsdShade.MaterialBindingAPI.Apply(subset.GetPrim()).Bind(materials[1])
+
+    summary, glb = ingest_bytes(tmp_path, stage.GetRootLayer().ExportToString().encode(),
+                                "strip.usda")
+
+    document = uploads.output(glb).document
+    primitives = document["meshes"][0]["primitives"]
+    names = [document["materials"][p["material"]]["name"] for p in primitives]
+    assert names == ["Red", "Blue"] and summary.stats["triangle_count"] == 4
