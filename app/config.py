@@ -157,6 +157,8 @@ class Settings(BaseSettings):
     max_image_pixels: int = Field(default=8192 * 8192, ge=1, description="Largest image, pixels.")
     max_node_depth: int = Field(default=256, ge=1, description="Deepest node tree of a model.")
     converter_timeout_seconds: float = Field(default=120, gt=0, description="Time limit of assimp.")
+    quality_max_texture_size: int = Field(
+        default=4096, ge=1, description="Textures wider or taller are a quality-report finding.")
     max_scene_nodes: int = Field(default=10_000, ge=1, description="Most nodes in one scene.")
     max_scene_operations: int = Field(default=10_000, ge=1, description="Most edits per update.")
     max_scene_export_bytes: int = Field(default=2048 * MIB, ge=1, description="Most GLB bytes.")

@@ -1,4 +1,4 @@
-"""Turn an uploaded file into a normalised GLB with its stats and validation report.
+"""Turn an uploaded file into a normalised GLB with its stats, validation and quality reports.
 
 glTF keeps its own document: buffers and images are packed into one GLB and nothing is
 re-encoded. OBJ goes through its own numpy parser (`obj_mesh`); STL, PLY, OFF and 3MF through
@@ -33,6 +33,7 @@ from app.geometry.gltf_pack import pack_glb
 from app.geometry.ingest_limits import IngestLimits, check_limits
 from app.geometry.mesh_formats import TRIMESH_TYPES, mesh_bytes_to_glb, refuse_xml_entities
 from app.geometry.obj_mesh import obj_to_glb
+from app.geometry.quality import assess_quality
 from app.geometry.resources import Resources
 from app.geometry.source_facts import source_facts
 from app.geometry.stats import compute_stats
@@ -52,6 +53,7 @@ class IngestSummary:
     stats: dict[str, Any]
     validation: dict[str, Any] = field(default_factory=dict)
     facts: dict[str, Any] = field(default_factory=dict)
+    quality: dict[str, Any] = field(default_factory=dict)
 
 
 class RejectedModel(AtelierError):
@@ -183,10 +185,12 @@ def _ingest_model(model: _Model, output: Path, limits: IngestLimits, report: Rep
     # An OBJ states no facts, so its file is not read back whole for them.
     data = b"" if model.source_format is SourceFormat.OBJ else model.data
     facts = source_facts(model.source_format, data, asset.document, model.resources.archive)
+    report("quality", 0.8)
+    quality = assess_quality(asset, stats, limits.quality_max_texture_size)
     report("write", 0.9)
     output.write_bytes(glb)
     return IngestSummary(model.source_format.value, stats.to_dict(), validation.to_dict(),
-                         facts.to_dict())
+                         facts.to_dict(), quality.to_dict())
 
 
 def _gltf_to_glb(model: _Model) -> tuple[bytes, ValidationReport]:

@@ -20,6 +20,7 @@ from app.models.common import (
     new_id,
     utcnow,
 )
+from app.models.quality import QualityReport
 from app.models.search_terms import search_keys
 
 
@@ -77,6 +78,7 @@ class Asset(Document):
     error: ErrorInfo | None = None
     stats: AssetStats | None = None
     validation: ValidationSummary | None = None
+    quality: QualityReport | None = None  # None for assets ingested before the report existed
     files: list[StoredFile] = Field(default_factory=list)
     ingest_job_id: str | None = None
     # Derived from the fields above whenever an asset is made or saved (assetUpdate sets them

@@ -14,6 +14,7 @@ from app.models.common import FileRole as DomainFileRole
 from app.models.common import StoredFile as StoredFileModel
 from app.resolvers import mapping
 from app.resolvers.files import stored_files
+from app.resolvers.quality import quality_report
 from app.schema.asset import AssetFields, AssetStatus
 from app.schema.asset_catalog import AssetLicense, AssetSourceMetadata
 from app.schema.common import Connection, StoredFile
@@ -41,6 +42,7 @@ class Asset(AssetFields):
             created_at=asset.created_at, updated_at=asset.updated_at,
             error=mapping.error_info(asset.error), stats=mapping.asset_stats(asset.stats),
             validation=mapping.validation_report(asset.validation),
+            quality=quality_report(asset.quality),
             ingest_job_id=asset.ingest_job_id, stored_files=asset.files)
 
     @strawberry.field(description="Its stored files: the ORIGINAL, the GLB and THUMBNAIL once "

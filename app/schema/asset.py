@@ -14,6 +14,7 @@ from app.schema.asset_catalog import AssetLicense, AssetSourceMetadata
 from app.schema.common import Bounds, ErrorInfo, UserError
 from app.schema.enums import described
 from app.schema.node import Node
+from app.schema.quality import QualityReport
 from app.schema.scalars import Long
 
 if TYPE_CHECKING:
@@ -108,6 +109,8 @@ class AssetFields(Node):
     stats: AssetStats | None = strawberry.field(description="Counts and extent; null until READY.")
     validation: ValidationReport | None = strawberry.field(description=(
         "Khronos's validator's report on the normalised GLB; null until READY."))
+    quality: QualityReport | None = strawberry.field(description=(
+        "Mesh-quality report; null until READY, and for assets ingested before it existed."))
     ingest_job_id: strawberry.Private[str | None]
 
 

@@ -34,6 +34,7 @@ from app.geometry.ingest import (
 )
 from app.models.asset import Asset, AssetStatus, SourceMetadata
 from app.models.common import AssetStats, ErrorInfo, FileRole, StoredFile, ValidationSummary
+from app.models.quality import QualityReport
 from app.services.asset_writes import search_keys
 from app.services.container import Services
 from app.services.uploads import BUNDLE_MEMBERS
@@ -52,6 +53,7 @@ def ingest_limits(settings: Settings) -> IngestLimits:
         max_triangles=settings.max_triangles, max_image_pixels=settings.max_image_pixels,
         max_node_depth=settings.max_node_depth,
         converter_timeout_seconds=settings.converter_timeout_seconds,
+        quality_max_texture_size=settings.quality_max_texture_size,
         archive=ArchiveLimits(settings.archive_max_entries, settings.archive_max_bytes,
                               settings.archive_max_ratio, settings.archive_max_models))
 
@@ -208,6 +210,7 @@ async def _ingest_file(services: Services, run: JobRun, asset: Asset, source: Pa
         stats=AssetStats.model_validate(summary.stats).model_dump(),
         validation=ValidationSummary.model_validate(summary.validation).model_dump(),
         source_metadata=SourceMetadata.model_validate(summary.facts).model_dump(),
+        quality=QualityReport.model_validate(summary.quality).model_dump(),
         files=[f.model_dump() for f in files],
     )
     return produced

@@ -9,15 +9,18 @@ from pathlib import Path
 
 import pytest
 
+from app.geometry.quality import Severity
 from app.models.asset import AssetStatus as DomainAssetStatus
 from app.models.common import FileRole as DomainFileRole
 from app.models.job import JobKind as DomainJobKind
 from app.models.job import JobStatus as DomainJobStatus
+from app.models.quality import QualitySeverity as DomainQualitySeverity
 from app.models.scene import SceneChangeKind as DomainSceneChangeKind
 from app.models.token import Scope as DomainScope
 from app.schema.asset import AssetStatus
 from app.schema.common import FileRole
 from app.schema.job import JobKind, JobStatus
+from app.schema.quality import QualitySeverity
 from app.schema.scene import SceneChangeKind
 from app.schema.token import Scope
 
@@ -57,6 +60,7 @@ def test_the_check_sees_an_import_of_a_service(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("exposed", "domain"), [
     (AssetStatus, DomainAssetStatus), (FileRole, DomainFileRole), (JobKind, DomainJobKind),
     (JobStatus, DomainJobStatus), (Scope, DomainScope), (SceneChangeKind, DomainSceneChangeKind),
+    (QualitySeverity, DomainQualitySeverity), (DomainQualitySeverity, Severity),
 ], ids=lambda enum: enum.__name__)
 def test_client_enums_name_every_domain_value_in_order(exposed: type[Enum],
                                                        domain: type[Enum]) -> None:
