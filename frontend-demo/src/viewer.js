@@ -1,4 +1,4 @@
-/** The 3D viewer: three.js with GLTFLoader and OrbitControls, lit by a neutral room environment. */
+/** The 3D viewer: three.js with GLTFLoader and OrbitControls, lit by a neutral room environment (plain lights on CPU WebGL). */
 import * as THREE from "three";
 import { OrbitControls } from "three/addons/controls/OrbitControls.js";
 import { RoomEnvironment } from "three/addons/environments/RoomEnvironment.js";
@@ -9,6 +9,29 @@ import { MeshoptDecoder } from "three/addons/libs/meshopt_decoder.module.js";
 // The build copies three's Draco decoder here, for GLBs that a COMPRESS conversion wrote.
 const DRACO_DECODER_PATH = "/demo/build/draco/";
 const VIEW_DIRECTION = new THREE.Vector3(1, 0.65, 1.2).normalize();
+const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software/i;
+
+/** Whether `renderer` draws on the CPU (SwiftShader, llvmpipe), as far as the browser says. */
+function drawsOnCpu(renderer) {
+  const gl = renderer.getContext();
+  const info = gl.getExtension("WEBGL_debug_renderer_info");
+  return SOFTWARE_RENDERERS.test(String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER)));
+}
+
+/**
+ * Lights `scene`: the prefiltered room environment, or plain lights where WebGL runs on the
+ * CPU, which takes ten seconds or more to compile and run the prefilter shaders and paints
+ * nothing meanwhile.
+ */
+function light(scene, renderer) {
+  if (!drawsOnCpu(renderer)) {
+    scene.environment = new THREE.PMREMGenerator(renderer).fromScene(new RoomEnvironment(), 0.04).texture;
+    return;
+  }
+  const sun = new THREE.DirectionalLight(0xffffff, 2.2);
+  sun.position.set(3, 5, 4);
+  scene.add(new THREE.HemisphereLight(0xeef2ff, 0x2a2f38, 1.6), sun);
+}
 
 function dispose(object) {
   object.traverse((node) => {
@@ -30,7 +53,7 @@ export class Viewer {
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio, 2));
     this.renderer.toneMapping = THREE.ACESFilmicToneMapping;
     this.scene = new THREE.Scene();
-    this.scene.environment = new THREE.PMREMGenerator(this.renderer).fromScene(new RoomEnvironment(), 0.04).texture;
+    light(this.scene, this.renderer);
     this.camera = new THREE.PerspectiveCamera(40, 1, 0.01, 1000);
     this.controls = new OrbitControls(this.camera, canvas);
     this.controls.enableDamping = true;
