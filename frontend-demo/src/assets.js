@@ -1,8 +1,14 @@
-/** The asset gallery: cursor-paginated `assets`, kept current by uploads and `assetReady` events. */
+/**
+ * The asset gallery: `assets(first, after, filter)` paged by infinite scroll, narrowed by the
+ * filters AssetFilter offers (name, status, tags, source format), with a checkbox per card for
+ * the selection bar; kept current by uploads and `assetReady` events.
+ */
 import { fill, h, toast } from "./dom.js";
 import { bytes, count } from "./format.js";
 import { request } from "./client.js";
 import { DemoAssetsDocument } from "./generated/operations.ts";
+import { InfiniteList } from "./infinite.js";
+import { parseTags } from "./uploads.js";
 
 const PAGE_SIZE = 12;
 // The server's default max_page_size: a reload asks for no more than this at once.
@@ -21,38 +27,57 @@ function thumbnail(asset) {
 }
 
 export class AssetGallery {
-  /** `onSelect(asset)` hears a click on a card; `onChange(asset)` hears every new state of an asset. */
-  constructor({ grid, total, more, search, status }, { onSelect, onChange }) {
-    this.elements = { grid, total, more, search, status };
+  /**
+   * `filters`: the search, status, tags and format controls. `onSelect(asset)` hears a click on a
+   * card; `onChange(asset)` every new state of an asset; `onChecked(ids)` every change of the
+   * checked set.
+   */
+  constructor({ grid, total, sentinel, filters }, { onSelect, onChange, onChecked = () => {} }) {
+    this.elements = { grid, total };
+    this.filters = filters;
     this.onSelect = onSelect;
     this.onChange = onChange;
+    this.onChecked = onChecked;
     this.assets = new Map();
     this.order = [];
     this.totalCount = 0;
-    this.endCursor = null;
-    this.hasNextPage = false;
     this.selectedId = null;
+    this.checked = new Set();
     this.cards = new Map();
-    this.reloads = 0;
-    more.addEventListener("click", () => this.loadMore());
-    let typing;
-    search.addEventListener("input", () => {
-      clearTimeout(typing);
-      typing = setTimeout(() => this.reload(), 250);
+    this.pageSize = PAGE_SIZE;
+    this.pages = new InfiniteList(sentinel, {
+      loadPage: (after) => this.fetchPage(after === null ? this.pageSize : PAGE_SIZE, after),
+      onPage: (page, first) => this.absorb(page, first),
+      onError: (error) => toast(`Could not load assets: ${error.message}`, "error"),
     });
-    status.addEventListener("change", () => this.reload());
+    let typing;
+    for (const input of [filters.search, filters.tags]) {
+      input.addEventListener("input", () => {
+        clearTimeout(typing);
+        typing = setTimeout(() => this.reload(), 250);
+      });
+    }
+    for (const select of [filters.status, filters.format]) select.addEventListener("change", () => this.reload());
   }
 
   filter() {
-    const nameContains = this.elements.search.value.trim();
-    const status = this.elements.status.value;
-    return { nameContains: nameContains || null, status: status ? [status] : null };
+    const nameContains = this.filters.search.value.trim();
+    const status = this.filters.status.value;
+    const format = this.filters.format.value;
+    const tags = parseTags(this.filters.tags.value);
+    return { nameContains: nameContains || null, status: status ? [status] : null, sourceFormat: format ? [format] : null, tags: tags.length ? tags : null };
+  }
+
+  filtered() {
+    return Object.values(this.filter()).some((value) => value !== null);
   }
 
   matches(asset) {
-    const { nameContains, status } = this.filter();
+    const { nameContains, status, sourceFormat, tags } = this.filter();
     return (!nameContains || asset.name.toLowerCase().includes(nameContains.toLowerCase()))
-      && (!status || status.includes(asset.status));
+      && (!status || status.includes(asset.status))
+      && (!sourceFormat || sourceFormat.includes(asset.sourceFormat))
+      && (!tags || tags.every((tag) => asset.tags.includes(tag)));
   }
 
   async fetchPage(first, after) {
@@ -61,41 +86,26 @@ export class AssetGallery {
   }
 
   /** Loads the first page again, or as many items as are shown now (after a reconnect). */
-  async reload(keepLength = false) {
-    const first = keepLength ? Math.min(Math.max(this.order.length, PAGE_SIZE), MAX_PAGE) : PAGE_SIZE;
-    const reload = ++this.reloads;
-    try {
-      const page = await this.fetchPage(first, null);
-      // A slower answer to an older filter must not replace the newer one.
-      if (reload !== this.reloads) return;
+  reload(keepLength = false) {
+    this.pageSize = keepLength ? Math.min(Math.max(this.order.length, PAGE_SIZE), MAX_PAGE) : PAGE_SIZE;
+    return this.pages.restart();
+  }
+
+  absorb(page, first) {
+    if (first) {
       this.assets.clear();
       this.cards.clear();
       this.order = [];
-      this.absorb(page);
-    } catch (error) {
-      toast(`Could not load assets: ${error.message}`, "error");
     }
-  }
-
-  async loadMore() {
-    this.elements.more.disabled = true;
-    try {
-      this.absorb(await this.fetchPage(PAGE_SIZE, this.endCursor));
-    } catch (error) {
-      toast(`Could not load more assets: ${error.message}`, "error");
-    } finally {
-      this.elements.more.disabled = false;
-    }
-  }
-
-  absorb(page) {
     for (const { node } of page.edges) {
       if (!this.assets.has(node.id)) this.order.push(node.id);
       this.assets.set(node.id, node);
     }
     this.totalCount = page.totalCount;
-    this.endCursor = page.pageInfo.endCursor;
-    this.hasNextPage = page.pageInfo.hasNextPage;
+    // Checked assets the new list no longer shows leave the selection.
+    const before = this.checked.size;
+    for (const id of this.checked) if (!this.assets.has(id)) this.checked.delete(id);
+    if (this.checked.size !== before) this.onChecked([...this.checked]);
     this.render();
   }
 
@@ -105,7 +115,7 @@ export class AssetGallery {
    */
   upsert(asset) {
     const known = this.assets.has(asset.id);
-    if (!known && !this.matches(asset)) return known;
+    if (!known && (!this.matches(asset) || this.onLaterPage(asset))) return known;
     if (!known) {
       this.order.unshift(asset.id);
       this.totalCount += 1;
@@ -116,11 +126,18 @@ export class AssetGallery {
     return known;
   }
 
+  /** An asset older than the last one shown comes with a page not loaded yet (the list is newest first). */
+  onLaterPage(asset) {
+    const last = this.assets.get(this.order.at(-1));
+    return this.pages.hasNextPage && last !== undefined && asset.createdAt < last.createdAt;
+  }
+
   remove(id) {
     if (!this.assets.delete(id)) return;
     this.cards.delete(id);
     this.order = this.order.filter((known) => known !== id);
     this.totalCount -= 1;
+    if (this.checked.delete(id)) this.onChecked([...this.checked]);
     this.render();
   }
 
@@ -129,40 +146,69 @@ export class AssetGallery {
     this.render();
   }
 
-  /** The card of `asset`, reused while neither it nor the selection changed (keeps images loaded). */
+  /** Checks or unchecks `ids` (every asset shown when null). */
+  check(ids, on) {
+    for (const id of ids ?? this.order) {
+      if (on) this.checked.add(id);
+      else this.checked.delete(id);
+    }
+    this.onChecked([...this.checked]);
+    this.render();
+  }
+
+  checkedAssets() {
+    return [...this.checked].map((id) => this.assets.get(id)).filter(Boolean);
+  }
+
+  /** The card of `asset`, reused while neither it nor its selection changed (keeps images loaded). */
   cardFor(asset) {
     const selected = asset.id === this.selectedId;
+    const checked = this.checked.has(asset.id);
     const cached = this.cards.get(asset.id);
-    if (cached?.asset === asset && cached.selected === selected) return cached.element;
-    const element = this.card(asset, selected);
-    this.cards.set(asset.id, { asset, selected, element });
+    if (cached?.asset === asset && cached.selected === selected && cached.checked === checked) return cached.element;
+    const element = this.card(asset, selected, checked);
+    this.cards.set(asset.id, { asset, selected, checked, element });
     return element;
   }
 
-  card(asset, selected) {
+  card(asset, selected, checked) {
     const stats = asset.stats ? `${count(asset.stats.triangleCount)} tris` : null;
     const meta = [asset.sourceFormat?.toUpperCase(), bytes(asset.sizeBytes), stats].filter(Boolean).join(" · ");
-    return h(
-      "button",
-      { class: `asset-card${selected ? " selected" : ""}`, "aria-pressed": String(selected), onClick: () => this.onSelect(asset) },
-      h("div", { class: "thumb" }, thumbnail(asset), statusBadge(asset.status)),
-      h("div", { class: "asset-name", title: asset.name }, asset.name),
-      h("div", { class: "asset-meta" }, meta),
-      asset.tags.length ? h("div", { class: "tags" }, asset.tags.map((tag) => h("span", { class: "tag" }, tag))) : null,
-    );
+    return h("div", { class: `asset-tile${checked ? " checked" : ""}`, "data-asset-id": asset.id },
+      h(
+        "button",
+        { class: `asset-card${selected ? " selected" : ""}`, "aria-pressed": String(selected), onClick: () => this.onSelect(asset) },
+        h("div", { class: "thumb" }, thumbnail(asset), statusBadge(asset.status)),
+        h("div", { class: "asset-name", title: asset.name }, asset.name),
+        h("div", { class: "asset-meta" }, meta),
+        asset.tags.length ? h("div", { class: "tags" }, asset.tags.map((tag) => h("span", { class: "tag" }, tag))) : null,
+      ),
+      h("input", {
+        class: "asset-check",
+        type: "checkbox",
+        checked,
+        "aria-label": `Select ${asset.name}`,
+        onChange: (event) => this.check([asset.id], event.target.checked),
+      }));
   }
 
   render() {
-    const { grid, total, more } = this.elements;
+    const { grid, total } = this.elements;
     total.textContent = String(this.totalCount);
-    more.hidden = !this.hasNextPage;
     if (!this.order.length) {
-      const filtered = this.filter().nameContains || this.filter().status;
+      const filtered = this.filtered();
       fill(grid, h("div", { class: "empty" },
         h("strong", {}, filtered ? "No asset matches" : "No assets yet"),
-        h("span", {}, filtered ? "Try another name or status." : "Drop a GLB, glTF, OBJ, STL, PLY, FBX, DAE, OFF or 3MF file on the left to start.")));
+        h("span", {}, filtered ? "Try another name, status, tag or format." : "Drop a GLB, glTF, OBJ, STL, PLY, FBX, DAE, OFF or 3MF file on the left to start.")));
       return;
     }
+    // Keep the focused control across the redraw (a checkbox toggled from the keyboard).
+    const focused = document.activeElement;
+    const focusedId = grid.contains(focused) ? focused.closest("[data-asset-id]")?.dataset.assetId : null;
+    const focusedCheck = focused?.classList?.contains("asset-check");
     fill(grid, this.order.map((id) => this.cardFor(this.assets.get(id))));
+    if (focusedId && !grid.contains(focused)) {
+      grid.querySelector(`[data-asset-id="${CSS.escape(focusedId)}"] ${focusedCheck ? ".asset-check" : ".asset-card"}`)?.focus();
+    }
   }
 }

@@ -56,3 +56,14 @@ export function vector(values) {
 export function percent(fraction) {
   return `${Math.round(Math.max(0, Math.min(1, fraction)) * 100)}%`;
 }
+
+/** A span of milliseconds as "850 ms", "4.2 s", "3 min 5 s" or "2 h 10 min". */
+export function duration(ms) {
+  const value = Math.max(0, ms);
+  if (value < 1000) return `${Math.round(value)} ms`;
+  const seconds = value / 1000;
+  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 1 : 0)} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${Math.floor(seconds % 60)} s`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}

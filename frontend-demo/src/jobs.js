@@ -1,10 +1,9 @@
-/** The jobs panel: one card per upload or job, its progress bar fed live by `jobProgress`. */
+/** The session's job cards: one per upload or job started here, its progress fed live by LiveJobs. */
 import { describeErrors, fill, h, toast } from "./dom.js";
 import { percent } from "./format.js";
-import { request, subscribe } from "./client.js";
-import { DemoJobCancelDocument, DemoJobProgressDocument } from "./generated/operations.ts";
-
-const TERMINAL = new Set(["SUCCEEDED", "FAILED", "CANCELLED"]);
+import { request } from "./client.js";
+import { DemoJobCancelDocument } from "./generated/operations.ts";
+import { TERMINAL } from "./live-jobs.js";
 const SUCCEEDED_CARD_MS = 6000;
 const STAGE_LABELS = { QUEUED: "Waiting for a worker", SUCCEEDED: "Done", CANCELLED: "Cancelled" };
 
@@ -49,25 +48,19 @@ class JobCard {
 
   /** Follows `job` live until it ends. */
   follow(job) {
+    const { live } = this.board;
     this.jobId = job.id;
-    this.sequence = null;
     this.board.following.add(job.id);
     this.kind.textContent = job.kind;
-    this.update(job);
-    if (TERMINAL.has(job.status)) return;
-    this.stop = subscribe(
-      DemoJobProgressDocument,
-      () => ({ jobId: job.id, afterSequence: this.sequence }),
-      {
-        next: ({ jobProgress }) => {
-          // A reconnect starts the stream again from where it began: skip what was already shown.
-          if (this.sequence !== null && jobProgress.sequence <= this.sequence) return;
-          this.sequence = jobProgress.sequence;
-          this.update(jobProgress.job);
-        },
-        error: (errors) => this.fail(errors.map((error) => error.message).join("; ")),
-      },
-    );
+    live.track(job);
+    this.update(live.get(job.id));
+    if (TERMINAL.has(live.get(job.id).status)) return;
+    const stopJobs = live.onJob((changed) => changed.id === job.id && this.update(changed));
+    const stopFailures = live.onFailure(job.id, (message) => this.fail(message));
+    this.stop = () => {
+      stopJobs();
+      stopFailures();
+    };
   }
 
   update(job) {
@@ -114,10 +107,11 @@ class JobCard {
 }
 
 export class JobBoard {
-  /** `onFinished(job)` hears every job that ends, so the page can refresh what it produced. */
-  constructor(panel, list, onFinished = () => {}) {
+  /** `live` (LiveJobs) follows the jobs; `onFinished(job)` hears every job that ends, so the page can refresh what it produced. */
+  constructor(panel, list, live, onFinished = () => {}) {
     this.panel = panel;
     this.list = list;
+    this.live = live;
     this.onFinished = onFinished;
     this.following = new Set();
     this.changed();

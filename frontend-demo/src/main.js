@@ -1,9 +1,14 @@
-/** Boots the demo: signs in with the tab's token, then wires uploads, live jobs, the gallery and the viewer. */
+/** Boots the demo: signs in with the tab's token, then wires uploads, live jobs, the gallery, the jobs view, usage and the viewer. */
 import { AssetGallery } from "./assets.js";
 import { AssetDetail } from "./detail.js";
 import { byId, copyText, toast } from "./dom.js";
 import { AuthError, connect, onAuthError, openLive, request, subscribe } from "./client.js";
 import { JobBoard, jobTitle } from "./jobs.js";
+import { JobsView } from "./jobs-view.js";
+import { LiveJobs } from "./live-jobs.js";
+import { SelectionBar } from "./selection.js";
+import { Tabs } from "./tabs.js";
+import { UsagePanel } from "./usage.js";
 import { DemoActiveJobsDocument, DemoAssetDocument, DemoAssetReadyDocument, DemoAssetsDocument } from "./generated/operations.ts";
 import { adoptTokenFromUrl, forgetToken, storedToken, storeToken } from "./session.js";
 import { Stage } from "./stage.js";
@@ -58,13 +63,28 @@ function startApp(token) {
     },
     onResume: () => {
       gallery.reload(true);
+      jobsView.reload();
+      usage.refresh();
       followActiveJobs();
     },
   });
 
   const stage = new Stage();
+  const live = new LiveJobs();
+  const usage = new UsagePanel(byId("usage"));
+  const jobsView = new JobsView(
+    { list: byId("jobs-list"), total: byId("job-total"), sentinel: byId("jobs-more"), status: byId("jobs-status"), kind: byId("jobs-kind") },
+    live,
+  );
+  // Job counts move with every new or finished job.
+  const statuses = new Map();
+  live.onJob((job) => {
+    if (statuses.get(job.id) !== job.status) usage.soon();
+    statuses.set(job.id, job.status);
+  });
+  new Tabs(document.querySelector('.library [role="tablist"]'));
 
-  const board = new JobBoard(byId("jobs"), byId("job-list"), (job) => {
+  const board = new JobBoard(byId("jobs"), byId("job-list"), live, (job) => {
     // A finished job may have added files (renders, conversions, a thumbnail) to its asset.
     if (job.asset) refresh(job.asset.id);
   });
@@ -74,11 +94,18 @@ function startApp(token) {
     onViewFile: (file) => stage.showFile(file),
     onDeleted: (id) => {
       gallery.remove(id);
-      gallery.select(null);
-      detail.clear();
-      stage.showNothing();
+      forget(id);
     },
   });
+
+  /** The asset `id` is gone: out of the detail panel and the viewer if shown there. */
+  function forget(id) {
+    usage.soon();
+    if (gallery.selectedId !== id) return;
+    gallery.select(null);
+    detail.clear();
+    stage.showNothing();
+  }
 
   async function refresh(id) {
     try {
@@ -98,7 +125,12 @@ function startApp(token) {
   }
 
   const gallery = new AssetGallery(
-    { grid: byId("asset-grid"), total: byId("asset-total"), more: byId("asset-more"), search: byId("asset-search"), status: byId("asset-status") },
+    {
+      grid: byId("asset-grid"),
+      total: byId("asset-total"),
+      sentinel: byId("asset-more"),
+      filters: { search: byId("asset-search"), status: byId("asset-status"), format: byId("asset-format"), tags: byId("asset-tags") },
+    },
     {
       onSelect: select,
       onChange: (asset) => {
@@ -106,8 +138,15 @@ function startApp(token) {
         detail.show(asset);
         stage.showAsset(asset);
       },
+      onChecked: (ids) => selection.show(ids),
     },
   );
+  const selection = new SelectionBar(
+    { bar: byId("selection-bar"), count: byId("selection-count"), all: byId("select-all"), none: byId("select-none"), remove: byId("selection-delete") },
+    gallery,
+    { onDeleted: forget },
+  );
+  byId("asset-search").form.addEventListener("submit", (event) => event.preventDefault());
 
   new Uploader({ zone: byId("dropzone"), input: byId("file-input"), tags: byId("upload-tags"), sample: byId("upload-sample") }, board, (asset) => {
     gallery.upsert(asset);
@@ -134,6 +173,8 @@ function startApp(token) {
     error: (errors) => toast(`Live asset updates stopped: ${errors.map((error) => error.message).join("; ")}`, "error"),
   });
   gallery.reload();
+  jobsView.reload();
+  usage.refresh();
   followActiveJobs();
 }
 

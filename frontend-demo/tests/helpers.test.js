@@ -2,7 +2,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { bytes, dimensions, percent, vector } from "../src/format.js";
+import { bytes, dimensions, duration, percent, vector } from "../src/format.js";
+import { jobDuration } from "../src/jobs-view.js";
+import { laterJob } from "../src/live-jobs.js";
+import { inBatches } from "../src/selection.js";
 import { depthFirst, isWithin } from "../src/scene-tree.js";
 import { newer } from "../src/scene-edits.js";
 import { createStore } from "../src/store.js";
@@ -62,4 +65,35 @@ test("percent clamps to 0..100", () => {
   assert.equal(percent(0.426), "43%");
   assert.equal(percent(1.2), "100%");
   assert.equal(percent(-1), "0%");
+});
+
+test("duration reads as ms, seconds, minutes or hours", () => {
+  assert.deepEqual([850, 4200, 185000, 7800000].map(duration), ["850 ms", "4.2 s", "3 min 5 s", "2 h 10 min"]);
+});
+
+test("a job's duration runs from its start to its end, or counts its wait while queued", () => {
+  const start = "2026-01-01T00:00:00Z";
+  assert.equal(jobDuration({ status: "SUCCEEDED", startedAt: start, finishedAt: "2026-01-01T00:00:02.500Z" }), "2.5 s");
+  assert.equal(jobDuration({ status: "RUNNING", startedAt: start, finishedAt: null }, Date.parse(start) + 65000), "1 min 5 s");
+  assert.equal(jobDuration({ status: "QUEUED", startedAt: null, createdAt: start }, Date.parse(start) + 300), "waiting 300 ms");
+});
+
+test("laterJob keeps the state with the higher sequence", () => {
+  assert.equal(laterJob({ sequence: 4, status: "RUNNING" }, { sequence: 3, status: "QUEUED" }).status, "RUNNING");
+  assert.equal(laterJob({ sequence: 4 }, { sequence: 5, status: "SUCCEEDED" }).status, "SUCCEEDED");
+  assert.equal(laterJob(undefined, { sequence: 1 }).sequence, 1);
+});
+
+test("inBatches keeps at most the limit running and the results in order", async () => {
+  let running = 0;
+  let most = 0;
+  const results = await inBatches([5, 1, 4, 2, 3], 2, async (value) => {
+    running += 1;
+    most = Math.max(most, running);
+    await new Promise((resolve) => setTimeout(resolve, value));
+    running -= 1;
+    return value * 10;
+  });
+  assert.deepEqual(results, [50, 10, 40, 20, 30]);
+  assert.equal(most, 2);
 });

@@ -33,7 +33,7 @@ PAGE_OPERATIONS = {"DemoAssets", "DemoAsset", "DemoActiveJobs", "DemoAssetUpload
                    "DemoAssetDelete", "DemoJobCancel", "DemoJobProgress", "DemoAssetReady",
                    "DemoRenderSubmit", "DemoAssetConvert", "DemoAssetScene",
                    "DemoSceneCreateFromAsset", "DemoSceneChanged", "DemoSceneUpdate",
-                   "DemoScene", "DemoScenes"}
+                   "DemoScene", "DemoScenes", "DemoJobs", "DemoViewer"}
 
 
 def page_document() -> str:
