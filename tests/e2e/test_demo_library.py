@@ -1,0 +1,185 @@
+"""The demo page's library and jobs, in Debian's Chromium against the real stack (the harness of
+test_demo_workbench): the jobs view following jobs live to their end, a failed job's error code,
+cancel, a conversion's output opened inline; the gallery's infinite scroll, filters and
+multi-select delete; the usage panel against `viewer.usage`; axe-core at a desktop and a phone
+size."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from pathlib import Path
+
+from playwright.async_api import BrowserContext, Dialog, Page, expect
+
+from tests.e2e.test_demo_workbench import (  # noqa: F401 (fixtures)
+    DESKTOP,
+    OVERFLOWING,
+    PHONE,
+    browser,
+    context,
+    pytestmark,
+    screenshot,
+    serious_violations,
+    signed_in,
+)
+from tests.e2e.test_ingest import upload_and_wait
+from tests.support import models
+from tests.support.client import Api
+
+RENDER_SUBMIT = """mutation($input: RenderSubmitInput!) {
+  renderSubmit(input: $input) { job { id } errors { code } } }"""
+JOB = "query($id: ID!) { job(id: $id) { status error { code } } }"
+USAGE = "{ viewer { usage { bytesStored assets jobsQueued jobsRunning } } }"
+COUNT = "query($filter: AssetFilter) { assets(filter: $filter) { totalCount } }"
+ASSET = "query($id: ID!) { asset(id: $id) { id } }"
+# Enough parts for three pages of the gallery's 12.
+PARTS = 25
+
+
+async def ready_count(api: Api, **fields: object) -> int:
+    data = await api.graphql(COUNT, {"filter": {"status": ["READY"], **fields}})
+    return int(data["assets"]["totalCount"])
+
+
+async def upload_parts(api: Api) -> dict[str, str]:
+    """PARTS distinct tiny STLs named part-00 … part-24, all READY; their ids by name."""
+    uploads = await asyncio.gather(*(
+        api.upload(models.box_stl((1.0, 1.0, 1.0 + index / 10)), f"part-{index:02}.stl",
+                   name=f"part-{index:02}") for index in range(PARTS)))
+    assert all(upload["errors"] == [] for upload in uploads)
+    for _ in range(240):
+        if await ready_count(api) == PARTS:
+            break
+        await asyncio.sleep(0.25)
+    assert await ready_count(api) == PARTS
+    return {upload["asset"]["name"]: upload["asset"]["id"] for upload in uploads}
+
+
+async def accept(dialog: Dialog) -> None:
+    await dialog.accept()
+
+
+def job_row(page: Page, kind: str, name: str):  # noqa: ANN201 (a Playwright locator)
+    return page.locator(".job-row").filter(has_text=kind).filter(has_text=name)
+
+
+async def usage_matches_the_api(page: Page, api: Api) -> None:
+    usage = (await api.graphql(USAGE))["viewer"]["usage"]
+    for key in ("assets", "jobsRunning", "jobsQueued"):
+        await expect(page.locator(f'[data-usage="{key}"]')).to_have_text(f"{usage[key]:,}")
+    await expect(page.locator('[data-usage="bytesStored"]')).to_have_attribute(
+        "title", f"{usage['bytesStored']:,} bytes")
+
+
+async def test_jobs_view_follows_jobs_live_shows_failures_cancels_and_opens_outputs(
+        context: BrowserContext, api: Api, tmp_path: Path) -> None:
+    # Given a failed upload and a READY cube of the owner's
+    failed = await upload_and_wait(api, b"not a model at all\n" * 10, "words.glb")
+    code = failed["error"]["code"]
+    await upload_and_wait(api, models.box_stl(), "cube.stl")
+    page, problems = await signed_in(context, api)
+
+    # The tabs answer the keyboard: the jobs view lists the owner's jobs, the failure's code
+    await page.get_by_role("tab", name=re.compile("^Assets")).focus()
+    await page.keyboard.press("ArrowRight")
+    await expect(page.get_by_role("tab", name=re.compile("^Jobs"))).to_be_focused()
+    await expect(page.get_by_role("tab", name=re.compile("^Jobs"))).to_have_attribute(
+        "aria-selected", "true")
+    await expect(job_row(page, "INGEST", "words")).to_contain_text(code)
+    await expect(job_row(page, "INGEST", "words")).to_contain_text("failed")
+
+    # An upload from the page appears at the top of the view and is followed to SUCCEEDED
+    await page.locator("#file-input").set_input_files(
+        {"name": "fresh.stl", "mimeType": "model/stl", "buffer": models.box_stl((2, 2, 2))})
+    fresh = job_row(page, "INGEST", "fresh")
+    await expect(fresh).to_have_class(re.compile("job-succeeded"), timeout=60_000)
+    await expect(fresh.get_by_role("progressbar")).to_have_attribute("aria-valuenow", "100")
+    await expect(page.locator(".job-row").first).to_contain_text("fresh")
+
+    # A conversion submitted from the page opens its output inline
+    await page.get_by_role("tab", name=re.compile("^Assets")).click()
+    await page.get_by_role("button", name="cube").first.click()
+    await page.locator(".convert-form").get_by_role("button", name="Convert").click()
+    await page.get_by_role("tab", name=re.compile("^Jobs")).click()
+    conversion = job_row(page, "CONVERT", "cube")
+    await expect(conversion).to_have_class(re.compile("job-succeeded"), timeout=60_000)
+    await conversion.get_by_role("button", name=re.compile("^Show output")).click()
+    download = conversion.get_by_role("link", name="Download")
+    assert (await download.get_attribute("href") or "").startswith(api.base_url)
+
+    # A long turntable submitted elsewhere shows once the kind filter asks again, and cancels
+    cube_id = (await api.graphql("{ assets(filter: {nameContains: \"cube\"}) { edges { node { id } } } }"))[
+        "assets"]["edges"][0]["node"]["id"]
+    render = (await api.graphql(RENDER_SUBMIT, {"input": {
+        "assetId": cube_id, "width": 96, "height": 96, "turntable": {"frames": 300}}}))
+    assert render["renderSubmit"]["errors"] == []
+    job_id = render["renderSubmit"]["job"]["id"]
+    await page.get_by_label("Job kind").select_option("RENDER")
+    turntable = job_row(page, "RENDER", "cube")
+    await turntable.get_by_role("button", name=re.compile("^Cancel")).click()
+    await expect(turntable).to_have_class(re.compile("job-cancelled"), timeout=60_000)
+    assert (await api.graphql(JOB, {"id": job_id}))["job"]["status"] == "CANCELLED"
+    await page.get_by_label("Job kind").select_option("")
+    await expect(page.locator(".job-row")).to_have_count(5)
+
+    # The usage panel shows the owner's figures, as viewer.usage gives them
+    await usage_matches_the_api(page, api)
+
+    for viewport in (DESKTOP, PHONE):
+        await page.set_viewport_size(viewport)
+        await screenshot(page, tmp_path, f"jobs-{viewport['width']}")
+        assert await serious_violations(page) == [], viewport
+        assert await page.evaluate(OVERFLOWING) == [], viewport
+    assert problems == []
+
+
+async def test_gallery_scrolls_for_more_filters_and_deletes_a_selection(
+        context: BrowserContext, api: Api, tmp_path: Path) -> None:
+    ids = await upload_parts(api)
+    page, problems = await signed_in(context, api)
+    tiles = page.locator(".asset-tile")
+
+    # Infinite scroll: the sentinel coming into view loads the next pages, until the last
+    await expect(page.locator("#asset-total")).to_have_text(str(PARTS))
+    await expect(tiles).not_to_have_count(0)
+    assert await tiles.count() < PARTS
+    sentinel = page.get_by_role("button", name="Load more assets")
+    while await sentinel.is_visible():
+        count = await tiles.count()
+        await sentinel.evaluate("button => button.scrollIntoView()")
+        await expect(tiles).not_to_have_count(count)
+    await expect(tiles).to_have_count(PARTS)
+
+    # A filter narrows the list on the server: part-10 … part-19
+    await page.get_by_label("Name contains").fill("part-1")
+    await expect(tiles).to_have_count(10)
+    await expect(page.locator("#asset-total")).to_have_text("10")
+
+    # Three checked from the keyboard and the mouse, deleted together
+    await page.get_by_role("checkbox", name="Select part-10").focus()
+    await page.keyboard.press("Space")
+    await expect(page.get_by_role("checkbox", name="Select part-10")).to_be_focused()
+    await page.get_by_role("checkbox", name="Select part-11").check()
+    await page.get_by_role("checkbox", name="Select part-12").check()
+    await expect(page.get_by_role("toolbar", name="Selected assets")).to_contain_text(
+        "3 selected")
+    for viewport in (DESKTOP, PHONE):
+        await page.set_viewport_size(viewport)
+        await screenshot(page, tmp_path, f"library-{viewport['width']}")
+        assert await serious_violations(page) == [], viewport
+        assert await page.evaluate(OVERFLOWING) == [], viewport
+    await page.set_viewport_size(DESKTOP)
+    page.once("dialog", accept)
+    await page.get_by_role("button", name="Delete selected").click()
+    await expect(tiles).to_have_count(7)
+    await expect(page.locator("#asset-total")).to_have_text("7")
+    await expect(page.get_by_role("toolbar", name="Selected assets")).to_be_hidden()
+
+    # The API agrees: they are gone, the others stay
+    for name in ("part-10", "part-11", "part-12"):
+        assert (await api.graphql(ASSET, {"id": ids[name]}))["asset"] is None
+    assert await ready_count(api, nameContains="part-1") == 7
+    assert await ready_count(api) == PARTS - 3
+    await usage_matches_the_api(page, api)
+    assert problems == []
