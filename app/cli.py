@@ -105,8 +105,8 @@ def _ingest(args: argparse.Namespace) -> int:
         raise UsageError("no server given: pass --server URL or set ATELIER_SERVER")
     if not token:
         raise UsageError("no token given: pass --token T or set ATELIER_TOKEN")
-    return asyncio.run(ingest_paths([Path(p) for p in args.paths], server=server,
-                                    token=token, tags=args.tag or []))
+    return asyncio.run(ingest_paths(args.paths, server=server, token=token,
+                                    tags=args.tag or []))
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -147,7 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--data-dir", type=Path)
     create.set_defaults(handler=_token_create)
 
-    ingest = commands.add_parser("ingest", help="upload files and folders to a running server")
+    ingest = commands.add_parser("ingest", help="upload files, folders and s3://bucket/prefix "
+                                 "(read with your own AWS credentials) to a running server")
     ingest.add_argument("paths", nargs="+")
     ingest.add_argument("--server", help="e.g. http://127.0.0.1:8000 (env ATELIER_SERVER)")
     ingest.add_argument("--token", help="an API token's secret (env ATELIER_TOKEN)")

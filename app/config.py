@@ -32,11 +32,11 @@ class Settings(BaseSettings):
         default_factory=list, description="Origins (comma-separated) browsers may call from."
     )
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "import_buckets", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         if isinstance(value, str):
-            return [origin.strip() for origin in value.split(",") if origin.strip()]
+            return [item.strip() for item in value.split(",") if item.strip()]
         return value
 
     # Stores. `serve` fills these in for its embedded database, Redis and filesystem store.
@@ -252,6 +252,13 @@ class Settings(BaseSettings):
         "body included.")
     import_max_redirects: int = Field(
         default=5, ge=0, description="Most redirects an assetImport follows.")
+    import_buckets: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Buckets (comma-separated) assetImportFromStorage "
+        "may read; empty: it is refused. The server's own storage bucket never is.")
+    import_s3_endpoint_url: str | None = Field(
+        default=None, description="S3-compatible endpoint of the import buckets; unset: AWS.")
+    import_max_objects: int = Field(
+        default=1000, ge=1, description="Most objects one assetImportFromStorage may list.")
 
     @property
     def embedded_storage_dir(self) -> Path:

@@ -1,10 +1,12 @@
-"""`atelier ingest`: upload files and folders to a running server, follow every job to its end,
-show each file as it finishes and a summary; exit 0 only when every file became READY."""
+"""`atelier ingest`: upload files, folders and s3:// prefixes (buckets.py) to a running server,
+follow every job to its end, show each file as it finishes and a summary; exit 0 only when every
+file became READY."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -12,9 +14,10 @@ from typing import IO, Any
 import httpx
 
 from app.client.api import AtelierClient, ClientFailure, FileRejected
+from app.client.buckets import Label, gathered
 from app.client.bundles import bundle_filename, bundle_members, write_bundle
 from app.client.display import Display, display_for_stdout
-from app.client.files import FoundFiles, ModelFiles, find_model_files
+from app.client.files import FoundFiles, ModelFiles
 from app.usage import UsageError, report_usage_error
 
 EXIT_ALL_READY = 0
@@ -27,7 +30,7 @@ DEFAULT_REQUEST_TIMEOUT_S = 600.0
 
 @dataclass(frozen=True)
 class FileOutcome:
-    path: Path
+    path: str
     status: str  # the asset's READY or FAILED, or TIMEOUT when the wait for its job ran out
     triangles: int | None = None
     code: str | None = None
@@ -44,7 +47,7 @@ class FileOutcome:
 
 
 async def ingest_paths(
-    paths: list[Path],
+    paths: Sequence[Path | str],
     *,
     server: str,
     token: str,
@@ -53,27 +56,28 @@ async def ingest_paths(
     job_timeout_s: float = DEFAULT_JOB_TIMEOUT_S,
     request_timeout_s: float = DEFAULT_REQUEST_TIMEOUT_S,
 ) -> int:
-    """Ingest every model under `paths`; the process exit code: 0 when all became READY, 1 when
-    any failed, 2 (with its one line on stderr) when nothing could be tried."""
+    """Ingest every model under `paths` (local ones, or s3://bucket/prefix); the process exit
+    code: 0 when all became READY, 1 when any failed, 2 (with its one line on stderr) when
+    nothing could be tried."""
     try:
         if not server.startswith(("http://", "https://")):
             raise UsageError(f"--server must be an http:// or https:// URL, not {server!r}")
-        found = await asyncio.to_thread(find_model_files, paths)
-        if not found.models:
-            raise UsageError(f"no model files found ({plural(len(found.skipped), 'other file')}"
-                             " skipped)")
-        outcomes = await _ingest_found(found, server=server, token=token, tags=tags,
-                                       concurrency=concurrency, job_timeout_s=job_timeout_s,
-                                       request_timeout_s=request_timeout_s)
+        async with gathered(paths) as (found, label):
+            if not found.models:
+                raise UsageError(f"no model files found "
+                                 f"({plural(len(found.skipped), 'other file')} skipped)")
+            outcomes = await _ingest_found(found, label, server=server, token=token, tags=tags,
+                                           concurrency=concurrency, job_timeout_s=job_timeout_s,
+                                           request_timeout_s=request_timeout_s)
     except UsageError as error:
         return report_usage_error(error)
     print(summary(outcomes, len(found.skipped)), flush=True)
     return EXIT_ALL_READY if all(outcome.ready for outcome in outcomes) else EXIT_SOME_FAILED
 
 
-async def _ingest_found(found: FoundFiles, *, server: str, token: str, tags: list[str],
-                        concurrency: int, job_timeout_s: float, request_timeout_s: float
-                        ) -> list[FileOutcome]:
+async def _ingest_found(found: FoundFiles, label: Label, *, server: str, token: str,
+                        tags: list[str], concurrency: int, job_timeout_s: float,
+                        request_timeout_s: float) -> list[FileOutcome]:
     """At most `concurrency` models in flight; the first ClientFailure stops them all."""
     # A log line per HTTP request would bury the one line per file this command reports.
     logging.getLogger("httpx").setLevel(logging.WARNING)
@@ -87,31 +91,31 @@ async def _ingest_found(found: FoundFiles, *, server: str, token: str, tags: lis
                 for skipped in found.skipped:
                     display.note(skipped.line())
                 async with asyncio.TaskGroup() as group:
-                    tasks = [group.create_task(_ingest_model(client, model, tags, gate,
-                                                             job_timeout_s, display))
+                    tasks = [group.create_task(_ingest_model(client, model, label(model.path),
+                                                             tags, gate, job_timeout_s, display))
                              for model in found.models]
     except* ClientFailure as failures:
         raise failures.exceptions[0] from None
     return [task.result() for task in tasks]
 
 
-async def _ingest_model(client: AtelierClient, model: ModelFiles, tags: list[str],
-                        gate: asyncio.Semaphore, job_timeout_s: float, display: Display
-                        ) -> FileOutcome:
-    label = str(model.path)
+async def _ingest_model(client: AtelierClient, model: ModelFiles, label: str,
+                        tags: list[str], gate: asyncio.Semaphore, job_timeout_s: float,
+                        display: Display) -> FileOutcome:
     async with gate:
         display.started(label)
         if model.is_bundle:
             display.note(f"bundling {label} with {', '.join(list(bundle_members(model))[1:])}")
-        outcome = await _upload_and_follow(client, model, tags, job_timeout_s, display)
+        outcome = await _upload_and_follow(client, model, label, tags, job_timeout_s, display)
     display.finished(label, outcome.line(), outcome.ready)
     return outcome
 
 
-async def _upload_and_follow(client: AtelierClient, model: ModelFiles, tags: list[str],
-                             job_timeout_s: float, display: Display) -> FileOutcome:
+async def _upload_and_follow(client: AtelierClient, model: ModelFiles, label: str,
+                             tags: list[str], job_timeout_s: float, display: Display
+                             ) -> FileOutcome:
     def show(job: dict[str, Any]) -> None:
-        display.stage(str(model.path), job.get("stage") or job["status"].lower(),
+        display.stage(label, job.get("stage") or job["status"].lower(),
                       float(job.get("progress") or 0.0))
 
     try:
@@ -122,19 +126,19 @@ async def _upload_and_follow(client: AtelierClient, model: ModelFiles, tags: lis
             job = await client.follow_job(job_id, show)
         asset = await client.asset(asset_id)
     except FileRejected as rejected:
-        return FileOutcome(model.path, "FAILED", code=rejected.code, message=rejected.message)
+        return FileOutcome(label, "FAILED", code=rejected.code, message=rejected.message)
     except OSError as error:
-        return FileOutcome(model.path, "FAILED", code="UNREADABLE",
-                           message=f"{error.strerror or error}: {error.filename or model.path}")
+        return FileOutcome(label, "FAILED", code="UNREADABLE",
+                           message=f"{error.strerror or error}: {error.filename or label}")
     except TimeoutError:
-        return FileOutcome(model.path, "TIMEOUT", code="TIMEOUT",
+        return FileOutcome(label, "TIMEOUT", code="TIMEOUT",
                            message=f"its job did not end within {job_timeout_s:.0f}s")
     if asset["status"] == "READY":
-        return FileOutcome(model.path, "READY",
+        return FileOutcome(label, "READY",
                            triangles=(asset["stats"] or {}).get("triangleCount"))
     failure = asset["error"] or job["error"] or {
         "code": job["status"], "message": f"the asset ended {asset['status']}"}
-    return FileOutcome(model.path, "FAILED", code=failure["code"], message=failure["message"])
+    return FileOutcome(label, "FAILED", code=failure["code"], message=failure["message"])
 
 
 def _open_upload(model: ModelFiles) -> IO[bytes]:

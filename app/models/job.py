@@ -18,6 +18,7 @@ class JobKind(StrEnum):
     INGEST = "INGEST"
     CONVERT = "CONVERT"
     RENDER = "RENDER"
+    IMPORT = "IMPORT"
 
 
 class JobStatus(StrEnum):
@@ -32,6 +33,7 @@ class JobPriority(IntEnum):
     """Higher goes first: an owner's waiting jobs are handed to the queue by priority, then age,
     and an interactive delivery is put ahead of the queue's waiting work."""
 
+    BULK = -1  # a storage import: its owner's ingests it queued go first
     STANDARD = 0
     INTERACTIVE = 1  # a person waits on it: a render of one image
 

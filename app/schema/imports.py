@@ -12,3 +12,14 @@ class AssetImportInput:
     name: str | None = strawberry.field(default=None, description="Display name; null: the "
                                         "URL's file name.")
     tags: list[str] | None = strawberry.field(default=None, description="Labels for filtering.")
+
+
+@strawberry.input(description="A bucket prefix for the workers to import model by model.")
+class AssetImportFromStorageInput:
+    bucket: str = strawberry.field(description=(
+        "An S3 bucket the operator opened for imports (ATELIER_IMPORT_BUCKETS); never the "
+        "server's own storage bucket."))
+    prefix: str = strawberry.field(default="", description=(
+        "Import the objects whose keys start with this; empty: the whole bucket."))
+    tags: list[str] | None = strawberry.field(default=None, description=(
+        "Labels put on every asset imported."))

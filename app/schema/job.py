@@ -24,11 +24,14 @@ JobRef = Annotated["Job", strawberry.lazy("app.resolvers.job_types")]
     "INGEST": "Turns an upload into a READY asset: detection, validation, GLB, stats, thumbnail.",
     "CONVERT": "assetConvert: writes another format.",
     "RENDER": "renderSubmit: draws images.",
+    "IMPORT": "assetImportFromStorage: lists a bucket prefix and makes an asset, with its own "
+              "INGEST job, of each model there.",
 })
 class JobKind(Enum):
     INGEST = "INGEST"
     CONVERT = "CONVERT"
     RENDER = "RENDER"
+    IMPORT = "IMPORT"
 
 
 @described(description="Where a job is; SUCCEEDED, FAILED and CANCELLED are final.", values={
@@ -47,11 +50,14 @@ class JobStatus(Enum):
 
 
 @described(description="Which waiting work a job goes ahead of.", values={
+    "BULK": "A storage import: handed to a worker after its owner's other waiting jobs, so the "
+            "ingests it queued go first.",
     "STANDARD": "Ingests, conversions and turntables: waits its turn among its owner's jobs.",
     "INTERACTIVE": "A render of one image: handed to a worker before its owner's other waiting "
                    "jobs, and ahead of other owners' waiting work.",
 })
 class JobPriority(Enum):
+    BULK = "BULK"
     STANDARD = "STANDARD"
     INTERACTIVE = "INTERACTIVE"
 

@@ -25,6 +25,7 @@ from app.services.auth import TokenService
 from app.services.conversions import ConversionService, conversion_limits
 from app.services.events import EventBus
 from app.services.idempotency import IdempotencyService
+from app.services.import_buckets import ImportBuckets
 from app.services.imports import ImportLimits, ImportService
 from app.services.job_log import JobLog, JobLogPolicy
 from app.services.jobs import JobLimits, JobService
@@ -37,6 +38,7 @@ from app.services.scenes.trash import SceneTrash
 from app.services.storage import Storage
 from app.services.storage.filesystem import FilesystemStorage
 from app.services.storage.signing import UrlSigner
+from app.services.storage_imports import StorageImportService
 from app.services.token_watch import TokenWatch
 from app.services.trash import Trash
 from app.services.trash_sweep import TrashSweeper
@@ -111,6 +113,7 @@ class Services:
     audit: AuditLog
     usage: UsageService
     imports: ImportService
+    storage_imports: StorageImportService
     asset_trash: AssetTrash
     scene_trash: SceneTrash
     trash_sweeper: TrashSweeper
@@ -155,6 +158,7 @@ class Services:
                                                   settings.idempotency_key_max_length),
                    audit=AuditLog(settings.audit_retention_seconds, settings.max_page_size),
                    usage=usage, imports=ImportService(assets, ImportLimits.from_settings(settings)),
+                   storage_imports=StorageImportService(ImportBuckets(settings), assets, jobs),
                    asset_trash=AssetTrash(assets, trash), scene_trash=SceneTrash(scenes, trash),
                    trash_sweeper=TrashSweeper(storage),
                    output_expiry=OutputExpiry(

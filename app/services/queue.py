@@ -32,6 +32,7 @@ WORKER_FUNCTIONS: dict[JobKind, str] = {
     JobKind.INGEST: "ingest",
     JobKind.CONVERT: "convert",
     JobKind.RENDER: "render",
+    JobKind.IMPORT: "import_storage",
 }
 _DELIVERY_SEPARATOR = "@"
 INTERACTIVE_HEAD_START = timedelta(hours=1)

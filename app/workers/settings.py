@@ -17,11 +17,13 @@ from app.workers.ingest import expire_uploads, ingest
 from app.workers.leases import end_lease, reap_forever, start_lease
 from app.workers.observed import observed
 from app.workers.render import render
+from app.workers.storage_import import import_storage
 from app.workers.webhooks import start_webhook_deliveries, stop_webhook_deliveries
 
 log = logging.getLogger(__name__)
 
-JOB_FUNCTIONS = [observed(job) for job in (ingest, render, convert, expire_uploads)]
+JOB_FUNCTIONS = [observed(job) for job in (ingest, render, convert, import_storage,
+                                            expire_uploads)]
 # arq's own limit backs up the per-job sandbox limit, with room for storing results.
 ARQ_TIMEOUT_MARGIN_SECONDS = 120
 
