@@ -4,6 +4,7 @@ import { describeErrors, fill, h, toast } from "./dom.js";
 import { ago, bytes, dimensions, exact, vector } from "./format.js";
 import { request } from "./client.js";
 import { DemoAssetDeleteDocument } from "./generated/operations.ts";
+import { CatalogEditor } from "./catalog.js";
 import { convertSection } from "./convert.js";
 import { renderSection } from "./render.js";
 import { SceneView } from "./scene.js";
@@ -66,8 +67,10 @@ export class AssetDetail {
    * `viewer` gives the camera for renders, `board` follows the jobs started here (scene
    * renders too); `onViewFile(file)` hears a click on a GLB file's "View", `onDeleted(id)` a deletion.
    */
-  constructor(container, { viewer, board, onViewFile, onDeleted }) {
+  constructor(container, { viewer, board, onViewFile, onDeleted, onSaved }) {
     this.container = container;
+    this.onSaved = onSaved;
+    this.catalog = null;
     this.viewer = viewer;
     this.board = board;
     this.sceneView = null;
@@ -77,6 +80,7 @@ export class AssetDetail {
   }
 
   clear() {
+    this.catalog = null;
     this.sceneView?.dispose();
     this.sceneView = null;
     fill(this.container, h("div", { class: "detail-empty" }, "Select an asset to see its stats, validation report and files."));
@@ -91,6 +95,12 @@ export class AssetDetail {
     return this.sceneView.element;
   }
 
+  /** The catalog form of `asset`, kept while the same asset is drawn again (it may hold unsaved input). */
+  catalogFor(asset) {
+    if (this.catalog?.asset.id !== asset.id) this.catalog = new CatalogEditor(asset, { onSaved: this.onSaved });
+    return this.catalog.element;
+  }
+
   show(asset) {
     this.asset = asset;
     const error = asset.error && h("div", { class: "callout callout-error" },
@@ -103,6 +113,7 @@ export class AssetDetail {
       error,
       h("div", { class: "actions" },
         h("button", { class: "button button-danger", onClick: () => this.remove() }, "Delete")),
+      section("About", this.catalogFor(asset)),
       asset.stats ? statsSection(asset.stats) : null,
       asset.validation ? validationSection(asset.validation) : null,
       asset.status === "READY" ? renderSection(asset, this) : null,

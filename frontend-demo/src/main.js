@@ -96,6 +96,7 @@ function startApp(token) {
       gallery.remove(id);
       forget(id);
     },
+    onSaved: (asset) => gallery.upsert(asset),
   });
 
   /** The asset `id` is gone: out of the detail panel and the viewer if shown there. */
@@ -142,7 +143,16 @@ function startApp(token) {
     },
   );
   const selection = new SelectionBar(
-    { bar: byId("selection-bar"), count: byId("selection-count"), all: byId("select-all"), none: byId("select-none"), remove: byId("selection-delete") },
+    {
+      bar: byId("selection-bar"),
+      count: byId("selection-count"),
+      all: byId("select-all"),
+      none: byId("select-none"),
+      remove: byId("selection-delete"),
+      tag: byId("selection-tag"),
+      tagAdd: byId("selection-tag-add"),
+      tagRemove: byId("selection-tag-remove"),
+    },
     gallery,
     { onDeleted: forget },
   );

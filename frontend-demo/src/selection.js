@@ -1,7 +1,9 @@
-/** The selection bar of the gallery: how many assets are checked, check all or none, delete them together. */
+/** The selection bar of the gallery: how many assets are checked, check all or none, tag or delete them together. */
+import { updateAsset } from "./catalog.js";
 import { describeErrors, toast } from "./dom.js";
 import { request } from "./client.js";
 import { DemoAssetDeleteDocument } from "./generated/operations.ts";
+import { parseTags } from "./uploads.js";
 
 // Deletions in flight at once: enough to be quick, few enough to stay under the rate limits.
 const PARALLEL = 4;
@@ -31,13 +33,15 @@ async function deleteOne(asset) {
 
 export class SelectionBar {
   /** `onDeleted(id)` hears each asset deleted from here. */
-  constructor({ bar, count, all, none, remove }, gallery, { onDeleted }) {
-    this.elements = { bar, count, remove };
+  constructor({ bar, count, all, none, remove, tag, tagAdd, tagRemove }, gallery, { onDeleted }) {
+    this.elements = { bar, count, remove, tag, tagAdd, tagRemove };
     this.gallery = gallery;
     this.onDeleted = onDeleted;
     all.addEventListener("click", () => gallery.check(null, true));
     none.addEventListener("click", () => gallery.check(null, false));
     remove.addEventListener("click", () => this.remove());
+    tagAdd.addEventListener("click", () => this.retag((tags, named) => [...new Set([...tags, ...named])]));
+    tagRemove.addEventListener("click", () => this.retag((tags, named) => tags.filter((one) => !named.includes(one))));
     this.show([]);
   }
 
@@ -45,6 +49,23 @@ export class SelectionBar {
   show(ids) {
     this.elements.bar.hidden = ids.length === 0;
     this.elements.count.textContent = ids.length === 1 ? "1 selected" : `${ids.length} selected`;
+  }
+
+  /** Gives each checked asset the tags `change(itsTags, typedTags)` returns, with assetUpdate. */
+  async retag(change) {
+    const named = parseTags(this.elements.tag.value);
+    const assets = this.gallery.checkedAssets();
+    if (!named.length || !assets.length) return;
+    const { tagAdd, tagRemove } = this.elements;
+    tagAdd.disabled = tagRemove.disabled = true;
+    try {
+      const updated = await inBatches(assets, PARALLEL, (asset) => updateAsset(asset.id, { tags: change(asset.tags, named) }));
+      for (const asset of updated.filter(Boolean)) this.gallery.upsert(asset);
+      const done = updated.filter(Boolean).length;
+      if (done) toast(`Tags of ${done === 1 ? "1 asset" : `${done} assets`} changed`, "ok");
+    } finally {
+      tagAdd.disabled = tagRemove.disabled = false;
+    }
   }
 
   async remove() {

@@ -33,6 +33,8 @@ JOB = "query($id: ID!) { job(id: $id) { status error { code } } }"
 USAGE = "{ viewer { usage { bytesStored assets jobsQueued jobsRunning } } }"
 COUNT = "query($filter: AssetFilter) { assets(filter: $filter) { totalCount } }"
 ASSET = "query($id: ID!) { asset(id: $id) { id } }"
+CATALOG = """query($id: ID!) { asset(id: $id) {
+  tags description license { spdxId attribution } } }"""
 # Enough parts for three pages of the gallery's 12.
 PARTS = 25
 
@@ -182,4 +184,27 @@ async def test_gallery_scrolls_for_more_filters_and_deletes_a_selection(
     assert await ready_count(api, nameContains="part-1") == 7
     assert await ready_count(api) == PARTS - 3
     await usage_matches_the_api(page, api)
+
+    # Two checked get a tag together (assetUpdate), which the tags filter then finds
+    await page.get_by_role("checkbox", name="Select part-13").check()
+    await page.get_by_role("checkbox", name="Select part-14").check()
+    await page.get_by_label("Tags for the selected assets").fill("keep")
+    await page.get_by_role("button", name="Add tags").click()
+    await expect(page.locator(".asset-tile").filter(has_text="keep")).to_have_count(2)
+    await page.get_by_label("Has all tags").fill("keep")
+    await expect(tiles).to_have_count(2)
+    assert (await api.graphql(CATALOG, {"id": ids["part-13"]}))["asset"]["tags"] == ["keep"]
+
+    # The detail panel edits the description and the licence
+    await page.get_by_role("button", name="part-14").first.click()
+    about = page.get_by_role("form", name="Description, licence and tags")
+    await about.get_by_label("Description").fill("A spare part")
+    await about.get_by_label("Licence (SPDX)").fill("cc-by-4.0")
+    await about.get_by_label("Attribution").fill("Atelier tests")
+    await about.get_by_role("button", name="Save").click()
+    await expect(page.locator(".toast").filter(has_text="Saved part-14")).to_be_visible()
+    saved = (await api.graphql(CATALOG, {"id": ids["part-14"]}))["asset"]
+    assert saved["description"] == "A spare part"
+    assert saved["license"] == {"spdxId": "CC-BY-4.0", "attribution": "Atelier tests"}
+    assert saved["tags"] == ["keep"]
     assert problems == []

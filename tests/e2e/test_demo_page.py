@@ -33,7 +33,8 @@ PAGE_OPERATIONS = {"DemoAssets", "DemoAsset", "DemoActiveJobs", "DemoAssetUpload
                    "DemoAssetDelete", "DemoJobCancel", "DemoJobProgress", "DemoAssetReady",
                    "DemoRenderSubmit", "DemoAssetConvert", "DemoAssetScene",
                    "DemoSceneCreateFromAsset", "DemoSceneChanged", "DemoSceneUpdate",
-                   "DemoScene", "DemoScenes", "DemoJobs", "DemoViewer"}
+                   "DemoScene", "DemoScenes", "DemoJobs", "DemoViewer",
+                   "DemoAssetCatalog", "DemoAssetUpdate"}
 
 
 def page_document() -> str:

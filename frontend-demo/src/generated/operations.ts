@@ -53,6 +53,18 @@ export type AssetConvertInput = {
 
 /** Which assets to list; every field given must match. */
 export type AssetFilter = {
+  /** Assets created at or after this time */
+  createdAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Assets created before this time */
+  createdBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** true: READY assets with at least one animation; false: READY assets with none */
+  hasAnimations?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Assets under any of these SPDX licence expressions (any case, as CC-BY-4.0) */
+  license?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** READY assets with at most this many triangles */
+  maxTriangles?: InputMaybe<Scalars['Long']['input']>;
+  /** READY assets with at least this many triangles */
+  minTriangles?: InputMaybe<Scalars['Long']['input']>;
   /** Assets whose name contains this text, in any case */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Assets detected as any of these formats (as GLB, STL) */
@@ -60,6 +72,22 @@ export type AssetFilter = {
   /** Assets in any of these states */
   status?: InputMaybe<Array<AssetStatus>>;
   /** Assets with all these */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Assets with at least one of these tags */
+  tagsAny?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Assets last changed at or after this time */
+  updatedAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Assets last changed before this time */
+  updatedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A bucket prefix for the workers to import model by model. */
+export type AssetImportFromStorageInput = {
+  /** An S3 bucket the operator opened for imports (ATELIER_IMPORT_BUCKETS); never the server's own storage bucket. */
+  bucket: Scalars['String']['input'];
+  /** Import the objects whose keys start with this; empty: the whole bucket. */
+  prefix?: Scalars['String']['input'];
+  /** Labels put on every asset imported. */
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -73,6 +101,39 @@ export type AssetImportInput = {
   url: Scalars['String']['input'];
 };
 
+/** A licence: give spdxId or text, not both. */
+export type AssetLicenseInput = {
+  /** Whom to credit, at most ATELIER_MAX_ASSET_DESCRIPTION_LENGTH characters. */
+  attribution?: InputMaybe<Scalars['String']['input']>;
+  /** An SPDX licence expression (CC0-1.0, CC-BY-4.0, LicenseRef-…), any case; INVALID_INPUT for a licence SPDX does not list. */
+  spdxId?: InputMaybe<Scalars['String']['input']>;
+  /** A custom licence's text, at most ATELIER_MAX_ASSET_DESCRIPTION_LENGTH characters. */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How to sort the assets list; ties fall back on the id, so every order has stable cursors. Cursors are only valid with the order (and search) that made them. */
+export type AssetOrder = {
+  /** Which way; DESC by default. */
+  direction?: OrderDirection;
+  /** What to sort by. */
+  field: AssetOrderField;
+};
+
+/** What the assets list is sorted by. */
+export type AssetOrderField =
+  /** When each was created (the default without a search). */
+  | 'CREATED'
+  /** Its name, in any case. */
+  | 'NAME'
+  /** How well it matches `search` (the default with one): query words found in its name count double those in its description and tags. Needs `search`. */
+  | 'RELEVANCE'
+  /** The upload's size in bytes. */
+  | 'SIZE'
+  /** Its triangle count; assets not READY have none and sort below every count. */
+  | 'TRIANGLES'
+  /** When each last changed. */
+  | 'UPDATED';
+
 /** Where an asset is on its way from upload to a usable model. */
 export type AssetStatus =
   /** Ingest refused the file; see `error`. */
@@ -85,6 +146,20 @@ export type AssetStatus =
   | 'READY'
   /** The bytes are stored and the ingest job is queued. */
   | 'UPLOADED';
+
+/** What assetUpdate changes: a field left out is kept; null clears it (an empty description, no licence, empty metadata, no tags). */
+export type AssetUpdateInput = {
+  /** Free text shown with the asset and searched by `assets(search:)`, at most ATELIER_MAX_ASSET_DESCRIPTION_LENGTH characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The terms the asset may be used under. */
+  license?: InputMaybe<AssetLicenseInput>;
+  /** Your own keys, as a JSON object that replaces the one kept: at most ATELIER_MAX_METADATA_BYTES as compact JSON (LIMIT_EXCEEDED past it), nested at most ATELIER_MAX_METADATA_DEPTH deep; keys may not be empty, start with '$' or hold '.'. */
+  metadata?: InputMaybe<Scalars['JSON']['input']>;
+  /** The display name, at most ATELIER_MAX_ASSET_NAME_LENGTH characters; null or blank gives back the file's name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Labels that replace the asset's own, for filtering and search. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+};
 
 /** A file to PUT directly to storage, then complete. */
 export type AssetUploadCreateInput = {
@@ -214,10 +289,21 @@ export type JobFilter = {
 export type JobKind =
   /** assetConvert: writes another format. */
   | 'CONVERT'
+  /** assetImportFromStorage: lists a bucket prefix and makes an asset, with its own INGEST job, of each model there. */
+  | 'IMPORT'
   /** Turns an upload into a READY asset: detection, validation, GLB, stats, thumbnail. */
   | 'INGEST'
   /** renderSubmit: draws images. */
   | 'RENDER';
+
+/** Which waiting work a job goes ahead of. */
+export type JobPriority =
+  /** A storage import: handed to a worker after its owner's other waiting jobs, so the ingests it queued go first. */
+  | 'BULK'
+  /** A render of one image: handed to a worker before its owner's other waiting jobs, and ahead of other owners' waiting work. */
+  | 'INTERACTIVE'
+  /** Ingests, conversions and turntables: waits its turn among its owner's jobs. */
+  | 'STANDARD';
 
 /** Where a job is; SUCCEEDED, FAILED and CANCELLED are final. */
 export type JobStatus =
@@ -315,6 +401,13 @@ export type OrbitCameraInput = {
   yaw: Scalars['Float']['input'];
 };
 
+/** Which way a list is sorted. */
+export type OrderDirection =
+  /** Smallest, oldest or first in the alphabet first. */
+  | 'ASC'
+  /** Largest, newest, most relevant or last in the alphabet first. */
+  | 'DESC';
+
 /** The file a conversion writes. */
 export type OutputFormat =
   /** Binary glTF 2.0, one file. */
@@ -329,6 +422,15 @@ export type OutputFormat =
   | 'STL'
   /** USDZ, as Apple's AR Quick Look opens it. */
   | 'USDZ';
+
+/** How much a quality finding matters. */
+export type QualitySeverity =
+  /** Breaks rendering, printing or editing: the mesh needs repair. */
+  | 'ERROR'
+  /** Worth knowing; often intended (tiling UVs, unused vertices). */
+  | 'INFO'
+  /** Likely to look wrong or cost something in some viewers or pipelines. */
+  | 'WARNING';
 
 /** Exactly one way to place the camera. */
 export type RenderCameraInput =
@@ -719,6 +821,18 @@ export type AssetConvertInput = {
 
 /** Which assets to list; every field given must match. */
 export type AssetFilter = {
+  /** Assets created at or after this time */
+  createdAfter?: string | null | undefined;
+  /** Assets created before this time */
+  createdBefore?: string | null | undefined;
+  /** true: READY assets with at least one animation; false: READY assets with none */
+  hasAnimations?: boolean | null | undefined;
+  /** Assets under any of these SPDX licence expressions (any case, as CC-BY-4.0) */
+  license?: Array<string> | null | undefined;
+  /** READY assets with at most this many triangles */
+  maxTriangles?: number | null | undefined;
+  /** READY assets with at least this many triangles */
+  minTriangles?: number | null | undefined;
   /** Assets whose name contains this text, in any case */
   nameContains?: string | null | undefined;
   /** Assets detected as any of these formats (as GLB, STL) */
@@ -727,6 +841,22 @@ export type AssetFilter = {
   status?: Array<AssetStatus> | null | undefined;
   /** Assets with all these */
   tags?: Array<string> | null | undefined;
+  /** Assets with at least one of these tags */
+  tagsAny?: Array<string> | null | undefined;
+  /** Assets last changed at or after this time */
+  updatedAfter?: string | null | undefined;
+  /** Assets last changed before this time */
+  updatedBefore?: string | null | undefined;
+};
+
+/** A licence: give spdxId or text, not both. */
+export type AssetLicenseInput = {
+  /** Whom to credit, at most ATELIER_MAX_ASSET_DESCRIPTION_LENGTH characters. */
+  attribution?: string | null | undefined;
+  /** An SPDX licence expression (CC0-1.0, CC-BY-4.0, LicenseRef-…), any case; INVALID_INPUT for a licence SPDX does not list. */
+  spdxId?: string | null | undefined;
+  /** A custom licence's text, at most ATELIER_MAX_ASSET_DESCRIPTION_LENGTH characters. */
+  text?: string | null | undefined;
 };
 
 /** Where an asset is on its way from upload to a usable model. */
@@ -741,6 +871,20 @@ export type AssetStatus =
   | 'READY'
   /** The bytes are stored and the ingest job is queued. */
   | 'UPLOADED';
+
+/** What assetUpdate changes: a field left out is kept; null clears it (an empty description, no licence, empty metadata, no tags). */
+export type AssetUpdateInput = {
+  /** Free text shown with the asset and searched by `assets(search:)`, at most ATELIER_MAX_ASSET_DESCRIPTION_LENGTH characters. */
+  description?: string | null | undefined;
+  /** The terms the asset may be used under. */
+  license?: AssetLicenseInput | null | undefined;
+  /** Your own keys, as a JSON object that replaces the one kept: at most ATELIER_MAX_METADATA_BYTES as compact JSON (LIMIT_EXCEEDED past it), nested at most ATELIER_MAX_METADATA_DEPTH deep; keys may not be empty, start with '$' or hold '.'. */
+  metadata?: unknown;
+  /** The display name, at most ATELIER_MAX_ASSET_NAME_LENGTH characters; null or blank gives back the file's name. */
+  name?: string | null | undefined;
+  /** Labels that replace the asset's own, for filtering and search. */
+  tags?: Array<string> | null | undefined;
+};
 
 /** A camera's projection. */
 export type CameraType =
@@ -833,6 +977,8 @@ export type JobFilter = {
 export type JobKind =
   /** assetConvert: writes another format. */
   | 'CONVERT'
+  /** assetImportFromStorage: lists a bucket prefix and makes an asset, with its own INGEST job, of each model there. */
+  | 'IMPORT'
   /** Turns an upload into a READY asset: detection, validation, GLB, stats, thumbnail. */
   | 'INGEST'
   /** renderSubmit: draws images. */
@@ -1324,6 +1470,23 @@ export type DemoAssetReadySubscriptionVariables = Exact<{ [key: string]: never; 
 
 export type DemoAssetReadySubscription = { assetReady: { asset: { id: string, name: string, filename: string, status: AssetStatus, sourceFormat: string | null, sizeBytes: number, sha256: string | null, tags: Array<string>, createdAt: string, glbUrl: string | null, thumbnailUrl: string | null, error: { code: ErrorCode, message: string } | null, stats: { vertexCount: number, triangleCount: number, meshCount: number, materialCount: number, textureCount: number, animationCount: number, nodeCount: number, bounds: { min: Array<number>, max: Array<number> } | null } | null, validation: { numErrors: number, numWarnings: number, numInfos: number, numHints: number, truncated: boolean, issues: Array<{ code: string, severity: string, message: string, pointer: string | null }> } | null, files: Array<{ role: FileRole, format: string, sizeBytes: number, filename: string, url: string }>, ingestJob: { id: string, status: JobStatus } | null } } };
 
+export type AssetCatalogFieldsFragment = { id: string, tags: Array<string>, description: string | null, metadata: unknown, license: { spdxId: string | null, text: string | null, attribution: string | null } | null };
+
+export type DemoAssetCatalogQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DemoAssetCatalogQuery = { asset: { id: string, tags: Array<string>, description: string | null, metadata: unknown, license: { spdxId: string | null, text: string | null, attribution: string | null } | null } | null };
+
+export type DemoAssetUpdateMutationVariables = Exact<{
+  id: string;
+  input: AssetUpdateInput;
+}>;
+
+
+export type DemoAssetUpdateMutation = { assetUpdate: { asset: { id: string, name: string, filename: string, status: AssetStatus, sourceFormat: string | null, sizeBytes: number, sha256: string | null, tags: Array<string>, createdAt: string, glbUrl: string | null, thumbnailUrl: string | null, description: string | null, metadata: unknown, error: { code: ErrorCode, message: string } | null, stats: { vertexCount: number, triangleCount: number, meshCount: number, materialCount: number, textureCount: number, animationCount: number, nodeCount: number, bounds: { min: Array<number>, max: Array<number> } | null } | null, validation: { numErrors: number, numWarnings: number, numInfos: number, numHints: number, truncated: boolean, issues: Array<{ code: string, severity: string, message: string, pointer: string | null }> } | null, files: Array<{ role: FileRole, format: string, sizeBytes: number, filename: string, url: string }>, ingestJob: { id: string, status: JobStatus } | null, license: { spdxId: string | null, text: string | null, attribution: string | null } | null } | null, errors: Array<{ field: Array<string> | null, message: string, code: ErrorCode }> } };
+
 export type UserErrorFieldsFragment = { field: Array<string> | null, message: string, code: ErrorCode };
 
 export type JobFieldsFragment = { id: string, kind: JobKind, status: JobStatus, progress: number, stage: string | null, message: string | null, sequence: number, attempts: number, cancelRequested: boolean, createdAt: string, startedAt: string | null, finishedAt: string | null, error: { code: ErrorCode, message: string } | null, outputs: Array<{ role: FileRole, format: string, sizeBytes: number, filename: string, url: string }>, asset: { id: string, name: string } | null, scene: { id: string, name: string } | null };
@@ -1422,6 +1585,7 @@ export type DemoViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DemoViewerQuery = { viewer: { owner: string, scopes: Array<Scope>, usage: { bytesStored: number, assets: number, jobsQueued: number, jobsRunning: number } } };
 
+export const AssetCatalogFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssetCatalogFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Asset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"license"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"spdxId"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}}]}}]} as unknown as DocumentNode<AssetCatalogFieldsFragment, unknown>;
 export const UserErrorFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<UserErrorFieldsFragment, unknown>;
 export const JobFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Job"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"cancelRequested"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outputs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"asset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"scene"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<JobFieldsFragment, unknown>;
 export const AssetFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssetFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Asset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"sourceFormat"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vertexCount"}},{"kind":"Field","name":{"kind":"Name","value":"triangleCount"}},{"kind":"Field","name":{"kind":"Name","value":"meshCount"}},{"kind":"Field","name":{"kind":"Name","value":"materialCount"}},{"kind":"Field","name":{"kind":"Name","value":"textureCount"}},{"kind":"Field","name":{"kind":"Name","value":"animationCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodeCount"}},{"kind":"Field","name":{"kind":"Name","value":"bounds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"validation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"numErrors"}},{"kind":"Field","name":{"kind":"Name","value":"numWarnings"}},{"kind":"Field","name":{"kind":"Name","value":"numInfos"}},{"kind":"Field","name":{"kind":"Name","value":"numHints"}},{"kind":"Field","name":{"kind":"Name","value":"truncated"}},{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"pointer"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"files"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"glbUrl"}},{"kind":"Field","name":{"kind":"Name","value":"thumbnailUrl"}},{"kind":"Field","name":{"kind":"Name","value":"ingestJob"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<AssetFieldsFragment, unknown>;
@@ -1433,6 +1597,8 @@ export const DemoAssetUploadDocument = {"kind":"Document","definitions":[{"kind"
 export const DemoAssetDeleteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DemoAssetDelete"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assetDelete"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<DemoAssetDeleteMutation, DemoAssetDeleteMutationVariables>;
 export const DemoAssetConvertDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DemoAssetConvert"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"assetId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AssetConvertInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assetConvert"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"assetId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"assetId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"JobFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Job"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"cancelRequested"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outputs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"asset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"scene"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<DemoAssetConvertMutation, DemoAssetConvertMutationVariables>;
 export const DemoAssetReadyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"DemoAssetReady"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assetReady"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AssetFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssetFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Asset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"sourceFormat"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vertexCount"}},{"kind":"Field","name":{"kind":"Name","value":"triangleCount"}},{"kind":"Field","name":{"kind":"Name","value":"meshCount"}},{"kind":"Field","name":{"kind":"Name","value":"materialCount"}},{"kind":"Field","name":{"kind":"Name","value":"textureCount"}},{"kind":"Field","name":{"kind":"Name","value":"animationCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodeCount"}},{"kind":"Field","name":{"kind":"Name","value":"bounds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"validation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"numErrors"}},{"kind":"Field","name":{"kind":"Name","value":"numWarnings"}},{"kind":"Field","name":{"kind":"Name","value":"numInfos"}},{"kind":"Field","name":{"kind":"Name","value":"numHints"}},{"kind":"Field","name":{"kind":"Name","value":"truncated"}},{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"pointer"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"files"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"glbUrl"}},{"kind":"Field","name":{"kind":"Name","value":"thumbnailUrl"}},{"kind":"Field","name":{"kind":"Name","value":"ingestJob"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<DemoAssetReadySubscription, DemoAssetReadySubscriptionVariables>;
+export const DemoAssetCatalogDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DemoAssetCatalog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AssetCatalogFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssetCatalogFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Asset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"license"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"spdxId"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}}]}}]} as unknown as DocumentNode<DemoAssetCatalogQuery, DemoAssetCatalogQueryVariables>;
+export const DemoAssetUpdateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DemoAssetUpdate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AssetUpdateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assetUpdate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AssetFields"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"AssetCatalogFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssetFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Asset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"sourceFormat"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"sha256"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vertexCount"}},{"kind":"Field","name":{"kind":"Name","value":"triangleCount"}},{"kind":"Field","name":{"kind":"Name","value":"meshCount"}},{"kind":"Field","name":{"kind":"Name","value":"materialCount"}},{"kind":"Field","name":{"kind":"Name","value":"textureCount"}},{"kind":"Field","name":{"kind":"Name","value":"animationCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodeCount"}},{"kind":"Field","name":{"kind":"Name","value":"bounds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"validation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"numErrors"}},{"kind":"Field","name":{"kind":"Name","value":"numWarnings"}},{"kind":"Field","name":{"kind":"Name","value":"numInfos"}},{"kind":"Field","name":{"kind":"Name","value":"numHints"}},{"kind":"Field","name":{"kind":"Name","value":"truncated"}},{"kind":"Field","name":{"kind":"Name","value":"issues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"pointer"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"files"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"glbUrl"}},{"kind":"Field","name":{"kind":"Name","value":"thumbnailUrl"}},{"kind":"Field","name":{"kind":"Name","value":"ingestJob"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssetCatalogFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Asset"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"license"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"spdxId"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"attribution"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<DemoAssetUpdateMutation, DemoAssetUpdateMutationVariables>;
 export const DemoActiveJobsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DemoActiveJobs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"QUEUED"},{"kind":"EnumValue","value":"RUNNING"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"JobFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Job"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"cancelRequested"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outputs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"asset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"scene"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<DemoActiveJobsQuery, DemoActiveJobsQueryVariables>;
 export const DemoJobsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DemoJobs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"JobFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"JobFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Job"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"cancelRequested"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outputs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"asset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"scene"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<DemoJobsQuery, DemoJobsQueryVariables>;
 export const DemoJobCancelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DemoJobCancel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"jobCancel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"job"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"JobFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"JobFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Job"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"progress"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"sequence"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"cancelRequested"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"outputs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"filename"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"asset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"scene"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<DemoJobCancelMutation, DemoJobCancelMutationVariables>;
