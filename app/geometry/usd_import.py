@@ -210,10 +210,10 @@ class _StageReader:
                 "material": material, "mode": TRIANGLES}
 
     def _document(self, roots: list[int]) -> dict[str, Any]:
-        major, minor, patch = Usd.GetVersion()
+        _, minor, patch = Usd.GetVersion()  # (0, 26, 11) is the usd-core 26.11 wheel
         document: dict[str, Any] = {
             "asset": {"version": "2.0", "generator": f"Atelier USD import (usd-core "
-                                                     f"{major}.{minor}.{patch})"},
+                                                     f"{minor}.{patch})"},
             "scene": 0, "scenes": [{"nodes": roots}], "nodes": self.nodes,
             "meshes": self.meshes}
         for key, section in (("materials", self.materials.materials),

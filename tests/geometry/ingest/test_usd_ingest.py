@@ -10,9 +10,10 @@ import pytest
 import trimesh
 from pxr import Sdf, Usd, UsdGeom, UsdShade
 
+from app.geometry.convert import OptimizeOptions, OutputFormat, convert_glb
 from app.geometry.formats import SourceFormat, detect_bytes
 from app.geometry.gltf_io import GltfAsset, accessor_array
-from app.geometry.ingest import IngestSummary
+from app.geometry.ingest import IngestSummary, ingest_path
 from tests.geometry.ingest import uploads, usd_uploads
 from tests.geometry.ingest.test_ingest_formats import ingest_bytes
 
@@ -168,3 +169,18 @@ def test_geom_subsets_become_one_primitive_per_material(tmp_path: Path) -> None:
     primitives = document["meshes"][0]["primitives"]
     names = [document["materials"][p["material"]]["name"] for p in primitives]
     assert names == ["Red", "Blue"] and summary.stats["triangle_count"] == 4
+
+
+def test_a_usdz_of_atelier_s_own_export_comes_back(tmp_path: Path) -> None:
+    (tmp_path / "crate.zip").write_bytes(uploads.rich_gltf_zip())
+    original = ingest_path(tmp_path / "crate.zip", "crate.zip", tmp_path / "original.glb")
+    usdz = convert_glb(tmp_path / "original.glb", OutputFormat.USDZ, OptimizeOptions(),
+                       tmp_path).path
+
+    summary, _ = ingest_bytes(tmp_path, usdz.read_bytes(), "crate.usdz")
+
+    for end in ("min", "max"):
+        assert np.allclose(summary.stats["bounds"][end], original.stats["bounds"][end])
+    assert (summary.stats["material_count"], summary.stats["texture_count"]) == (1, 1)
+    # the export writes the mesh its two nodes share once per node
+    assert summary.stats["triangle_count"] == 2 * original.stats["triangle_count"]
