@@ -8,6 +8,7 @@ another owner sees nothing. `atelier ingest s3://...` does the same from the cli
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,7 +27,9 @@ from tests.support.stack import stack_env, start_api, start_worker
 
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "atelier-test", "AWS_SECRET_ACCESS_KEY": "atelier-secret",
                "AWS_DEFAULT_REGION": "us-east-1"}
-OWN_BUCKET, IMPORTS, CLOSED = "atelier", "incoming", "closed"
+# moto's servers in one process share their buckets: these names are this module's alone.
+RUN = uuid.uuid4().hex[:8]
+OWN_BUCKET, IMPORTS, CLOSED = f"atelier-{RUN}", f"incoming-{RUN}", f"closed-{RUN}"
 MAX_OBJECTS = 5
 MODELS = {"set/box.stl": models.box_stl(), "set/sphere.obj": models.sphere_obj(),
           "set/cylinder.glb": models.cylinder_glb()}
@@ -140,7 +143,7 @@ async def test_a_listed_prefix_becomes_one_ready_asset_per_model_and_resumes(
 @pytest.mark.parametrize(("bucket", "message"), [
     (CLOSED, f"bucket '{CLOSED}' is not open for imports (see ATELIER_IMPORT_BUCKETS)"),
     (OWN_BUCKET, f"bucket '{OWN_BUCKET}' is this server's own storage"),
-])
+], ids=["not-listed", "own-storage"])
 async def test_a_bucket_not_opened_and_the_servers_own_are_refused_before_any_job(
         owner: Api, bucket: str, message: str) -> None:
     refused = await import_prefix(owner, bucket, "")

@@ -4,6 +4,7 @@ are coded errors; models are told from other objects by extension."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 
 import boto3
@@ -19,6 +20,8 @@ from app.services.storage_imports import split_models
 from app.usage import UsageError
 
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "atelier-test", "AWS_SECRET_ACCESS_KEY": "atelier-secret"}
+# moto's servers in one process share their buckets: this name is this module's alone.
+BUCKET = f"listing-{uuid.uuid4().hex[:8]}"
 
 
 @pytest.fixture(scope="module")
@@ -31,9 +34,9 @@ def moto_url() -> Iterator[str]:
         host, port = server.get_host_and_port()
         url = f"http://{host}:{port}"
         s3 = boto3.client("s3", endpoint_url=url, region_name="us-east-1")
-        s3.create_bucket(Bucket="incoming")
+        s3.create_bucket(Bucket=BUCKET)
         for key in ("set/a.stl", "set/b.STL", "set/notes.md", "set/folder/"):
-            s3.put_object(Bucket="incoming", Key=key, Body=b"solid\nendsolid\n")
+            s3.put_object(Bucket=BUCKET, Key=key, Body=b"solid\nendsolid\n")
         yield url
         server.stop()
 
@@ -57,7 +60,7 @@ def test_only_listed_buckets_other_than_the_servers_own_are_open(
 
 
 async def test_a_listed_bucket_lists_in_key_order_without_folder_markers(moto_url: str) -> None:
-    found = await buckets(moto_url, import_buckets=["incoming"]).list("incoming", "set/")
+    found = await buckets(moto_url, import_buckets=[BUCKET]).list(BUCKET, "set/")
 
     assert [item.key for item in found] == ["set/a.stl", "set/b.STL", "set/notes.md"]
     models, others = split_models(found)
@@ -67,8 +70,8 @@ async def test_a_listed_bucket_lists_in_key_order_without_folder_markers(moto_ur
 
 async def test_the_object_cap_and_a_missing_bucket_are_coded_errors(moto_url: str) -> None:
     with pytest.raises(LimitExceeded, match="more than 2 objects"):
-        await buckets(moto_url, import_buckets=["incoming"], import_max_objects=2).list(
-            "incoming", "set/")
+        await buckets(moto_url, import_buckets=[BUCKET], import_max_objects=2).list(
+            BUCKET, "set/")
     with pytest.raises(NotFound, match="no bucket 'gone'"):
         await buckets(moto_url, import_buckets=["gone"]).list("gone", "")
 
