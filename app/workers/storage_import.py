@@ -102,7 +102,7 @@ def _summary(request: StorageImport, tally: Tally, total: int, others: list[Sour
     if tally.failed:
         text += f"; failed: {_named(tally.failed)}"
     if others:
-        text += f"; skipped {len(others)} not models: {_named([o.key for o in others])}"
+        text += f"; skipped, not models: {_named([o.key for o in others])}"
     return text
 
 
