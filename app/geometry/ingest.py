@@ -28,7 +28,7 @@ from app.geometry.assimp import assimp_to_glb
 from app.geometry.bundles import BundleMember, write_bundle
 from app.geometry.formats import SourceFormat, detect_bytes, detect_format
 from app.geometry.gltf_images import resolve_external_images
-from app.geometry.gltf_io import load_asset, parse_json, split_glb
+from app.geometry.gltf_io import GltfAsset, load_asset, parse_json, split_glb
 from app.geometry.gltf_pack import pack_glb
 from app.geometry.ingest_limits import IngestLimits, check_limits
 from app.geometry.mesh_formats import TRIMESH_TYPES, mesh_bytes_to_glb, refuse_xml_entities
@@ -36,7 +36,7 @@ from app.geometry.obj_mesh import obj_to_glb
 from app.geometry.quality import assess_quality
 from app.geometry.resources import Resources
 from app.geometry.source_facts import source_facts
-from app.geometry.stats import compute_stats
+from app.geometry.stats import AssetStats, compute_stats
 from app.geometry.validation import ValidationReport, validate_bytes, validate_glb, validate_gltf
 
 __all__ = ["IngestLimits", "IngestSummary", "RejectedModel", "ingest_path", "unpack_bundle"]
@@ -186,11 +186,20 @@ def _ingest_model(model: _Model, output: Path, limits: IngestLimits, report: Rep
     data = b"" if model.source_format is SourceFormat.OBJ else model.data
     facts = source_facts(model.source_format, data, asset.document, model.resources.archive)
     report("quality", 0.8)
-    quality = assess_quality(asset, stats, limits.quality_max_texture_size)
+    quality = _quality(asset, stats, limits)
     report("write", 0.9)
     output.write_bytes(glb)
     return IngestSummary(model.source_format.value, stats.to_dict(), validation.to_dict(),
-                         facts.to_dict(), quality.to_dict())
+                         facts.to_dict(), quality)
+
+
+def _quality(asset: GltfAsset, stats: AssetStats, limits: IngestLimits) -> dict[str, Any]:
+    """The quality report, or {} when the model is too large to check within the job's memory
+    cap (near the triangle limit): a report is never worth failing an ingest for."""
+    try:
+        return assess_quality(asset, stats, limits.quality_max_texture_size).to_dict()
+    except MemoryError:
+        return {}
 
 
 def _gltf_to_glb(model: _Model) -> tuple[bytes, ValidationReport]:

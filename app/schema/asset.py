@@ -110,7 +110,8 @@ class AssetFields(Node):
     validation: ValidationReport | None = strawberry.field(description=(
         "Khronos's validator's report on the normalised GLB; null until READY."))
     quality: QualityReport | None = strawberry.field(description=(
-        "Mesh-quality report; null until READY, and for assets ingested before it existed."))
+        "Mesh-quality report; null until READY, for assets ingested before it existed, and "
+        "for models too large to check within the job's memory limit."))
     ingest_job_id: strawberry.Private[str | None]
 
 

@@ -210,7 +210,8 @@ async def _ingest_file(services: Services, run: JobRun, asset: Asset, source: Pa
         stats=AssetStats.model_validate(summary.stats).model_dump(),
         validation=ValidationSummary.model_validate(summary.validation).model_dump(),
         source_metadata=SourceMetadata.model_validate(summary.facts).model_dump(),
-        quality=QualityReport.model_validate(summary.quality).model_dump(),
+        quality=QualityReport.model_validate(summary.quality).model_dump() if summary.quality
+        else None,
         files=[f.model_dump() for f in files],
     )
     return produced

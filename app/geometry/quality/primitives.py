@@ -63,7 +63,8 @@ def _read(asset: GltfAsset, pointer: str, primitive: object) -> Primitive | None
     index_type = np.int32 if len(positions) < 2 ** 31 else np.int64
     faces = _faces(indices.astype(index_type, copy=False).reshape(-1), primitive.get("mode", 4))
     # A validated GLB has no index past its vertices; one left would break the arrays' maths.
-    faces = faces[(faces < len(positions)).all(axis=1)]
+    if len(faces) and faces.max() >= len(positions):
+        faces = faces[(faces < len(positions)).all(axis=1)]
     uvs = _array(asset, attributes.get("TEXCOORD_0"), 2)
     return Primitive(pointer, positions.astype(np.float32, copy=False), faces,
                      uvs if uvs is not None and len(uvs) == len(positions) else None, indexed)

@@ -31,15 +31,50 @@ class Topology:
 
 
 def welded_faces(primitives: list[Primitive]) -> tuple[np.ndarray, int]:
-    """The faces of all `primitives` over vertices welded by position, and the vertex count."""
-    positions = np.concatenate([p.positions for p in primitives]) + np.float32(0.0)  # -0 to 0
-    offsets = np.cumsum([0, *(len(p.positions) for p in primitives[:-1])])
-    faces = np.concatenate([p.faces + offset for p, offset in zip(primitives, offsets,
-                                                                    strict=True)])
+    """The faces of all `primitives` over vertices welded by position, and the bound of their
+    indices (vertices that are welded away leave gaps)."""
+    positions = np.concatenate([p.positions for p in primitives])
+    positions += np.float32(0.0)  # -0 becomes 0, so both weld
     bits = np.ascontiguousarray(positions).view(np.uint32)
-    ids, count = row_ids([bits[:, 0], bits[:, 1], bits[:, 2]])
-    welded: np.ndarray = ids.astype(np.int32 if count < 2 ** 31 else np.int64)[faces]
-    return welded, count
+    ids = first_equal([bits[:, 0], bits[:, 1], bits[:, 2]])
+    # Each primitive's faces index its own slice of the ids: no offset copy of the faces.
+    ends = np.cumsum([len(p.positions) for p in primitives])
+    welded = np.concatenate([ids[end - len(p.positions):end][p.faces]
+                             for p, end in zip(primitives, ends, strict=True)])
+    return welded, len(positions)
+
+
+def first_equal(columns: list[np.ndarray]) -> np.ndarray:
+    """For each row of `columns`, the index of one row equal to it, the same for all equal
+    rows (its own index when it is unique). An in-place sort of 64-bit hashes finds the rows
+    that may repeat (a smooth mesh repeats only its seams), and only those get ids."""
+    hashes = _hashes(columns)
+    ids = np.arange(len(hashes), dtype=np.int32 if len(hashes) < 2 ** 31 else np.int64)
+    suspects = _repeated(hashes)
+    if len(suspects):
+        found, count = row_ids([column[suspects] for column in columns])
+        representative = np.empty(count, dtype=ids.dtype)
+        representative[found] = suspects
+        ids[suspects] = representative[found]
+    return ids
+
+
+def _hashes(columns: list[np.ndarray]) -> np.ndarray:
+    hashes = np.zeros(len(columns[0]), dtype=np.uint64)
+    for column, multiplier in zip(columns, _MULTIPLIERS, strict=False):
+        hashes *= multiplier  # wraps around, as wanted
+        hashes += column.astype(np.uint64)
+    return hashes
+
+
+def _repeated(hashes: np.ndarray) -> np.ndarray:
+    """Indices of the hashes that occur more than once."""
+    ordered = np.sort(hashes)
+    repeated = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
+    if not len(repeated):
+        return np.zeros(0, dtype=np.int64)
+    slot = np.minimum(np.searchsorted(repeated, hashes), len(repeated) - 1)
+    return np.flatnonzero(repeated[slot] == hashes)
 
 
 def row_ids(columns: list[np.ndarray]) -> tuple[np.ndarray, int]:
@@ -48,9 +83,7 @@ def row_ids(columns: list[np.ndarray]) -> tuple[np.ndarray, int]:
     Rows are sorted by a 64-bit hash, one integer sort instead of np.unique's much slower sort
     of byte strings; neighbours are then compared exactly, and should two different rows ever
     share a hash (then ids could split), np.unique decides instead."""
-    hashes = np.zeros(len(columns[0]), dtype=np.uint64)
-    for column, multiplier in zip(columns, _MULTIPLIERS, strict=False):
-        hashes = hashes * multiplier + column.astype(np.uint64)  # wraps around, as wanted
+    hashes = _hashes(columns)
     order = np.argsort(hashes)
     differs = np.zeros(len(order), dtype=bool)
     for column in columns:
@@ -68,7 +101,9 @@ def row_ids(columns: list[np.ndarray]) -> tuple[np.ndarray, int]:
 
 def mesh_topology(faces: np.ndarray, vertex_count: int) -> Topology:
     starts, edges, backwards = _edge_runs(faces, vertex_count)
-    lengths = np.diff(np.append(starts, len(edges)))
+    lengths = np.empty_like(starts)
+    np.subtract(starts[1:], starts[:-1], out=lengths[:-1])
+    lengths[-1:] = len(edges) - starts[-1:]
     collapsed = faces[(faces[:, 0] == faces[:, 1]) | (faces[:, 1] == faces[:, 2])
                       | (faces[:, 2] == faces[:, 0])]
     pairs = starts[lengths == 2]
@@ -102,8 +137,11 @@ def _edge_runs(faces: np.ndarray, vertex_count: int
         part += np.maximum(start, end)
         part *= 2
         part += start > end
-    keys.sort()
-    backwards = (keys & 1).astype(bool)
+    # Timsort: a mesh's faces come in runs of neighbours (exporters and meshoptimizer order
+    # them so), its keys in long ascending stretches, which it merges many times faster than
+    # quicksort sorts them.
+    keys.sort(kind="stable")
+    backwards = keys.view(np.uint8)[::8] & 1 == 1  # the low byte, little-endian: no copy of keys
     keys >>= 1
     starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
     return starts, keys, backwards
@@ -137,12 +175,15 @@ def _duplicates(faces: np.ndarray, vertex_count: int) -> int:
     low = np.minimum(np.minimum(first, second), third)
     high = np.maximum(np.maximum(first, second), third)
     middle = first + second + third - low - high
-    if vertex_count ** 3 >= 2 ** 63:
-        return len(faces) - row_ids([low, middle, high])[1]
-    # Small enough to pack each face into one int64: a plain in-place sort, cheaper still.
-    keys = (low.astype(np.int64) * vertex_count + middle) * vertex_count + high
-    keys.sort()
-    return int(np.count_nonzero(keys[1:] == keys[:-1]))
+    if vertex_count ** 3 < 2 ** 63:  # each face packs into one int64, exactly
+        keys = (low.astype(np.int64) * vertex_count + middle) * vertex_count + high
+        keys.sort(kind="stable")  # runs of neighbouring faces, as in _edge_runs
+        return int(np.count_nonzero(keys[1:] == keys[:-1]))
+    # Else by 64-bit hashes: only faces whose hash repeats are compared exactly.
+    suspects = _repeated(_hashes([low, middle, high]))
+    if not len(suspects):
+        return 0
+    return len(suspects) - row_ids([low[suspects], middle[suspects], high[suspects]])[1]
 
 
 def degenerate_faces(primitive: Primitive, tolerance: float = 1e-8,

@@ -188,6 +188,14 @@ def test_row_ids_fall_back_to_exact_ids_when_hashes_collide() -> None:
     assert count == 2 and ids[0] == ids[2] != ids[1]
 
 
+def test_duplicates_of_meshes_too_large_to_pack_are_found_by_hash() -> None:
+    # Given faces over so many vertices that three indices no longer fit one int64
+    faces = np.array([[0, 1, 2], [2, 0, 1], [1, 2, 3], [2_999_999, 5, 7], [5, 7, 2_999_999]])
+    # Then the hashed count is the exact one
+    assert topology._duplicates(faces, 3_000_000) == 2 == len(faces) - len(
+        np.unique(np.sort(faces, axis=1), axis=0))
+
+
 def test_locations_are_bounded() -> None:
     report = report_of(asset_of(*[with_faces(cube(), cube().faces[2:])] * 25))
     item = next(item for item in report.items if item.code == "OPEN_EDGES")
