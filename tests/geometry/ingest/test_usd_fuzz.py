@@ -47,7 +47,9 @@ def _capped() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
 
 
-@pytest.mark.parametrize("name", ["crate.usda", "crate.usdc", "crate.usdz"])
+# USDA's text parser reads and checks the whole file up front; the binary and the package are
+# where damage can hide until a value is read.
+@pytest.mark.parametrize("name", ["crate.usdc", "crate.usdz"])
 def test_damaged_usd_ends_ready_or_with_a_code(name: str) -> None:
     completed = subprocess.run(
         [sys.executable, "-c", CHILD, str(DATA / name), "3", str(EXAMPLES)],
