@@ -2,8 +2,8 @@
 
 glTF keeps its own document: buffers and images are packed into one GLB and nothing is
 re-encoded. OBJ goes through its own numpy parser (`obj_mesh`); STL, PLY, OFF and 3MF through
-trimesh; FBX and DAE through assimp. A zip holds one model and the files it refers to
-(`unpack_bundle` splits a zip of several models).
+trimesh; FBX and DAE through assimp; USD through usd-core (`usd_import`). A zip holds one
+model and the files it refers to (`unpack_bundle` splits a zip of several models).
 
 The report describes the upload: for glTF, Khronos-style checks of the source document with
 its own JSON pointers; for every other format, the geometry of the normalised GLB. A model is
@@ -222,6 +222,11 @@ def _other_to_glb(model: _Model, limits: IngestLimits) -> bytes:
     if model.source_format is SourceFormat.OBJ:
         with model.stream() as stream:
             return obj_to_glb(stream, model.resources, limits.max_triangles)
+    if model.source_format is SourceFormat.USD:
+        # USD's libraries take about 60 MiB and most of a second to load: only USD pays.
+        from app.geometry.usd_import import usd_to_glb
+
+        return usd_to_glb(model.data, model.resources, limits)
     if model.source_format in TRIMESH_TYPES:
         return mesh_bytes_to_glb(model.data, model.source_format, model.resources)
     if model.source_format in ASSIMP_FORMATS:
