@@ -87,7 +87,8 @@ class AssetFields(Node):
     filename: str = strawberry.field(description="The name of the file as uploaded.")
     status: AssetStatus = strawberry.field(description="Where it is between upload and READY.")
     source_format: str | None = strawberry.field(description=(
-        "The format detected from the bytes (GLB, GLTF, OBJ, STL, PLY, OFF, FBX, DAE, 3MF); "
+        "The format detected from the bytes (GLB, GLTF, OBJ, STL, PLY, OFF, FBX, DAE, 3MF, "
+        "USD); "
         "null until ingest has read them."))
     size_bytes: Long = strawberry.field(description="The upload's length in bytes.")
     sha256: str | None = strawberry.field(description=(
