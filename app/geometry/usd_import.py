@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from pxr import Tf, Usd, UsdGeom, UsdShade
+from pxr import Tf, Usd, UsdGeom, UsdLux, UsdShade
 
 from app.errors import AtelierError, CorruptFile, ErrorCode, LimitExceeded
 from app.geometry.convert.model import Model
@@ -39,6 +39,8 @@ MESH = Tf.Type.Find(UsdGeom.Mesh)
 POINT_INSTANCER = Tf.Type.Find(UsdGeom.PointInstancer)
 GPRIM = Tf.Type.Find(UsdGeom.Gprim)
 XFORMABLE = Tf.Type.Find(UsdGeom.Xformable)
+CAMERA = Tf.Type.Find(UsdGeom.Camera)
+LIGHT = Tf.Type.Find(UsdLux.LightAPI)
 # Materials and face sets are read through the meshes bound to them.
 NOT_DRAWN = tuple(Tf.Type.Find(schema) for schema in (UsdShade.NodeGraph, UsdShade.Shader,
                                                        UsdGeom.Subset))
@@ -122,6 +124,8 @@ class _StageReader:
             self.left_out.add("point instancers are not read; their instances are left out")
         elif prim.IsA(GPRIM):
             self.left_out.add(f"{prim.GetTypeName()} prims are not read, only meshes")
+        elif prim.IsA(CAMERA) or prim.HasAPI(LIGHT):
+            self.left_out.add("cameras and lights are not read")
         self.nodes.append(node)
         return len(self.nodes) - 1
 

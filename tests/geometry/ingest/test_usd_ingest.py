@@ -184,3 +184,18 @@ def test_a_usdz_of_atelier_s_own_export_comes_back(tmp_path: Path) -> None:
     assert (summary.stats["material_count"], summary.stats["texture_count"]) == (1, 1)
     # the export writes the mesh its two nodes share once per node
     assert summary.stats["triangle_count"] == 2 * original.stats["triangle_count"]
+
+
+def test_what_is_left_out_is_a_warning(tmp_path: Path) -> None:
+    stage = Usd.Stage.Open(str(usd_uploads.DATA / "crate.usda"))
+    stage.DefinePrim("/World/Key", "SphereLight")
+    stage.DefinePrim("/World/Shot", "Camera")
+    stage.DefinePrim("/World/Ball", "Sphere")
+
+    summary, _ = ingest_bytes(tmp_path, stage.ExportToString().encode(), "lit.usda")
+
+    left_out = {i["message"] for i in summary.validation["issues"]
+                if i["code"] == "USD_FEATURE_LEFT_OUT"}
+    assert {"cameras and lights are not read", "Sphere prims are not read, only meshes"} <= \
+        left_out
+    assert summary.stats["triangle_count"] == 17  # the sample's meshes, nothing else
