@@ -62,6 +62,22 @@ function validationSection(validation) {
   return section("Validation", pills, list, unfold, truncated);
 }
 
+/**
+ * Redrawing moves the parts kept across redraws (the catalog form, the scene panel) out of the
+ * page and back, which drops focus: the returned function gives it back, with the caret, so
+ * typing carries on whatever live update redrew the panel meanwhile.
+ */
+function keepFocus(container) {
+  const focused = document.activeElement;
+  if (!focused || focused === document.body || !container.contains(focused)) return () => {};
+  const caret = typeof focused.selectionStart === "number" ? [focused.selectionStart, focused.selectionEnd] : null;
+  return () => {
+    if (!focused.isConnected || document.activeElement === focused) return;
+    focused.focus({ preventScroll: true });
+    if (caret) focused.setSelectionRange(...caret);
+  };
+}
+
 export class AssetDetail {
   /**
    * `viewer` gives the camera for renders, `board` follows the jobs started here (scene
@@ -103,6 +119,7 @@ export class AssetDetail {
 
   show(asset) {
     this.asset = asset;
+    const restoreFocus = keepFocus(this.container);
     const error = asset.error && h("div", { class: "callout callout-error" },
       h("strong", {}, asset.error.code), " ", asset.error.message);
     fill(this.container,
@@ -121,6 +138,7 @@ export class AssetDetail {
       asset.status === "READY" ? section("Scene graph", this.sceneFor(asset)) : null,
       this.filesSection(asset),
       asset.sha256 ? section("Checksum", h("code", { class: "hash" }, `sha256 ${asset.sha256}`)) : null);
+    restoreFocus();
   }
 
   filesSection(asset) {
