@@ -8,12 +8,16 @@ BIN := $(VENV)/bin
 run: setup
 	$(BIN)/atelier serve
 
-test: setup
-	$(BIN)/pytest
+# Test files spread over up to 4 processes, each with its own servers (a module's fixtures stay
+# in one process); plain `pytest` runs them in one.
+PARALLEL := -n auto --maxprocesses 4 --dist loadfile
 
-# The fast lane: everything but the real-stack end-to-end tests, in well under a minute.
+test: setup
+	$(BIN)/pytest $(PARALLEL)
+
+# The fast lane: everything but the real-stack end-to-end tests.
 test-fast: setup
-	$(BIN)/pytest -m "not slow"
+	$(BIN)/pytest $(PARALLEL) -m "not slow"
 
 setup: .make/system-deps $(VENV)/.installed node_modules/.installed frontend-demo/dist/app.js
 
