@@ -3,9 +3,13 @@ form the slow lane, left out by `pytest -m "not slow"`."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from playwright.async_api import Browser, BrowserContext, async_playwright
+
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP
 
 HERE = Path(__file__).parent
 
@@ -14,3 +18,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.is_relative_to(HERE):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="module")
+async def browser() -> AsyncIterator[Browser]:
+    """Debian's Chromium, shared by one module's tests."""
+    async with async_playwright() as playwright:
+        launched = await playwright.chromium.launch(executable_path=CHROMIUM,
+                                                    args=CHROMIUM_ARGS)
+        yield launched
+        await launched.close()
+
+
+@pytest.fixture
+async def context(browser: Browser) -> AsyncIterator[BrowserContext]:
+    """A fresh browser profile at the desktop size."""
+    opened = await browser.new_context(viewport=DESKTOP)
+    yield opened
+    await opened.close()

@@ -1,8 +1,8 @@
-"""The demo page's library and jobs, in Debian's Chromium against the real stack (the harness of
-test_demo_workbench): the jobs view following jobs live to their end, a failed job's error code,
-cancel, a conversion's output opened inline; the gallery's infinite scroll, filters and
-multi-select delete; the usage panel against `viewer.usage`; axe-core at a desktop and a phone
-size."""
+"""The demo page's library and jobs, in Debian's Chromium against the real stack (the harness
+of tests/support/browser.py): the jobs view following jobs live to their end, a failed job's
+error code, cancel, a conversion's output opened inline; the gallery's infinite scroll,
+filters and multi-select delete; the usage panel against `viewer.usage`; axe-core at a desktop
+and a phone size."""
 
 from __future__ import annotations
 
@@ -10,22 +10,22 @@ import asyncio
 import re
 from pathlib import Path
 
-from playwright.async_api import BrowserContext, Dialog, Page, expect
+from playwright.async_api import BrowserContext, Dialog, Locator, Page, expect
 
-from tests.e2e.test_demo_workbench import (  # noqa: F401 (fixtures)
+from tests.e2e.test_ingest import upload_and_wait
+from tests.support import models
+from tests.support.browser import (
     DESKTOP,
+    NEEDS_BROWSER,
     OVERFLOWING,
     PHONE,
-    browser,
-    context,
-    pytestmark,
     screenshot,
     serious_violations,
     signed_in,
 )
-from tests.e2e.test_ingest import upload_and_wait
-from tests.support import models
 from tests.support.client import Api
+
+pytestmark = NEEDS_BROWSER
 
 RENDER_SUBMIT = """mutation($input: RenderSubmitInput!) {
   renderSubmit(input: $input) { job { id } errors { code } } }"""
@@ -62,7 +62,7 @@ async def accept(dialog: Dialog) -> None:
     await dialog.accept()
 
 
-def job_row(page: Page, kind: str, name: str):  # noqa: ANN201 (a Playwright locator)
+def job_row(page: Page, kind: str, name: str) -> Locator:
     return page.locator(".job-row").filter(has_text=kind).filter(has_text=name)
 
 
@@ -111,8 +111,8 @@ async def test_jobs_view_follows_jobs_live_shows_failures_cancels_and_opens_outp
     assert (await download.get_attribute("href") or "").startswith(api.base_url)
 
     # A long turntable submitted elsewhere shows once the kind filter asks again, and cancels
-    cube_id = (await api.graphql("{ assets(filter: {nameContains: \"cube\"}) { edges { node { id } } } }"))[
-        "assets"]["edges"][0]["node"]["id"]
+    cubes = '{ assets(filter: {nameContains: "cube"}) { edges { node { id } } } }'
+    cube_id = (await api.graphql(cubes))["assets"]["edges"][0]["node"]["id"]
     render = (await api.graphql(RENDER_SUBMIT, {"input": {
         "assetId": cube_id, "width": 96, "height": 96, "turntable": {"frames": 300}}}))
     assert render["renderSubmit"]["errors"] == []

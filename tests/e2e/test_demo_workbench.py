@@ -6,113 +6,33 @@ Screenshots land in the test's tmp dir, and in $ATELIER_TEST_ARTIFACTS when it i
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-from collections.abc import AsyncIterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.async_api import (
-    Browser,
-    BrowserContext,
-    Page,
-    Route,
-        async_playwright,
-    expect,
-)
+from playwright.async_api import Browser, BrowserContext, Page, Route, expect
 
-from app.http import demo
 from tests.e2e.test_ingest import upload_and_wait
 from tests.geometry.test_scene_sources import hierarchy_glb
+from tests.support.browser import (
+    DESKTOP,
+    NEEDS_BROWSER,
+    OVERFLOWING,
+    PHONE,
+    screenshot,
+    serious_violations,
+    signed_in,
+)
 from tests.support.client import Api
 
-CHROMIUM = shutil.which("chromium")
-BUILT = (demo.DEMO_ROOT / "dist" / demo.BUNDLE).is_file()
-pytestmark = pytest.mark.skipif(CHROMIUM is None or not BUILT,
-                                reason="needs Debian's chromium and the built demo page")
+pytestmark = NEEDS_BROWSER
 
-AXE = demo.DEMO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
-# Elements reaching past the right edge of the window (the innermost ones, which cause it), which
-# would make the page scroll sideways.
-OVERFLOWING = """(() => {
-  const over = (e) => e.getBoundingClientRect().right > innerWidth + 1;
-  return [...document.querySelectorAll('#app *')]
-    .filter(e => over(e) && ![...e.children].some(over))
-    .map(e => `${e.tagName.toLowerCase()}.${e.className}`)
-    .slice(0, 8);
-})()"""
 SCENE = """query($id: ID!) { scene(id: $id) { version
   nodes(first: 50) { edges { node { id name parent { id } light { type } camera { type } } } }
   materials { id name metallicFactor alphaMode } } }"""
 UPDATE = """mutation($id: ID!, $input: SceneUpdateInput!, $expected: Int) {
   sceneUpdate(id: $id, input: $input, expectedVersion: $expected) {
     scene { version } errors { code } } }"""
-
-
-@pytest.fixture(scope="module")
-async def browser() -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        launched = await playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--use-angle=swiftshader",
-                                            "--enable-unsafe-swiftshader"])
-        yield launched
-        await launched.close()
-
-
-@pytest.fixture
-async def context(browser: Browser) -> AsyncIterator[BrowserContext]:
-    opened = await browser.new_context(viewport=DESKTOP)
-    yield opened
-    await opened.close()
-
-
-def keep(path: Path) -> None:
-    """Copies a screenshot to $ATELIER_TEST_ARTIFACTS, for CI to keep."""
-    target = os.environ.get("ATELIER_TEST_ARTIFACTS")
-    if target:
-        Path(target).mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, Path(target) / path.name)
-
-
-async def screenshot(page: Page, tmp_path: Path, name: str) -> None:
-    path = tmp_path / f"demo-{name}.png"
-    await page.screenshot(path=str(path), full_page=True)
-    keep(path)
-
-
-async def signed_in(context: BrowserContext, api: Api) -> tuple[Page, list[str]]:
-    """A tab signed in through the `#token=` link, reaching only the API; `problems` collects
-    refused URLs, console errors and uncaught exceptions."""
-    page = await context.new_page()
-    own = urlsplit(api.base_url).netloc
-    problems: list[str] = []
-
-    async def only_the_api(route: Route) -> None:
-        if urlsplit(route.request.url).netloc == own:
-            await route.continue_()
-        else:
-            problems.append(f"refused {route.request.url}")
-            await route.abort()
-
-    await page.route("**/*", only_the_api)
-    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    await page.goto(f"{api.base_url}/#token={api.token}")
-    await expect(page.locator("#live-status")).to_have_text("Live", timeout=20_000)
-    return page, problems
-
-
-async def serious_violations(page: Page) -> list[dict]:
-    """axe-core's serious and critical findings on the page as it is now."""
-    await page.evaluate(AXE.read_text())
-    result = await page.evaluate("async () => (await axe.run(document)).violations"
-                                 ".filter(v => ['serious', 'critical'].includes(v.impact))"
-                                 ".map(v => ({id: v.id, nodes: v.nodes.map(n => n.target)}))")
-    return list(result)
 
 
 async def open_scene_editor(page: Page, asset_name: str) -> None:

@@ -5,32 +5,21 @@ subscription."""
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import AsyncIterator
 from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from playwright.async_api import Browser, Page, Route, async_playwright
+from playwright.async_api import Browser, Page, Route
 
 from tests.support import models
+from tests.support.browser import CHROMIUM
 from tests.support.client import Api
 
-CHROMIUM = shutil.which("chromium")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
 
 EDITOR_VALUE = "el => el.CodeMirror.getValue()"
 HEADERS_EDITOR = ".graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror"
 RESULT = ".result-window .CodeMirror"
-
-
-@pytest.fixture
-async def browser() -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        launched = await playwright.chromium.launch(executable_path=CHROMIUM,
-                                                    args=["--no-sandbox"])
-        yield launched
-        await launched.close()
 
 
 async def offline_page(browser: Browser, api_url: str, token: str | None) -> tuple[Page, list[str]]:
