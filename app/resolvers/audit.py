@@ -1,16 +1,14 @@
-"""The audit trail in GraphQL: the schema extension that records every root mutation field
-with its outcome, and the ADMIN `auditEvents` query."""
+"""The audit trail in GraphQL: every root mutation field of the built schema records its outcome,
+and the ADMIN `auditEvents` query."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Awaitable, Callable
 from inspect import isawaitable
 from typing import Annotated, Any
 
 import strawberry
-from graphql import GraphQLResolveInfo, OperationType
-from strawberry.extensions import SchemaExtension
+from graphql import GraphQLFieldResolver, GraphQLResolveInfo, default_field_resolver
 
 from app.context import Context
 from app.errors import AtelierError, ErrorCode
@@ -28,25 +26,26 @@ def actor_of(context: Context) -> Actor:
     return actor_at(context.request.scope, context.principal)
 
 
-class AuditMutations(SchemaExtension):
-    """Records each root field of a mutation once it resolved: its name, the object it
-    touched (the payload's object, else the `id`/`...Id` argument) and its outcome (SUCCEEDED,
-    FAILED with the payload's error codes, or ERROR when it raised)."""
+def audit_mutations(schema: strawberry.Schema) -> strawberry.Schema:
+    """Wrap each root field of the built schema's mutations (in place, once) so that it records,
+    once it resolved, its name, the object it touched (the payload's object, else the
+    `id`/`...Id` argument) and its outcome (SUCCEEDED, FAILED with the payload's error codes,
+    or ERROR when it raised), whatever the client selected. Only these fields are wrapped: a
+    schema extension's resolve hook would run on every field of every query."""
+    mutation = schema._schema.mutation_type
+    for field in mutation.fields.values() if mutation is not None else ():
+        field.resolve = _recording(field.resolve or default_field_resolver)
+    return schema
 
-    def resolve(self, _next: Callable[..., Any], root: Any, info: GraphQLResolveInfo[Any],
-                *args: Any, **kwargs: Any) -> Any:
-        result = _next(root, info, *args, **kwargs)
-        # Every field passes here: only root fields of a mutation do more than this check.
-        if info.path.prev is not None or info.operation.operation is not OperationType.MUTATION:
-            return result
-        return self._recorded(result, info, kwargs)
 
-    async def _recorded(self, result: Awaitable[Any] | Any, info: GraphQLResolveInfo[Any],
-                        arguments: dict[str, Any]) -> Any:
+def _recording(resolve: GraphQLFieldResolver) -> GraphQLFieldResolver:
+    async def recorded(source: Any, info: GraphQLResolveInfo[Any], **arguments: Any) -> Any:
         context = info.context
         if not isinstance(context, Context):
+            result = resolve(source, info, **arguments)
             return await result if isawaitable(result) else result
         try:
+            result = resolve(source, info, **arguments)
             payload = await result if isawaitable(result) else result
         except AtelierError as error:
             await _write(context, info.field_name, _argument_id(arguments),
@@ -60,6 +59,8 @@ class AuditMutations(SchemaExtension):
         await _write(context, info.field_name, _payload_id(payload) or _argument_id(arguments),
                      AuditOutcome.FAILED if codes else AuditOutcome.SUCCEEDED, codes)
         return payload
+
+    return recorded
 
 
 async def _write(context: Context, action: str, object_id: str | None, outcome: AuditOutcome,

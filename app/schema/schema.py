@@ -13,7 +13,7 @@ from strawberry.types.base import get_object_definition
 from app.config import Settings
 from app.resolvers.asset_catalog import AssetCatalogMutation
 from app.resolvers.assets import AssetMutation, AssetQuery, AssetSubscription
-from app.resolvers.audit import AuditMutations, AuditQuery
+from app.resolvers.audit import AuditQuery, audit_mutations
 from app.resolvers.conversions import ConversionMutation
 from app.resolvers.cost import QueryGuards
 from app.resolvers.imports import ImportMutation
@@ -54,7 +54,8 @@ def build_schema(max_query_depth: int, guards: QueryGuards | None = None,
     extensions, when tracing is on."""
     guards = guards or QueryGuards.from_settings(
         Settings(max_query_depth=max_query_depth, redis_url=None))
-    return apply_policy(strawberry.Schema(
+    # Outermost, the audit records each root mutation field's outcome, a refusal included.
+    return audit_mutations(apply_policy(strawberry.Schema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
@@ -66,11 +67,9 @@ def build_schema(max_query_depth: int, guards: QueryGuards | None = None,
             lambda: ValidationCache(maxsize=512),
             # Before ErrorCodes, so its request id reaches the errors ErrorCodes masks too.
             LogContext,
-            # Records root mutation fields with their outcome, whatever the client selected.
-            AuditMutations,
             ErrorCodes,
         ],
         config=StrawberryConfig(scalar_map=SCALARS),
         # Subscribers of one live event with the same query share one execution of it.
         execution_context_class=SharedEventExecution,
-    ))
+    )))
