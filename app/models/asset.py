@@ -113,7 +113,10 @@ class Asset(Document):
 
     @model_validator(mode="after")
     def _with_search_keys(self) -> Asset:
-        self.refresh_search_keys()
+        # A stored asset carries its keys (every write derives them, and the reaper fills in
+        # those of older documents): deriving them again on each load would cost every read.
+        if not self.name_key:
+            self.refresh_search_keys()
         return self
 
     @before_event(Insert, Replace, Save, SaveChanges)
