@@ -16,7 +16,7 @@ from tests.conftest import ADMIN_TOKEN, new_owner_api
 from tests.support.client import JOB_PROGRESS, Api
 from tests.support.stack import start_api, start_worker
 
-LEASE_SECONDS = "1.5"
+LEASE_SECONDS = "3"
 
 
 @pytest.fixture
