@@ -7,9 +7,13 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from playwright.async_api import Browser, BrowserContext, async_playwright
+from playwright.async_api import Browser, BrowserContext, async_playwright, expect
 
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP
+
+# The suite runs in parallel on a few cores, where software WebGL can hold a page up for
+# seconds: assertions on the page wait up to 15 s (Playwright's default is 5).
+expect.set_options(timeout=15_000)
 
 HERE = Path(__file__).parent
 
