@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import aioboto3
-from aiobotocore.config import AioConfig
 from botocore.exceptions import ClientError
 
 from app.config import Settings
 from app.errors import Forbidden, LimitExceeded, NotFound
 from app.services.storage.base import CHUNK_SIZE
+from app.services.storage.s3 import client_config
 
 LIST_SETTING = "ATELIER_IMPORT_BUCKETS"
 CAP_SETTING = "ATELIER_IMPORT_MAX_OBJECTS"
@@ -51,13 +51,7 @@ class ImportBuckets:
         self.endpoint_url = settings.import_s3_endpoint_url
         self.max_objects = settings.import_max_objects
         self._session = aioboto3.Session(region_name=settings.s3_region)
-        self._config = AioConfig(
-            signature_version="s3v4",
-            s3={"addressing_style": "path"} if self.endpoint_url else {},
-            retries={"mode": "standard", "max_attempts": 3},
-            request_checksum_calculation="when_required",
-            response_checksum_validation="when_required",
-        )
+        self._config = client_config(self.endpoint_url)
 
     def check(self, bucket: str) -> None:
         """FORBIDDEN unless the operator opened `bucket` for imports; the server's own

@@ -49,6 +49,18 @@ S3Client = Any
 log = logging.getLogger(__name__)
 
 
+def client_config(endpoint_url: str | None) -> AioConfig:
+    """How Atelier talks to S3 or an S3-compatible store at `endpoint_url` (path-style there)."""
+    return AioConfig(
+        signature_version="s3v4",
+        s3={"addressing_style": "path"} if endpoint_url else {},
+        retries={"mode": "standard", "max_attempts": 3},
+        # Checksums beyond Content-MD5 are not understood by every S3-compatible store.
+        request_checksum_calculation="when_required",
+        response_checksum_validation="when_required",
+    )
+
+
 class S3Storage(Storage):
     def __init__(self, settings: Settings, *, part_size: int = PART_SIZE) -> None:
         if not settings.s3_bucket:
@@ -64,14 +76,7 @@ class S3Storage(Storage):
             else self.endpoint_url
         )
         self._session = aioboto3.Session(region_name=self.region)
-        self._config = AioConfig(
-            signature_version="s3v4",
-            s3={"addressing_style": "path"} if self.endpoint_url else {},
-            retries={"mode": "standard", "max_attempts": 3},
-            # Checksums beyond Content-MD5 are not understood by every S3-compatible store.
-            request_checksum_calculation="when_required",
-            response_checksum_validation="when_required",
-        )
+        self._config = client_config(self.endpoint_url)
         # Server-side encryption asked of S3 on every object written (put, multipart, URL).
         self.encryption: dict[str, str] = (
             {"ServerSideEncryption": settings.s3_sse} if settings.s3_sse else {})
