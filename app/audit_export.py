@@ -24,8 +24,7 @@ def add_audit_commands(commands: Any) -> None:
 def _export(args: argparse.Namespace) -> int:
     from app.backup.places import source_settings
 
-    settings = Settings(data_dir=args.data_dir) if args.data_dir else Settings()
-    with source_settings(settings, args.data_dir) as reachable:
+    with source_settings(args.data_dir) as reachable:
         return asyncio.run(_print_events(reachable))
 
 

@@ -41,8 +41,7 @@ def add_fsck_command(commands: Any) -> None:
 def _fsck(args: argparse.Namespace) -> int:
     from app.backup.places import source_settings
 
-    settings = Settings(data_dir=args.data_dir) if args.data_dir else Settings()
-    with source_settings(settings, args.data_dir) as reachable:
+    with source_settings(args.data_dir) as reachable:
         report = asyncio.run(check_objects(reachable))
     for gone in report.missing:
         print(f"{gone.collection} {gone.record_id}: object {gone.key} is missing")

@@ -7,8 +7,6 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from app.config import Settings
-
 PLACE_HELP = ("a `serve` data dir (running or not); without it, the stores the ATELIER_* "
               "settings name")
 
@@ -27,16 +25,12 @@ def add_backup_commands(commands: Any) -> None:
     restore.set_defaults(handler=_restore)
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    return Settings(data_dir=args.data_dir) if args.data_dir else Settings()
-
-
 def _backup(args: argparse.Namespace) -> int:
     # Imported here, as cli.py does, so other subcommands do not load the server's modules.
     from app.backup.places import source_settings
     from app.backup.snapshot import take_backup
 
-    with source_settings(_settings(args), args.data_dir) as settings:
+    with source_settings(args.data_dir) as settings:
         manifest = asyncio.run(take_backup(settings, args.to))
     documents = sum(entry.documents for entry in manifest.collections.values())
     print(f"backed up {documents} records in {len(manifest.collections)} collections and "
@@ -52,7 +46,7 @@ def _restore(args: argparse.Namespace) -> int:
     from app.backup.restore import read_verified, restore_backup
 
     manifest = read_verified(args.source)
-    with target_settings(_settings(args), args.data_dir) as settings:
+    with target_settings(args.data_dir) as settings:
         asyncio.run(restore_backup(settings, manifest, args.source))
     documents = sum(entry.documents for entry in manifest.collections.values())
     print(f"restored {documents} records and {len(manifest.objects)} objects from "

@@ -14,15 +14,21 @@ from app.serve_checks import usable_data_dir
 from app.usage import UsageError
 
 
+def settings_for(data_dir_flag: Path | None) -> Settings:
+    """The env's settings, with the --data-dir flag's folder when one is given."""
+    return Settings(data_dir=data_dir_flag) if data_dir_flag else Settings()
+
+
 def uses_data_dir(settings: Settings, data_dir_flag: Path | None) -> bool:
     """An explicit --data-dir wins; without one, store settings in the env name the place."""
     return data_dir_flag is not None or not settings.mongodb_url
 
 
 @contextlib.contextmanager
-def source_settings(settings: Settings, data_dir_flag: Path | None) -> Iterator[Settings]:
-    """Settings that reach the stores to back up: a running serve's, a stopped data dir's
-    database started for the while, or the env's."""
+def source_settings(data_dir_flag: Path | None) -> Iterator[Settings]:
+    """Settings that reach the stores to read (backup, fsck, audit export): a running serve's,
+    a stopped data dir's database started for the while, or the env's."""
+    settings = settings_for(data_dir_flag)
     if not uses_data_dir(settings, data_dir_flag):
         yield settings
         return
@@ -37,9 +43,10 @@ def source_settings(settings: Settings, data_dir_flag: Path | None) -> Iterator[
 
 
 @contextlib.contextmanager
-def target_settings(settings: Settings, data_dir_flag: Path | None) -> Iterator[Settings]:
+def target_settings(data_dir_flag: Path | None) -> Iterator[Settings]:
     """Settings that reach the stores to restore into; a data dir must be new or empty (the
     env's database is checked for emptiness once it is open)."""
+    settings = settings_for(data_dir_flag)
     if not uses_data_dir(settings, data_dir_flag):
         yield settings
         return
