@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from graphql import get_introspection_query, parse
+from graphql import GraphQLSyntaxError, get_introspection_query, parse
 
 from app.embedded.process import ChildProcess
 from app.embedded.redis import EmbeddedRedis
@@ -138,18 +138,20 @@ async def test_a_document_over_the_token_limit_is_refused_at_parse(api: Api) -> 
 
 
 @pytest.mark.parametrize("string_length", [0, 330])
-def test_the_largest_accepted_document_parses_in_milliseconds(string_length: int) -> None:
-    # Up to both caps at once: 2,000 tokens (11 per alias) and 64 KiB of characters.
-    padding = "x" * string_length
-    document = "{ " + " ".join(f'a{i}: node(id: "{padding}") {{ id }}' for i in range(181)) + " }"
-    assert len(document) <= 65_536
+def test_the_largest_accepted_document_parses_and_one_alias_more_does_not(
+        string_length: int) -> None:
+    # Up to both caps at once: 2,000 tokens (11 per alias) and 64 KiB of characters; how long
+    # it takes to parse is bench/parse_limits.py's to measure, not a timed assertion's.
+    def document(aliases: int) -> str:
+        padding = "x" * string_length
+        return "{ " + " ".join(f'a{i}: node(id: "{padding}") {{ id }}'
+                               for i in range(aliases)) + " }"
 
-    # CPU time, not wall time: the figure that blocks the event loop, steady on a busy machine.
-    started = time.process_time()
-    parse(document, max_tokens=2_000)
-    elapsed = time.process_time() - started
-
-    assert elapsed < 0.2
+    largest = document(181)
+    assert len(largest) <= 65_536
+    assert len(parse(largest, max_tokens=2_000).definitions) == 1
+    with pytest.raises(GraphQLSyntaxError, match="more than 2000 tokens"):
+        parse(document(182), max_tokens=2_000)
 
 
 async def test_introspection_obeys_the_depth_limit(api: Api) -> None:
