@@ -100,7 +100,7 @@ async def close_code(ws: ClientConnection, within: float) -> tuple[int | None, l
     return (closed.value.rcvd.code if closed.value.rcvd else None), received
 
 
-async def reply_to(ws: ClientConnection, op_id: str, within: float = 10) -> dict:
+async def reply_to(ws: ClientConnection, op_id: str, within: float = 30) -> dict:
     async with asyncio.timeout(within):
         while True:
             message = json.loads(await ws.recv())
