@@ -45,14 +45,11 @@ class MeshCompression(Enum):
     "JPEG": "Lossy, no alpha: an image with transparency becomes PNG instead.",
     "WEBP": "EXT_texture_webp: lossy, with alpha.",
     "PNG": "Lossless, with alpha.",
-    "KTX2": "KHR_texture_basisu; refused as UNSUPPORTED_OPTION, this server having no Basis "
-            "Universal encoder.",
-}, deprecated={"KTX2": "No Basis Universal encoder: always refused; to be removed."})
+})
 class TextureFormat(Enum):
     JPEG = "JPEG"
     WEBP = "WEBP"
     PNG = "PNG"
-    KTX2 = "KTX2"
 
 
 @strawberry.input(description="One optimisation preset; settings of other presets stay unset.")

@@ -10,7 +10,7 @@ from typing import Literal, get_args
 from app.errors import InvalidInput, UnsupportedOption
 
 Compression = Literal["MESHOPT", "DRACO"]
-TextureFormat = Literal["JPEG", "WEBP", "PNG", "KTX2"]
+TextureFormat = Literal["JPEG", "WEBP", "PNG"]
 
 # Bump when the output for the same request changes, so cached conversions are redone.
 KEY_VERSION = "convert-v2"
@@ -169,11 +169,6 @@ def _check_textures(fmt: OutputFormat, options: OptimizeOptions) -> None:
             field=["optimize", "max_texture_size"],
         )
     encoding = options.texture_format
-    if encoding == "KTX2":
-        raise UnsupportedOption(
-            "KTX2 output needs a Basis Universal encoder, and none is installable from PyPI",
-            field=["optimize", "texture_format"],
-        )
     if encoding is not None and encoding not in TEXTURE_ENCODINGS[fmt]:
         raise UnsupportedOption(
             f"{fmt} cannot hold {encoding} textures", field=["optimize", "texture_format"]

@@ -29,7 +29,6 @@ UNSUPPORTED = [
     (F.PLY, OptimizeOptions(P.TEXTURES, texture_format="PNG")),
     (F.USDZ, OptimizeOptions(P.TEXTURES, texture_format="WEBP")),
     (F.OBJ, OptimizeOptions(P.TEXTURES, texture_format="WEBP")),
-    (F.GLB, OptimizeOptions(P.TEXTURES, texture_format="KTX2")),
     (F.GLB, OptimizeOptions(P.COMPRESS, compression="DRACO", quantize=False)),
     (F.GLB, OptimizeOptions(P.WELD, ratio=0.5)),
     (F.GLB, OptimizeOptions(P.NONE, max_texture_size=256)),
