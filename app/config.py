@@ -170,6 +170,8 @@ class Settings(BaseSettings):
     max_asset_tags: int = Field(default=32, ge=0, description="Most tags on one asset.")
     max_asset_tag_length: int = Field(default=64, ge=1, description="Longest tag.")
     max_asset_name_length: int = Field(default=200, ge=1, description="Longest asset name.")
+    max_project_members: int = Field(
+        default=100, ge=1, description="Most members one project may have (projectMemberSet).")
     max_asset_description_length: int = Field(
         default=5_000, ge=1, description="Longest description, licence text or attribution.")
     max_metadata_bytes: int = Field(

@@ -23,6 +23,7 @@ class ErrorCode(StrEnum):
     QUOTA_EXCEEDED = "QUOTA_EXCEEDED"
     QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX"
     SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
+    LAST_OWNER = "LAST_OWNER"
     # File-level failures, recorded on assets and jobs.
     EMPTY_FILE = "EMPTY_FILE"
     CORRUPT_FILE = "CORRUPT_FILE"

@@ -26,6 +26,7 @@ from app.http.security_headers import SecurityHeaders
 from app.resolvers.cost import QueryGuards
 from app.schema.schema import build_schema
 from app.services.container import Services
+from app.services.projects import migrate_to_personal_projects
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -34,6 +35,7 @@ def create_app(settings: Settings) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         services = await Services.open(settings)
+        await migrate_to_personal_projects()  # before a request lists assets; the reaper goes on
         app.state.services = services
         try:
             yield

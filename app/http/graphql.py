@@ -109,12 +109,15 @@ class AtelierGraphQL(GraphQL[Context, None]):
     ) -> Context:
         services: Services = request.app.state.services
         is_websocket = isinstance(request, WebSocket)
+        principal = request.scope.get("state", {}).get("principal")
+        if principal is not None:  # its projects, read once for the whole request
+            principal = await services.projects.with_access(principal)
         return Context(
             services=services,
             base_url=base_url(services, request),
             request=request,
             response=response,
-            principal=request.scope.get("state", {}).get("principal"),
+            principal=principal,
             fresh_reads=is_websocket,
         )
 

@@ -136,13 +136,16 @@ class SocketSession:
             return Refusal(TOO_MANY_CLOSE_CODE, error.message)
         except AtelierError as error:
             return Refusal(UNAVAILABLE_CLOSE_CODE, error.message)
-        self.context.principal = principal
+        self.context.principal = await self.context.services.projects.with_access(principal)
         return None
 
     async def token_still_valid(self) -> bool:
         """Asks the database before an operation; closes the socket with 4403 if not."""
         try:
             await self.context.services.tokens.ensure_valid(self.context.viewer)
+            # Each operation sees the memberships as they are when it starts.
+            self.context.principal = await self.context.services.projects.with_access(
+                self.context.viewer)
         except Unauthenticated:
             await self.close(TOKEN_ENDED_CLOSE_CODE, "Token no longer valid")
             return False

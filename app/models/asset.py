@@ -20,6 +20,7 @@ from app.models.common import (
     new_id,
     utcnow,
 )
+from app.models.project import personal_project_id
 from app.models.quality import QualityReport
 from app.models.search_terms import search_keys
 
@@ -53,15 +54,18 @@ class SourceMetadata(BaseModel):
     up_axis: str | None = None
 
 
-def _owner_then(*keys: str) -> IndexModel:
-    """An index of one owner's assets in the order of `keys`, ties broken by `_id`."""
-    return IndexModel([("owner", pymongo.ASCENDING), *((key, pymongo.ASCENDING) for key in keys),
-                       ("_id", pymongo.DESCENDING)])
+def _project_then(*keys: str) -> IndexModel:
+    """An index of one project's assets in the order of `keys`, ties broken by `_id`."""
+    return IndexModel([("project_id", pymongo.ASCENDING),
+                       *((key, pymongo.ASCENDING) for key in keys), ("_id", pymongo.DESCENDING)])
 
 
 class Asset(Document):
     id: str = Field(default_factory=lambda: new_id("ast"))  # type: ignore[assignment]
     owner: str
+    # The project it belongs to; empty (as stored before projects) means its owner's personal
+    # project, and the reaper writes that in (app/services/projects.py).
+    project_id: str = ""
     name: str
     filename: str
     status: AssetStatus = AssetStatus.UPLOADED
@@ -91,25 +95,33 @@ class Asset(Document):
     class Settings:
         name = "assets"
         indexes = [
-            # Pages filter by owner (and status or tags) and sort newest first: the equality
-            # fields then `_id`, so MongoDB walks the index in page order and stops at the page.
+            # Quotas count an owner's assets; the project migration finds an owner's.
             IndexModel([("owner", pymongo.ASCENDING), ("_id", pymongo.DESCENDING)]),
-            IndexModel([("owner", pymongo.ASCENDING), ("status", pymongo.ASCENDING),
+            # Pages filter by project (app/services/access.py), and status or tags, and sort
+            # newest first: the equality fields then `_id`, so MongoDB walks the index in page
+            # order and stops at the page.
+            IndexModel([("project_id", pymongo.ASCENDING), ("_id", pymongo.DESCENDING)]),
+            IndexModel([("project_id", pymongo.ASCENDING), ("status", pymongo.ASCENDING),
                         ("_id", pymongo.DESCENDING)]),
-            IndexModel([("owner", pymongo.ASCENDING), ("sha256", pymongo.ASCENDING)]),
-            IndexModel([("owner", pymongo.ASCENDING), ("tags", pymongo.ASCENDING),
+            IndexModel([("project_id", pymongo.ASCENDING), ("sha256", pymongo.ASCENDING)]),
+            IndexModel([("project_id", pymongo.ASCENDING), ("tags", pymongo.ASCENDING),
                         ("_id", pymongo.DESCENDING)]),
             # Search, the other filters and each order of `assets(orderBy:)`, keyset on _id.
-            _owner_then("search_terms"),
-            _owner_then("source_format"),
-            _owner_then("license.spdx_id"),
-            _owner_then("stats.animation_count"),
-            _owner_then("created_at"),
-            _owner_then("updated_at"),
-            _owner_then("name_key"),
-            _owner_then("size_bytes"),
-            _owner_then("stats.triangle_count"),
+            _project_then("search_terms"),
+            _project_then("source_format"),
+            _project_then("license.spdx_id"),
+            _project_then("stats.animation_count"),
+            _project_then("created_at"),
+            _project_then("updated_at"),
+            _project_then("name_key"),
+            _project_then("size_bytes"),
+            _project_then("stats.triangle_count"),
         ]
+
+    @model_validator(mode="after")
+    def _in_a_project(self) -> Asset:
+        self.project_id = self.project_id or personal_project_id(self.owner)
+        return self
 
     @model_validator(mode="after")
     def _with_search_keys(self) -> Asset:

@@ -30,6 +30,9 @@ class AssetEvent(Document):
         indexes = [
             IndexModel([("sequence", pymongo.ASCENDING)], unique=True),
             IndexModel([("owner", pymongo.ASCENDING), ("sequence", pymongo.ASCENDING)]),
+            # assetReady replays the outcomes of the subscriber's projects.
+            IndexModel([("snapshot.project_id", pymongo.ASCENDING),
+                        ("sequence", pymongo.ASCENDING)]),
             IndexModel([("asset_id", pymongo.ASCENDING), ("sequence", pymongo.ASCENDING)]),
             IndexModel([("expires_at", pymongo.ASCENDING)], expireAfterSeconds=0),
         ]

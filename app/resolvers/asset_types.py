@@ -23,6 +23,7 @@ from app.schema.scalars import Long
 if TYPE_CHECKING:
     from app.resolvers.job_types import Job
     from app.resolvers.scene_types import Scene
+    from app.schema.project import Project
 
 Info = strawberry.Info[Context, None]
 
@@ -30,6 +31,7 @@ Info = strawberry.Info[Context, None]
 @strawberry.type(description="An uploaded 3D model and everything derived from it.")
 class Asset(AssetFields):
     stored_files: strawberry.Private[list[StoredFileModel]]
+    project_id: strawberry.Private[str]
 
     @classmethod
     def from_model(cls, asset: models.Asset) -> Asset:
@@ -43,7 +45,8 @@ class Asset(AssetFields):
             error=mapping.error_info(asset.error), stats=mapping.asset_stats(asset.stats),
             validation=mapping.validation_report(asset.validation),
             quality=quality_report(asset.quality),
-            ingest_job_id=asset.ingest_job_id, stored_files=asset.files)
+            ingest_job_id=asset.ingest_job_id, stored_files=asset.files,
+            project_id=asset.project_id)
 
     @strawberry.field(description="Its stored files: the ORIGINAL, the GLB and THUMBNAIL once "
                       "READY, and each conversion's CONVERTED output (renders are only their "
@@ -80,6 +83,16 @@ class Asset(AssetFields):
         if self.status is not AssetStatus.READY:
             return None
         return Scene.from_model(await info.context.loaders.asset_scene_by_asset_id.load(self.id))
+
+    @strawberry.field(description="The project it belongs to (its uploader's personal one "
+                      "unless another was named).")
+    async def project(
+        self, info: Info
+    ) -> Annotated[Project, strawberry.lazy("app.schema.project")] | None:
+        from app.resolvers.projects import project_of
+
+        found = await info.context.loaders.project_by_id.load(self.project_id)
+        return project_of(found) if found is not None else None
 
     async def _url_of(self, role: DomainFileRole, info: Info) -> str | None:
         stored = next((f for f in self.stored_files if f.role is role), None)

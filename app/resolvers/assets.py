@@ -120,14 +120,18 @@ class AssetMutation:
         tags: Tags = None,
         copy: Copy = False,
         idempotency_key: IdempotencyKey = None,
+        project_id: Annotated[strawberry.ID | None, strawberry.argument(
+            description="The project to put it in (EDITOR or OWNER there); null: the "
+            "viewer's personal one")] = None,
     ) -> AssetUploadPayload:
         _require_file_part(file, ["file"])
         request = {"operation": "assetUpload", "file": _described(file), "name": name,
-                   "tags": tags, "copy": copy}
+                   "tags": tags, "copy": copy,
+                   **({"project_id": project_id} if project_id else {})}
         uploaded = await once(info, idempotency_key, request, lambda: (
             info.context.services.assets.upload(
                 info.context.viewer, filename=_filename(file), chunks=_chunks(file), name=name,
-                tags=tags, copy=copy)), UPLOADED_REPLAY)
+                tags=tags, copy=copy, project_id=project_id)), UPLOADED_REPLAY)
         return _upload_payload(uploaded)
 
     @strawberry.mutation(description="Upload several models in one multipart request: each "

@@ -28,7 +28,8 @@ class ImportMutation:
     async def asset_import(self, info: Info, input: Annotated[AssetImportInput, strawberry.argument(
             description="The URL to fetch, and the asset's name and tags")]) -> AssetUploadPayload:
         uploaded = await info.context.services.imports.import_url(
-            info.context.viewer, url=input.url, name=input.name, tags=input.tags)
+            info.context.viewer, url=input.url, name=input.name, tags=input.tags,
+            project_id=input.project_id)
         return AssetUploadPayload(asset=Asset.from_model(uploaded.asset), reused=uploaded.reused,
                                   job=Job.from_model(uploaded.job) if uploaded.job else None)
 

@@ -46,7 +46,7 @@ class Job(JobFields):
         if not self.asset_id:
             return None
         asset = await info.context.loaders.asset_by_id.load(self.asset_id)
-        if asset is None or not info.context.viewer.can_access(asset.owner):
+        if asset is None or not info.context.viewer.projects.can_read(asset.project_id):
             return None
         return Asset.from_model(asset)
 

@@ -11,6 +11,7 @@ from strawberry.dataloader import DataLoader
 from app.errors import AtelierError
 from app.models.asset import Asset
 from app.models.job import Job
+from app.models.project import Project
 from app.models.scene import Scene
 from app.models.token import ApiToken
 from app.models.webhook import Webhook
@@ -57,6 +58,11 @@ class WebhookByIdLoader(ByIdLoader[Webhook]):
         super().__init__(Webhook, cache=cache)
 
 
+class ProjectByIdLoader(ByIdLoader[Project]):
+    def __init__(self, *, cache: bool) -> None:
+        super().__init__(Project, cache=cache)
+
+
 class AssetSceneByAssetIdLoader(DataLoader[str, Scene]):
     """Each READY asset's own glTF scene as the viewer may see it; a load raises the reason
     an asset has none (not found, not READY, a broken GLB). The assets come through the
@@ -84,5 +90,6 @@ class Loaders:
         self.scene_by_id = SceneByIdLoader(cache=cache)
         self.api_token_by_id = ApiTokenByIdLoader(cache=cache)
         self.webhook_by_id = WebhookByIdLoader(cache=cache)
+        self.project_by_id = ProjectByIdLoader(cache=cache)
         self.asset_scene_by_asset_id = AssetSceneByAssetIdLoader(scenes, self.asset_by_id,
                                                                  viewer, cache=cache)

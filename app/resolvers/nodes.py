@@ -13,10 +13,12 @@ from app.errors import AtelierError, InvalidInput
 from app.resolvers.asset_types import Asset
 from app.resolvers.job_types import Job
 from app.resolvers.mapping import api_token
+from app.resolvers.projects import project_of
 from app.resolvers.scene_node_ids import split_node_id
 from app.resolvers.scene_types import Scene, SceneNode
 from app.resolvers.webhook_types import Webhook
 from app.schema.node import Node
+from app.schema.project import Project
 
 Info = strawberry.Info[Context, None]
 
@@ -34,7 +36,7 @@ class NodeFinder:
         self.scenes: dict[str, Scene] = {}
         self.by_prefix: dict[str, Callable[[str], Awaitable[Node | None]]] = {
             "ast": self.asset, "job": self.job, "scn": self.scene, "tok": self.api_token,
-            "whk": self.webhook,
+            "whk": self.webhook, "prj": self.project,
         }
 
     async def find(self, node_id: str) -> Node | None:
@@ -47,7 +49,8 @@ class NodeFinder:
 
     async def asset(self, asset_id: str) -> Asset | None:
         found = await self.loaders.asset_by_id.load(asset_id)
-        return Asset.from_model(found) if found and self.viewer.can_access(found.owner) else None
+        readable = found is not None and self.viewer.projects.can_read(found.project_id)
+        return Asset.from_model(found) if found and readable else None
 
     async def job(self, job_id: str) -> Job | None:
         found = await self.loaders.job_by_id.load(job_id)
@@ -60,6 +63,11 @@ class NodeFinder:
     async def webhook(self, webhook_id: str) -> Webhook | None:
         found = await self.loaders.webhook_by_id.load(webhook_id)
         return Webhook.from_model(found) if found and self.viewer.can_access(found.owner) else None
+
+    async def project(self, project_id: str) -> Project | None:
+        found = await self.loaders.project_by_id.load(project_id)
+        readable = found is not None and self.viewer.projects.can_read(found.id)
+        return project_of(found) if found and readable else None
 
     async def scene(self, scene_id: str) -> Scene | None:
         if scene_id not in self.scenes:

@@ -90,6 +90,7 @@ RULES: Mapping[str, Rule] = {
     "ApiToken": ADMIN,
     "AuditEvent": ADMIN,
     "Webhook": ASSETS,
+    "Project": ASSETS,
     "WebhookDelivery": ASSETS,
 }
 

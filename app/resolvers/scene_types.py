@@ -50,7 +50,7 @@ class AssetsSeen:
         found = await info.context.loaders.asset_by_id.load_many(wanted)
         viewer = info.context.viewer
         self.loaded.update((asset_id, Asset.from_model(asset) if asset is not None and
-                            viewer.can_access(asset.owner) else None)
+                            viewer.projects.can_read(asset.project_id) else None)
                            for asset_id, asset in zip(wanted, found, strict=True))
 
 

@@ -18,7 +18,10 @@ described_enum(ErrorCode, name="ErrorCode", description=(
     "as an asset's or job's `error.code`."), values={
     "INVALID_INPUT": "An argument or input field is malformed or out of range; `field` names it.",
     "NOT_FOUND": "Nothing with that id exists that the viewer may see.",
-    "FORBIDDEN": "The token lacks the scope this needs (the message names it).",
+    "FORBIDDEN": "The token lacks the scope this needs, or the viewer's project role does not "
+                 "allow it (a VIEWER's write): the message says which; nothing was changed.",
+    "LAST_OWNER": "The change would leave a project without an OWNER: make another member an "
+                  "OWNER first.",
     "UNAUTHENTICATED": "No valid, unexpired, unrevoked bearer token was given.",
     "CONFLICT": "The object changed meanwhile: expectedVersion is not the current version.",
     "INVALID_STATE": "The object is not in a state that allows this (a job already finished, an "

@@ -12,6 +12,8 @@ class AssetImportInput:
     name: str | None = strawberry.field(default=None, description="Display name; null: the "
                                         "URL's file name.")
     tags: list[str] | None = strawberry.field(default=None, description="Labels for filtering.")
+    project_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "The project to put it in (EDITOR or OWNER there); null: the viewer's personal one."))
 
 
 @strawberry.input(description="A bucket prefix for the workers to import model by model.")

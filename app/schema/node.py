@@ -10,5 +10,5 @@ import strawberry
 class Node:
     id: strawberry.ID = strawberry.field(description=(
         "Globally unique and stable. Its prefix names the type (ast_ an asset, job_ a job, scn_ "
-        "a scene, tok_ a token, whk_ a webhook); a scene node's is its scene's id, a slash and "
-        "its localId."))
+        "a scene, tok_ a token, whk_ a webhook, prj_ a project); a scene node's is its scene's "
+        "id, a slash and its localId."))

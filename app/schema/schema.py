@@ -21,6 +21,7 @@ from app.resolvers.jobs import JobMutation, JobQuery, JobSubscription
 from app.resolvers.log_context import LogContext
 from app.resolvers.nodes import NodeQuery
 from app.resolvers.permissions import apply_policy
+from app.resolvers.projects import ProjectMutation, ProjectQuery
 from app.resolvers.renders import RenderMutation
 from app.resolvers.scenes import SceneMutation, SceneQuery, SceneSubscription
 from app.resolvers.shared_events import SharedEventExecution
@@ -32,11 +33,11 @@ from app.schema.error_codes import ErrorCodes
 from app.schema.scalars import SCALARS
 
 Query = merge_types("Query", (AssetQuery, JobQuery, SceneQuery, WebhookQuery,
-                              AuditQuery, ViewerQuery, NodeQuery))
+                              AuditQuery, ViewerQuery, NodeQuery, ProjectQuery))
 Mutation = merge_types("Mutation", (AssetMutation, AssetCatalogMutation, JobMutation,
                                     TokenMutation, RenderMutation,
                                     ConversionMutation, SceneMutation, WebhookMutation,
-                                    ImportMutation, TrashMutation))
+                                    ImportMutation, TrashMutation, ProjectMutation))
 Subscription = merge_types("Subscription", (AssetSubscription, JobSubscription, SceneSubscription))
 for root, description in (
     (Query, "What a token may read: each owner sees only its own objects."),

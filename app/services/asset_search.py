@@ -74,7 +74,7 @@ def search_words(search: str | None, max_words: int) -> list[str]:
 
 def asset_query(principal: Principal, where: AssetFilter, words: list[str]) -> dict[str, Any]:
     """The MongoDB query of the viewer's assets that match `where` and any of `words`."""
-    query: dict[str, Any] = principal.owner_query()
+    query: dict[str, Any] = principal.projects.query()
     if where.status:
         query["status"] = {"$in": [s.value for s in where.status]}
     tags = {**({"$all": where.tags} if where.tags else {}),

@@ -15,7 +15,7 @@ from app.models.upload import PendingUpload
 from app.services.asset_writes import put_asset, take_asset
 from app.services.assets import AssetService
 from app.services.auth import Principal
-from app.services.trash import Trash
+from app.services.trash import Trash, not_found, trashed_project
 
 
 class AssetTrash:
@@ -24,8 +24,7 @@ class AssetTrash:
         self.trash = trash
 
     async def delete(self, principal: Principal, asset_id: str) -> Asset:
-        principal.require(Scope.ASSETS_WRITE)
-        asset = await self.assets.get_visible(principal, asset_id)
+        asset = await self.assets.get_writable(principal, asset_id)
         job = await _ingest_job(asset)
         if job is not None and not job.is_terminal:
             await self.assets.jobs.cancel(principal, job.id)
@@ -41,6 +40,8 @@ class AssetTrash:
         QUOTA_EXCEEDED when the owner has since filled its quotas (the trash counts for none)."""
         principal.require(Scope.ASSETS_WRITE)
         entry = await self.trash.visible(principal, TrashKind.ASSET, asset_id)
+        principal.projects.require_write(trashed_project(entry),
+                                         not_found(TrashKind.ASSET, asset_id))
         stored = sum(int(f["size_bytes"]) for f in entry["document"].get("files", []))
         await self.assets.usage.ensure_room(entry["owner"], adding_bytes=stored)
         document = await self.trash.bring_back(principal, TrashKind.ASSET, asset_id, put_asset)

@@ -12,6 +12,7 @@ from pymongo import ReturnDocument
 from pymongo.asynchronous.client_session import AsyncClientSession
 
 from app.models.asset import Asset, AssetStatus
+from app.models.asset_event import AssetEvent
 from app.models.common import StoredFile, utcnow
 from app.models.search_terms import search_keys as model_search_keys
 
@@ -109,3 +110,14 @@ async def backfill_search_keys(batch: int = 500) -> int:
                                         {"$set": keys})
         done += len(documents)
     return done
+
+
+async def backfill_project(owner: str, project_id: str) -> int:
+    """Put the owner's assets stored before projects (and their retained outcome events'
+    snapshots) in `project_id`, `updated_at` kept; how many assets moved."""
+    moved = await Asset.get_pymongo_collection().update_many(
+        {"owner": owner, "project_id": None}, {"$set": {"project_id": project_id}})
+    await AssetEvent.get_pymongo_collection().update_many(
+        {"owner": owner, "snapshot.project_id": None},
+        {"$set": {"snapshot.project_id": project_id}})
+    return int(moved.modified_count)

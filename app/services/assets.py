@@ -25,6 +25,7 @@ from app.faults import ASSET_INSERTED, crash_point
 from app.models.asset import Asset, AssetStatus
 from app.models.common import ErrorInfo, FileRole, StoredFile, utcnow
 from app.models.job import Job, JobKind
+from app.models.project import personal_project_id
 from app.models.token import Scope
 from app.services.asset_details import KEEP, AssetEdit, CatalogLimits, edited_details
 from app.services.asset_outcomes import AssetOutcomeLog
@@ -139,12 +140,15 @@ class AssetService:
         name: str | None = None,
         tags: list[str] | None = None,
         copy: bool = False,
+        project_id: str | None = None,
     ) -> Uploaded:
-        """Stream a file to storage, then record the asset and queue its ingest job; the same
-        owner's identical bytes give back the asset they already made, unless `copy`."""
+        """Stream a file to storage, then record the asset (in `project_id`, else the
+        uploader's personal project) and queue its ingest job; identical bytes in that project
+        give back the asset made of them, unless `copy`."""
         principal.require(Scope.ASSETS_WRITE)
         asset = Asset(
             owner=principal.owner,
+            project_id=writable_project(principal, project_id),
             name=clean_name(name, filename, self.labels),
             filename=filename or "upload",
             tags=clean_tags(tags, self.labels),
@@ -154,7 +158,7 @@ class AssetService:
         await self.usage.ensure_room(asset.owner)
         stored = await self.storage.put_stream(key, chunks, max_bytes=self.max_upload_bytes)
         try:
-            existing = None if copy else await self.identical(asset.owner, stored.sha256,
+            existing = None if copy else await self.identical(asset.project_id, stored.sha256,
                                                               asset.id)
             if existing is None:
                 record_original(asset, key, stored)
@@ -166,14 +170,15 @@ class AssetService:
         await self.storage.delete(key)
         return Uploaded(existing, await Job.get(existing.ingest_job_id or ""), reused=True)
 
-    async def identical(self, owner: str, sha256: str | None, other_than: str) -> Asset | None:
-        """The owner's first asset made from the same bytes whose ingest can still finish:
+    async def identical(self, project_id: str, sha256: str | None, other_than: str
+                        ) -> Asset | None:
+        """The project's first asset made from the same bytes whose ingest can still finish:
         READY, or on its way with a live ingest job. A failed one (or one whose job is gone)
         is not reused, so a new try is made."""
         if sha256 is None:
             return None
         candidates = Asset.find({
-            "owner": owner, "sha256": sha256, "_id": {"$ne": other_than},
+            "project_id": project_id, "sha256": sha256, "_id": {"$ne": other_than},
             "status": {"$in": [s.value for s in REUSABLE_STATUSES]}}).sort("_id")
         candidate: Asset
         async for candidate in candidates:
@@ -235,16 +240,23 @@ class AssetService:
         return await self._find_visible(principal, asset_id)
 
     async def _find_visible(self, principal: Principal, asset_id: str) -> Asset:
-        """The asset, or NOT_FOUND alike when there is none and when it is another owner's."""
+        """The asset, or NOT_FOUND alike when there is none and when it is in a project the
+        caller is no member of."""
         asset = await Asset.get(asset_id)
-        if asset is None or not principal.can_access(asset.owner):
-            raise NotFound(f"no asset with id {asset_id}", field=["id"])
+        if asset is None or not principal.projects.can_read(asset.project_id):
+            raise _no_asset(asset_id)
+        return asset
+
+    async def get_writable(self, principal: Principal, asset_id: str) -> Asset:
+        """The asset for a change: NOT_FOUND as `get_visible`, FORBIDDEN for a VIEWER."""
+        principal.require(Scope.ASSETS_WRITE)
+        asset = await self._find_visible(principal, asset_id)
+        principal.projects.require_write(asset.project_id, _no_asset(asset_id))
         return asset
 
     async def update(self, principal: Principal, asset_id: str, edit: AssetEdit) -> Asset:
         """Set what `edit` gives, all checked first: a refusal changes nothing."""
-        principal.require(Scope.ASSETS_WRITE)
-        asset = await self._find_visible(principal, asset_id)
+        asset = await self.get_writable(principal, asset_id)
         fields = edited_details(edit, self.details)
         if edit.name is not KEEP:
             fields["name"] = clean_name(edit.name, asset.filename, self.labels)
@@ -285,6 +297,20 @@ class AssetService:
         (through the database's change stream, so Redis plays no part)."""
         fields = {**changes, "error": error.model_dump() if error else None}
         await self.outcomes.record(asset.id, status, fields)
+
+
+def writable_project(principal: Principal, project_id: str | None) -> str:
+    """The project a new asset goes into: `project_id` if the caller writes it (NOT_FOUND
+    when it is no member, FORBIDDEN when a VIEWER), else its personal project."""
+    if project_id is None:
+        return personal_project_id(principal.owner)
+    principal.projects.require_write(project_id, NotFound(
+        f"no project with id {project_id}", field=["project_id"]))
+    return project_id
+
+
+def _no_asset(asset_id: str) -> NotFound:
+    return NotFound(f"no asset with id {asset_id}", field=["id"])
 
 
 async def _ingest_can_run(asset: Asset) -> bool:

@@ -14,6 +14,7 @@ from typing import Any
 from app.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
 from app.models.common import utcnow
 from app.models.token import ApiToken, Scope
+from app.services.access import ProjectAccess
 from app.services.events import TOKEN_REVOKED_TOPIC, EventBus
 
 ADMIN_OWNER = "admin"
@@ -28,6 +29,14 @@ class Principal:
     scopes: frozenset[Scope]
     token_id: str | None = None
     expires_at: datetime | None = None
+    # The request's view of the caller's projects (app/services/access.py), set per request.
+    access: ProjectAccess | None = None
+
+    @property
+    def projects(self) -> ProjectAccess:
+        """The projects the caller reads and writes; its personal project alone until the
+        request has read its memberships."""
+        return self.access or ProjectAccess.personal(self.owner, everything=self.is_admin)
 
     @property
     def is_admin(self) -> bool:

@@ -31,6 +31,7 @@ from app.services.job_log import JobLog, JobLogPolicy
 from app.services.jobs import JobLimits, JobService
 from app.services.live import LiveService
 from app.services.output_expiry import OutputExpiry
+from app.services.projects import ProjectService
 from app.services.queue import JobQueue
 from app.services.renders import RenderService, render_limits
 from app.services.scenes import SceneLimits, SceneService
@@ -101,6 +102,7 @@ class Services:
     storage: Storage
     bus: EventBus
     tokens: TokenService
+    projects: ProjectService
     token_watch: TokenWatch
     jobs: JobService
     assets: AssetService
@@ -151,7 +153,7 @@ class Services:
                    bus=bus, tokens=tokens, token_watch=token_watch, jobs=jobs, assets=assets,
                    live=LiveService(mongo[settings.database_name], job_log, settings),
                    uploads=UploadService.from_settings(assets, storage, arq, settings),
-                   scenes=scenes,
+                   scenes=scenes, projects=ProjectService.from_settings(settings),
                    renders=RenderService(jobs, storage, render_limits(settings), scenes=scenes),
                    conversions=ConversionService(jobs, storage, redis, conversion_limits(settings)),
                    idempotency=IdempotencyService(settings.idempotency_key_ttl_seconds,

@@ -69,7 +69,7 @@ class ConversionService:
         try:
             async with lock:
                 return await self._reusable_job(asset.id, key) or await self.jobs.create(
-                    asset.owner, JobKind.CONVERT, asset_id=asset.id,
+                    principal.owner, JobKind.CONVERT, asset_id=asset.id,
                     params={**request.to_params(), "cache_key": key})
         except LockError:
             raise Conflict("an identical conversion request is being handled; try again",
@@ -99,8 +99,10 @@ class ConversionService:
 
     async def _convertible_asset(self, principal: Principal, asset_id: str) -> Asset:
         asset = await Asset.get(asset_id)
-        if asset is None or not principal.can_access(asset.owner):
-            raise NotFound(f"no asset with id {asset_id}", field=["asset_id"])
+        missing = NotFound(f"no asset with id {asset_id}", field=["asset_id"])
+        if asset is None:
+            raise missing
+        principal.projects.require_write(asset.project_id, missing)
         ready = asset.status is AssetStatus.READY and asset.sha256 is not None
         if not ready or asset.file(FileRole.GLB) is None:
             raise InvalidState(f"the asset is {asset.status.value}; only READY assets convert",

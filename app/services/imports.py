@@ -20,7 +20,7 @@ import httpx
 from app.config import Settings
 from app.errors import AtelierError, ErrorCode, InvalidInput, TooLarge
 from app.models.token import Scope
-from app.services.assets import AssetService, Uploaded
+from app.services.assets import AssetService, Uploaded, writable_project
 from app.services.auth import Principal
 from app.services.outbound import Target, parse_target, resolve_allowed
 from app.services.storage.base import CHUNK_SIZE
@@ -50,14 +50,15 @@ class ImportService:
         self.limits = limits
 
     async def import_url(self, principal: Principal, *, url: str, name: str | None,
-                         tags: list[str] | None) -> Uploaded:
+                         tags: list[str] | None, project_id: str | None = None) -> Uploaded:
         principal.require(Scope.ASSETS_WRITE)
+        project_id = writable_project(principal, project_id)  # before anything is fetched
         first = self._checked(url)
         try:
             async with asyncio.timeout(self.limits.timeout_seconds):
                 return await self.assets.upload(
                     principal, filename=_filename(first), chunks=self._body(url), name=name,
-                    tags=tags)
+                    tags=tags, project_id=project_id)
         except TimeoutError as exc:
             raise AtelierError(f"fetching the URL took longer than "
                                f"{self.limits.timeout_seconds:g} s", code=ErrorCode.TIMEOUT,

@@ -47,7 +47,8 @@ def _decode_job_event(document: dict[str, Any]) -> tuple[Iterable[str], object]:
 
 def _decode_asset_event(document: dict[str, Any]) -> tuple[Iterable[str], object]:
     outcome = outcome_of(document)
-    return ([f"asset:{outcome.asset.id}", f"assets-of:{outcome.asset.owner}", "assets"],
+    return ([f"asset:{outcome.asset.id}", f"assets-in:{outcome.asset.project_id}",
+             "assets"],
             outcome)
 
 
@@ -111,10 +112,13 @@ class AssetOutcomeSource(LiveSource[AssetOutcome]):
         self.after = after
         if asset_id is not None:
             self.key, self.where = f"asset:{asset_id}", {"asset_id": asset_id}
-        elif principal.is_admin:
-            self.key, self.where = "assets", {}
         else:
-            self.key, self.where = f"assets-of:{principal.owner}", {"owner": principal.owner}
+            # A member of one project follows that project's outcomes; of several, all of
+            # them, each kept or dropped by `visible`.
+            readable = principal.projects.readable
+            one = next(iter(readable)) if len(readable) == 1 and not principal.is_admin else None
+            self.key = "assets" if one is None else f"assets-in:{one}"
+            self.where = principal.projects.query("snapshot.project_id")
 
     async def opening(self) -> Opening[AssetOutcome]:
         # The newest sequence is read before anything else: an outcome committed after it
@@ -129,7 +133,7 @@ class AssetOutcomeSource(LiveSource[AssetOutcome]):
 
     async def _asset_opening(self, asset_id: str, newest: int) -> Opening[AssetOutcome]:
         asset = await Asset.get(asset_id)
-        if asset is None or not self.principal.can_access(asset.owner):
+        if asset is None or not self.principal.projects.can_read(asset.project_id):
             raise NotFound(f"no asset with id {asset_id}", field=["asset_id"])
         if self.after is not None:
             missed = await self.read_after(self.after)
@@ -152,7 +156,7 @@ class AssetOutcomeSource(LiveSource[AssetOutcome]):
         return item.sequence
 
     def visible(self, item: AssetOutcome) -> bool:
-        return self.principal.can_access(item.asset.owner)
+        return self.principal.projects.can_read(item.asset.project_id)
 
     def is_last(self, item: AssetOutcome) -> bool:
         return self.asset_id is not None

@@ -63,7 +63,8 @@ class RenderService:
         with errors_under("request"):
             request.check(self.limits)
         if asset_id is not None:
-            owner = (await self._renderable_asset(principal, asset_id)).owner
+            await self._renderable_asset(principal, asset_id)
+            owner = principal.owner  # a project's EDITOR renders as itself, and sees its job
         else:
             owner = await self._visible_scene_owner(principal, str(scene_id))
         # One image is interactive (someone is looking at the page); a turntable is batch work.
@@ -116,8 +117,10 @@ class RenderService:
     async def _renderable_asset(self, principal: Principal, asset_id: str) -> Asset:
         principal.require(Scope.ASSETS_READ)
         asset = await Asset.get(asset_id)
-        if asset is None or not principal.can_access(asset.owner):
-            raise NotFound(f"no asset with id {asset_id}", field=["asset_id"])
+        missing = NotFound(f"no asset with id {asset_id}", field=["asset_id"])
+        if asset is None:
+            raise missing
+        principal.projects.require_write(asset.project_id, missing)
         if asset.status is not AssetStatus.READY or asset.file(FileRole.GLB) is None:
             raise InvalidState(f"the asset is {asset.status.value}; only READY assets render",
                                field=["asset_id"])

@@ -18,6 +18,7 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 
 from app.errors import NotFound
 from app.models.common import utcnow
+from app.models.project import personal_project_id
 from app.models.trash import TrashEntry, TrashKind
 from app.services.auth import Principal
 
@@ -63,7 +64,7 @@ class Trash:
         a swept one, or one the sweeper has started on."""
         entry: dict[str, Any] | None = await TrashEntry.get_pymongo_collection().find_one(
             {"_id": record_id, "kind": kind.value, "purging": False})
-        if entry is None or not principal.can_access(entry["owner"]):
+        if entry is None or not _may_read(principal, kind, entry):
             raise not_found(kind, record_id)
         return entry
 
@@ -114,3 +115,14 @@ class Trash:
         with pymongo.timeout(self.transaction_seconds):
             async with self._client.start_session() as session:
                 return await session.with_transaction(write)
+
+
+def trashed_project(entry: dict[str, Any]) -> str:
+    """The project of a trashed asset (its owner's personal one when stored before projects)."""
+    return str(entry["document"].get("project_id") or personal_project_id(entry["owner"]))
+
+
+def _may_read(principal: Principal, kind: TrashKind, entry: dict[str, Any]) -> bool:
+    if kind is TrashKind.ASSET:
+        return principal.projects.can_read(trashed_project(entry))
+    return principal.can_access(entry["owner"])

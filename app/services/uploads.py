@@ -29,6 +29,7 @@ from app.geometry.bundles import BundleMember
 from app.models.asset import Asset, AssetStatus
 from app.models.common import utcnow
 from app.models.job import Job
+from app.models.project import personal_project_id
 from app.models.token import Scope
 from app.models.upload import PendingUpload
 from app.services.assets import (
@@ -100,8 +101,8 @@ class UploadService:
         declared_hash = _checked_upload(filename, size_bytes, sha256, self.limits)
         await self.assets.jobs.ensure_capacity(principal.owner)
         await self.assets.usage.ensure_room(principal.owner, adding_bytes=size_bytes)
-        existing = None if copy else await self.assets.identical(principal.owner, declared_hash,
-                                                                  "")
+        existing = None if copy else await self.assets.identical(
+            personal_project_id(principal.owner), declared_hash, "")
         if existing is not None:
             return DirectUpload(existing, None, reused=True)
         asset = Asset(owner=principal.owner, name=clean_name(name, filename, self.assets.labels),
@@ -142,7 +143,7 @@ class UploadService:
         """Check the PUT bytes against the declaration, then start ingest (or give back the
         asset identical bytes already made)."""
         principal.require(Scope.ASSETS_WRITE)
-        asset = await self.assets.get_visible(principal, asset_id)
+        asset = await self.assets.get_writable(principal, asset_id)
         pending = await PendingUpload.get(asset.id)
         if asset.status is not AssetStatus.PENDING_UPLOAD or pending is None:
             raise InvalidState(f"the asset is {asset.status.value}; only an asset in "
@@ -152,7 +153,7 @@ class UploadService:
             raise InvalidState("the upload expired and was removed", field=["asset_id"])
         stored = await self._verified(pending)
         existing = None if pending.copy_requested else await self.assets.identical(
-            asset.owner, stored.sha256, asset.id)
+            asset.project_id, stored.sha256, asset.id)
         if existing is not None:
             await self._expire(pending)  # the same bytes as the existing asset: not kept twice
             return await self._reused(existing)

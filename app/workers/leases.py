@@ -23,6 +23,7 @@ from redis.exceptions import RedisError
 from app.models.job import Job
 from app.services.asset_writes import backfill_search_keys
 from app.services.container import Services
+from app.services.projects import migrate_to_personal_projects
 from app.services.queue import job_of_delivery
 from app.workers.job_run import JobRun
 
@@ -114,6 +115,7 @@ async def reap_forever(services: Services) -> None:
                 if given := await backfill_search_keys():
                     log.info("gave search keys to %d assets stored before search", given)
                 backfilled = True
+            await migrate_to_personal_projects()
             await services.jobs.redeliver_stalled(queued_grace_seconds=seconds * 2)
             await services.assets.recover_orphans(
                 older_than_seconds=services.settings.orphan_grace_seconds)

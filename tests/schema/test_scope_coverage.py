@@ -22,7 +22,7 @@ OPEN = {
     "Query", "Mutation", "Subscription", "Node", "Viewer", "Usage", "UserError", "UploadHeader",
     "ApiTokenCreatePayload", "ApiTokenRevokePayload", "AssetDeletePayload", "AssetPayload",
     "AssetUploadCreatePayload", "AssetUploadManyPayload", "AssetUploadPayload", "JobPayload",
-    "SceneDeletePayload", "ScenePayload", "WebhookPayload",
+    "SceneDeletePayload", "ScenePayload", "WebhookPayload", "ProjectPayload",
 }
 
 

@@ -20,6 +20,7 @@ from app.services.asset_details import CatalogLimits
 from app.services.asset_search import AssetFilter, AssetOrder, AssetOrderKey
 from app.services.asset_writes import backfill_search_keys, set_asset_status
 from app.services.container import Services, opened_services
+from app.services.projects import migrate_to_personal_projects
 from tests.services.test_scenes import code_of, error_of, principal
 
 OWNER = "searcher"
@@ -252,6 +253,7 @@ async def test_assets_stored_before_search_are_given_their_keys(services: Servic
 
     assert await backfill_search_keys() == 1
     assert await backfill_search_keys() == 0
+    assert await migrate_to_personal_projects() == 1  # it predates projects too
 
     page = await services.assets.list(principal("legacy"), first=5, after=None,
                                       where=AssetFilter(), search="forge anvil")

@@ -51,7 +51,7 @@ class SceneAssets:
             principal.require(Scope.ASSETS_READ)
         result: dict[str, Asset | NotFound | InvalidState] = {}
         for asset_id, asset in found.items():
-            if asset is None or not principal.can_access(asset.owner):
+            if asset is None or not principal.projects.can_read(asset.project_id):
                 result[asset_id] = NotFound(f"no asset with id {asset_id}", field=["asset_id"])
             elif asset.status is not AssetStatus.READY or asset.file(FileRole.GLB) is None:
                 result[asset_id] = InvalidState(
