@@ -8,11 +8,12 @@ from enum import StrEnum
 
 import pymongo
 from beanie import Document
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 from pymongo import IndexModel
 
 from app.geometry.scene_graph import SceneGraph
 from app.models.common import Bounds, new_id, utcnow
+from app.models.project import personal_project_id
 
 
 class SceneChangeKind(StrEnum):
@@ -47,6 +48,8 @@ class SceneRevision(BaseModel):
 class Scene(Document):
     id: str = Field(default_factory=lambda: new_id("scn"))  # type: ignore[assignment]
     owner: str
+    # Its project; empty (as stored before projects) means the owner's personal one.
+    project_id: str = ""
     name: str
     version: int = 1
     graph: SceneGraph = Field(default_factory=SceneGraph)
@@ -60,8 +63,14 @@ class Scene(Document):
         name = "scenes"
         indexes = [
             IndexModel([("owner", pymongo.ASCENDING), ("_id", pymongo.DESCENDING)]),
+            IndexModel([("project_id", pymongo.ASCENDING), ("_id", pymongo.DESCENDING)]),
             IndexModel([("updated_at", pymongo.ASCENDING)]),  # webhook scans
         ]
+
+    @model_validator(mode="after")
+    def _in_a_project(self) -> Scene:
+        self.project_id = self.project_id or personal_project_id(self.owner)
+        return self
 
 
 class SceneSummary(BaseModel):
@@ -69,6 +78,7 @@ class SceneSummary(BaseModel):
 
     id: str = Field(alias="_id")
     owner: str
+    project_id: str = ""
     name: str
     version: int
     node_count: int

@@ -55,7 +55,7 @@ class Job(JobFields):
         if not self.scene_id:
             return None
         scene = await info.context.loaders.scene_by_id.load(self.scene_id)
-        if scene is None or not info.context.viewer.can_access(scene.owner):
+        if scene is None or not info.context.viewer.projects.can_read(scene.project_id):
             return None
         return Scene.from_model(scene)
 

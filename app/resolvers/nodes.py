@@ -72,7 +72,7 @@ class NodeFinder:
     async def scene(self, scene_id: str) -> Scene | None:
         if scene_id not in self.scenes:
             found = await self.loaders.scene_by_id.load(scene_id)
-            if found is None or not self.viewer.can_access(found.owner):
+            if found is None or not self.viewer.projects.can_read(found.project_id):
                 return None
             # Nodes of one scene asked for together share one index of its graph.
             self.scenes.setdefault(scene_id, Scene.from_model(found))

@@ -13,11 +13,13 @@ from app.config import Settings
 from app.errors import Conflict, ErrorCode, InvalidInput, InvalidState, LimitExceeded, NotFound
 from app.models.asset import Asset
 from app.models.project import Project, ProjectMember, ProjectRole, personal_project_id
+from app.models.scene import Scene
 from app.models.token import Scope
 from app.services.access import ProjectAccess
 from app.services.asset_writes import backfill_project
 from app.services.auth import Principal
 from app.services.pagination import Page, paginate
+from app.services.scenes.service import backfill_scene_projects
 
 log = logging.getLogger(__name__)
 
@@ -154,15 +156,20 @@ class ProjectService:
 
 
 async def migrate_to_personal_projects() -> int:
-    """Give the assets stored before projects (and their retained outcome events) their
-    owner's personal project, making it; idempotent, so every reaper pass may run it. The
-    number of assets moved."""
-    owners = sorted({doc["owner"] async for doc in Asset.get_pymongo_collection().find(
-        {"project_id": None}, {"owner": 1}).limit(_MIGRATION_BATCH * 10)})[:_MIGRATION_BATCH]
+    """Give the assets and scenes stored before projects (and the assets' retained outcome
+    events) their owner's personal project, making it; idempotent, so every reaper pass may run
+    it. The number of assets and scenes moved."""
+    owners: set[str] = set()
+    for model in (Asset, Scene):
+        owners |= {doc["owner"] async for doc in model.get_pymongo_collection().find(
+            {"project_id": None}, {"owner": 1}).limit(_MIGRATION_BATCH * 10)}
     moved = 0
-    for owner in owners:
+    for owner in sorted(owners)[:_MIGRATION_BATCH]:
         await ProjectService.ensure_personal(owner)
-        moved += await backfill_project(owner, personal_project_id(owner))
+        project_id = personal_project_id(owner)
+        moved += await backfill_project(owner, project_id)
+        moved += await backfill_scene_projects(owner, project_id)
     if moved:
-        log.info("gave %d assets stored before projects their owner's personal project", moved)
+        log.info("gave %d assets and scenes stored before projects their owner's personal "
+                 "project", moved)
     return moved

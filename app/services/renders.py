@@ -28,8 +28,8 @@ IMAGE_TYPES = {"PNG": ("png", "image/png"), "JPEG": ("jpg", "image/jpeg"),
 class SceneGlbSource(Protocol):
     """What renders need from scenes; the scene service provides it."""
 
-    async def scene_owner(self, scene_id: str) -> str | None:
-        """Who owns the scene, or None when there is no such scene."""
+    async def scene_project(self, scene_id: str) -> str | None:
+        """The scene's project, or None when there is no such scene."""
 
     async def scene_glb(self, scene_id: str, compose: Composer) -> str:
         """The storage key of a GLB of the scene as it is now, composed by `compose` when
@@ -66,7 +66,8 @@ class RenderService:
             await self._renderable_asset(principal, asset_id)
             owner = principal.owner  # a project's EDITOR renders as itself, and sees its job
         else:
-            owner = await self._visible_scene_owner(principal, str(scene_id))
+            await self._writable_scene(principal, str(scene_id))
+            owner = principal.owner
         # One image is interactive (someone is looking at the page); a turntable is batch work.
         priority = JobPriority.INTERACTIVE if request.frame_count == 1 else JobPriority.STANDARD
         return await self.jobs.create(owner, JobKind.RENDER, asset_id=asset_id,
@@ -126,12 +127,13 @@ class RenderService:
                                field=["asset_id"])
         return asset
 
-    async def _visible_scene_owner(self, principal: Principal, scene_id: str) -> str:
+    async def _writable_scene(self, principal: Principal, scene_id: str) -> None:
         principal.require(Scope.SCENES_READ)
-        owner = await self.scenes.scene_owner(scene_id) if self.scenes else None
-        if owner is None or not principal.can_access(owner):
-            raise NotFound(f"no scene with id {scene_id}", field=["scene_id"])
-        return owner
+        project = await self.scenes.scene_project(scene_id) if self.scenes else None
+        missing = NotFound(f"no scene with id {scene_id}", field=["scene_id"])
+        if project is None:
+            raise missing
+        principal.projects.require_write(project, missing)
 
 
 async def _one_chunk(data: bytes) -> AsyncIterator[bytes]:

@@ -64,7 +64,7 @@ class Trash:
         a swept one, or one the sweeper has started on."""
         entry: dict[str, Any] | None = await TrashEntry.get_pymongo_collection().find_one(
             {"_id": record_id, "kind": kind.value, "purging": False})
-        if entry is None or not _may_read(principal, kind, entry):
+        if entry is None or not _may_read(principal, entry):
             raise not_found(kind, record_id)
         return entry
 
@@ -118,11 +118,10 @@ class Trash:
 
 
 def trashed_project(entry: dict[str, Any]) -> str:
-    """The project of a trashed asset (its owner's personal one when stored before projects)."""
+    """The project of a trashed asset or scene (its owner's personal one when stored before
+    projects)."""
     return str(entry["document"].get("project_id") or personal_project_id(entry["owner"]))
 
 
-def _may_read(principal: Principal, kind: TrashKind, entry: dict[str, Any]) -> bool:
-    if kind is TrashKind.ASSET:
-        return principal.projects.can_read(trashed_project(entry))
-    return principal.can_access(entry["owner"])
+def _may_read(principal: Principal, entry: dict[str, Any]) -> bool:
+    return principal.projects.can_read(trashed_project(entry))

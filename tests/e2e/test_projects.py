@@ -50,6 +50,15 @@ DELETE = "mutation($id: ID!) { assetDelete(id: $id) { deletedId errors { code } 
 RENDER = """mutation($id: ID!) {
   renderSubmit(input: {assetId: $id}) { job { id } errors { code } } }"""
 STORED = "query($id: ID!) { asset(id: $id) { id description } }"
+SCENE_FROM = """mutation($id: ID!) {
+  sceneCreateFromAsset(assetId: $id) { scene { id } errors { code } } }"""
+SCENE_READS = """query($id: ID!) {
+  scene(id: $id) { id name version } scenes(first: 50) { edges { node { id } } }
+  node(id: $id) { id }
+}"""
+SCENE_RENAME = """mutation($id: ID!, $name: String!) {
+  sceneUpdate(id: $id, input: {name: $name}) { scene { name version } errors { code } } }"""
+SCENE_DELETE = "mutation($id: ID!) { sceneDelete(id: $id) { deletedId errors { code } } }"
 PROJECT_MEMBERS = """query($p: ID!) {
   node(id: $p) { ... on Project { members { owner role } } } }"""
 
@@ -254,15 +263,20 @@ async def test_assets_stored_before_projects_are_read_in_the_personal_project(
     owner = await owner_of(api)
     stranger = await new_owner_api(admin)
     documents = [legacy_asset(owner, f"old-{n}") for n in range(3)]
+    scene = {"_id": f"scn_{ObjectId()}", "owner": owner, "name": "old scene", "version": 1,
+             "graph": {}, "node_count": 0, "revisions": [], "created_at": datetime.now(UTC),
+             "updated_at": datetime.now(UTC)}
     with MongoClient[dict[str, Any]](database.url, tz_aware=True) as client:
         client[env["ATELIER_DATABASE_NAME"]]["assets"].insert_many(documents)
+        client[env["ATELIER_DATABASE_NAME"]]["scenes"].insert_one(scene)
 
     process, url = start_api(env, stack_dir / f"api-upgrade-{uuid.uuid4().hex[:6]}.log")
     try:
         upgraded = Api(url, api.token)
         listed = await upgraded.graphql(
             "{ assets(first: 10) { edges { node { id project { id members { owner role } } } } }"
-            " projects(first: 10) { edges { node { id } } } }")
+            " projects(first: 10) { edges { node { id } } }"
+            " scenes(first: 10) { edges { node { id name } } } }")
         hidden = await Api(url, stranger.token).graphql(
             "query($id: ID!) { asset(id: $id) { id } }", {"id": documents[0]["_id"]})
     finally:
@@ -280,3 +294,42 @@ async def test_assets_stored_before_projects_are_read_in_the_personal_project(
     assert listed["projects"]["edges"] == [{"node": {"id": personal}}]
     assert {d["project_id"] for d in stored} == {personal}  # migrated, not only read so
     assert hidden == {"asset": None}
+    assert listed["scenes"]["edges"] == [{"node": {"id": scene["_id"], "name": "old scene"}}]
+
+
+async def test_a_scene_made_from_a_project_asset_follows_the_same_roles(
+        admin: Api, worker: None) -> None:
+    t = await team(admin)
+    asset_id = await ready_in(t, t.owner)
+    made = (await t.editor.graphql(SCENE_FROM, {"id": asset_id}))["sceneCreateFromAsset"]
+    # A VIEWER's copy goes to its own personal project: it writes nowhere else.
+    own = (await t.viewer.graphql(SCENE_FROM, {"id": asset_id}))["sceneCreateFromAsset"]
+    assert made["errors"] == [] and own["errors"] == []
+    scene_id = made["scene"]["id"]
+
+    for role, api in t.members():
+        seen = await api.graphql(SCENE_READS, {"id": scene_id})
+        assert seen["scene"]["id"] == scene_id and seen["node"] == {"id": scene_id}, role
+        assert {"node": {"id": scene_id}} in seen["scenes"]["edges"], role
+    hidden = await t.stranger.graphql(SCENE_READS, {"id": scene_id})
+    assert hidden == {"scene": None, "scenes": {"edges": []}, "node": None}
+    others = await t.owner.graphql(SCENE_READS, {"id": own["scene"]["id"]})
+    assert others["scene"] is None  # the viewer's own copy is in no project of the owner
+
+    for who, api, code in (("VIEWER", t.viewer, "FORBIDDEN"),
+                           ("STRANGER", t.stranger, "NOT_FOUND")):
+        renamed = (await api.graphql(SCENE_RENAME, {"id": scene_id, "name": who}))["sceneUpdate"]
+        deleted = (await api.graphql(SCENE_DELETE, {"id": scene_id}))["sceneDelete"]
+        rendered = (await api.graphql(
+            "mutation($id: ID!) { renderSubmit(input: {sceneId: $id}) { errors { code } } }",
+            {"id": scene_id}))["renderSubmit"]
+        assert renamed == {"scene": None, "errors": [{"code": code}]}, who
+        assert deleted == {"deletedId": None, "errors": [{"code": code}]}, who
+        assert rendered == {"errors": [{"code": code}]}, who
+    unchanged = (await t.owner.graphql(SCENE_READS, {"id": scene_id}))["scene"]
+    assert unchanged["version"] == 1 and unchanged["name"] != "VIEWER"
+
+    renamed = (await t.owner.graphql(SCENE_RENAME, {"id": scene_id, "name": "kept"}))
+    assert renamed["sceneUpdate"] == {"scene": {"name": "kept", "version": 2}, "errors": []}
+    deleted = (await t.editor.graphql(SCENE_DELETE, {"id": scene_id}))["sceneDelete"]
+    assert deleted == {"deletedId": scene_id, "errors": []}

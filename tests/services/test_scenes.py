@@ -18,6 +18,7 @@ from app.geometry.gltf_io import load_asset
 from app.geometry.stats import compute_stats
 from app.models.asset import Asset, AssetStatus
 from app.models.common import AssetStats, FileRole, StoredFile
+from app.models.project import personal_project_id
 from app.models.scene import Scene, SceneChangeKind
 from app.models.token import Scope
 from app.services.auth import Principal
@@ -188,7 +189,7 @@ async def test_a_scene_exports_to_a_valid_glb_of_its_assets(services: Services,
     assert key.endswith(f"scene-v{scene.version}.glb")
     assert await services.scenes.scene_glb(scene.id) == key
     assert (await services.storage.info(key)).size_bytes == len(exported)
-    assert await services.scenes.scene_owner(scene.id) == "ivan"
+    assert await services.scenes.scene_project(scene.id) == personal_project_id("ivan")
 
 
 async def test_the_live_stream_sends_each_update_with_what_it_changed(

@@ -51,11 +51,11 @@ class SceneSource(LiveSource[SceneStep]):
         return item[0].version
 
     def visible(self, item: SceneStep) -> bool:
-        return self.principal.can_access(item[1].owner)
+        return self.principal.projects.can_read(item[1].project_id)
 
     async def _visible_scene(self) -> Scene:
         scene = await Scene.get(self.scene_id)
-        if scene is None or not self.principal.can_access(scene.owner):
+        if scene is None or not self.principal.projects.can_read(scene.project_id):
             raise NotFound(f"no scene with id {self.scene_id}", field=["scene_id"])
         return scene
 

@@ -18,6 +18,7 @@ from app.geometry.scene_graph import SceneGraph
 from app.geometry.scene_import import graph_from_gltf
 from app.models.asset import Asset
 from app.models.common import utcnow
+from app.models.project import personal_project_id
 from app.models.scene import Scene, SceneChange, SceneChangeKind, SceneRevision, SceneSummary
 from app.models.token import Scope
 from app.services.auth import Principal
@@ -73,15 +74,22 @@ class SceneService:
     async def get_visible(self, principal: Principal, scene_id: str) -> Scene:
         principal.require(Scope.SCENES_READ)
         scene = await read_scene(scene_id)
-        if scene is None or not principal.can_access(scene.owner):
-            raise NotFound(f"no scene with id {scene_id}", field=["id"])
+        if scene is None or not principal.projects.can_read(scene.project_id):
+            raise _no_scene(scene_id)
+        return scene
+
+    async def get_writable(self, principal: Principal, scene_id: str) -> Scene:
+        """The scene for a change: NOT_FOUND as `get_visible`, FORBIDDEN for a VIEWER."""
+        principal.require(Scope.SCENES_WRITE)
+        scene = await self.get_visible(principal, scene_id)
+        principal.projects.require_write(scene.project_id, _no_scene(scene_id))
         return scene
 
     async def list(self, principal: Principal, *, first: int | None, after: str | None,
                    last: int | None = None, before: str | None = None) -> Page[Any]:
         """The viewer's scenes newest first, without their graphs."""
         principal.require(Scope.SCENES_READ)
-        return await paginate(Scene, principal.owner_query(), first=first, after=after,
+        return await paginate(Scene, principal.projects.query(), first=first, after=after,
                               last=last, before=before, max_size=self.limits.max_page_size,
                               projection=SceneSummary)
 
@@ -100,7 +108,11 @@ class SceneService:
     async def create_from_asset(self, principal: Principal, asset_id: str) -> Scene:
         principal.require(Scope.SCENES_WRITE)
         of_asset = await self.asset_scene(principal, asset_id)
-        scene = Scene(owner=principal.owner, name=of_asset.name, graph=of_asset.graph,
+        # In the asset's project when the caller may write there, else in its personal one.
+        project_id = of_asset.project_id if principal.projects.can_write(
+            of_asset.project_id) else personal_project_id(principal.owner)
+        scene = Scene(owner=principal.owner, project_id=project_id, name=of_asset.name,
+                      graph=of_asset.graph,
                       node_count=of_asset.node_count, bounds=of_asset.bounds,
                       revisions=[SceneRevision(version=1, changes=[
                           SceneChange(kind=SceneChangeKind.NODE_ADDED, target_id=node.id)
@@ -130,7 +142,8 @@ class SceneService:
                 imported = await asyncio.to_thread(self._import, document, found.id)
             except AtelierError as error:
                 return error
-            return Scene(id=found.id, owner=found.owner, name=found.name, version=0,
+            return Scene(id=found.id, owner=found.owner, project_id=found.project_id,
+                         name=found.name, version=0,
                          graph=imported.graph, node_count=len(imported.graph.nodes),
                          bounds=imported.bounds)
 
@@ -148,7 +161,7 @@ class SceneService:
         new_name = None if name is None else _clean_name(name, self.limits.max_name_length)
         documents = await self._checked_documents(principal, operations)
         for _ in range(self.limits.update_attempts):
-            scene = await self.get_visible(principal, scene_id)
+            scene = await self.get_writable(principal, scene_id)
             if expected_version is not None and scene.version != expected_version:
                 raise Conflict(f"the scene is at version {scene.version}, not "
                                f"{expected_version}", field=["expected_version"])
@@ -163,9 +176,9 @@ class SceneService:
         raise Conflict("the scene changed while this update was applied; try again",
                        field=["expected_version"])
 
-    async def scene_owner(self, scene_id: str) -> str | None:
+    async def scene_project(self, scene_id: str) -> str | None:
         scene = await Scene.find_one({"_id": scene_id}).project(SceneSummary)
-        return None if scene is None else scene.owner
+        return None if scene is None else scene.project_id or personal_project_id(scene.owner)
 
     async def scene_glb(self, scene_id: str, compose: Composer = compose_in_thread) -> str:
         """The storage key of a GLB of the scene as it is now (for render jobs), composed by
@@ -212,6 +225,17 @@ class SceneService:
             return None
         updated: Scene = scene.model_copy(update={**changes, "version": written["version"]})
         return updated
+
+
+async def backfill_scene_projects(owner: str, project_id: str) -> int:
+    """Put the owner's scenes stored before projects in `project_id`; how many moved."""
+    moved = await Scene.get_pymongo_collection().update_many(
+        {"owner": owner, "project_id": None}, {"$set": {"project_id": project_id}})
+    return int(moved.modified_count)
+
+
+def _no_scene(scene_id: str) -> NotFound:
+    return NotFound(f"no scene with id {scene_id}", field=["id"])
 
 
 def _clean_name(name: str, max_length: int) -> str:

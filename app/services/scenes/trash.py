@@ -14,7 +14,7 @@ from app.models.token import Scope
 from app.models.trash import TrashKind
 from app.services.auth import Principal
 from app.services.scenes.service import SceneService
-from app.services.trash import Trash
+from app.services.trash import Trash, not_found, trashed_project
 
 
 async def take_scene(scene_id: str, session: AsyncClientSession) -> dict[str, Any] | None:
@@ -33,8 +33,7 @@ class SceneTrash:
         self.trash = trash
 
     async def delete(self, principal: Principal, scene_id: str) -> Scene:
-        principal.require(Scope.SCENES_WRITE)
-        scene = await self.scenes.get_visible(principal, scene_id)
+        scene = await self.scenes.get_writable(principal, scene_id)
         await self.trash.put_away(TrashKind.SCENE, scene.id,
                                   functools.partial(take_scene, scene.id))
         return scene
@@ -42,6 +41,9 @@ class SceneTrash:
     async def restore(self, principal: Principal, scene_id: str) -> Scene:
         """The scene back from the trash; NOT_FOUND once swept, or when another owner's."""
         principal.require(Scope.SCENES_WRITE)
+        entry = await self.trash.visible(principal, TrashKind.SCENE, scene_id)
+        principal.projects.require_write(trashed_project(entry),
+                                         not_found(TrashKind.SCENE, scene_id))
         document = await self.trash.bring_back(principal, TrashKind.SCENE, scene_id, put_scene)
         scene: Scene = Scene.model_validate(document)
         return scene
