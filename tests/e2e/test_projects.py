@@ -333,3 +333,19 @@ async def test_a_scene_made_from_a_project_asset_follows_the_same_roles(
     assert renamed["sceneUpdate"] == {"scene": {"name": "kept", "version": 2}, "errors": []}
     deleted = (await t.editor.graphql(SCENE_DELETE, {"id": scene_id}))["sceneDelete"]
     assert deleted == {"deletedId": scene_id, "errors": []}
+
+
+async def test_each_new_websocket_operation_reads_the_memberships_afresh(
+        admin: Api, worker: None) -> None:
+    t = await team(admin)
+    asset_id = await ready_in(t, t.owner)
+    async with t.viewer.websocket() as ws:
+        first = await ws.start(ASSET_READY, {"id": asset_id})
+        events = await ws.collect(first)  # READY already: its outcome, then the end
+        removed = (await t.owner.graphql(MEMBER_REMOVE, {"p": t.project_id,
+                                                         "o": t.names["VIEWER"]}))
+        assert removed["projectMemberRemove"]["errors"] == []
+        second = await ws.start(ASSET_READY, {"id": asset_id})
+        refused = await reply_to(ws, second)
+    assert events[0]["assetReady"]["asset"]["id"] == asset_id
+    assert [e["extensions"]["code"] for e in refused["payload"]["errors"]] == ["NOT_FOUND"]
