@@ -1,14 +1,14 @@
 /**
- * The asset gallery: `assets(first, after, filter)` paged by infinite scroll, narrowed by the
- * filters AssetFilter offers (name, status, tags, source format), with a checkbox per card for
- * the selection bar; kept current by uploads and `assetReady` events.
+ * The asset gallery: `assets(first, after, filter, search, orderBy)` paged by infinite scroll,
+ * for the query kept in the library store (text search, AssetFilter fields, order), with a
+ * checkbox per card for the selection bar; kept current by uploads and `assetReady` events.
  */
 import { fill, h, toast } from "./dom.js";
 import { bytes, count } from "./format.js";
 import { request } from "./client.js";
 import { DemoAssetsDocument } from "./generated/operations.ts";
 import { InfiniteList } from "./infinite.js";
-import { parseTags } from "./uploads.js";
+import { assetVariables, isFiltered, matches, placeable } from "./library-query.js";
 
 const PAGE_SIZE = 12;
 // The server's default max_page_size: a reload asks for no more than this at once.
@@ -28,13 +28,12 @@ function thumbnail(asset) {
 
 export class AssetGallery {
   /**
-   * `filters`: the search, status, tags and format controls. `onSelect(asset)` hears a click on a
-   * card; `onChange(asset)` every new state of an asset; `onChecked(ids)` every change of the
-   * checked set.
+   * `query`: the library store of what to list. `onSelect(asset)` hears a click on a card;
+   * `onChange(asset)` every new state of an asset; `onChecked(ids)` every change of the checked set.
    */
-  constructor({ grid, total, sentinel, filters }, { onSelect, onChange, onChecked = () => {} }) {
+  constructor({ grid, total, sentinel }, query, { onSelect, onChange, onChecked = () => {} }) {
     this.elements = { grid, total };
-    this.filters = filters;
+    this.query = query;
     this.onSelect = onSelect;
     this.onChange = onChange;
     this.onChecked = onChecked;
@@ -45,49 +44,27 @@ export class AssetGallery {
     this.checked = new Set();
     this.cards = new Map();
     this.pageSize = PAGE_SIZE;
+    // The variables of the pages shown: every next page continues their cursors.
+    this.variables = assetVariables(query.get());
     this.pages = new InfiniteList(sentinel, {
       loadPage: (after) => this.fetchPage(after === null ? this.pageSize : PAGE_SIZE, after),
       onPage: (page, first) => this.absorb(page, first),
       onError: (error) => toast(`Could not load assets: ${error.message}`, "error"),
     });
-    let typing;
-    for (const input of [filters.search, filters.tags]) {
-      input.addEventListener("input", () => {
-        clearTimeout(typing);
-        typing = setTimeout(() => this.reload(), 250);
-      });
-    }
-    for (const select of [filters.status, filters.format]) select.addEventListener("change", () => this.reload());
-  }
-
-  filter() {
-    const nameContains = this.filters.search.value.trim();
-    const status = this.filters.status.value;
-    const format = this.filters.format.value;
-    const tags = parseTags(this.filters.tags.value);
-    return { nameContains: nameContains || null, status: status ? [status] : null, sourceFormat: format ? [format] : null, tags: tags.length ? tags : null };
-  }
-
-  filtered() {
-    return Object.values(this.filter()).some((value) => value !== null);
-  }
-
-  matches(asset) {
-    const { nameContains, status, sourceFormat, tags } = this.filter();
-    return (!nameContains || asset.name.toLowerCase().includes(nameContains.toLowerCase()))
-      && (!status || status.includes(asset.status))
-      && (!sourceFormat || sourceFormat.includes(asset.sourceFormat))
-      && (!tags || tags.every((tag) => asset.tags.includes(tag)));
+    query.subscribe((state) => {
+      if (JSON.stringify(assetVariables(state)) !== JSON.stringify(this.variables)) this.reload();
+    });
   }
 
   async fetchPage(first, after) {
-    const { assets } = await request(DemoAssetsDocument, { first, after, filter: this.filter() });
+    const { assets } = await request(DemoAssetsDocument, { first, after, ...this.variables });
     return assets;
   }
 
   /** Loads the first page again, or as many items as are shown now (after a reconnect). */
   reload(keepLength = false) {
     this.pageSize = keepLength ? Math.min(Math.max(this.order.length, PAGE_SIZE), MAX_PAGE) : PAGE_SIZE;
+    this.variables = assetVariables(this.query.get());
     return this.pages.restart();
   }
 
@@ -110,12 +87,14 @@ export class AssetGallery {
   }
 
   /**
-   * A new or changed asset: updated in place, or put first when new and matching the filter.
+   * A new or changed asset: updated in place, or put first when new, matching the filter and
+   * listed newest first (in another order or a search, it shows with the next reload).
    * Returns whether the gallery already knew it.
    */
   upsert(asset) {
     const known = this.assets.has(asset.id);
-    if (!known && (!this.matches(asset) || this.onLaterPage(asset))) return known;
+    const query = this.query.get();
+    if (!known && (!placeable(query) || !matches(query, asset) || this.onLaterPage(asset))) return known;
     if (!known) {
       this.order.unshift(asset.id);
       this.totalCount += 1;
@@ -196,10 +175,10 @@ export class AssetGallery {
     const { grid, total } = this.elements;
     total.textContent = String(this.totalCount);
     if (!this.order.length) {
-      const filtered = this.filtered();
+      const filtered = isFiltered(this.query.get());
       fill(grid, h("div", { class: "empty" },
         h("strong", {}, filtered ? "No asset matches" : "No assets yet"),
-        h("span", {}, filtered ? "Try another name, status, tag or format." : "Drop a GLB, glTF, OBJ, STL, PLY, FBX, DAE, OFF or 3MF file on the left to start.")));
+        h("span", {}, filtered ? "Try other words, another name, status, tag, format or dates." : "Drop a GLB, glTF, OBJ, STL, PLY, FBX, DAE, OFF or 3MF file on the left to start.")));
       return;
     }
     // Keep the focused control across the redraw (a checkbox toggled from the keyboard).

@@ -1,4 +1,4 @@
-/** The panel that describes the selected asset: stats, validation report, files and actions. */
+/** The panel that describes the selected asset: stats, quality and validation reports, files and actions. */
 import { statusBadge } from "./assets.js";
 import { describeErrors, fill, h, toast } from "./dom.js";
 import { ago, bytes, dimensions, exact, vector } from "./format.js";
@@ -6,6 +6,7 @@ import { request } from "./client.js";
 import { DemoAssetDeleteDocument } from "./generated/operations.ts";
 import { CatalogEditor } from "./catalog.js";
 import { convertSection } from "./convert.js";
+import { QualityReport } from "./quality.js";
 import { renderSection } from "./render.js";
 import { SceneView } from "./scene.js";
 
@@ -97,6 +98,7 @@ export class AssetDetail {
 
   clear() {
     this.catalog = null;
+    this.quality = null;
     this.sceneView?.dispose();
     this.sceneView = null;
     fill(this.container, h("div", { class: "detail-empty" }, "Select an asset to see its stats, validation report and files."));
@@ -117,6 +119,12 @@ export class AssetDetail {
     return this.catalog.element;
   }
 
+  /** The quality report of a READY `asset`, fetched once while the same asset is drawn again. */
+  qualityFor(asset) {
+    if (this.quality?.asset.id !== asset.id) this.quality = new QualityReport(asset);
+    return this.quality.element;
+  }
+
   show(asset) {
     this.asset = asset;
     const restoreFocus = keepFocus(this.container);
@@ -132,6 +140,7 @@ export class AssetDetail {
         h("button", { class: "button button-danger", onClick: () => this.remove() }, "Delete")),
       section("About", this.catalogFor(asset)),
       asset.stats ? statsSection(asset.stats) : null,
+      asset.status === "READY" ? section("Quality", this.qualityFor(asset)) : null,
       asset.validation ? validationSection(asset.validation) : null,
       asset.status === "READY" ? renderSection(asset, this) : null,
       asset.status === "READY" ? convertSection(asset, this) : null,

@@ -5,6 +5,7 @@ import { byId, copyText, toast } from "./dom.js";
 import { AuthError, connect, onAuthError, openLive, request, subscribe } from "./client.js";
 import { JobBoard, jobTitle } from "./jobs.js";
 import { JobsView } from "./jobs-view.js";
+import { libraryQuery } from "./library-query.js";
 import { LiveJobs } from "./live-jobs.js";
 import { SelectionBar } from "./selection.js";
 import { Tabs } from "./tabs.js";
@@ -125,13 +126,20 @@ function startApp(token) {
     refresh(asset.id);
   }
 
+  const query = libraryQuery({
+    search: byId("asset-text"),
+    nameContains: byId("asset-search"),
+    status: byId("asset-status"),
+    format: byId("asset-format"),
+    tags: byId("asset-tags"),
+    createdFrom: byId("asset-created-from"),
+    createdUntil: byId("asset-created-until"),
+    orderField: byId("asset-order"),
+    direction: byId("asset-direction"),
+  });
   const gallery = new AssetGallery(
-    {
-      grid: byId("asset-grid"),
-      total: byId("asset-total"),
-      sentinel: byId("asset-more"),
-      filters: { search: byId("asset-search"), status: byId("asset-status"), format: byId("asset-format"), tags: byId("asset-tags") },
-    },
+    { grid: byId("asset-grid"), total: byId("asset-total"), sentinel: byId("asset-more") },
+    query,
     {
       onSelect: select,
       onChange: (asset) => {
