@@ -34,7 +34,7 @@ PAGE_OPERATIONS = {"DemoAssets", "DemoAsset", "DemoActiveJobs", "DemoAssetUpload
                    "DemoRenderSubmit", "DemoAssetConvert", "DemoAssetScene",
                    "DemoSceneCreateFromAsset", "DemoSceneChanged", "DemoSceneUpdate",
                    "DemoScene", "DemoScenes", "DemoJobs", "DemoViewer",
-                   "DemoAssetCatalog", "DemoAssetUpdate"}
+                   "DemoAssetCatalog", "DemoAssetUpdate", "DemoAssetQuality"}
 
 
 def page_document() -> str:
