@@ -29,11 +29,15 @@ class ProjectAccess:
                    managed=frozenset(p for p, role in pairs if role is ProjectRole.OWNER))
 
     @classmethod
-    def personal(cls, owner: str, *, everything: bool = False) -> ProjectAccess:
+    def personal(cls, owner: str) -> ProjectAccess:
         """Only the owner's personal project: what a caller has before its memberships are
         read (background work acting for an owner)."""
-        return cls.of_roles([(personal_project_id(owner), ProjectRole.OWNER)]) if not \
-            everything else cls(frozenset(), frozenset(), frozenset(), everything=True)
+        return cls.of_roles([(personal_project_id(owner), ProjectRole.OWNER)])
+
+    @classmethod
+    def unrestricted(cls) -> ProjectAccess:
+        """Every project: an admin's view."""
+        return cls(frozenset(), frozenset(), frozenset(), everything=True)
 
     def can_read(self, project_id: str) -> bool:
         return self.everything or project_id in self.readable

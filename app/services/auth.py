@@ -36,7 +36,9 @@ class Principal:
     def projects(self) -> ProjectAccess:
         """The projects the caller reads and writes; its personal project alone until the
         request has read its memberships."""
-        return self.access or ProjectAccess.personal(self.owner, everything=self.is_admin)
+        if self.access is not None:
+            return self.access
+        return ProjectAccess.unrestricted() if self.is_admin else ProjectAccess.personal(self.owner)
 
     @property
     def is_admin(self) -> bool:

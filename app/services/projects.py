@@ -48,8 +48,7 @@ class ProjectService:
         """The principal with its access view: the projects its owner is a member of (its
         personal project made on first need). An admin reads and writes every project."""
         if principal.is_admin:
-            return replace(principal, access=ProjectAccess.personal(principal.owner,
-                                                                    everything=True))
+            return replace(principal, access=ProjectAccess.unrestricted())
         memberships = await Project.get_pymongo_collection().find(
             {"members.owner": principal.owner}, {"members": 1}).to_list()
         roles = [(str(doc["_id"]), ProjectRole(member["role"])) for doc in memberships
