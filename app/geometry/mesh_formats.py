@@ -1,5 +1,7 @@
-"""STL, PLY (vertex colours), OFF and 3MF read with trimesh, as a GLB; and what the OBJ path
-(`obj_mesh`, its own numpy parser) shares with them: the upload's resolver and the export.
+"""STL, PLY (vertex colours), OFF and 3MF as a GLB; and what the OBJ path (`obj_mesh`, its
+own numpy parser) shares with them: the upload's resolver and the export. ASCII STL, OFF and
+ASCII PLY are read into flat arrays by `text_meshes`; binary STL and PLY, the PLY layouts it
+leaves out, and 3MF are read by trimesh.
 
 trimesh keeps what these formats hold: PLY vertex colours, 3MF build items and components as
 a node tree. STL triangles come unshared, so their corners are welded, which lets the geometry
@@ -20,6 +22,7 @@ from app.geometry.archives import Archive
 from app.geometry.formats import SourceFormat, binary_stl_triangles
 from app.geometry.mtl_options import texture_file_name
 from app.geometry.resources import Resources
+from app.geometry.text_meshes import text_mesh_scene
 
 TRIMESH_TYPES = {
     SourceFormat.STL: "stl",
@@ -65,14 +68,16 @@ class UploadResolver(Resolver):
 
 
 def mesh_bytes_to_glb(data: bytes, source_format: SourceFormat, resources: Resources) -> bytes:
-    """Read `data` with trimesh and export it as a GLB scene; raises CorruptFile, NO_GEOMETRY
-    or what `resources` refused."""
+    """Read `data` and export it as a GLB scene; raises CorruptFile, NO_GEOMETRY or what
+    `resources` refused."""
     resolver = UploadResolver(resources)
     try:
-        scene = trimesh.load_scene(io.BytesIO(data), file_type=TRIMESH_TYPES[source_format],
-                                   process=False, resolver=resolver)
+        scene = text_mesh_scene(data, source_format)
+        if scene is None:
+            scene = trimesh.load_scene(io.BytesIO(data), file_type=TRIMESH_TYPES[source_format],
+                                       process=False, resolver=resolver)
         meshes = [g for g in scene.geometry.values() if isinstance(g, trimesh.Trimesh)]
-    except MemoryError:
+    except (MemoryError, AtelierError):  # the flat readers' CorruptFile says what is wrong
         raise
     except Exception as exc:  # any parser failure on user bytes is a corrupt file
         raise CorruptFile(f"the {source_format.value} file could not be read: "
