@@ -38,6 +38,9 @@ class SourceFormat(StrEnum):
     DAE = "DAE"
     THREE_MF = "3MF"
     USD = "USD"  # a USDA or USDC layer, or a USDZ package of them
+    IFC = "IFC"  # an ISO 10303-21 file whose schema is IFC2X3, IFC4 or later
+    STEP = "STEP"  # an ISO 10303-21 file of any other schema (AP203, AP214, AP242)
+    IGES = "IGES"
 
 
 EXTENSIONS: dict[str, SourceFormat] = {
@@ -55,6 +58,11 @@ EXTENSIONS: dict[str, SourceFormat] = {
     ".usda": SourceFormat.USD,
     ".usdc": SourceFormat.USD,
     ".usdz": SourceFormat.USD,
+    ".ifc": SourceFormat.IFC,
+    ".step": SourceFormat.STEP,
+    ".stp": SourceFormat.STEP,
+    ".iges": SourceFormat.IGES,
+    ".igs": SourceFormat.IGES,
 }
 
 _OBJ_LINE = re.compile(rb"^\s*(v|vt|vn|f|o|g|mtllib|usemtl|s)\s", re.MULTILINE)
@@ -65,6 +73,13 @@ USD_LAYER_SUFFIXES = (b".usd", b".usda", b".usdc")
 # USDZ stores its files uncompressed, each one's data starting at a multiple of 64 bytes.
 USDZ_ALIGNMENT = 64
 _ZIP_LOCAL_HEADER = struct.Struct("<4s2xHH4x4x4x4xHH")
+# ISO 10303-21 (IFC and STEP): the magic line, then a header naming the schema the data uses.
+_ISO_10303_21 = b"ISO-10303-21;"
+_FILE_SCHEMA = re.compile(rb"FILE_SCHEMA\s*\(\s*\(\s*'([A-Za-z0-9_ ]+)")
+# IGES: 80-column records whose column 73 names the section; the file starts with Start ('S')
+# or, where the start section is empty, Global ('G') records.
+IGES_RECORD_COLUMNS = 80
+_IGES_FIRST_SECTIONS = (b"S", b"G")
 
 
 def detect_format(path: Path, filename: str) -> SourceFormat:
@@ -91,7 +106,7 @@ def detect_stream(handle: BinaryIO, size: int, filename: str) -> SourceFormat:
         raise CorruptFile(f"the file is named as {claimed.value} but its bytes are not")
     raise UnsupportedFormat(
         "the file is not a supported 3D format (glTF/GLB, OBJ, STL, PLY, OFF, FBX, DAE, 3MF, "
-        "USD or a zip of them)"
+        "USD, IFC, STEP, IGES or a zip of them)"
     )
 
 
@@ -141,6 +156,12 @@ def _sniff_text(head: bytes, *, complete: bool) -> SourceFormat | None:
     text = head.lstrip(UTF8_BOM + b" \t\r\n")
     if head.startswith(b"#usda"):
         return SourceFormat.USD
+    if text.startswith(_ISO_10303_21):
+        return _iso_10303_21_format(text)
+    # An IGES Start record may be blank up to its section letter (OpenCascade writes it so):
+    # its leading spaces are kept.
+    if _is_iges(head.lstrip(UTF8_BOM + b"\r\n")):
+        return SourceFormat.IGES
     if text.startswith(b"{") and complete and _is_gltf_document(text):
         return SourceFormat.GLTF
     if text.startswith(b"solid") and (b"facet" in text or _EMPTY_ASCII_STL.match(text)):
@@ -154,6 +175,23 @@ def _sniff_text(head: bytes, *, complete: bool) -> SourceFormat | None:
     if _OBJ_LINE.search(text) and _mostly_text(text):
         return SourceFormat.OBJ
     return None
+
+
+def _iso_10303_21_format(text: bytes) -> SourceFormat:
+    """IFC when the header's FILE_SCHEMA names an IFC schema, STEP otherwise (a header too
+    broken to name one is left to the STEP reader, which reports what is wrong)."""
+    schema = _FILE_SCHEMA.search(text)
+    if schema is not None and schema.group(1).strip().upper().startswith(b"IFC"):
+        return SourceFormat.IFC
+    return SourceFormat.STEP
+
+
+def _is_iges(text: bytes) -> bool:
+    """Whether the first record is an IGES Start or Global record: 80 columns, the 73rd the
+    section letter and the last seven a sequence number."""
+    first = text.split(b"\n", 1)[0].rstrip(b"\r")
+    return len(first) == IGES_RECORD_COLUMNS and first[72:73] in _IGES_FIRST_SECTIONS \
+        and first[73:].strip().isdigit()
 
 
 def _is_gltf_document(text: bytes) -> bool:

@@ -2,7 +2,8 @@
 
 glTF keeps its own document: buffers and images are packed into one GLB and nothing is
 re-encoded. OBJ goes through its own numpy parser (`obj_mesh`); STL, PLY, OFF and 3MF through
-trimesh; FBX and DAE through assimp; USD through usd-core (`usd_import`). A zip holds one
+trimesh; FBX and DAE through assimp; USD through usd-core (`usd_import`); IFC through
+ifcopenshell (`ifc_import`); STEP and IGES through OpenCascade (`cad_import`). A zip holds one
 model and the files it refers to (`unpack_bundle` splits a zip of several models).
 
 The report describes the upload: for glTF, Khronos-style checks of the source document with
@@ -44,6 +45,7 @@ __all__ = ["IngestLimits", "IngestSummary", "RejectedModel", "ingest_path", "unp
 Report = Callable[[str, float], None]
 GLTF_FORMATS = (SourceFormat.GLB, SourceFormat.GLTF)
 ASSIMP_FORMATS = (SourceFormat.FBX, SourceFormat.DAE)
+CAD_FORMATS = (SourceFormat.STEP, SourceFormat.IGES)
 DEFAULT_LIMITS = IngestLimits()
 
 
@@ -227,6 +229,16 @@ def _other_to_glb(model: _Model, limits: IngestLimits) -> bytes:
         from app.geometry.usd_import import usd_to_glb
 
         return usd_to_glb(model.data, model.resources, limits)
+    if model.source_format is SourceFormat.IFC:
+        # ifcopenshell and its OpenCascade take about 100 MiB to load: only IFC pays.
+        from app.geometry.ifc_import import ifc_to_glb
+
+        return ifc_to_glb(model.data, limits)
+    if model.source_format in CAD_FORMATS:
+        # OpenCascade's libraries load in about a second: only STEP and IGES pay.
+        from app.geometry.cad_import import cad_to_glb
+
+        return cad_to_glb(model.data, model.source_format, model.resources, limits)
     if model.source_format in TRIMESH_TYPES:
         return mesh_bytes_to_glb(model.data, model.source_format, model.resources)
     if model.source_format in ASSIMP_FORMATS:

@@ -18,6 +18,7 @@ class IngestLimits:
     max_image_pixels: int = 8192 * 8192
     max_node_depth: int = 256
     converter_timeout_seconds: float = 120.0
+    cad_tessellation_tolerance: float = 0.001  # chord error / each STEP or IGES part's diagonal
     quality_max_texture_size: int = 4096  # reported by the quality report, never refused
     archive: ArchiveLimits = field(default_factory=ArchiveLimits)
 

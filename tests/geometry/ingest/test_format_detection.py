@@ -132,3 +132,34 @@ def test_an_obj_whose_first_face_follows_a_long_comment_header_is_ingested(
 def test_what_only_looks_like_an_empty_model_still_fails_as_before(
         tmp_path: Path, filename: str, data: bytes, code: str) -> None:
     assert failure_code(tmp_path, data, filename) == code
+
+
+IFC4_HEADER = (b"ISO-10303-21;\nHEADER;\nFILE_DESCRIPTION(('ViewDefinition [CoordinationView]'),"
+               b"'2;1');\nFILE_NAME('wall.ifc','2024-01-01T00:00:00',(''),(''),'','','');\n"
+               b"FILE_SCHEMA(('IFC4'));\nENDSEC;\nDATA;\n")
+AP214_HEADER = (b"ISO-10303-21;\nHEADER;\nFILE_DESCRIPTION((''),'2;1');\n"
+                b"FILE_NAME('part.step','2024-01-01T00:00:00',(''),(''),'','','');\n"
+                b"FILE_SCHEMA(('AUTOMOTIVE_DESIGN { 1 0 10303 214 1 1 1 1 }'));\nENDSEC;\n")
+IGES_START = (b"a box".ljust(72) + b"S      1\n"
+              + b"1H,,1H;,4Hpart,8Hpart.igs;".ljust(72) + b"G      1\n")
+
+
+@pytest.mark.parametrize(("data", "filename", "expected"), [
+    (IFC4_HEADER, "wall.ifc", SourceFormat.IFC),
+    (IFC4_HEADER.replace(b"IFC4", b"IFC2X3"), "any.name", SourceFormat.IFC),
+    (AP214_HEADER, "part.stp", SourceFormat.STEP),
+    (AP214_HEADER, "part.step", SourceFormat.STEP),
+    (IGES_START, "part.igs", SourceFormat.IGES),
+    (IGES_START.replace(b"S      1\n", b"S      1\r\n", 1), "part.iges", SourceFormat.IGES),
+    (IGES_START.replace(b"a box", b"     "), "blank-start.igs", SourceFormat.IGES),
+])
+def test_cad_formats_are_told_apart_by_their_headers(data: bytes, filename: str,
+                                                     expected: SourceFormat) -> None:
+    assert detect_stream(io.BytesIO(data), len(data), filename) is expected
+
+
+def test_a_file_named_iges_that_is_not_one_is_corrupt() -> None:
+    data = b"a box of 79 columns".ljust(79) + b"\n"
+    with pytest.raises(AtelierError) as raised:
+        detect_stream(io.BytesIO(data), len(data), "part.igs")
+    assert raised.value.code.value == "CORRUPT_FILE"
