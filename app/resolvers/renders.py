@@ -18,7 +18,7 @@ from app.geometry.render import (
     Turntable,
 )
 from app.geometry.render.cameras import vec3
-from app.geometry.render.options import rgba
+from app.geometry.render.options import DEFAULT_SAMPLES, rgba
 from app.resolvers.errors import errors_as_data
 from app.resolvers.idempotency import IdempotencyKey, once
 from app.resolvers.job_types import Job
@@ -63,9 +63,12 @@ def render_request(given: RenderSubmitInput) -> RenderRequest:
     with errors_under("input"):
         background = DEFAULT_BACKGROUND if given.background is strawberry.UNSET else (
             None if given.background is None else rgba(given.background))
+        samples = given.samples
         options = RenderOptions(width=given.width, height=given.height,
                                 format=given.format.value, background=background,
-                                samples=given.samples, quality=given.quality)
+                                samples=DEFAULT_SAMPLES[given.renderer.value] if samples is None
+                                else samples, quality=given.quality,
+                                renderer=given.renderer.value)
         with errors_under("turntable"):
             turntable = Turntable(given.turntable.frames, given.turntable.pitch) if (
                 given.turntable) else None

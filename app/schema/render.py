@@ -15,12 +15,27 @@ DEFAULT_BACKGROUND = RenderOptions().background
 @described(description="Encoding of rendered images.", values={
     "PNG": "Lossless, with alpha.",
     "JPEG": "Lossy by `quality`, no alpha.",
-    "WEBP": "Lossy by `quality`, with alpha.",
+    "WEBP": "Lossy by `quality`, with alpha; a turntable gives one file per frame.",
+    "MP4": "A turntable as one H.264 video (24 frames a second), lossy by `quality`, no "
+           "alpha; width and height must be even.",
+    "WEBM": "A turntable as one VP9 video (24 frames a second), lossy by `quality`, no alpha.",
 })
 class RenderImageFormat(Enum):
     PNG = "PNG"
     JPEG = "JPEG"
     WEBP = "WEBP"
+    MP4 = "MP4"
+    WEBM = "WEBM"
+
+
+@described(description="How an image is drawn.", values={
+    "RASTER": "OpenGL rasterisation: fast, direct lighting with an ambient term.",
+    "PATH_TRACED": "Mitsuba 3 path tracing on the CPU: shadows and interreflections, the "
+                   "same camera and materials (principled BSDF); slower, traced in passes.",
+})
+class Renderer(Enum):
+    RASTER = "RASTER"
+    PATH_TRACED = "PATH_TRACED"
 
 
 @strawberry.input(description="A camera at `position` looking at `target`; angles in degrees.")
@@ -77,7 +92,11 @@ class RenderSubmitInput:
         default=strawberry.UNSET,
         description="sRGB red, green, blue, alpha in 0..1; null is transparent (PNG, WEBP); "
         f"left out: {list(DEFAULT_BACKGROUND or [])}")
-    samples: int = strawberry.field(default=4, description="MSAA samples per pixel")
+    renderer: Renderer = strawberry.field(default=Renderer.RASTER,
+                                          description="Rasterised, or path traced")
+    samples: int | None = strawberry.field(
+        default=None, description="Per pixel: MSAA samples for RASTER (null: 4), paths "
+        "traced for PATH_TRACED (null: 64)")
     quality: int = strawberry.field(default=90, description="1..100, for JPEG and WEBP")
     turntable: TurntableInput | None = strawberry.field(
         default=None, description="Render a turn around the model instead of one image")

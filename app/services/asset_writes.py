@@ -67,13 +67,24 @@ async def set_asset_status(asset_id: str, status: AssetStatus, changes: Mapping[
     return document
 
 
-async def list_asset_file(asset_id: str, stored: StoredFile) -> bool:
+async def update_asset_document(asset_id: str, changes: Mapping[str, Any], *,
+                                session: AsyncClientSession | None = None
+                                ) -> dict[str, Any] | None:
+    """Set `changes` on the asset; the document after, or None when it is gone."""
+    document: dict[str, Any] | None = await Asset.get_pymongo_collection().find_one_and_update(
+        {"_id": asset_id}, _set(changes), return_document=ReturnDocument.AFTER, session=session)
+    return document
+
+
+async def list_asset_file(asset_id: str, stored: StoredFile,
+                          session: AsyncClientSession | None = None) -> bool:
     """Add a file to an asset's `files` once, keyed on its storage key, without rewriting the
-    asset (a job run twice lists it once); False when the asset no longer exists."""
+    asset (a job run twice lists it once), in `session`'s transaction if given; False when the
+    asset no longer exists."""
     listed = await Asset.get_pymongo_collection().update_one(
         {"_id": asset_id, "files.key": {"$ne": stored.key}},
-        {"$push": {"files": stored.model_dump()}, **_set({})})
-    return bool(listed.matched_count) or await Asset.get(asset_id) is not None
+        {"$push": {"files": stored.model_dump()}, **_set({})}, session=session)
+    return bool(listed.matched_count) or await Asset.get(asset_id, session=session) is not None
 
 
 async def unlist_asset_files(asset_id: str, keys: list[str]) -> None:

@@ -7,14 +7,14 @@ the retention setting (a TTL index); `replay` says when a resume point fell out 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 import pymongo
 from beanie import SortDirection
-from pymongo import AsyncMongoClient, ReturnDocument
+from pymongo import AsyncMongoClient, ReturnDocument, UpdateOne
 from pymongo.asynchronous.client_session import AsyncClientSession
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
@@ -83,9 +83,10 @@ class JobLog:
         *,
         only_if: dict[str, Any] | None = None,
         increment: dict[str, int] | None = None,
+        also: AlsoWrite | None = None,
     ) -> Job | None:
-        """Apply `changes` to an unfinished job as one new event; None if it is finished or
-        `only_if` does not match."""
+        """Apply `changes` to an unfinished job as one new event, with `also` (given the job as
+        changed) in the same transaction; None if it is finished or `only_if` does not match."""
         query = {"_id": job_id, "status": _NOT_TERMINAL, **(only_if or {})}
         update = {"$set": changes, "$inc": {**(increment or {}), "sequence": 1}}
         written: dict[str, Any] = {}
@@ -103,6 +104,8 @@ class JobLog:
                     {"job_id": job_id}, {"$set": {"expires_at": expires_at}}, session=session)
             await self._insert_event(job_id, document["sequence"], document, expires_at,
                                      session)
+            if also is not None:
+                await also(Job.model_validate(document), session)
             written.update(document)
 
         await self.transaction(write)
@@ -151,6 +154,14 @@ class JobLog:
         return None if document is None else Job.model_validate(document)
 
     @staticmethod
+    async def undo_dispatch(job_id: str) -> None:
+        """Mark a queued job that was recorded handed over, but that the queue did not take,
+        as waiting again (the reaper then dispatches it)."""
+        await Job.get_pymongo_collection().update_one(
+            {"_id": job_id, "status": JobStatus.QUEUED.value, "dispatched": True},
+            {"$set": {"dispatched": False}, "$inc": {"deliveries": -1}})
+
+    @staticmethod
     async def renew_lease(job_id: str, attempt: int, until: datetime) -> bool:
         """Extend attempt `attempt` of a running job; False when the job ended or another
         attempt took it over."""
@@ -186,6 +197,15 @@ class JobLog:
         """Forget the outputs of every job of an asset swept from the trash with its files."""
         await Job.get_pymongo_collection().update_many(
             {"asset_id": asset_id, "outputs.0": {"$exists": True}}, {"$set": {"outputs": []}})
+
+    @staticmethod
+    async def give_projects(projects: Mapping[str, str]) -> None:
+        """Give each job (by id) stored without a project the project its usage counts in;
+        a job given one meanwhile keeps it."""
+        if projects:
+            await Job.get_pymongo_collection().bulk_write([
+                UpdateOne({"_id": job_id, "project_id": None}, {"$set": {"project_id": project}})
+                for job_id, project in projects.items()], ordered=False)
 
     def _expiry(self, document: dict[str, Any]) -> datetime | None:
         if document.get("status") not in {status.value for status in TERMINAL_JOB_STATUSES}:

@@ -11,18 +11,24 @@ the other owners' waiting deliveries in arq (see JobQueue.enqueue).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from pymongo.errors import PyMongoError
+
 from app.availability import REDIS_FAULTS
 from app.config import Settings
-from app.errors import InvalidState, NotFound, QuotaExceeded
+from app.errors import Forbidden, InvalidState, NotFound, QuotaExceeded
+from app.models.asset import Asset
 from app.models.common import ErrorInfo, utcnow
 from app.models.job import Job, JobKind, JobPriority, JobStatus
+from app.models.project import personal_project_id
 from app.models.token import Scope
 from app.services.auth import Principal
+from app.services.job_access import may_read
 from app.services.job_log import AlsoWrite, JobLog
 from app.services.pagination import Page, paginate
 from app.services.queue import JobQueue
@@ -69,26 +75,54 @@ class JobService:
         params: dict[str, Any] | None = None,
         also: AlsoWrite | None = None,
         priority: JobPriority = JobPriority.STANDARD,
+        asset_version: int | None = None,
+        project_id: str | None = None,
     ) -> Job:
         """Record a QUEUED job (with `also`, in the same transaction), then hand it to the
-        queue; with Redis down that waits for the reaper, and the job is created all the same."""
-        await self.ensure_capacity(owner)
+        queue; with Redis down that waits for the reaper, and the job is created all the same.
+        It counts in the usage of `project_id` (its subject's project), else of the owner's
+        personal project.
+
+        When none of the owner's jobs waits and a slot is free, the job is the one `dispatch`
+        would hand over next, so it is recorded handed over (saving dispatch's writes)."""
+        unfinished = await self._unfinished(owner)
+        self._check_capacity(len(unfinished))
+        held = sum(unfinished)
+        direct = held == len(unfinished) and held < self.limits.slots_per_owner
         job = Job(owner=owner, kind=kind, asset_id=asset_id, scene_id=scene_id,
-                  params=params or {}, stage="queued", dispatched=False, priority=priority)
+                  project_id=project_id or personal_project_id(owner),
+                  asset_version=asset_version, params=params or {}, stage="queued",
+                  dispatched=direct, deliveries=int(direct), priority=priority)
         await self.log.record_created(job, also=also)
         try:
-            await self.dispatch(owner)
+            if direct:
+                await self.queue.enqueue(job)
+            else:
+                await self.dispatch(owner)
         except REDIS_FAULTS as fault:
             log.warning("job %s is recorded; the reaper will queue it (Redis: %s)", job.id, fault)
+            if direct:  # else its delivery counts as lost, found after a longer grace
+                with contextlib.suppress(PyMongoError):
+                    await self.log.undo_dispatch(job.id)
         return job
 
     async def ensure_capacity(self, owner: str) -> None:
         """QUOTA_EXCEEDED when the owner already has its most queued and running jobs; checked
         before anything is stored for a new one."""
-        active = await Job.find({"owner": owner, "status": {"$in": UNFINISHED}}).count()
+        self._check_capacity(len(await self._unfinished(owner)))
+
+    def _check_capacity(self, active: int) -> None:
         if active >= self.limits.max_per_owner:
             raise QuotaExceeded(f"{active} jobs are queued or running; the limit is "
                                 f"{self.limits.max_per_owner} per owner, wait for some to finish")
+
+    @staticmethod
+    async def _unfinished(owner: str) -> list[bool]:
+        """Whether each of the owner's queued and running jobs was handed to the queue, in one
+        read (there are at most the per-owner limit of them)."""
+        found = Job.get_pymongo_collection().find(
+            {"owner": owner, "status": {"$in": UNFINISHED}}, {"dispatched": 1})
+        return [document.get("dispatched") is not False async for document in found]
 
     async def dispatch(self, owner: str) -> int:
         """Hand the owner's first waiting jobs (by priority, then age) to the queue until it
@@ -112,10 +146,20 @@ class JobService:
         return sum([await self.dispatch(owner) for owner in sorted(owners)])
 
     async def get_visible(self, principal: Principal, job_id: str) -> Job:
+        """The job for its owner and the members of its asset's or scene's project; NOT_FOUND
+        alike for anyone else and for an id of nothing."""
         principal.require(Scope.JOBS_READ)
         job = await Job.get(job_id)
-        if job is None or not principal.can_access(job.owner):
+        if job is None or not await may_read(principal, job):
             raise NotFound(f"no job with id {job_id}", field=["id"])
+        return job
+
+    async def get_owned(self, principal: Principal, job_id: str) -> Job:
+        """The job for a change: its owner's (a project member who only reads it gets
+        FORBIDDEN)."""
+        job = await self.get_visible(principal, job_id)
+        if not principal.can_access(job.owner):
+            raise Forbidden("only the job's owner may change it")
         return job
 
     async def list(
@@ -124,6 +168,8 @@ class JobService:
     ) -> Page[Job]:
         principal.require(Scope.JOBS_READ)
         query: dict[str, Any] = principal.owner_query()
+        if where.asset_id and await self._shared_asset(principal, where.asset_id):
+            query = {}  # every member's jobs on an asset of a project the viewer reads
         if where.status:
             query["status"] = {"$in": [s.value for s in where.status]}
         if where.kind:
@@ -133,10 +179,17 @@ class JobService:
         return await paginate(Job, query, first=first, after=after, last=last, before=before,
                               max_size=self.max_page_size)
 
+    @staticmethod
+    async def _shared_asset(principal: Principal, asset_id: str) -> bool:
+        found = await Asset.get_pymongo_collection().find_one({"_id": asset_id},
+                                                              {"project_id": 1, "owner": 1})
+        return found is not None and principal.projects.can_read(
+            found.get("project_id") or personal_project_id(found["owner"]))
+
     async def cancel(self, principal: Principal, job_id: str) -> Job:
         """A queued job ends CANCELLED now; a running one is asked to stop at its next step."""
         principal.require(Scope.JOBS_WRITE)
-        job = await self.get_visible(principal, job_id)
+        job = await self.get_owned(principal, job_id)
         if job.is_terminal:
             raise InvalidState(f"the job is already {job.status.value}", field=["id"])
         now = utcnow()
@@ -159,7 +212,7 @@ class JobService:
         """Keep a render's or conversion's outputs past ATELIER_OUTPUT_RETENTION_DAYS (or let
         them expire again); INVALID_STATE for other kinds, which have no expiring outputs."""
         principal.require(Scope.JOBS_WRITE)
-        job = await self.get_visible(principal, job_id)
+        job = await self.get_owned(principal, job_id)
         if job.kind not in (JobKind.RENDER, JobKind.CONVERT):
             raise InvalidState(f"a {job.kind.value} job has no outputs that expire",
                                field=["id"])

@@ -1,11 +1,14 @@
 """Renders: check a request against the viewer's rights and the limits before queueing its job,
-find the GLB a job draws, and store the images it makes (listed on their asset too)."""
+find the GLB a job draws, store the images it makes, and list them on their asset in the
+transaction of the job write that records them."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path, PurePosixPath
 from typing import Protocol
+
+from pymongo.asynchronous.client_session import AsyncClientSession
 
 from app.config import Settings
 from app.errors import InvalidInput, InvalidState, NotFound, errors_under
@@ -14,15 +17,18 @@ from app.models.asset import Asset, AssetStatus
 from app.models.common import FileRole, StoredFile
 from app.models.job import Job, JobKind, JobPriority
 from app.models.token import Scope
+from app.services.asset_versions import version_glb
 from app.services.asset_writes import list_asset_file
 from app.services.assets import safe_filename
 from app.services.auth import Principal
+from app.services.job_log import AlsoWrite
 from app.services.jobs import JobService
 from app.services.scenes import Composer
-from app.services.storage import Storage
+from app.services.storage import ObjectInfo, Storage
 
 IMAGE_TYPES = {"PNG": ("png", "image/png"), "JPEG": ("jpg", "image/jpeg"),
                "WEBP": ("webp", "image/webp")}
+VIDEO_TYPES = {"MP4": ("mp4", "video/mp4"), "WEBM": ("webm", "video/webm")}
 
 
 class SceneGlbSource(Protocol):
@@ -41,6 +47,7 @@ def render_limits(settings: Settings) -> RenderLimits:
     return RenderLimits(max_width=settings.render_max_width,
                         max_height=settings.render_max_height,
                         max_samples=settings.render_max_samples,
+                        max_path_samples=settings.render_max_path_samples,
                         max_frames=settings.render_max_frames,
                         max_triangles=settings.max_triangles,
                         max_texture_pixels=settings.max_image_pixels)
@@ -62,17 +69,19 @@ class RenderService:
             raise InvalidInput("give exactly one of assetId and sceneId", field=[])
         with errors_under("request"):
             request.check(self.limits)
+        version = None
         if asset_id is not None:
-            await self._renderable_asset(principal, asset_id)
-            owner = principal.owner  # a project's EDITOR renders as itself, and sees its job
+            asset = await self._renderable_asset(principal, asset_id)
+            version, project_id = asset.current_version, asset.project_id
         else:
-            await self._writable_scene(principal, str(scene_id))
-            owner = principal.owner
+            project_id = await self._writable_scene(principal, str(scene_id))
+        owner = principal.owner  # a project's EDITOR renders as itself, and sees its job
         # One image is interactive (someone is looking at the page); a turntable is batch work.
-        priority = JobPriority.INTERACTIVE if request.frame_count == 1 else JobPriority.STANDARD
+        priority = JobPriority.INTERACTIVE if request.is_one_image else JobPriority.STANDARD
         return await self.jobs.create(owner, JobKind.RENDER, asset_id=asset_id,
                                       scene_id=scene_id, params=request.to_params(),
-                                      priority=priority)
+                                      priority=priority, asset_version=version,
+                                      project_id=project_id)
 
     async def glb_file(self, job: Job, work_dir: Path, compose: Composer) -> Path:
         """The GLB the job draws, as a file in `work_dir`: its scene's export (composed by
@@ -83,7 +92,7 @@ class RenderService:
             key = await self.scenes.scene_glb(job.scene_id, compose)
         else:
             asset = await Asset.get(job.asset_id or "")
-            glb = asset.file(FileRole.GLB) if asset else None
+            glb = await version_glb(asset, job.asset_version) if asset else None
             if glb is None:
                 raise NotFound("the asset was deleted before it could be rendered")
             key = glb.key
@@ -94,21 +103,48 @@ class RenderService:
     async def store_image(self, job: Job, frame: int | None, image: bytes, image_format: str
                           ) -> StoredFile:
         """Store an image under renders/<job id>/ (`frame`: its number from 1 in a turntable,
-        None for a single image) and list it on the job's asset."""
+        None for a single image); its file record, for the job to list (see `listing`)."""
         extension, content_type = IMAGE_TYPES[image_format]
         name = "render" if frame is None else f"frame-{frame:04d}"
         key = f"renders/{job.id}/{name}.{extension}"
         stored = await self.storage.put_stream(key, _one_chunk(image), content_type=content_type)
-        output = StoredFile(role=FileRole.RENDER, format=image_format, key=key,
-                            size_bytes=stored.size_bytes, content_type=content_type,
-                            filename=f"{name}.{extension}", job_id=job.id)
-        if job.asset_id is not None:
-            await list_asset_file(job.asset_id, output)
-        return output
+        return self._output(job, stored, image_format, content_type)
 
-    async def store_thumbnail(self, asset: Asset, image: bytes) -> StoredFile:
-        """Store a PNG as the asset's thumbnail; the caller lists it among the asset's files."""
-        key = f"assets/{asset.id}/thumbnail.png"
+    async def store_video(self, job: Job, video: Path, video_format: str) -> StoredFile:
+        """Store a turntable's video file as renders/<job id>/turntable.<ext>; its file
+        record, for the job to list (see `listing`)."""
+        extension, content_type = VIDEO_TYPES[video_format]
+        key = f"renders/{job.id}/turntable.{extension}"
+        stored = await self.storage.put_file(key, video, content_type=content_type)
+        return self._output(job, stored, video_format, content_type)
+
+    @staticmethod
+    def listing(job: Job, outputs: list[StoredFile]) -> AlsoWrite:
+        """The write, for the transaction that records `outputs` on `job`, that lists on the
+        job's asset those the job does not record yet; so a job's outputs and its asset's
+        files change together, each output listed once."""
+        recorded = {output.key for output in job.outputs}
+        new = [output for output in outputs if output.key not in recorded]
+
+        async def list_new(changed: Job, session: AsyncClientSession) -> None:
+            if changed.asset_id is not None:
+                for output in new:
+                    await list_asset_file(changed.asset_id, output, session)
+
+        return list_new
+
+    @staticmethod
+    def _output(job: Job, stored: ObjectInfo, file_format: str, content_type: str
+                ) -> StoredFile:
+        """The RENDER file record of a stored output."""
+        return StoredFile(role=FileRole.RENDER, format=file_format, key=stored.key,
+                          size_bytes=stored.size_bytes, content_type=content_type,
+                          filename=PurePosixPath(stored.key).name, job_id=job.id)
+
+    async def store_thumbnail(self, asset: Asset, image: bytes, folder: str = "") -> StoredFile:
+        """Store a PNG as the asset's thumbnail (under `folder`, a version's); the caller lists
+        it among the asset's files."""
+        key = f"assets/{asset.id}/{folder}thumbnail.png"
         stored = await self.storage.put_stream(key, _one_chunk(image), content_type="image/png")
         return StoredFile(role=FileRole.THUMBNAIL, format="PNG", key=key,
                           size_bytes=stored.size_bytes, content_type="image/png",
@@ -127,13 +163,15 @@ class RenderService:
                                field=["asset_id"])
         return asset
 
-    async def _writable_scene(self, principal: Principal, scene_id: str) -> None:
+    async def _writable_scene(self, principal: Principal, scene_id: str) -> str:
+        """The project of the scene the principal may render."""
         principal.require(Scope.SCENES_READ)
         project = await self.scenes.scene_project(scene_id) if self.scenes else None
         missing = NotFound(f"no scene with id {scene_id}", field=["scene_id"])
         if project is None:
             raise missing
         principal.projects.require_write(project, missing)
+        return project
 
 
 async def _one_chunk(data: bytes) -> AsyncIterator[bytes]:

@@ -10,7 +10,7 @@ from typing import Any
 from app.errors import AtelierError, ErrorCode
 from app.models.common import ErrorInfo, StoredFile, utcnow
 from app.models.job import Job, JobStatus
-from app.services.job_log import JobLog
+from app.services.job_log import AlsoWrite, JobLog
 
 
 class JobCancelled(AtelierError):
@@ -65,14 +65,14 @@ class JobRun:
 
     async def stage(
         self, name: str, progress: float, message: str | None = None, *,
-        outputs: list[StoredFile] | None = None,
+        outputs: list[StoredFile] | None = None, also: AlsoWrite | None = None,
     ) -> None:
-        """Enter a named stage, listing the outputs done so far if given; raises JobCancelled
-        if the user asked to stop."""
+        """Enter a named stage, listing the outputs done so far if given (with `also` in the
+        same transaction); raises JobCancelled if the user asked to stop."""
         changes: dict[str, Any] = {"stage": name, "progress": progress, "message": message}
         if outputs is not None:
             changes["outputs"] = [output.model_dump() for output in outputs]
-        await self._write(changes, force=True)
+        await self._write(changes, force=True, also=also)
 
     def within(self, start: float, end: float) -> Callable[[str, float], Awaitable[None]]:
         """A progress callback mapping a sub-task's 0..1 onto [start, end] of this job."""
@@ -84,10 +84,13 @@ class JobRun:
 
         return report
 
-    async def succeed(self, outputs: list[StoredFile] | None = None, message: str | None = None
+    async def succeed(self, outputs: list[StoredFile] | None = None, message: str | None = None,
+                      compression: dict[str, Any] | None = None, also: AlsoWrite | None = None
                       ) -> None:
+        """End SUCCEEDED with `outputs`, and `also` in the same transaction."""
         await self._finish(JobStatus.SUCCEEDED, stage="done", message=message,
-                           outputs=[o.model_dump() for o in outputs or []], progress=1.0)
+                           outputs=[o.model_dump() for o in outputs or []], progress=1.0,
+                           compression=compression, also=also)
 
     async def fail(self, error: AtelierError) -> None:
         await self._finish(JobStatus.FAILED, stage="failed", message=error.message,
@@ -114,21 +117,21 @@ class JobRun:
             self.job = updated
 
     async def _finish(self, status: JobStatus, *, error: ErrorInfo | None = None,
-                      **fields: Any) -> None:
+                      also: AlsoWrite | None = None, **fields: Any) -> None:
         changes = {"status": status.value, "finished_at": utcnow(),
                    "error": error.model_dump() if error else None, **fields}
-        updated = await self.log.apply(self.job.id, changes)
+        updated = await self.log.apply(self.job.id, changes, also=also)
         if updated is not None:
             self.job = updated
 
     async def _write(self, changes: dict[str, Any], *, force: bool,
-                     check_cancel: bool = True) -> None:
+                     check_cancel: bool = True, also: AlsoWrite | None = None) -> None:
         # Progress inside a stage is coalesced (each write is an event); stage changes never are.
         now = time.monotonic()
         interval = self.log.policy.progress_min_interval_seconds
         if not force and now - self._last_write < interval:
             return
-        updated = await self.log.apply(self.job.id, changes)
+        updated = await self.log.apply(self.job.id, changes, also=also)
         if updated is None:
             raise JobCancelled("the job was finished elsewhere")
         self._last_write = now

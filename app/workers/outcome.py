@@ -14,6 +14,7 @@ from arq.worker import Retry
 from app.errors import AtelierError, ErrorCode
 from app.models.common import StoredFile
 from app.services.container import Services
+from app.services.job_log import AlsoWrite
 from app.workers.job_run import JobCancelled, JobRun, TurnOver
 from app.workers.leases import hold
 from app.workers.retry import retry_on_passing_faults
@@ -38,6 +39,8 @@ async def claim(ctx: dict[str, Any], job_id: str, *, first_stage: str = "startin
 class Outcome:
     outputs: list[StoredFile] = field(default_factory=list)
     message: str | None = None
+    compression: dict[str, Any] | None = None  # a COMPRESS conversion's report
+    also: AlsoWrite | None = None  # committed with the job's success (listing its outputs)
 
 
 async def carry_out(
@@ -71,7 +74,8 @@ async def carry_out(
         await _notify(on_failure, failure)
         await run.fail(failure)
     else:
-        await run.succeed(outcome.outputs, message=outcome.message)
+        await run.succeed(outcome.outputs, message=outcome.message,
+                          compression=outcome.compression, also=outcome.also)
 
 
 async def _notify(hook: FailureHook | None, error: AtelierError) -> None:

@@ -1,6 +1,8 @@
 """The render job: the GLB of an asset (or scene) → one image per camera, each stored and listed
-on the job as soon as it is done. A small render draws on the process's render thread; a large
-one (see app.workers.render_child), and every scene composition, in the sandboxed child."""
+on the job as soon as it is done, or a turntable's frames as one video stored at the end. A
+small raster render draws on the process's render thread; a large one, a path-traced one (with
+a stage per pass, the points where a cancellation stops it), a video (see
+app.workers.render_child) and every scene composition in the sandboxed child."""
 
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from app.workers.render_child import (
     fits_render_thread,
     frame_path,
     render_to_files,
+    video_path,
 )
 from app.workers.render_thread import process_render_thread
 from app.workers.sandbox import Limits, run_isolated
@@ -63,9 +66,11 @@ async def _render_images(services: Services, run: JobRun) -> Outcome:
         else:
             rendered = await _in_child(services, run, request, cameras, glb, deadline)
     count = len(rendered.outputs)
-    images = "image" if count == 1 else "images"
-    return Outcome(rendered.outputs, f"{count} {images} rendered in "
-                   f"{rendered.seconds * 1e3:.1f} ms")
+    what = (f"{len(cameras)} frames rendered into one {request.options.format} video"
+            if request.options.is_video else f"{count} {'image' if count == 1 else 'images'}"
+            " rendered")
+    return Outcome(rendered.outputs, f"{what} in {rendered.seconds * 1e3:.1f} ms",
+                   also=services.renders.listing(run.job, rendered.outputs))
 
 
 def _composer(services: Services) -> Composer:
@@ -90,7 +95,8 @@ async def _on_render_thread(services: Services, run: JobRun, request: RenderRequ
         for number, camera in enumerate(cameras, start=1):
             if len(cameras) > 1:
                 await run.stage(f"frame {number}/{len(cameras)}",
-                                _frame_progress(number - 1, len(cameras)), outputs=outputs)
+                                _progress((number - 1) / len(cameras)), outputs=outputs,
+                                also=renders.listing(run.job, outputs))
             if time.monotonic() > deadline:
                 raise JobTimeout(f"the render took longer than the limit of "
                                  f"{services.settings.job_timeout_seconds:g}s; "
@@ -105,34 +111,49 @@ async def _on_render_thread(services: Services, run: JobRun, request: RenderRequ
 
 async def _in_child(services: Services, run: JobRun, request: RenderRequest,
                     cameras: Sequence[Camera | None], glb: Path, deadline: float) -> Rendered:
-    """Render in the sandboxed child; each frame it reports done is stored right away and the
-    next frame's stage written (which stops the child if the user cancelled)."""
+    """Render in the sandboxed child; each image it reports done is stored right away and the
+    next frame's (or pass's) stage written, which stops the child if the user cancelled. A
+    video is stored once the child has encoded every frame."""
     folder = glb.parent / "frames"
     folder.mkdir()
     outputs: list[StoredFile] = []
+    image_format = request.options.format
 
     async def store_until(done: int) -> None:
         while len(outputs) < done:
             number = len(outputs) + 1
             data = await asyncio.to_thread(frame_path(folder, number).read_bytes)
             outputs.append(await services.renders.store_image(
-                run.job, number if request.turntable else None, data, request.options.format))
+                run.job, number if request.turntable else None, data, image_format))
 
-    async def frame_done(_stage: str, fraction: float) -> None:
+    async def progress(stage: str, fraction: float) -> None:
+        if stage != "frame":  # a pass of a path-traced frame
+            await run.stage(stage, _progress(fraction), outputs=outputs,
+                            also=services.renders.listing(run.job, outputs))
+            return
         done = round(fraction * len(cameras))
-        await store_until(done)
+        if not request.options.is_video:
+            await store_until(done)
         if done < len(cameras):
-            await run.stage(f"frame {done + 1}/{len(cameras)}",
-                            _frame_progress(done, len(cameras)), outputs=outputs)
+            await run.stage(f"frame {done + 1}/{len(cameras)}", _progress(done / len(cameras)),
+                            outputs=outputs, also=services.renders.listing(run.job, outputs))
 
+    if len(cameras) > 1:  # as on the render thread, each frame's stage begins it
+        await run.stage(f"frame 1/{len(cameras)}", _progress(0.0), outputs=outputs)
+    remaining = max(deadline - time.monotonic(), 0.001)
     limits = dataclasses.replace(Limits.from_settings(services.settings),
-                                 timeout_seconds=max(deadline - time.monotonic(), 0.001))
+                                 timeout_seconds=remaining)
     result: ChildRender = await run_isolated(
         render_to_files, glb, cameras, request.options, services.renders.limits, folder,
-        limits=limits, on_progress=frame_done if len(cameras) > 1 else None)
-    await store_until(len(cameras))
+        remaining, limits=limits, on_progress=progress)
+    if request.options.is_video:
+        outputs.append(await services.renders.store_video(run.job, video_path(folder),
+                                                          image_format))
+    else:
+        await store_until(len(cameras))
     return Rendered(outputs, result.seconds)
 
 
-def _frame_progress(done: int, total: int) -> float:
-    return round(FRAMES_START + (FRAMES_END - FRAMES_START) * done / total, 4)
+def _progress(fraction: float) -> float:
+    """The job's progress once `fraction` of the frames are drawn."""
+    return round(FRAMES_START + (FRAMES_END - FRAMES_START) * fraction, 4)

@@ -1,5 +1,7 @@
-"""Where a render runs: small ones on the worker's render thread (its GL context is warm),
-anything whose memory could be large in the sandboxed child, with the job's memory cap.
+"""Where a render runs: small raster images on the worker's render thread (its GL context is
+warm); anything whose memory could be large, every path-traced render (Mitsuba on the CPU, in
+passes) and every turntable video (frames piped to ffmpeg) in the sandboxed child, with the
+job's memory cap.
 
 A render's memory is mostly its framebuffers (per pixel, and per MSAA sample) and the scene's
 arrays (a few times the GLB's size), so it is estimated before anything is loaded; a render
@@ -10,12 +12,17 @@ render's size.
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.geometry.render import Camera, Renderer, RenderLimits, RenderOptions
+import numpy as np
+
+from app.geometry.render import Camera, Renderer, RenderLimits, RenderOptions, encode_image
+from app.geometry.render.path_tracer import PassDone, PathTracer
+from app.geometry.render.video import VideoEncoder
 from app.geometry.scene_graph import SceneGraph
 from app.services.scenes import compose_file
 
@@ -28,6 +35,7 @@ BYTES_PER_SAMPLE = 8 + 4
 GLB_EXPANSION = 4
 
 Report = Callable[[str, float], None]
+DrawFrame = Callable[[Camera | None, PassDone], np.ndarray]
 
 
 def render_memory_bytes(options: RenderOptions, glb_size: int) -> int:
@@ -37,11 +45,17 @@ def render_memory_bytes(options: RenderOptions, glb_size: int) -> int:
 
 
 def fits_render_thread(options: RenderOptions, glb_size: int, inline_max_mb: int) -> bool:
-    return render_memory_bytes(options, glb_size) <= inline_max_mb * MIB
+    """A small raster image; path tracing and video encoding keep a CPU busy for long."""
+    return (options.renderer == "RASTER" and not options.is_video
+            and render_memory_bytes(options, glb_size) <= inline_max_mb * MIB)
 
 
 def frame_path(folder: Path, number: int) -> Path:
     return folder / f"frame-{number:04d}.img"
+
+
+def video_path(folder: Path) -> Path:
+    return folder / "turntable.video"
 
 
 @dataclass(frozen=True)
@@ -50,15 +64,47 @@ class ChildRender:
 
 
 def render_to_files(glb_path: Path, cameras: Sequence[Camera | None], options: RenderOptions,
-                    limits: RenderLimits, folder: Path, *, report: Report) -> ChildRender:
-    """In the child: load the GLB on a Renderer of its own and write each camera's encoded
-    image to `frame_path(folder, n)`, reporting 'frame' with the fraction done."""
+                    limits: RenderLimits, folder: Path, encode_timeout_seconds: float, *,
+                    report: Report) -> ChildRender:
+    """In the child: load the GLB for the options' renderer and write each camera's encoded
+    image to `frame_path(folder, n)`, or every frame into one video at `video_path(folder)`.
+
+    Reports 'frame' with the fraction of frames done and, path tracing, each pass done as
+    'pass p/P' (prefixed 'frame n/N, ' in a turntable) with the fraction of the whole render.
+    """
     started = time.perf_counter()
-    with Renderer(limits) as renderer, renderer.load(glb_path.read_bytes()) as scene:
-        for number, camera in enumerate(cameras, start=1):
-            frame_path(folder, number).write_bytes(renderer.render(scene, camera, options))
-            report("frame", number / len(cameras))
+    count = len(cameras)
+
+    def pass_reporter(number: int) -> PassDone:
+        prefix = f"frame {number}/{count}, " if count > 1 else ""
+        return lambda done, total: report(f"{prefix}pass {done}/{total}",
+                                          (number - 1 + done / total) / count)
+
+    with _frame_drawer(glb_path, options, limits) as draw:
+        if options.is_video:
+            with VideoEncoder(video_path(folder), options, encode_timeout_seconds) as video:
+                for number, camera in enumerate(cameras, start=1):
+                    video.write(draw(camera, pass_reporter(number)))
+                    report("frame", number / count)
+                video.finish()
+        else:
+            for number, camera in enumerate(cameras, start=1):
+                pixels = draw(camera, pass_reporter(number))
+                frame_path(folder, number).write_bytes(encode_image(pixels, options))
+                report("frame", number / count)
     return ChildRender(time.perf_counter() - started)
+
+
+@contextlib.contextmanager
+def _frame_drawer(glb_path: Path, options: RenderOptions, limits: RenderLimits
+                  ) -> Iterator[DrawFrame]:
+    """The GLB loaded for the options' renderer, as a function drawing one camera's pixels."""
+    if options.renderer == "PATH_TRACED":
+        tracer = PathTracer(glb_path.read_bytes(), limits)
+        yield lambda camera, on_pass: tracer.render_pixels(camera, options, on_pass)
+        return
+    with Renderer(limits) as renderer, renderer.load(glb_path.read_bytes()) as scene:
+        yield lambda camera, _on_pass: renderer.render_pixels(scene, camera, options)
 
 
 def compose_scene(graph: SceneGraph, sources: Mapping[str, Path], name: str, output: Path, *,

@@ -19,7 +19,8 @@ from app.workers.sandbox import Limits, run_isolated
 log = logging.getLogger(__name__)
 
 
-async def render_thumbnail(services: Services, glb_path: Path, asset: Asset) -> StoredFile | None:
+async def render_thumbnail(services: Services, glb_path: Path, asset: Asset, folder: str = ""
+                           ) -> StoredFile | None:
     """Render the GLB at `glb_path` framed automatically (a square PNG of `thumbnail_size`
     pixels, transparent background) and store it as the asset's THUMBNAIL file.
 
@@ -36,7 +37,7 @@ async def render_thumbnail(services: Services, glb_path: Path, asset: Asset) -> 
             image = await thread.render_once(glb, None, options)
         else:
             image = await _render_in_child(services, glb_path, options)
-        return await services.renders.store_thumbnail(asset, image)
+        return await services.renders.store_thumbnail(asset, image, folder)
     except Exception:  # the ingest goes on without a thumbnail
         log.warning("no thumbnail for asset %s", asset.id, exc_info=True)
         return None

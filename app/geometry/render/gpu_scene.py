@@ -22,6 +22,10 @@ from app.geometry.render.scene_data import (
 )
 
 GL_SRGB8_ALPHA8 = 0x8C43
+GL_RGBA8 = 0x8058
+# The shadow pass reads positions and UVs of the interleaved vertex, skipping the rest.
+SHADOW_LAYOUT = "3f 12x 2f 16x"
+SHADOW_ATTRIBUTES = ("in_position", "in_uv")
 GL_CLAMP_TO_EDGE = 33071
 _MIPMAP_FILTERS = (9984, 9985, 9986, 9987)
 _MAX_ANISOTROPY = 8.0
@@ -30,6 +34,7 @@ _MAX_ANISOTROPY = 8.0
 @dataclass
 class GpuMesh:
     vertex_array: moderngl.VertexArray
+    shadow_array: moderngl.VertexArray  # positions and UVs for the shadow pass
     buffers: tuple[moderngl.Buffer, ...]
 
 
@@ -50,7 +55,7 @@ class LoadedScene:
     """
 
     def __init__(self, context: moderngl.Context, program: moderngl.Program,
-                 data: SceneData) -> None:
+                 shadow_program: moderngl.Program, data: SceneData) -> None:
         self.bounds: Bounds = data.bounds
         self.camera_names: tuple[str, ...] = data.camera_names
         self.triangle_count = sum(data.primitives[draw.primitive].triangle_count
@@ -61,13 +66,19 @@ class LoadedScene:
         self.lights: list[Light] = data.lights
         self._context = context
         self.meshes: list[GpuMesh] = []
-        self.textures: dict[int, GpuTexture] = {}
+        # By glTF texture index and whether it is sampled as sRGB (colour) or as stored (data).
+        self.textures: dict[tuple[int, bool], GpuTexture] = {}
         self.released = False
         try:
             for primitive in data.primitives:
-                self.meshes.append(_upload_mesh(context, program, primitive))
-            for index, texture in data.textures.items():
-                self.textures[index] = _upload_texture(context, texture)
+                self.meshes.append(_upload_mesh(context, program, shadow_program, primitive))
+            for material in data.materials:
+                for srgb, indices in ((True, material.srgb_textures),
+                                      (False, material.linear_textures)):
+                    for index in indices:
+                        if (index, srgb) not in self.textures:
+                            self.textures[index, srgb] = _upload_texture(
+                                context, data.textures[index], srgb)
         except BaseException:
             self.release()
             raise
@@ -79,6 +90,7 @@ class LoadedScene:
         with self._context:
             for mesh in self.meshes:
                 mesh.vertex_array.release()
+                mesh.shadow_array.release()
                 for buffer in mesh.buffers:
                     buffer.release()
             for uploaded in self.textures.values():
@@ -94,24 +106,26 @@ class LoadedScene:
 
 
 def _upload_mesh(context: moderngl.Context, program: moderngl.Program,
-                 primitive: Primitive) -> GpuMesh:
+                 shadow_program: moderngl.Program, primitive: Primitive) -> GpuMesh:
     vertices = context.buffer(primitive.vertices)
-    if primitive.indices is None:
-        return GpuMesh(context.vertex_array(
-            program, [(vertices, VERTEX_LAYOUT, *VERTEX_ATTRIBUTES)]), (vertices,))
-    indices = context.buffer(primitive.indices)
-    vertex_array = context.vertex_array(
-        program, [(vertices, VERTEX_LAYOUT, *VERTEX_ATTRIBUTES)],
-        index_buffer=indices, index_element_size=4,
-    )
-    return GpuMesh(vertex_array, (vertices, indices))
+    indices = context.buffer(primitive.indices) if primitive.indices is not None else None
+    buffers = (vertices,) if indices is None else (vertices, indices)
+    arrays = [
+        context.vertex_array(shader, [(vertices, layout, *attributes)], index_buffer=indices,
+                             index_element_size=4)
+        for shader, layout, attributes in (
+            (program, VERTEX_LAYOUT, VERTEX_ATTRIBUTES),
+            (shadow_program, SHADOW_LAYOUT, SHADOW_ATTRIBUTES),
+        )
+    ]
+    return GpuMesh(arrays[0], arrays[1], buffers)
 
 
-def _upload_texture(context: moderngl.Context, texture: Texture) -> GpuTexture:
+def _upload_texture(context: moderngl.Context, texture: Texture, srgb: bool) -> GpuTexture:
     height, width = texture.pixels.shape[:2]
     # An sRGB internal format makes the sampler return linear colour, filtered correctly.
     uploaded = context.texture((width, height), 4, texture.pixels.tobytes(),
-                               internal_format=GL_SRGB8_ALPHA8)
+                               internal_format=GL_SRGB8_ALPHA8 if srgb else GL_RGBA8)
     if texture.min_filter in _MIPMAP_FILTERS:
         uploaded.build_mipmaps()
         uploaded.anisotropy = min(_MAX_ANISOTROPY, context.max_anisotropy)

@@ -3,7 +3,9 @@
 A scene with KHR_lights_punctual lights is lit by them alone (intensities as the glTF gives
 them, like Khronos's sample viewer at exposure 1), keeping the author's intent. A scene without
 lights gets a three-point rig fixed to the camera, so every side of a turntable is lit alike.
-Both get a dim sky/ground ambient, standing in for the environment light we do not simulate.
+Both are also lit by the studio environment (environment.py); the first directional or spot
+light (the rig's key) casts shadows. The path tracer stands a constant sky/ground average in
+for the environment (`AMBIENT_SKY`, `AMBIENT_GROUND`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,12 @@ _RIG: tuple[tuple[tuple[float, float, float], float], ...] = (
 
 def lights_for_view(scene_lights: list[Light], view: Matrix) -> list[Light]:
     return scene_lights[:MAX_LIGHTS] if scene_lights else camera_rig(view)
+
+
+def shadow_caster(lights: list[Light]) -> int | None:
+    """The index of the light that casts shadows: the first directional or spot light."""
+    return next((index for index, light in enumerate(lights[:MAX_LIGHTS])
+                 if light.kind in ("directional", "spot")), None)
 
 
 def camera_rig(view: Matrix) -> list[Light]:

@@ -1,9 +1,11 @@
-"""Read glTF metallic-roughness materials and decode the base colour textures they use."""
+"""Read glTF metallic-roughness materials and decode the textures they use: base colour,
+metallic-roughness, normal, occlusion and emissive (with KHR_materials_emissive_strength)."""
 
 from __future__ import annotations
 
 import base64
 import io
+from typing import Any
 
 import numpy as np
 from PIL import Image, UnidentifiedImageError
@@ -11,7 +13,9 @@ from PIL import Image, UnidentifiedImageError
 from app.errors import CorruptFile
 from app.geometry.gltf_io import GltfAsset
 from app.geometry.render.options import RenderLimits
-from app.geometry.render.scene_data import Material, Texture
+from app.geometry.render.scene_data import Material, Texture, xyz
+
+_EMISSIVE_STRENGTH = "KHR_materials_emissive_strength"
 
 
 def read_materials(
@@ -20,25 +24,44 @@ def read_materials(
     """Every material, and the decoded textures they use, keyed by glTF texture index.
 
     A texture whose image is not inside the file (an external URI, or only a GPU-compressed
-    source such as KTX2) is left out and its material renders with its factor alone.
+    source such as KTX2) is left out and its map is ignored (the factor alone applies).
     """
     materials: list[Material] = []
     textures: dict[int, Texture] = {}
+
+    def texture(reference: dict[str, Any] | None) -> int | None:
+        index = reference.get("index") if reference else None
+        if index is not None and index not in textures:
+            decoded = _read_texture(asset, index, limits)
+            if decoded is not None:
+                textures[index] = decoded
+        return index if index in textures else None
+
     for entry in asset.section("materials"):
         pbr = entry.get("pbrMetallicRoughness", {})
-        texture_ref = pbr.get("baseColorTexture")
-        texture_index = texture_ref.get("index") if texture_ref else None
-        if texture_index is not None and texture_index not in textures:
-            texture = _read_texture(asset, texture_index, limits)
-            if texture is not None:
-                textures[texture_index] = texture
+        references = [pbr.get("baseColorTexture"), pbr.get("metallicRoughnessTexture"),
+                      entry.get("normalTexture"), entry.get("occlusionTexture"),
+                      entry.get("emissiveTexture")]
+        indices = [texture(reference) for reference in references]
+        used = [ref for ref, index in zip(references, indices, strict=True) if index is not None]
+        normal = entry.get("normalTexture") or {}
+        occlusion = entry.get("occlusionTexture") or {}
+        strength = float(entry.get("extensions", {}).get(_EMISSIVE_STRENGTH, {}).get(
+            "emissiveStrength", 1.0))
         materials.append(Material(
             base_color=tuple(pbr.get("baseColorFactor", (1.0, 1.0, 1.0, 1.0))),
-            base_color_texture=texture_index if texture_index in textures else None,
-            base_color_uv_set=int(texture_ref.get("texCoord", 0)) if texture_ref else 0,
+            base_color_texture=indices[0],
+            uv_set=int(used[0].get("texCoord", 0)) if used else 0,
             metallic=float(pbr.get("metallicFactor", 1.0)),
             roughness=float(pbr.get("roughnessFactor", 1.0)),
-            emissive=tuple(entry.get("emissiveFactor", (0.0, 0.0, 0.0))),
+            metallic_roughness_texture=indices[1],
+            normal_texture=indices[2],
+            normal_scale=float(normal.get("scale", 1.0)),
+            occlusion_texture=indices[3],
+            occlusion_strength=float(occlusion.get("strength", 1.0)),
+            emissive=xyz(strength * float(channel)
+                         for channel in entry.get("emissiveFactor", (0.0, 0.0, 0.0))),
+            emissive_texture=indices[4],
             alpha_mode=entry.get("alphaMode", "OPAQUE"),
             alpha_cutoff=float(entry.get("alphaCutoff", 0.5)),
             double_sided=bool(entry.get("doubleSided", False)),

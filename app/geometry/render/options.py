@@ -11,6 +11,14 @@ from app.errors import InvalidInput, LimitExceeded, UnsupportedFormat, Unsupport
 
 ImageFormat = Literal["PNG", "JPEG", "WEBP"]
 IMAGE_FORMATS: tuple[str, ...] = get_args(ImageFormat)
+# Every frame in one file: H.264, VP9, or an animated WebP (which alone keeps alpha).
+VideoFormat = Literal["MP4", "WEBM", "ANIMATED_WEBP"]
+VIDEO_FORMATS: tuple[str, ...] = get_args(VideoFormat)
+RenderFormat = ImageFormat | VideoFormat
+RendererKind = Literal["RASTER", "PATH_TRACED"]
+RENDERERS: tuple[str, ...] = get_args(RendererKind)
+# Samples per pixel when a request gives none: MSAA for raster, paths for path tracing.
+DEFAULT_SAMPLES: dict[str, int] = {"RASTER": 4, "PATH_TRACED": 64}
 Rgba = tuple[float, float, float, float]
 
 
@@ -28,36 +36,48 @@ class RenderOptions:
     """Output settings of one image.
 
     `background` is an sRGB colour with alpha, each channel in 0..1, or None for a transparent
-    background (PNG and WEBP only). `samples` is the MSAA sample count (0 or 1: none); a GPU
-    that supports fewer samples renders with as many as it has. `quality` (1..100) applies to
-    JPEG and WEBP.
+    background (PNG and WEBP only). `renderer` RASTER draws with OpenGL, PATH_TRACED with
+    Mitsuba 3 on the CPU. `samples` is, for RASTER, the MSAA sample count (0 or 1: none; a GPU
+    that supports fewer samples renders with as many as it has) and, for PATH_TRACED, the paths
+    traced per pixel (at least 1). `quality` (1..100) applies to JPEG, WEBP and the videos
+    (MP4 and WEBM with no transparency, and ANIMATED_WEBP: a turntable's or a clip's frames
+    in one file).
     """
 
     width: int = 512
     height: int = 512
-    format: ImageFormat = "PNG"
+    format: RenderFormat = "PNG"
     background: Rgba | None = (0.92, 0.92, 0.92, 1.0)
     samples: int = 4
     quality: int = 90
+    renderer: RendererKind = "RASTER"
 
     def __post_init__(self) -> None:
         for name in ("width", "height"):
             if getattr(self, name) < 1:
                 raise InvalidInput(f"{name} must be at least 1 pixel", field=[name])
-        if self.format not in IMAGE_FORMATS:
+        if self.format not in IMAGE_FORMATS + VIDEO_FORMATS:
             raise UnsupportedFormat(
                 f"image format {self.format!r} is not supported; use one of "
-                + ", ".join(IMAGE_FORMATS), field=["format"],
+                + ", ".join(IMAGE_FORMATS + VIDEO_FORMATS), field=["format"],
             )
-        if self.samples < 0:
-            raise InvalidInput("samples must be 0 or more", field=["samples"])
+        if self.renderer not in RENDERERS:
+            raise InvalidInput(f"renderer {self.renderer!r} is not one of "
+                               + ", ".join(RENDERERS), field=["renderer"])
+        lowest = 1 if self.renderer == "PATH_TRACED" else 0
+        if self.samples < lowest:
+            raise InvalidInput(f"samples must be {lowest} or more with {self.renderer}",
+                               field=["samples"])
         if not 1 <= self.quality <= 100:
             raise InvalidInput("quality must be between 1 and 100", field=["quality"])
+        # libx264's yuv420p stores colour at half resolution in both directions.
+        if self.format == "MP4" and (self.width % 2 or self.height % 2):
+            raise UnsupportedOption("MP4 needs an even width and height", field=["width"])
         if self.background is None:
-            if self.format == "JPEG":
+            if self.format in ("JPEG", "MP4", "WEBM"):
                 raise UnsupportedOption(
-                    "JPEG cannot store transparency: give a background colour or use PNG/WEBP",
-                    field=["background"],
+                    f"{self.format} cannot store transparency: give a background colour or "
+                    "use PNG, WEBP or ANIMATED_WEBP", field=["background"],
                 )
         elif len(self.background) != 4 or not all(
             math.isfinite(channel) and 0.0 <= channel <= 1.0 for channel in self.background
@@ -67,6 +87,10 @@ class RenderOptions:
                 field=["background"],
             )
 
+    @property
+    def is_video(self) -> bool:
+        return self.format in VIDEO_FORMATS
+
 
 @dataclass(frozen=True)
 class RenderLimits:
@@ -75,11 +99,13 @@ class RenderLimits:
     Textures wider or taller than `max_texture_size` are downscaled to fit, not rejected:
     a render never needs more texels than pixels. `max_texture_pixels` rejects images whose
     decoded size alone would exhaust memory. `max_frames` bounds a turntable's frame count.
+    `max_samples` bounds MSAA samples, `max_path_samples` the paths per pixel of PATH_TRACED.
     """
 
     max_width: int = 4096
     max_height: int = 4096
     max_samples: int = 16
+    max_path_samples: int = 1024
     max_frames: int = 720
     max_triangles: int = 20_000_000
     max_texture_pixels: int = 8192 * 8192
@@ -88,7 +114,10 @@ class RenderLimits:
     def check_options(self, options: RenderOptions) -> None:
         _at_most("width", options.width, self.max_width, "pixels")
         _at_most("height", options.height, self.max_height, "pixels")
-        _at_most("samples", options.samples, self.max_samples, "samples")
+        if options.renderer == "PATH_TRACED":
+            _at_most("samples", options.samples, self.max_path_samples, "path-traced samples")
+        else:
+            _at_most("samples", options.samples, self.max_samples, "samples")
 
     def check_triangles(self, triangles: int) -> None:
         if triangles > self.max_triangles:

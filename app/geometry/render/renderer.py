@@ -13,10 +13,20 @@ import numpy as np
 
 from app.errors import AtelierError, ErrorCode
 from app.geometry.render.cameras import DEFAULT_CAMERA, Camera, resolve_view
-from app.geometry.render.drawing import draw_scene
+from app.geometry.render.color_space import premultiplied_linear
+from app.geometry.render.drawing import (
+    MAP_UNITS,
+    SHADOW_UNIT,
+    SPECULAR_ENV_UNIT,
+    Programs,
+    draw_scene,
+)
 from app.geometry.render.encode import encode_image
+from app.geometry.render.environment import irradiance_sh
+from app.geometry.render.environment_maps import upload_specular_environment
 from app.geometry.render.gpu_scene import LoadedScene
 from app.geometry.render.options import RenderLimits, RenderOptions
+from app.geometry.render.scene_data import SceneData
 from app.geometry.render.scene_reader import read_scene
 from app.geometry.render.shaders import (
     MESH_FRAGMENT,
@@ -24,7 +34,9 @@ from app.geometry.render.shaders import (
     OUTPUT_FRAGMENT,
     OUTPUT_VERTEX,
 )
+from app.geometry.render.shadows import SHADOW_FRAGMENT, SHADOW_VERTEX, ShadowMap, shadow_size
 from app.geometry.render.targets import RenderTargets
+from app.geometry.render.uniforms import set_uniform
 
 _DEFAULT_OPTIONS = RenderOptions()
 
@@ -49,13 +61,30 @@ class Renderer:
                 standalone=True, backend="egl", require=330)  # type: ignore[arg-type]
         self._scenes: weakref.WeakSet[LoadedScene] = weakref.WeakSet()
         self._targets: RenderTargets | None = None
+        self._shadows: ShadowMap | None = None
         with self._context, _gl_failures("compiling the shaders"):
-            self._mesh_program = self._context.program(
-                vertex_shader=MESH_VERTEX, fragment_shader=MESH_FRAGMENT)
+            self._programs = Programs(
+                mesh=self._context.program(vertex_shader=MESH_VERTEX,
+                                           fragment_shader=MESH_FRAGMENT),
+                shadow=self._context.program(vertex_shader=SHADOW_VERTEX,
+                                             fragment_shader=SHADOW_FRAGMENT),
+            )
+            self._bind_environment()
             output_program = self._context.program(
                 vertex_shader=OUTPUT_VERTEX, fragment_shader=OUTPUT_FRAGMENT)
             self._output_pass = self._context.vertex_array(output_program, [])
         self._closed = False
+
+    def _bind_environment(self) -> None:
+        """The studio environment on its texture unit and the samplers on theirs, for good."""
+        mesh = self._programs.mesh
+        for unit, name in enumerate(MAP_UNITS):
+            set_uniform(mesh, name, unit)
+        set_uniform(mesh, "u_shadow_map", SHADOW_UNIT)
+        set_uniform(mesh, "u_specular_env", SPECULAR_ENV_UNIT)
+        set_uniform(mesh, "u_irradiance_sh", irradiance_sh().tobytes())
+        self._specular_env = upload_specular_environment(self._context)
+        self._specular_env.use(location=SPECULAR_ENV_UNIT)
 
     @property
     def device(self) -> str:
@@ -63,15 +92,22 @@ class Renderer:
         with self._context:
             return str(self._context.info["GL_RENDERER"])
 
-    def load(self, glb: bytes) -> LoadedScene:
-        """Read a GLB and upload its default scene; raises CorruptFile, UnsupportedFormat,
-        LimitExceeded, or NO_GEOMETRY when it has no triangles."""
+    def load(self, glb: bytes | SceneData) -> LoadedScene:
+        """Read a GLB (or take a scene read already) and upload its default scene; raises
+        CorruptFile, UnsupportedFormat, LimitExceeded, or NO_GEOMETRY when it has no
+        triangles."""
         self._check_usable()
-        data = read_scene(glb, self.limits)
+        data = glb if isinstance(glb, SceneData) else read_scene(glb, self.limits)
         with self._context, _gl_failures("uploading the scene"):
-            scene = LoadedScene(self._context, self._mesh_program, data)
+            scene = LoadedScene(self._context, self._programs.mesh, self._programs.shadow, data)
         self._scenes.add(scene)
         return scene
+
+    def place(self, scene: LoadedScene, data: SceneData) -> None:
+        """Move a loaded scene's instances, cameras and lights to where `data`, the scene it
+        was loaded from at another pose (`PosedScenes`), has them; no upload."""
+        scene.draws, scene.bounds = data.draws, data.bounds
+        scene.cameras, scene.lights = data.cameras, data.lights
 
     def render(self, scene: LoadedScene, camera: Camera | None = None,
                options: RenderOptions = _DEFAULT_OPTIONS) -> bytes:
@@ -92,8 +128,9 @@ class Renderer:
                             options.width / options.height, scene.camera_names, scene.cameras)
         with self._context, _gl_failures("rendering"):
             targets = self._targets_for((options.width, options.height), options.samples)
-            targets.begin(_premultiplied_linear(options.background))
-            draw_scene(self._context, self._mesh_program, targets.scene, scene, view)
+            shadows = self._shadows_for(shadow_size(options.width, options.height))
+            targets.begin(premultiplied_linear(options.background))
+            draw_scene(self._context, self._programs, targets.scene, scene, view, shadows)
             return targets.finish(self._context, self._output_pass)
 
     def close(self) -> None:
@@ -103,9 +140,10 @@ class Renderer:
         self._check_thread()
         for scene in list(self._scenes):
             scene.release()
-        if self._targets is not None:
-            with self._context:
-                self._targets.release()
+        with self._context:
+            for kept in (self._targets, self._shadows):
+                if kept is not None:
+                    kept.release()
         self._context.release()
         self._closed = True
 
@@ -127,6 +165,14 @@ class Renderer:
             self._targets = current = RenderTargets(self._context, size, effective)
         return current
 
+    def _shadows_for(self, size: int) -> ShadowMap:
+        """The key light's shadow map, kept while the image size keeps its size."""
+        if self._shadows is None or self._shadows.size != size:
+            if self._shadows is not None:
+                self._shadows.release()
+            self._shadows = ShadowMap(self._context, size)
+        return self._shadows
+
     def _check_usable(self) -> None:
         self._check_thread()
         if self._closed:
@@ -135,18 +181,6 @@ class Renderer:
     def _check_thread(self) -> None:
         if threading.get_ident() != self._thread:
             raise RuntimeError("a Renderer must be used on the thread that created it")
-
-
-def _premultiplied_linear(
-    background: tuple[float, float, float, float] | None,
-) -> tuple[float, float, float, float]:
-    if background is None:
-        return (0.0, 0.0, 0.0, 0.0)
-    srgb = np.asarray(background[:3])
-    linear = np.where(srgb <= 0.04045, srgb / 12.92, ((srgb + 0.055) / 1.055) ** 2.4)
-    alpha = background[3]
-    red, green, blue = (float(channel) * alpha for channel in linear)
-    return (red, green, blue, alpha)
 
 
 @contextmanager

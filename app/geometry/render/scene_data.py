@@ -101,17 +101,40 @@ AlphaMode = Literal["OPAQUE", "MASK", "BLEND"]
 
 @dataclass(frozen=True)
 class Material:
-    """The metallic-roughness factors the shader uses; colours are linear."""
+    """The metallic-roughness factors and maps the shader uses; colours are linear.
+
+    Textures are glTF texture indices; all of a material's maps read the one `uv_set`
+    (TEXCOORD_n of its base colour map, else of its first other map). `emissive` already
+    includes KHR_materials_emissive_strength.
+    """
 
     base_color: tuple[float, float, float, float] = (1.0, 1.0, 1.0, 1.0)
     base_color_texture: int | None = None
-    base_color_uv_set: int = 0
+    uv_set: int = 0
     metallic: float = 1.0
     roughness: float = 1.0
+    metallic_roughness_texture: int | None = None  # roughness in G, metalness in B
+    normal_texture: int | None = None
+    normal_scale: float = 1.0
+    occlusion_texture: int | None = None  # in R
+    occlusion_strength: float = 1.0
     emissive: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    emissive_texture: int | None = None
     alpha_mode: AlphaMode = "OPAQUE"
     alpha_cutoff: float = 0.5
     double_sided: bool = False
+
+    @property
+    def srgb_textures(self) -> set[int]:
+        """Colour maps, sampled through an sRGB texture format."""
+        return {index for index in (self.base_color_texture, self.emissive_texture)
+                if index is not None}
+
+    @property
+    def linear_textures(self) -> set[int]:
+        """Data maps, sampled as stored."""
+        maps = (self.metallic_roughness_texture, self.normal_texture, self.occlusion_texture)
+        return {index for index in maps if index is not None}
 
 
 DEFAULT_MATERIAL = Material()

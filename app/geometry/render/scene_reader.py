@@ -1,8 +1,11 @@
-"""Read a GLB into the renderer's `SceneData`: world transforms, primitives, cameras, lights."""
+"""Read a GLB into the renderer's `SceneData`: world transforms, primitives, cameras, lights;
+at rest, or with some nodes posed (an animation at a time, `SceneReader.read(pose)`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from functools import reduce
 from typing import Any
 
@@ -10,6 +13,7 @@ import numpy as np
 
 from app.errors import AtelierError, CorruptFile, ErrorCode, UnsupportedFormat
 from app.geometry.gltf_io import GltfAsset, load_asset
+from app.geometry.render.animation import Pose
 from app.geometry.render.materials import read_materials
 from app.geometry.render.options import RenderLimits
 from app.geometry.render.primitives import build_primitive, primitive_triangle_count
@@ -21,6 +25,7 @@ from app.geometry.render.scene_data import (
     Material,
     Primitive,
     SceneData,
+    Texture,
     xyz,
 )
 from app.geometry.render.transforms import Matrix, node_matrix
@@ -36,36 +41,76 @@ def read_scene(glb: bytes, limits: RenderLimits) -> SceneData:
     Raises CorruptFile, UnsupportedFormat, LimitExceeded, or NO_GEOMETRY when nothing in the
     scene is made of triangles.
     """
+    return SceneReader(glb, limits).read()
+
+
+@dataclass
+class _Decoded:
+    """What every pose of a scene shares: primitives (by mesh and primitive index, None where
+    nothing draws), materials and textures."""
+
+    materials: list[Material]
+    textures: dict[int, Texture]
+    primitives: list[Primitive] = field(default_factory=list)
+    slots: dict[tuple[int, int], int | None] = field(default_factory=dict)
+
+
+class SceneReader:
+    """A GLB parsed once and read as `read_scene` does, at rest or posed: the primitives,
+    materials and textures are decoded by the first `read` and shared by every later one, so
+    the scenes of an animation's frames differ only in where things are."""
+
+    def __init__(self, glb: bytes, limits: RenderLimits) -> None:
+        with _malformed_is_corrupt():
+            self.asset = load_asset(glb)
+        self.limits = limits
+        self._decoded: _Decoded | None = None
+
+    def read(self, pose: Pose | None = None) -> SceneData:
+        """The scene with each node of `pose` at its local matrix there instead of its own."""
+        with _malformed_is_corrupt():
+            return _read_scene(self.asset, pose or {}, self._decode)
+
+    def _decode(self, instances: list[tuple[int, Matrix]]) -> _Decoded:
+        if self._decoded is None:
+            self.limits.check_triangles(sum(
+                primitive_triangle_count(self.asset, primitive)
+                for mesh_index, _ in instances
+                for primitive in self.asset.section("meshes")[mesh_index].get("primitives", [])
+            ))
+            self._decoded = _Decoded(*read_materials(self.asset, self.limits))
+        return self._decoded
+
+
+@contextmanager
+def _malformed_is_corrupt() -> Iterator[None]:
     try:
-        return _read_scene(load_asset(glb), limits)
+        yield
     except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
         # The document is untrusted: a field of the wrong type or shape is a corrupt file.
         raise CorruptFile(f"the glTF document is malformed: {exc!r}") from exc
 
 
-def _read_scene(asset: GltfAsset, limits: RenderLimits) -> SceneData:
+def _read_scene(asset: GltfAsset, pose: Pose,
+                decode: Callable[[list[tuple[int, Matrix]]], _Decoded]) -> SceneData:
     for extension in asset.document.get("extensionsRequired", []):
         if extension in _UNREADABLE_EXTENSIONS:
             raise UnsupportedFormat(f"meshes compressed with {extension} cannot be rendered")
-    placed = list(_walk_nodes(asset))
+    placed = list(_walk_nodes(asset, pose))
     meshes = asset.section("meshes")
     instances = [(node["mesh"], world) for node, world in placed if "mesh" in node]
     for mesh_index, _ in instances:
         if not 0 <= mesh_index < len(meshes):
             raise CorruptFile(f"a node uses mesh {mesh_index}, which does not exist")
-    limits.check_triangles(sum(
-        primitive_triangle_count(asset, primitive)
-        for mesh_index, _ in instances for primitive in meshes[mesh_index].get("primitives", [])
-    ))
-    materials, textures = read_materials(asset, limits)
-    primitives, draws = _build_draws(asset, instances, materials)
+    decoded = decode(instances)
+    draws = _build_draws(asset, instances, decoded)
     if not draws:
         raise AtelierError("the scene has no triangles to render", code=ErrorCode.NO_GEOMETRY)
     return SceneData(
-        primitives=primitives,
+        primitives=decoded.primitives,
         draws=draws,
-        materials=materials,
-        textures=textures,
+        materials=decoded.materials,
+        textures=decoded.textures,
         bounds=reduce(_union, (draw.bounds for draw in draws)),
         camera_names=tuple(camera.get("name", "") for camera in asset.section("cameras")),
         cameras=_cameras(asset, placed),
@@ -73,8 +118,8 @@ def _read_scene(asset: GltfAsset, limits: RenderLimits) -> SceneData:
     )
 
 
-def _walk_nodes(asset: GltfAsset) -> Iterator[tuple[dict[str, Any], Matrix]]:
-    """Every node of the scene, depth first, with its world matrix."""
+def _walk_nodes(asset: GltfAsset, pose: Pose) -> Iterator[tuple[dict[str, Any], Matrix]]:
+    """Every node of the scene, depth first, with its world matrix (posed ones moved)."""
     nodes = asset.section("nodes")
     scenes = asset.section("scenes")
     scene_index = asset.document.get("scene", 0)
@@ -91,24 +136,22 @@ def _walk_nodes(asset: GltfAsset) -> Iterator[tuple[dict[str, Any], Matrix]]:
             raise CorruptFile(f"node {index} is missing or has more than one parent")
         visited.add(index)
         node = nodes[index]
-        world = parent_world @ node_matrix(node)
+        world = parent_world @ (pose[index] if index in pose else node_matrix(node))
         yield node, world
         stack.extend((child, world) for child in reversed(node.get("children", [])))
 
 
-def _build_draws(
-    asset: GltfAsset, instances: list[tuple[int, Matrix]], materials: list[Material]
-) -> tuple[list[Primitive], list[DrawItem]]:
+def _build_draws(asset: GltfAsset, instances: list[tuple[int, Matrix]], decoded: _Decoded
+                 ) -> list[DrawItem]:
     """Decode each (mesh, primitive) once and place one draw per node that uses it."""
-    primitives: list[Primitive] = []
-    slots: dict[tuple[int, int], int | None] = {}
+    primitives, slots = decoded.primitives, decoded.slots
     draws: list[DrawItem] = []
     for mesh_index, world in instances:
         for primitive_index, primitive in enumerate(asset.section("meshes")[mesh_index].get(
                 "primitives", [])):
             key = (mesh_index, primitive_index)
             if key not in slots:
-                built = build_primitive(asset, primitive, _uv_set(primitive, materials))
+                built = build_primitive(asset, primitive, _uv_set(primitive, decoded.materials))
                 slots[key] = len(primitives) if built is not None else None
                 if built is not None:
                     primitives.append(built)
@@ -117,7 +160,7 @@ def _build_draws(
                 placed = primitives[slot]
                 draws.append(DrawItem(slot, world, placed.bounds.transformed(world),
                                       placed.material))
-    return primitives, draws
+    return draws
 
 
 def _uv_set(primitive: dict[str, Any], materials: list[Material]) -> int:
@@ -127,7 +170,7 @@ def _uv_set(primitive: dict[str, Any], materials: list[Material]) -> int:
     if not 0 <= material < len(materials):
         raise CorruptFile(f"a primitive uses material {material}, which does not exist")
     chosen: Material = materials[material]
-    return chosen.base_color_uv_set
+    return chosen.uv_set
 
 
 def _union(first: Bounds, second: Bounds) -> Bounds:

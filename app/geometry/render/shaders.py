@@ -1,10 +1,15 @@
-"""GLSL 3.30 sources: the metallic-roughness mesh shader and the linear-to-sRGB output pass.
+"""GLSL 3.30 sources: the metallic-roughness mesh shader and the sRGB output pass.
 
-The mesh pass writes linear, premultiplied colour into a float target, so MSAA resolve and
-alpha blending happen in linear light; the output pass un-premultiplies and encodes sRGB.
+The mesh shader lights with the studio environment (image-based), the punctual lights (the
+key one shadowed) and the material's maps, tone maps each fragment with PBR Neutral (as
+three.js does, so the background keeps its exact colour) and writes premultiplied colour into
+a float target; the output pass un-premultiplies and encodes sRGB.
 """
 
+from app.geometry.render.environment import ENVIRONMENT_GLSL
 from app.geometry.render.lights import MAX_LIGHTS
+from app.geometry.render.shadows import SHADOW_GLSL
+from app.geometry.render.tone_mapping import PBR_NEUTRAL_GLSL
 
 MESH_VERTEX = """
 #version 330 core
@@ -34,19 +39,25 @@ MESH_FRAGMENT = f"""
 #version 330 core
 #define MAX_LIGHTS {MAX_LIGHTS}
 const float PI = 3.14159265;
-uniform vec4 u_base_color;
-uniform bool u_has_texture;
+// Bit masks over map slots: 0 base colour, 1 metallic-roughness, 2 normal, 3 occlusion,
+// 4 emissive; mirrored repeat has a bit per slot for U (low five) and V (next five).
+uniform int u_maps;
+uniform int u_mirror_wrap;
 uniform sampler2D u_base_texture;
-uniform bvec2 u_mirror_wrap;
+uniform sampler2D u_metallic_roughness_texture;
+uniform sampler2D u_normal_texture;
+uniform sampler2D u_occlusion_texture;
+uniform sampler2D u_emissive_texture;
+uniform vec4 u_base_color;
 uniform float u_metallic;
 uniform float u_roughness;
+uniform float u_normal_scale;
+uniform float u_occlusion_strength;
 uniform vec3 u_emissive;
 uniform int u_alpha_mode;  // 0 opaque, 1 mask, 2 blend
 uniform float u_alpha_cutoff;
 uniform bool u_mirrored;  // a negative-determinant model matrix swaps front and back faces
 uniform vec3 u_eye;
-uniform vec3 u_ambient_sky;
-uniform vec3 u_ambient_ground;
 uniform int u_light_count;
 uniform int u_light_kind[MAX_LIGHTS];  // 0 directional, 1 point, 2 spot
 uniform vec3 u_light_color[MAX_LIGHTS];
@@ -59,16 +70,43 @@ in vec3 v_normal;
 in vec2 v_uv;
 in vec4 v_color;
 out vec4 f_color;
+{ENVIRONMENT_GLSL}
+{SHADOW_GLSL}
+{PBR_NEUTRAL_GLSL}
 
-vec4 base_color() {{
-    vec4 color = u_base_color * v_color;
-    if (u_has_texture) {{
-        // moderngl samplers only repeat or clamp, so glTF's mirrored repeat is folded here;
-        // gradients of the unfolded UVs keep mipmap selection smooth across the folds.
-        vec2 folded = mix(v_uv, 1.0 - abs(mod(v_uv, 2.0) - 1.0), vec2(u_mirror_wrap));
-        color *= textureGrad(u_base_texture, folded, dFdx(v_uv), dFdy(v_uv));
-    }}
-    return color;
+// moderngl samplers only repeat or clamp, so glTF's mirrored repeat is folded here;
+// gradients of the unfolded UVs keep mipmap selection smooth across the folds.
+bool has_map(int slot) {{
+    return (u_maps & (1 << slot)) != 0;
+}}
+
+vec2 mirrored(int slot) {{
+    return vec2((u_mirror_wrap >> slot) & 1, (u_mirror_wrap >> (slot + 5)) & 1);
+}}
+
+vec2 folded_uv(int slot) {{
+    return mix(v_uv, 1.0 - abs(mod(v_uv, 2.0) - 1.0), mirrored(slot));
+}}
+
+vec4 sample_map(sampler2D map, int slot) {{
+    return textureGrad(map, folded_uv(slot), dFdx(v_uv), dFdy(v_uv));
+}}
+
+// The normal map in a tangent frame built per pixel from position and UV derivatives
+// (tangents are not read from the file); glTF's green points up the image, towards -v.
+vec3 mapped_normal(vec3 n) {{
+    vec2 slope = mix(vec2(1.0), sign(1.0 - mod(v_uv, 2.0)), mirrored(2));
+    vec3 dp1 = dFdx(v_world), dp2 = dFdy(v_world);
+    vec2 duv1 = dFdx(v_uv) * slope, duv2 = dFdy(v_uv) * slope;
+    vec3 dp2perp = cross(dp2, n), dp1perp = cross(n, dp1);
+    vec3 t = dp2perp * duv1.x + dp1perp * duv2.x;
+    vec3 b = dp2perp * duv1.y + dp1perp * duv2.y;
+    float scale = max(dot(t, t), dot(b, b));
+    if (scale <= 0.0) return n;
+    vec3 m = sample_map(u_normal_texture, 2).xyz * 2.0 - 1.0;
+    m.xy *= u_normal_scale;
+    vec3 mapped = (t * m.x - b * m.y) * inversesqrt(scale) + n * m.z;
+    return dot(mapped, mapped) > 1e-12 ? normalize(mapped) : n;
 }}
 
 vec3 light_radiance(int i, out vec3 to_light) {{
@@ -93,25 +131,54 @@ vec3 light_radiance(int i, out vec3 to_light) {{
 }}
 
 void main() {{
-    vec4 base = base_color();
+    vec4 base = u_base_color * v_color;
+    if (has_map(0)) base *= sample_map(u_base_texture, 0);
     if (u_alpha_mode == 1 && base.a < u_alpha_cutoff) discard;
     float alpha = u_alpha_mode == 2 ? base.a : 1.0;
     vec3 to_eye = normalize(u_eye - v_world);
     vec3 n = dot(v_normal, v_normal) > 1e-12 ? normalize(v_normal) : to_eye;
+    vec3 geometric = cross(dFdx(v_world), dFdy(v_world));
+    geometric = dot(geometric, geometric) > 0.0 ? normalize(geometric) : n;
     if (gl_FrontFacing == u_mirrored) n = -n;  // light the back of double-sided surfaces
-    float roughness = clamp(u_roughness, 0.04, 1.0);
+    if (dot(geometric, n) < 0.0) geometric = -geometric;
+    if (has_map(2)) n = mapped_normal(n);
+    float roughness = u_roughness, metallic = u_metallic;
+    if (has_map(1)) {{
+        vec4 texel = sample_map(u_metallic_roughness_texture, 1);
+        roughness *= texel.g;
+        metallic *= texel.b;
+    }}
+    roughness = clamp(roughness, 0.04, 1.0);
+    metallic = clamp(metallic, 0.0, 1.0);
+    float occlusion = 1.0;
+    if (has_map(3))
+        occlusion += u_occlusion_strength * (sample_map(u_occlusion_texture, 3).r - 1.0);
+    vec3 emissive = u_emissive;
+    if (has_map(4)) emissive *= sample_map(u_emissive_texture, 4).rgb;
     float a2 = roughness * roughness * roughness * roughness;
-    float metallic = clamp(u_metallic, 0.0, 1.0);
     vec3 diffuse = base.rgb * (1.0 - metallic);
     vec3 f0 = mix(vec3(0.04), base.rgb, metallic);
-    vec3 ambient = mix(u_ambient_ground, u_ambient_sky, n.y * 0.5 + 0.5);
-    vec3 color = u_emissive + ambient * (diffuse + f0);
     float nv = max(dot(n, to_eye), 1e-4);
+    // Image-based light: split-sum specular (with Fdez-Aguera's multiple scattering, as
+    // three.js does) and spherical-harmonic diffuse, both dimmed by the occlusion map.
+    vec2 scale_bias = environment_brdf(roughness, nv);
+    vec3 single_scatter = f0 * scale_bias.x + scale_bias.y;
+    float single_energy = scale_bias.x + scale_bias.y;
+    vec3 average_fresnel = f0 + (1.0 - f0) * 0.047619;
+    vec3 multi_scatter = single_scatter * average_fresnel
+        / (1.0 - (1.0 - single_energy) * average_fresnel) * (1.0 - single_energy);
+    vec3 irradiance = diffuse_irradiance(n);
+    vec3 scattered = single_scatter + multi_scatter;
+    float specular_share = max(scattered.r, max(scattered.g, scattered.b));
+    vec3 color = emissive + occlusion * (
+        single_scatter * specular_radiance(reflect(-to_eye, n), roughness)
+        + (multi_scatter + diffuse * (1.0 - specular_share)) * irradiance);
     for (int i = 0; i < u_light_count; ++i) {{
         vec3 to_light;
         vec3 radiance = light_radiance(i, to_light);
         float nl = dot(n, to_light);
         if (nl <= 0.0) continue;
+        if (u_has_shadow && i == u_shadow_light) radiance *= shadow_factor(v_world, geometric);
         vec3 h = normalize(to_light + to_eye);
         float nh = max(dot(n, h), 0.0);
         vec3 fresnel = f0 + (1.0 - f0) * pow(1.0 - max(dot(to_eye, h), 0.0), 5.0);
@@ -122,7 +189,7 @@ void main() {{
         vec3 brdf = (1.0 - fresnel) * diffuse / PI + fresnel * distribution * visibility;
         color += radiance * nl * brdf;
     }}
-    f_color = vec4(color * alpha, alpha);
+    f_color = vec4(pbr_neutral(color) * alpha, alpha);
 }}
 """
 

