@@ -33,6 +33,7 @@ def optimize_options(given: OptimizeInput) -> convert.OptimizeOptions:
         "compression": given.compression and given.compression.value,
         "quantize": given.quantize, "max_texture_size": given.max_texture_size,
         "texture_format": given.texture_format and given.texture_format.value,
+        "lod_ratios": None if given.lod_ratios is None else tuple(given.lod_ratios),
     }
     return convert.OptimizeOptions(
         given.preset, **{name: value for name, value in settings.items() if value is not None})

@@ -29,6 +29,8 @@ described_enum(
                     "and borders.",
         "COMPRESS": "glTF mesh compression (meshopt or Draco), quantised within positionError.",
         "TEXTURES": "Resize images to maxTextureSize and re-encode them as textureFormat.",
+        "LOD": "Levels of detail (lodRatios) in one glTF with MSFT_lod; viewers without it "
+               "show the source. The job's message gives each level's triangles.",
     })
 
 
@@ -77,6 +79,10 @@ class OptimizeInput:
         default=None, description="TEXTURES: the longest side of any image, in pixels")
     texture_format: TextureFormat | None = strawberry.field(
         default=None, description="TEXTURES: re-encode every image as this")
+    lod_ratios: list[float] | None = strawberry.field(
+        default=None, description="LOD: the fraction of the source's triangles each level "
+        "keeps, each in (0, 1) and strictly decreasing (default [0.5, 0.25, 0.125]; at most "
+        "ATELIER_LOD_MAX_LEVELS levels)")
 
 
 @strawberry.input(description="What to convert an asset to.")
@@ -84,3 +90,34 @@ class AssetConvertInput:
     format: OutputFormat = strawberry.field(description="The file to write")
     optimize: OptimizeInput | None = strawberry.field(
         default=None, description="An optimisation on the way; null: NONE")
+
+
+@strawberry.type(description="One attribute as COMPRESS stored it, and what that cost.")
+class CompressedAttribute:
+    semantic: str = strawberry.field(description=(
+        "The glTF attribute (POSITION, NORMAL, TEXCOORD_0, ...), 'target X' for a morph "
+        "target's, or 'rotation keyframes'."))
+    encoding: str = strawberry.field(description=(
+        "How it is stored: integer (a 16-bit grid), normalized, octahedral, exponential, "
+        "quaternion, lossless or draco."))
+    bits: int = strawberry.field(description="Quantisation bits per component; 0 when lossless.")
+    bytes: int = strawberry.field(description=(
+        "Compressed bytes in the file (Draco books its whole stream on POSITION)."))
+    max_error: float = strawberry.field(description=(
+        "The largest error measured against the source: a distance in model units for "
+        "positions, in UV units for texture coordinates, degrees for normals, tangents and "
+        "rotations."))
+
+
+@strawberry.type(description="What COMPRESS did: the budget it worked to and each attribute's "
+                 "size and error.")
+class CompressionReport:
+    compression: MeshCompression = strawberry.field(description="The codec used.")
+    position_error: float = strawberry.field(description=(
+        "The position error budget in model units: positionError, or what 14 bits over the "
+        "model's extent give; 0 for MESHOPT without quantisation."))
+    attributes: list[CompressedAttribute] = strawberry.field(description=(
+        "Each compressed attribute, primitives folded together."))
+    index_bytes: int = strawberry.field(description=(
+        "Bytes of the encoded index buffers (0 for Draco, whose stream holds them)."))
+

@@ -17,6 +17,7 @@ from app.models.asset import Asset, AssetStatus
 from app.models.common import FileRole, StoredFile
 from app.models.job import Job, JobKind, JobStatus
 from app.models.token import Scope
+from app.services.asset_versions import version_glb
 from app.services.asset_writes import list_asset_file
 from app.services.assets import safe_filename
 from app.services.auth import Principal
@@ -32,7 +33,8 @@ def conversion_limits(settings: Settings) -> ConvertLimits:
                          max_triangles=settings.max_triangles,
                          max_texture_pixels=settings.max_image_pixels,
                          max_output_bytes=settings.convert_max_output_bytes,
-                         max_seconds=settings.job_timeout_seconds)
+                         max_seconds=settings.job_timeout_seconds,
+                         max_lod_levels=settings.lod_max_levels)
 
 
 def cache_key(source_sha256: str, request: ConversionRequest) -> str:
@@ -60,7 +62,7 @@ class ConversionService:
         running or succeeded, else a new one. Every check happens before a job exists."""
         principal.require(Scope.ASSETS_WRITE)
         with errors_under("request"):
-            request.check()
+            request.check(self.limits.max_lod_levels)
         asset = await self._convertible_asset(principal, asset_id)
         key = cache_key(str(asset.sha256), request)
         # Serialises identical requests across API processes, so two never both create a job.
@@ -70,7 +72,8 @@ class ConversionService:
             async with lock:
                 return await self._reusable_job(asset.id, key) or await self.jobs.create(
                     principal.owner, JobKind.CONVERT, asset_id=asset.id,
-                    params={**request.to_params(), "cache_key": key})
+                    params={**request.to_params(), "cache_key": key},
+                    asset_version=asset.current_version, project_id=asset.project_id)
         except LockError:
             raise Conflict("an identical conversion request is being handled; try again",
                            field=["asset_id"]) from None
@@ -78,7 +81,7 @@ class ConversionService:
     async def source(self, job: Job) -> tuple[Asset, StoredFile]:
         """The asset a job converts and its normalised GLB; NotFound once the asset is gone."""
         asset = await Asset.get(job.asset_id or "")
-        glb = asset.file(FileRole.GLB) if asset else None
+        glb = await version_glb(asset, job.asset_version) if asset else None
         if asset is None or glb is None:
             raise NotFound("the asset was deleted before it could be converted")
         return asset, glb

@@ -53,4 +53,7 @@ async def _convert(services: Services, run: JobRun) -> Outcome:
     message = f"{output.format}: {converted.triangle_count} triangles, {output.size_bytes} bytes"
     if converted.compression:
         message += f"; {compression_summary(converted.compression)}"
-    return Outcome([output], message=message)
+    if converted.lod_triangles:
+        levels = ", ".join(f"LOD{n} {count}" for n, count in enumerate(converted.lod_triangles))
+        message += f"; triangles per level: {levels}"
+    return Outcome([output], message=message, compression=converted.compression)

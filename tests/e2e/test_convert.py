@@ -26,6 +26,7 @@ from tests.conftest import ADMIN_TOKEN, new_owner_api
 from tests.e2e.test_ingest import upload_and_wait
 from tests.geometry.convert.readers import (
     Geometry,
+    glb_document,
     meshopt_decoded,
     trimesh_geometry,
     unzip,
@@ -173,6 +174,27 @@ async def test_simplify_lands_within_five_percent_of_its_target(
     assert np.all(np.abs(geometry.bounds - expected) <= 0.01 * extent.max())
 
 
+async def test_lod_levels_are_in_one_glb_and_counted_on_the_job(
+    owner: Api, sources: dict[str, dict], tmp_path: Path
+) -> None:
+    # given the 7,200-triangle grid
+    grid = sources["grid"]
+    # when it is converted to two levels of detail below the source
+    job, path = await converted(owner, grid["id"], "GLB", tmp_path, preset="LOD",
+                                lodRatios=[0.5, 0.1])
+    # then the job's message counts each level's triangles
+    assert "triangles per level: LOD0 7200, LOD1 3600, LOD2 720" in job["message"]
+    # and the file holds those levels behind MSFT_lod while the scene draws the source
+    geometry = read_back(path, "GLB", tmp_path)
+    assert geometry.triangles == GRID_TRIANGLES
+    levels = trimesh.load(path, process=False).geometry.values()
+    assert sorted(len(mesh.faces) for mesh in levels) == [720, 3600, GRID_TRIANGLES]
+    document = glb_document(path)
+    assert "MSFT_lod" in document["extensionsUsed"]
+    assert [len(node["extensions"]["MSFT_lod"]["ids"]) for node in document["nodes"]
+            if "MSFT_lod" in node.get("extensions", {})] == [2]
+
+
 @pytest.mark.parametrize("compression", ["MESHOPT", "DRACO"])
 async def test_compress_is_smaller_and_decodes_to_the_same_triangles(
     owner: Api, sources: dict[str, dict], tmp_path: Path, compression: str
@@ -210,6 +232,46 @@ async def test_compress_meets_the_position_error_asked_for_and_says_so(
     geometry = trimesh_geometry(meshopt_decoded(path, tmp_path / "decoded.glb"))
     assert geometry.triangles == GRID_TRIANGLES
     np.testing.assert_allclose(geometry.bounds, source_bounds(grid), atol=0.001)
+
+
+JOB_COMPRESSION = """
+query Job($id: ID!) {
+  job(id: $id) { compression { compression positionError indexBytes
+                               attributes { semantic encoding bits bytes maxError } } }
+}
+"""
+
+
+@pytest.mark.parametrize("compression", ["MESHOPT", "DRACO"])
+async def test_compress_reports_each_attribute_on_the_job(
+    owner: Api, sources: dict[str, dict], tmp_path: Path, compression: str
+) -> None:
+    # given the grid compressed to a budget of a thousandth of a unit
+    grid = sources["grid"]
+    job, path = await converted(owner, grid["id"], "GLB", tmp_path, preset="COMPRESS",
+                                compression=compression, positionError=0.001)
+    # then the job reports the codec, the budget and each attribute it stored
+    report = (await owner.graphql(JOB_COMPRESSION, {"id": job["id"]}))["job"]["compression"]
+    assert (report["compression"], report["positionError"]) == (compression, 0.001)
+    rows = {row["semantic"]: row for row in report["attributes"]}
+    assert {"POSITION", "TEXCOORD_0"} <= rows.keys()
+    position = rows["POSITION"]
+    assert position["bits"] > 0 and 0 < position["maxError"] <= 0.001
+    # and the bytes it books are in the file (the rest is the JSON chunk and padding)
+    booked = sum(row["bytes"] for row in rows.values()) + report["indexBytes"]
+    assert 0 < booked < path.stat().st_size
+    # and the geometry is within the error it reports
+    decoded = meshopt_decoded(path, tmp_path / "decoded.glb") if compression == "MESHOPT" else path
+    np.testing.assert_allclose(trimesh_geometry(decoded).bounds, source_bounds(grid),
+                               atol=position["maxError"] + 1e-9)
+
+
+async def test_other_conversions_report_no_compression(
+    owner: Api, sources: dict[str, dict], tmp_path: Path
+) -> None:
+    job, _ = await converted(owner, sources["box"]["id"], "GLB", tmp_path, preset="WELD")
+    assert (await owner.graphql(JOB_COMPRESSION, {"id": job["id"]}))["job"] == \
+        {"compression": None}
 
 
 async def convert_job_count(api: Api, asset_id: str) -> int:
@@ -294,6 +356,13 @@ async def test_progress_is_gapless_and_ends_succeeded(owner: Api,
     ("GLB", {"preset": "WELD", "positionError": 0.001}, "UNSUPPORTED_OPTION", ["positionError"]),
     ("GLTF", {"preset": "TEXTURES"}, "INVALID_INPUT", []),
     ("USDZ", {"preset": "TEXTURES", "maxTextureSize": 0}, "INVALID_INPUT", ["maxTextureSize"]),
+    ("STL", {"preset": "LOD"}, "UNSUPPORTED_OPTION", ["preset"]),
+    ("GLB", {"preset": "LOD", "lodRatios": [0.5, 0.6]}, "INVALID_INPUT", ["lodRatios", "1"]),
+    ("GLB", {"preset": "LOD", "lodRatios": []}, "INVALID_INPUT", ["lodRatios"]),
+    ("GLB", {"preset": "LOD", "lodRatios": [0.9 - n / 10 for n in range(9)]}, "LIMIT_EXCEEDED",
+     ["lodRatios"]),
+    ("GLB", {"preset": "SIMPLIFY", "ratio": 0.5, "lodRatios": [0.5]}, "UNSUPPORTED_OPTION",
+     ["lodRatios"]),
 ])
 async def test_bad_requests_are_refused_before_any_job_exists(
     owner: Api, sources: dict[str, dict], fmt: str, optimize: dict, code: str, field: list[str]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal, get_args
 
-from app.errors import InvalidInput, UnsupportedOption
+from app.errors import InvalidInput, LimitExceeded, UnsupportedOption
 
 Compression = Literal["MESHOPT", "DRACO"]
 TextureFormat = Literal["JPEG", "WEBP", "PNG"]
@@ -15,6 +15,9 @@ TextureFormat = Literal["JPEG", "WEBP", "PNG"]
 # Bump when the output for the same request changes, so cached conversions are redone.
 KEY_VERSION = "convert-v2"
 MAX_TEXTURE_SIZE_LIMIT = 16384
+# LOD: each level keeps this fraction of the source's triangles, unless lod_ratios says otherwise.
+DEFAULT_LOD_RATIOS = (0.5, 0.25, 0.125)
+DEFAULT_MAX_LOD_LEVELS = 8
 
 
 class OutputFormat(StrEnum):
@@ -32,6 +35,7 @@ class OptimizePreset(StrEnum):
     SIMPLIFY = "SIMPLIFY"
     COMPRESS = "COMPRESS"
     TEXTURES = "TEXTURES"
+    LOD = "LOD"
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class OptimizeOptions:
     position_error: float | None = None  # COMPRESS: model units; None: 14 bits' worth
     max_texture_size: int | None = None
     texture_format: TextureFormat | None = None
+    lod_ratios: tuple[float, ...] | None = None  # LOD: None means DEFAULT_LOD_RATIOS
 
     def __post_init__(self) -> None:
         # Callers may hand over plain strings (from a queue or a database): accept the
@@ -62,6 +67,13 @@ class OptimizeOptions:
         if self.texture_format is not None and self.texture_format not in get_args(TextureFormat):
             raise InvalidInput(f"unknown texture format '{self.texture_format}'",
                                field=["optimize", "texture_format"])
+        if self.lod_ratios is not None:  # a JSON list from the job's parameters
+            object.__setattr__(self, "lod_ratios", tuple(self.lod_ratios))
+
+    @property
+    def lod_levels(self) -> tuple[float, ...]:
+        """The ratio of each LOD level below the source, the default when none were given."""
+        return DEFAULT_LOD_RATIOS if self.lod_ratios is None else self.lod_ratios
 
 
 def output_format(value: str) -> OutputFormat:
@@ -84,8 +96,10 @@ TEXTURE_ENCODINGS: dict[OutputFormat, frozenset[str]] = {
 }
 
 
-def check_supported(fmt: OutputFormat, options: OptimizeOptions) -> None:
-    """Raise UnsupportedOption (or InvalidInput for a bad value) before any work is done."""
+def check_supported(fmt: OutputFormat, options: OptimizeOptions,
+                    max_lod_levels: int = DEFAULT_MAX_LOD_LEVELS) -> None:
+    """Raise UnsupportedOption (or InvalidInput for a bad value, LimitExceeded for more LOD
+    levels than `max_lod_levels`) before any work is done."""
     fmt = output_format(fmt)
     preset = options.preset
     _check_unrelated_settings(options)
@@ -105,6 +119,8 @@ def check_supported(fmt: OutputFormat, options: OptimizeOptions) -> None:
             )
     elif preset is OptimizePreset.TEXTURES:
         _check_textures(fmt, options)
+    elif preset is OptimizePreset.LOD:
+        _check_lod(fmt, options, max_lod_levels)
 
 
 def _check_unrelated_settings(options: OptimizeOptions) -> None:
@@ -115,6 +131,7 @@ def _check_unrelated_settings(options: OptimizeOptions) -> None:
         "position_error": OptimizePreset.COMPRESS,
         "max_texture_size": OptimizePreset.TEXTURES,
         "texture_format": OptimizePreset.TEXTURES,
+        "lod_ratios": OptimizePreset.LOD,
     }
     for name, owner in owners.items():
         if getattr(options, name) is not None and options.preset is not owner:
@@ -153,6 +170,26 @@ def _check_simplify(options: OptimizeOptions) -> None:
         raise InvalidInput(
             "'target_triangles' must be at least 1", field=["optimize", "target_triangles"]
         )
+
+
+def _check_lod(fmt: OutputFormat, options: OptimizeOptions, max_levels: int) -> None:
+    if fmt not in GLTF_FORMATS:
+        raise UnsupportedOption(f"LOD writes its levels with glTF's MSFT_lod, which {fmt} "
+                                "cannot hold", field=["optimize", "preset"])
+    ratios = options.lod_levels
+    field = ["optimize", "lod_ratios"]
+    if not ratios:
+        raise InvalidInput("'lod_ratios' needs at least one level", field=field)
+    if len(ratios) > max_levels:
+        raise LimitExceeded(f"'lod_ratios' asks for {len(ratios)} levels, more than the "
+                            f"{max_levels} allowed", field=field)
+    for number, ratio in enumerate(ratios):
+        if not (math.isfinite(ratio) and 0.0 < ratio < 1.0):
+            raise InvalidInput("each of 'lod_ratios' must be between 0 and 1, exclusive",
+                               field=[*field, str(number)])
+        if number and ratio >= ratios[number - 1]:
+            raise InvalidInput("'lod_ratios' must decrease strictly, from the finest level",
+                               field=[*field, str(number)])
 
 
 def _check_textures(fmt: OutputFormat, options: OptimizeOptions) -> None:
@@ -198,4 +235,6 @@ def options_key(fmt: OutputFormat, options: OptimizeOptions) -> str:
     elif preset is OptimizePreset.TEXTURES:
         parts.append(f"max_texture_size={options.max_texture_size}")
         parts.append(f"texture_format={options.texture_format}")
+    elif preset is OptimizePreset.LOD:
+        parts.append("lod_ratios=" + ",".join(repr(float(r)) for r in options.lod_levels))
     return ";".join(parts)

@@ -11,8 +11,10 @@ from typing import Any
 from app.errors import AtelierError, ErrorCode, InvalidInput, JobTimeout, LimitExceeded
 from app.geometry.convert.compress_draco import draco_compress
 from app.geometry.convert.compress_meshopt import MeshoptCodec, meshopt_codec
+from app.geometry.convert.lod import add_lod_levels
 from app.geometry.convert.model import Model, read_model
 from app.geometry.convert.options import (
+    DEFAULT_MAX_LOD_LEVELS,
     OptimizeOptions,
     OptimizePreset,
     OutputFormat,
@@ -61,6 +63,7 @@ class ConvertLimits:
     max_texture_pixels: int = 8192 * 8192
     max_output_bytes: int = 2 << 30
     max_seconds: float = 900.0
+    max_lod_levels: int = DEFAULT_MAX_LOD_LEVELS
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ class ConvertedFile:
     filename: str
     triangle_count: int
     compression: dict[str, Any] | None = None  # a CompressionReport, for COMPRESS
+    lod_triangles: tuple[int, ...] | None = None  # LOD: drawn at level 0 (the source), 1, ...
 
 
 class _Stages:
@@ -109,7 +113,7 @@ def convert_glb(
     when a library fails on a valid source.
     """
     fmt = output_format(fmt)
-    check_supported(fmt, options)
+    check_supported(fmt, options, limits.max_lod_levels)
     if not stem or stem.startswith(".") or Path(stem).name != stem:
         raise InvalidInput(f"'{stem}' is not a plain file name", field=["stem"])
     stages = _Stages(progress, limits.max_seconds)
@@ -119,6 +123,8 @@ def convert_glb(
         model = _read(source, limits)
         if options.preset is not OptimizePreset.NONE:
             stages.enter(options.preset.lower(), 0.1)
+        lod_triangles = (add_lod_levels(model, options.lod_levels)
+                         if options.preset is OptimizePreset.LOD else None)
         codec = _optimize(model, options, limits)
         triangles = drawn_triangles(model.document)
         stages.enter("write", 0.5)
@@ -143,7 +149,7 @@ def convert_glb(
                            code=ErrorCode.CONVERSION_FAILED) from exc
     stages.report("converted", 1.0)  # finished work is kept even if the clock ran out just now
     return ConvertedFile(target, fmt, CONTENT_TYPES[fmt], target.name, triangles,
-                         report.as_dict() if report else None)
+                         report.as_dict() if report else None, lod_triangles)
 
 
 def position_budget(model: Model, options: OptimizeOptions) -> float:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.geometry.convert.options import (
+    DEFAULT_MAX_LOD_LEVELS,
     OptimizeOptions,
     OptimizePreset,
     OutputFormat,
@@ -29,9 +30,10 @@ class ConversionRequest:
     format: OutputFormat
     options: OptimizeOptions = field(default_factory=OptimizeOptions)
 
-    def check(self) -> None:
-        """Raise UnsupportedOption or InvalidInput (fields under 'format' / 'optimize')."""
-        check_supported(self.format, self.options)
+    def check(self, max_lod_levels: int = DEFAULT_MAX_LOD_LEVELS) -> None:
+        """Raise UnsupportedOption, InvalidInput or LimitExceeded (fields under 'format' /
+        'optimize')."""
+        check_supported(self.format, self.options, max_lod_levels)
 
     @property
     def key(self) -> str:
