@@ -3,7 +3,9 @@
 
 A primitive draws with its node's material when the node has one, else with the scene material
 that stands for the primitive's asset material. A node whose asset is missing from `sources`
-keeps its place and transform but draws nothing.
+(or whose version of it has no such mesh) keeps its place and transform but draws nothing.
+`sources` are keyed by the references' source keys (app.geometry.scene_graph.source_key), so a
+pinned version and the latest one of an asset are drawn each from its own GLB.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ _DEFAULTS = Material(id="defaults")
 
 
 def compose_glb(graph: SceneGraph, sources: Mapping[str, GltfAsset], *, name: str = "") -> bytes:
-    """The scene as a self-contained GLB; `sources` maps asset ids to their parsed GLBs."""
+    """The scene as a self-contained GLB; `sources` maps source keys to their parsed GLBs."""
     return _Composer(graph, sources).glb(name)
 
 
@@ -39,7 +41,7 @@ class _Composer:
         self.graph = graph
         self.writer = GltfWriter(sources)
         self.materials = {material.id: material for material in graph.materials}
-        self.stands_for = {(m.source.asset_id, m.source.material_index): m.id
+        self.stands_for = {(m.source.source, m.source.material_index): m.id
                            for m in graph.materials if m.source is not None}
         self.cameras = {camera.id: camera for camera in graph.cameras}
         self.lights = {light.id: light for light in graph.lights}
@@ -65,31 +67,39 @@ class _Composer:
                 out[key] = list(getattr(node, key))
         if node.children:
             out["children"] = [indices[child] for child in node.children]
-        if node.mesh is not None and node.mesh.asset_id in self.writer.sources:
-            out["mesh"] = self._mesh(node.mesh.asset_id, node.mesh.mesh_index, node.material)
+        if node.mesh is not None and self._drawable(node.mesh.source, node.mesh.mesh_index):
+            out["mesh"] = self._mesh(node.mesh.source, node.mesh.mesh_index, node.material)
         if node.camera is not None:
             out["camera"] = self._once("cameras", node.camera,
                                        lambda: _camera(self.cameras[str(node.camera)]))
         if node.light is not None:
             out["extensions"] = {LIGHTS_EXTENSION: {"light": self._light(node.light)}}
+        if node.properties:
+            out["extras"] = node.properties
         return out
 
-    def _mesh(self, asset_id: str, mesh_index: int, override: str | None) -> int:
-        key = (asset_id, mesh_index, override)
+    def _drawable(self, source: str, mesh_index: int) -> bool:
+        """Whether `source` is given and has the mesh (a latest version may have fewer)."""
+        found = self.writer.sources.get(source)
+        return found is not None and mesh_index < len(found.document.get("meshes", []))
+
+    def _mesh(self, source: str, mesh_index: int, override: str | None) -> int:
+        key = (source, mesh_index, override)
         if key not in self._meshes:
             def material(source_index: int | None) -> int | None:
                 if override is not None:
                     return self._material(override)
                 if source_index is None:
                     return None
-                linked = self.stands_for.get((asset_id, source_index))
+                linked = self.stands_for.get((source, source_index))
                 if linked is not None:
                     return self._material(linked)
-                document = self.writer.sources[asset_id].document
-                return self._once("materials", f"{asset_id}#{source_index}", lambda: self._gltf(
-                    material_from_gltf(document, asset_id, source_index, "asset")))
+                document = self.writer.sources[source].document
+                # Its own copy (the source key standing as the asset id of its textures).
+                return self._once("materials", f"{source}#{source_index}", lambda: self._gltf(
+                    material_from_gltf(document, source, source_index, "asset")))
 
-            self._meshes[key] = self.writer.mesh(asset_id, mesh_index, material)
+            self._meshes[key] = self.writer.mesh(source, mesh_index, material)
         return self._meshes[key]
 
     def _material(self, material_id: str) -> int:
@@ -123,19 +133,19 @@ class _Composer:
         if material.double_sided:
             out["doubleSided"] = True
         source = material.source
-        if source is not None and source.asset_id in self.writer.sources:
-            original = self.writer.sources[source.asset_id].section("materials")
+        if source is not None and source.source in self.writer.sources:
+            original = self.writer.sources[source.source].section("materials")
             extensions = original[source.material_index].get("extensions")
             if extensions:
                 out["extensions"] = remap_texture_infos(
-                    extensions, lambda index: self.writer.texture(source.asset_id, index))
+                    extensions, lambda index: self.writer.texture(source.source, index))
         return out
 
     def _texture_slot(self, out: dict[str, Any], key: str, ref: TextureRef | None,
                       scale_key: str | None = None) -> None:
-        if ref is None or ref.asset_id not in self.writer.sources:
+        if ref is None or ref.source not in self.writer.sources:
             return
-        info: dict[str, Any] = {"index": self.writer.texture(ref.asset_id, ref.texture_index)}
+        info: dict[str, Any] = {"index": self.writer.texture(ref.source, ref.texture_index)}
         if ref.tex_coord:
             info["texCoord"] = ref.tex_coord
         if scale_key is not None and ref.scale != 1.0:

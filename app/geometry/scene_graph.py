@@ -3,6 +3,11 @@
 Plain value objects (pydantic, so they validate and embed in documents). Meshes and textures
 are referenced, never copied: a `MeshRef` names a mesh of an asset's normalised GLB, and
 `MeshInfo` keeps what the scene needs to know about it without reading that GLB again.
+
+A reference names a version of its asset (`asset_version`, pinned) or none ("latest"): the
+scene's latest references to an asset draw the version its `latest` list records, which a new
+current version of the asset moves on (app/services/scenes/follow.py), so a scene version
+always draws the same files.
 """
 
 from __future__ import annotations
@@ -11,7 +16,15 @@ import math
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    FiniteFloat,
+    JsonValue,
+    StringConstraints,
+    model_validator,
+)
 
 LocalId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
 Name = Annotated[str, StringConstraints(max_length=200)]
@@ -27,11 +40,26 @@ class Value(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+AssetVersionNumber = Annotated[int, Field(ge=1, description=(
+    "A pinned version of the asset; null: the latest (its current version)"))]
+
+
+def source_key(asset_id: str, asset_version: int | None) -> str:
+    """The key naming the GLB a reference draws from: the asset's id for its latest version,
+    `<id>@v<n>` for a pinned one."""
+    return asset_id if asset_version is None else f"{asset_id}@v{asset_version}"
+
+
 class MeshRef(Value):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     asset_id: str
     mesh_index: int = Field(default=0, ge=0)
+    asset_version: AssetVersionNumber | None = None
+
+    @property
+    def source(self) -> str:
+        return source_key(self.asset_id, self.asset_version)
 
 
 class TextureRef(Value):
@@ -42,6 +70,11 @@ class TextureRef(Value):
     tex_coord: int = Field(default=0, ge=0)
     scale: FiniteFloat = Field(default=1.0, description="A normal map's scale, an occlusion "
                                "map's strength; other slots ignore it")
+    asset_version: AssetVersionNumber | None = None
+
+    @property
+    def source(self) -> str:
+        return source_key(self.asset_id, self.asset_version)
 
 
 class MaterialSource(Value):
@@ -51,6 +84,11 @@ class MaterialSource(Value):
 
     asset_id: str
     material_index: int = Field(ge=0)
+    asset_version: AssetVersionNumber | None = None
+
+    @property
+    def source(self) -> str:
+        return source_key(self.asset_id, self.asset_version)
 
 
 class AlphaMode(StrEnum):
@@ -155,6 +193,9 @@ class Node(Value):
     material: str | None = None
     camera: str | None = None
     light: str | None = None
+    properties: dict[str, JsonValue] = Field(default_factory=dict, description=(
+        "What the source said about the node (its glTF extras): an IFC element's class, "
+        "GlobalId, name and property sets"))
 
 
 class MeshInfo(Value):
@@ -162,13 +203,22 @@ class MeshInfo(Value):
 
     asset_id: str
     mesh_index: int
+    asset_version: AssetVersionNumber | None = None
     box_min: Vec3 | None = None
     box_max: Vec3 | None = None
     primitive_materials: list[int | None] = Field(default_factory=list)
 
     @property
     def ref(self) -> MeshRef:
-        return MeshRef(asset_id=self.asset_id, mesh_index=self.mesh_index)
+        return MeshRef(asset_id=self.asset_id, mesh_index=self.mesh_index,
+                       asset_version=self.asset_version)
+
+
+class LatestVersion(Value):
+    """The version of an asset a scene's latest references to it draw."""
+
+    asset_id: str
+    number: int = Field(ge=1)
 
 
 class SceneGraph(Value):
@@ -180,6 +230,7 @@ class SceneGraph(Value):
     cameras: list[Camera] = Field(default_factory=list)
     lights: list[Light] = Field(default_factory=list)
     meshes: list[MeshInfo] = Field(default_factory=list)
+    latest: list[LatestVersion] = Field(default_factory=list)
     next_id: int = Field(default=1, ge=1, description="Numbers the ids the scene generates")
 
     def mesh_infos(self) -> dict[MeshRef, MeshInfo]:
@@ -190,3 +241,24 @@ class SceneGraph(Value):
         ids = {node.mesh.asset_id for node in self.nodes if node.mesh is not None}
         ids.update(t.asset_id for material in self.materials for t in material.textures())
         return ids
+
+    def latest_version(self, asset_id: str) -> int | None:
+        """The version the latest references to the asset draw (None: none recorded)."""
+        return next((e.number for e in self.latest if e.asset_id == asset_id), None)
+
+    def references(self) -> list[MeshRef | TextureRef | MaterialSource]:
+        """Every reference to an asset: node meshes, material textures and sources."""
+        refs: list[MeshRef | TextureRef | MaterialSource] = [
+            node.mesh for node in self.nodes if node.mesh is not None]
+        refs += [t for material in self.materials for t in material.textures()]
+        refs += [m.source for m in self.materials if m.source is not None]
+        return refs
+
+    def sources(self) -> dict[str, tuple[str, int | None]]:
+        """Every GLB the graph draws from, by source key: (asset id, version to read; None
+        for the asset's current one, where the scene recorded no latest version)."""
+        return {ref.source: (ref.asset_id, self.drawn_version(ref)) for ref in self.references()}
+
+    def drawn_version(self, ref: MeshRef | TextureRef | MaterialSource) -> int | None:
+        """The version a reference draws: its pinned one, or the latest one recorded."""
+        return ref.asset_version or self.latest_version(ref.asset_id)

@@ -25,6 +25,9 @@ from app.geometry.scene_graph import (
 )
 
 LIGHTS_EXTENSION = "KHR_lights_punctual"
+# A scene is one MongoDB document, which nests at most 100 levels; its nodes' properties sit
+# 4 levels down. Deeper extras are the upload's oddity, not worth failing a scene for.
+PROPERTY_DEPTH = 32
 
 
 def node_id(index: int) -> str:
@@ -78,8 +81,10 @@ def shared_material(info: MeshInfo) -> int | None:
     return chosen.pop() if len(chosen) == 1 else None
 
 
-def mesh_info(document: dict[str, Any], asset_id: str, mesh_index: int) -> MeshInfo:
-    """The mesh's box in its own space (from accessor min/max) and its primitives' materials."""
+def mesh_info(document: dict[str, Any], asset_id: str, mesh_index: int,
+              asset_version: int | None = None) -> MeshInfo:
+    """The mesh's box in its own space (from accessor min/max) and its primitives' materials;
+    `asset_version` is the version the reference pins (None: latest)."""
     meshes = document.get("meshes", [])
     if not 0 <= mesh_index < len(meshes):
         raise CorruptFile(f"mesh {mesh_index} does not exist")
@@ -93,16 +98,17 @@ def mesh_info(document: dict[str, Any], asset_id: str, mesh_index: int) -> MeshI
             lows.append(accessor["min"])
             highs.append(accessor["max"])
     return MeshInfo(
-        asset_id=asset_id, mesh_index=mesh_index,
+        asset_id=asset_id, mesh_index=mesh_index, asset_version=asset_version,
         box_min=tuple(min(axis) for axis in zip(*lows, strict=True)) if lows else None,
         box_max=tuple(max(axis) for axis in zip(*highs, strict=True)) if highs else None,
         primitive_materials=[p.get("material") for p in primitives],
     )
 
 
-def material_from_gltf(document: dict[str, Any], asset_id: str, index: int, new_id: str
-                       ) -> Material:
-    """Asset material `index` as a scene material that stands for it."""
+def material_from_gltf(document: dict[str, Any], asset_id: str, index: int, new_id: str,
+                       asset_version: int | None = None) -> Material:
+    """Asset material `index` (of the pinned `asset_version`, None: latest) as a scene
+    material that stands for it."""
     material = document["materials"][index]
     pbr = material.get("pbrMetallicRoughness", {})
 
@@ -111,7 +117,8 @@ def material_from_gltf(document: dict[str, Any], asset_id: str, index: int, new_
             return None
         return TextureRef(asset_id=asset_id, texture_index=info["index"],
                           tex_coord=info.get("texCoord", 0),
-                          scale=info.get(scale_key, 1.0) if scale_key else 1.0)
+                          scale=info.get(scale_key, 1.0) if scale_key else 1.0,
+                          asset_version=asset_version)
 
     return Material(
         id=new_id, name=material.get("name", "")[:200],
@@ -127,7 +134,8 @@ def material_from_gltf(document: dict[str, Any], asset_id: str, index: int, new_
         alpha_mode=material.get("alphaMode", "OPAQUE"),
         alpha_cutoff=material.get("alphaCutoff", 0.5),
         double_sided=material.get("doubleSided", False),
-        source=MaterialSource(asset_id=asset_id, material_index=index),
+        source=MaterialSource(asset_id=asset_id, material_index=index,
+                              asset_version=asset_version),
     )
 
 
@@ -169,7 +177,29 @@ def _node(node: dict[str, Any], index: int, asset_id: str, shared: dict[int, int
         material=None if material is None else material_id(material),
         camera=None if node.get("camera") is None else f"c{node['camera']}",
         light=None if light is None else f"l{light}",
+        properties=node_properties(node.get("extras")),
     )
+
+
+def node_properties(extras: object) -> dict[str, Any]:
+    """A node's glTF extras as its properties, when they are a JSON object: without the keys
+    MongoDB cannot store (empty, starting with '$', holding '.') and what is nested deeper
+    than PROPERTY_DEPTH."""
+    kept = _storable(extras, PROPERTY_DEPTH)
+    return kept if isinstance(kept, dict) else {}
+
+
+def _storable(value: object, depth_left: int) -> object:
+    if isinstance(value, dict):
+        return {key: _storable(item, depth_left - 1) for key, item in value.items()
+                if depth_left > 0 and _storable_key(key)}
+    if isinstance(value, list):
+        return [_storable(item, depth_left - 1) for item in value] if depth_left > 0 else []
+    return value
+
+
+def _storable_key(key: str) -> bool:
+    return bool(key) and not key.startswith("$") and "." not in key
 
 
 def _camera(camera: dict[str, Any], new_id: str) -> Camera:

@@ -85,6 +85,8 @@ class Asset(Document):
     quality: QualityReport | None = None  # None for assets ingested before the report existed
     files: list[StoredFile] = Field(default_factory=list)
     ingest_job_id: str | None = None
+    # The version whose files and stats these are (app/models/asset_version.py).
+    current_version: int = 1
     # Derived from the fields above whenever an asset is made or saved (assetUpdate sets them
     # with what it changes): the words search matches, those of the name alone (which weigh
     # more in relevance) and the case-folded name the NAME order sorts on.

@@ -22,6 +22,7 @@ class AssetEvent(Document):
     owner: str
     status: str
     snapshot: dict[str, Any]
+    version: int | None = None  # the version it is about; None: the asset's current one
     created_at: datetime = Field(default_factory=utcnow)
     expires_at: datetime
 

@@ -30,6 +30,7 @@ class SceneChangeKind(StrEnum):
     MATERIAL_EDITED = "MATERIAL_EDITED"
     CAMERA_ADDED = "CAMERA_ADDED"
     LIGHT_ADDED = "LIGHT_ADDED"
+    ASSET_VERSION_CHANGED = "ASSET_VERSION_CHANGED"
 
 
 class SceneChange(BaseModel):
@@ -65,6 +66,8 @@ class Scene(Document):
             IndexModel([("owner", pymongo.ASCENDING), ("_id", pymongo.DESCENDING)]),
             IndexModel([("project_id", pymongo.ASCENDING), ("_id", pymongo.DESCENDING)]),
             IndexModel([("updated_at", pymongo.ASCENDING)]),  # webhook scans
+            # The scenes following an asset's new current version (SceneService).
+            IndexModel([("graph.latest.asset_id", pymongo.ASCENDING)]),
         ]
 
     @model_validator(mode="after")

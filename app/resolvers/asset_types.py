@@ -13,7 +13,9 @@ from app.models import asset as models
 from app.models.common import FileRole as DomainFileRole
 from app.models.common import StoredFile as StoredFileModel
 from app.resolvers import mapping
+from app.resolvers.asset_version_types import AssetVersion, AssetVersionConnection
 from app.resolvers.files import stored_files
+from app.resolvers.pages import After, Before, First, Last, connection
 from app.resolvers.quality import quality_report
 from app.schema.asset import AssetFields, AssetStatus
 from app.schema.asset_catalog import AssetLicense, AssetSourceMetadata
@@ -22,8 +24,8 @@ from app.schema.scalars import Long
 
 if TYPE_CHECKING:
     from app.resolvers.job_types import Job
+    from app.resolvers.project_types import Project
     from app.resolvers.scene_types import Scene
-    from app.schema.project import Project
 
 Info = strawberry.Info[Context, None]
 
@@ -31,6 +33,7 @@ Info = strawberry.Info[Context, None]
 @strawberry.type(description="An uploaded 3D model and everything derived from it.")
 class Asset(AssetFields):
     stored_files: strawberry.Private[list[StoredFileModel]]
+    record: strawberry.Private[models.Asset]
     project_id: strawberry.Private[str]
 
     @classmethod
@@ -46,7 +49,7 @@ class Asset(AssetFields):
             validation=mapping.validation_report(asset.validation),
             quality=quality_report(asset.quality),
             ingest_job_id=asset.ingest_job_id, stored_files=asset.files,
-            project_id=asset.project_id)
+            project_id=asset.project_id, record=asset)
 
     @strawberry.field(description="Its stored files: the ORIGINAL, the GLB and THUMBNAIL once "
                       "READY, and each conversion's CONVERTED output (renders are only their "
@@ -88,11 +91,26 @@ class Asset(AssetFields):
                       "unless another was named).")
     async def project(
         self, info: Info
-    ) -> Annotated[Project, strawberry.lazy("app.schema.project")] | None:
-        from app.resolvers.projects import project_of
+    ) -> Annotated[Project, strawberry.lazy("app.resolvers.project_types")] | None:
+        from app.resolvers.project_types import project_of
 
         found = await info.context.loaders.project_by_id.load(self.project_id)
         return project_of(found) if found is not None else None
+
+    @strawberry.field(description="The version its files, stats and validation are now: the "
+                      "newest READY one, or the one assetVersionRestore made.")
+    async def current_version(self, info: Info) -> AssetVersion:
+        return AssetVersion.from_model(
+            await info.context.services.asset_versions.current(self.record))
+
+    @strawberry.field(description="Its versions, newest first, each with its own files and "
+                      "stats (an upload with assetUpload's assetId adds one).")
+    async def versions(self, info: Info, first: First = None, after: After = None,
+                       last: Last = None, before: Before = None) -> AssetVersionConnection:
+        page = await info.context.services.asset_versions.list(
+            info.context.viewer, self.record, first=first, after=after, last=last,
+            before=before)
+        return connection(page, AssetVersion.from_model)
 
     async def _url_of(self, role: DomainFileRole, info: Info) -> str | None:
         stored = next((f for f in self.stored_files if f.role is role), None)

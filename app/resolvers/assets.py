@@ -123,15 +123,23 @@ class AssetMutation:
         project_id: Annotated[strawberry.ID | None, strawberry.argument(
             description="The project to put it in (EDITOR or OWNER there); null: the "
             "viewer's personal one")] = None,
+        asset_id: Annotated[strawberry.ID | None, strawberry.argument(description=(
+            "An asset you may edit: the file becomes its next version (ingested by its own "
+            "job; current once READY) instead of a new asset; name, tags, copy and projectId "
+            "are then ignored"))] = None,
     ) -> AssetUploadPayload:
         _require_file_part(file, ["file"])
         request = {"operation": "assetUpload", "file": _described(file), "name": name,
                    "tags": tags, "copy": copy,
-                   **({"project_id": project_id} if project_id else {})}
+                   **({"project_id": project_id} if project_id else {}),
+                   **({"asset_id": asset_id} if asset_id else {})}
+        services, viewer = info.context.services, info.context.viewer
         uploaded = await once(info, idempotency_key, request, lambda: (
-            info.context.services.assets.upload(
-                info.context.viewer, filename=_filename(file), chunks=_chunks(file), name=name,
-                tags=tags, copy=copy, project_id=project_id)), UPLOADED_REPLAY)
+            services.assets.upload(viewer, filename=_filename(file), chunks=_chunks(file),
+                                   name=name, tags=tags, copy=copy, project_id=project_id)
+            if asset_id is None else services.asset_versions.upload(
+                viewer, asset_id, filename=_filename(file), chunks=_chunks(file))),
+            UPLOADED_REPLAY)
         return _upload_payload(uploaded)
 
     @strawberry.mutation(description="Upload several models in one multipart request: each "
@@ -174,7 +182,8 @@ class AssetMutation:
         created = await once(info, idempotency_key, request, lambda: services.uploads.create(
             info.context.viewer, filename=input.filename, size_bytes=input.size_bytes,
             sha256=input.sha256, name=input.name, tags=input.tags, copy=input.copy,
-            base_url=base_url), direct_upload_replay(services.uploads, base_url))
+            base_url=base_url, asset_id=input.asset_id),
+            direct_upload_replay(services.uploads, base_url))
         target = created.target
         return AssetUploadCreatePayload(
             asset=Asset.from_model(created.asset), reused=created.reused,
@@ -188,7 +197,8 @@ class AssetMutation:
     @errors_as_data(AssetUploadPayload)
     async def asset_upload_complete(
         self, info: Info, asset_id: Annotated[strawberry.ID, strawberry.argument(
-            description="The PENDING_UPLOAD asset assetUploadCreate returned")]
+            description="The PENDING_UPLOAD asset assetUploadCreate returned, or the asset "
+            "whose next version it declared (the newest declaration is completed)")]
     ) -> AssetUploadPayload:
         uploaded = await info.context.services.uploads.complete(info.context.viewer, asset_id)
         return _upload_payload(uploaded)
@@ -204,7 +214,8 @@ class AssetMutation:
 
 
 def _asset_event(outcome: AssetOutcome) -> AssetEvent:
-    return AssetEvent(asset=Asset.from_model(outcome.asset), cursor=outcome.cursor)
+    return AssetEvent(asset=Asset.from_model(outcome.asset), cursor=outcome.cursor,
+                      version=outcome.version)
 
 
 @strawberry.type

@@ -3,6 +3,8 @@ cameras, lights and scene changes."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 
 from app.errors import ErrorCode
@@ -12,6 +14,7 @@ from app.models.scene import SceneRevision
 from app.models.token import ApiToken as TokenModel
 from app.schema.asset import AssetStats, ValidationIssue, ValidationReport
 from app.schema.common import Bounds, ErrorInfo
+from app.schema.convert import CompressedAttribute, CompressionReport, MeshCompression
 from app.schema.scalars import Long
 from app.schema.scene import SceneCamera, SceneChange, SceneChangeKind, SceneLight
 from app.schema.token import ApiToken, Scope
@@ -23,6 +26,17 @@ def error_info(error: models.ErrorInfo | None) -> ErrorInfo | None:
     known = error.code in ErrorCode.__members__
     return ErrorInfo(code=ErrorCode(error.code) if known else ErrorCode.INTERNAL,
                      message=error.message)
+
+
+def compression_report(report: dict[str, Any] | None) -> CompressionReport | None:
+    """A COMPRESS job's stored report (app/geometry/convert/quantization.py's as_dict)."""
+    if report is None:
+        return None
+    return CompressionReport(
+        compression=MeshCompression(report["compression"]),
+        position_error=report["position_error"],
+        attributes=[CompressedAttribute(**row) for row in report["attributes"]],
+        index_bytes=report["index_bytes"])
 
 
 def bounds(box: models.Bounds | None) -> Bounds | None:

@@ -11,14 +11,15 @@ import strawberry
 from app.context import Context
 from app.errors import AtelierError, InvalidInput
 from app.resolvers.asset_types import Asset
+from app.resolvers.asset_version_types import AssetVersion
 from app.resolvers.job_types import Job
 from app.resolvers.mapping import api_token
-from app.resolvers.projects import project_of
+from app.resolvers.project_types import Project, project_of
 from app.resolvers.scene_node_ids import split_node_id
 from app.resolvers.scene_types import Scene, SceneNode
 from app.resolvers.webhook_types import Webhook
 from app.schema.node import Node
-from app.schema.project import Project
+from app.services.job_access import may_read
 
 Info = strawberry.Info[Context, None]
 
@@ -36,7 +37,7 @@ class NodeFinder:
         self.scenes: dict[str, Scene] = {}
         self.by_prefix: dict[str, Callable[[str], Awaitable[Node | None]]] = {
             "ast": self.asset, "job": self.job, "scn": self.scene, "tok": self.api_token,
-            "whk": self.webhook, "prj": self.project,
+            "whk": self.webhook, "prj": self.project, "ver": self.asset_version,
         }
 
     async def find(self, node_id: str) -> Node | None:
@@ -52,9 +53,14 @@ class NodeFinder:
         readable = found is not None and self.viewer.projects.can_read(found.project_id)
         return Asset.from_model(found) if found and readable else None
 
+    async def asset_version(self, version_id: str) -> AssetVersion | None:
+        found = await self.info.context.services.asset_versions.get_visible(self.viewer,
+                                                                           version_id)
+        return AssetVersion.from_model(found) if found else None
+
     async def job(self, job_id: str) -> Job | None:
         found = await self.loaders.job_by_id.load(job_id)
-        return Job.from_model(found) if found and self.viewer.can_access(found.owner) else None
+        return Job.from_model(found) if found and await may_read(self.viewer, found) else None
 
     async def api_token(self, token_id: str) -> Node | None:
         found = await self.loaders.api_token_by_id.load(token_id)

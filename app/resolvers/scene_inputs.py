@@ -30,7 +30,8 @@ def _transform(value: Any) -> ops.Transform:
 
 
 def _mesh(value: inputs.MeshReferenceInput) -> ops.MeshUse:
-    return ops.MeshUse(asset_id=str(value.asset_id), mesh_index=value.mesh_index)
+    return ops.MeshUse(asset_id=str(value.asset_id), mesh_index=value.mesh_index,
+                       asset_version=value.asset_version)
 
 
 def _add_node(edit: inputs.SceneNodeAddInput) -> ops.AddNode:

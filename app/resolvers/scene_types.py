@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import strawberry
+from strawberry.scalars import JSON
 
 from app.context import Context
 from app.geometry import scene_graph as graph
@@ -72,10 +73,11 @@ class TextureReference(TextureReferenceFields):
         return self.assets.loaded.get(self.asset_id)
 
 
-def texture_reference(ref: graph.TextureRef | None, assets: AssetsSeen
-                      ) -> TextureReference | None:
+def texture_reference(ref: graph.TextureRef | None, assets: AssetsSeen,
+                      scene_graph: graph.SceneGraph) -> TextureReference | None:
     return None if ref is None else TextureReference(
         texture_index=ref.texture_index, tex_coord=ref.tex_coord, scale=ref.scale,
+        asset_version=ref.asset_version, drawn_version=scene_graph.drawn_version(ref),
         asset_id=ref.asset_id, assets=assets)
 
 
@@ -106,9 +108,10 @@ class SceneMaterial:
         description="The asset material this one stands for, when it came from an asset")
 
 
-def scene_material(m: graph.Material, assets: AssetsSeen) -> SceneMaterial:
+def scene_material(m: graph.Material, assets: AssetsSeen, scene_graph: graph.SceneGraph
+                   ) -> SceneMaterial:
     def texture(ref: graph.TextureRef | None) -> TextureReference | None:
-        return texture_reference(ref, assets)
+        return texture_reference(ref, assets, scene_graph)
 
     return SceneMaterial(
         id=strawberry.ID(m.id), name=m.name, base_color_factor=list(m.base_color_factor),
@@ -132,7 +135,8 @@ class SceneView:
         self.by_id = {node.id: node for node in scene_graph.nodes}
         self.parents = {child: node.id for node in scene_graph.nodes for child in node.children}
         self.assets = AssetsSeen()
-        self.materials = {m.id: scene_material(m, self.assets) for m in scene_graph.materials}
+        self.materials = {m.id: scene_material(m, self.assets, scene_graph)
+                          for m in scene_graph.materials}
         self.cameras = {c.id: mapping.scene_camera(c) for c in scene_graph.cameras}
         self.lights = {light.id: mapping.scene_light(light) for light in scene_graph.lights}
         self._nodes: dict[str, SceneNode] = {}
@@ -177,9 +181,10 @@ def scene_node(node: graph.Node, view: SceneView) -> SceneNode:
     return SceneNode(
         id=strawberry.ID(global_node_id(view.scene_id, node.id)),
         local_id=strawberry.ID(node.id), name=node.name, translation=list(translation),
-        rotation=list(rotation), scale=list(scale),
-        mesh=MeshReference(mesh_index=mesh.mesh_index, asset_id=mesh.asset_id,
-                           assets=view.assets) if mesh else None,
+        rotation=list(rotation), scale=list(scale), properties=JSON(node.properties),
+        mesh=MeshReference(mesh_index=mesh.mesh_index, asset_version=mesh.asset_version,
+                           drawn_version=view.graph.drawn_version(mesh),
+                           asset_id=mesh.asset_id, assets=view.assets) if mesh else None,
         material=view.materials.get(node.material) if node.material else None,
         camera=view.cameras.get(node.camera) if node.camera else None,
         light=view.lights.get(node.light) if node.light else None, node=node, view=view)

@@ -87,8 +87,8 @@ class AssetFields(Node):
     filename: str = strawberry.field(description="The name of the file as uploaded.")
     status: AssetStatus = strawberry.field(description="Where it is between upload and READY.")
     source_format: str | None = strawberry.field(description=(
-        "The format detected from the bytes (GLB, GLTF, OBJ, STL, PLY, OFF, FBX, DAE, 3MF, "
-        "USD); "
+        "The format detected from the bytes (GLB, GLTF, OBJ, STL, PLY, OFF, FBX, DAE, 3MF, USD, "
+        "IFC, STEP, IGES); "
         "null until ingest has read them."))
     size_bytes: Long = strawberry.field(description="The upload's length in bytes.")
     sha256: str | None = strawberry.field(description=(
@@ -179,6 +179,9 @@ class AssetUploadCreateInput:
     tags: list[str] | None = strawberry.field(default=None, description="Labels for filtering")
     copy: bool = strawberry.field(default=False, description="A new asset even for bytes "
                                   "you uploaded before.")
+    asset_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "An asset you may edit: the file becomes its next version once completed with "
+        "assetUploadComplete(assetId: this id); name, tags and copy are then ignored."))
 
 
 @strawberry.type(description="A header the direct-upload PUT must carry.")
@@ -220,3 +223,6 @@ class AssetEvent:
     cursor: str = strawberry.field(description=(
         "This outcome's place in the outcome log: give it as assetReady's afterCursor to get "
         "every outcome after it, exactly once, on any API process."))
+    version: int = strawberry.field(description=(
+        "The number of the version that reached READY or FAILED (a FAILED new version leaves "
+        "`asset` at its current one)."))

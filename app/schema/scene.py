@@ -10,6 +10,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+from strawberry.scalars import JSON
 
 from app.geometry.scene_graph import AlphaMode, CameraType, LightType
 from app.schema.common import Bounds, UserError
@@ -91,6 +92,8 @@ SceneRef = Annotated["Scene", strawberry.lazy("app.resolvers.scene_types")]
     "MATERIAL_EDITED": "A material's fields changed.",
     "CAMERA_ADDED": "A camera was added.",
     "LIGHT_ADDED": "A light was added.",
+    "ASSET_VERSION_CHANGED": "A node's mesh or a material's texture follows its asset as latest, "
+                             "and the asset has a new current version: it draws that one now.",
 })
 class SceneChangeKind(Enum):
     SCENE_RENAMED = "SCENE_RENAMED"
@@ -106,6 +109,14 @@ class SceneChangeKind(Enum):
     MATERIAL_EDITED = "MATERIAL_EDITED"
     CAMERA_ADDED = "CAMERA_ADDED"
     LIGHT_ADDED = "LIGHT_ADDED"
+    ASSET_VERSION_CHANGED = "ASSET_VERSION_CHANGED"
+
+
+ASSET_VERSION_HELP = ("The version of the asset it is pinned to; null: the latest, following "
+                      "the asset's current version")
+DRAWN_VERSION_HELP = ("The version of the asset it draws at the scene's version: the pinned one, "
+                      "or the current one it followed last; null for a scene stored before "
+                      "versions, which draws the asset's current one")
 
 
 @strawberry.type
@@ -113,6 +124,8 @@ class MeshReferenceFields:
     """A mesh reference's own fields; its `asset` is resolved in app/resolvers."""
 
     mesh_index: int = strawberry.field(description="The mesh's index in the asset's GLB.")
+    asset_version: int | None = strawberry.field(description=ASSET_VERSION_HELP)
+    drawn_version: int | None = strawberry.field(description=DRAWN_VERSION_HELP)
     asset_id: strawberry.Private[str]
 
 
@@ -125,6 +138,8 @@ class TextureReferenceFields:
         "Which UV set (TEXCOORD_n) of the mesh maps it."))
     scale: float = strawberry.field(description="A normal map's scale, an occlusion map's "
                                     "strength")
+    asset_version: int | None = strawberry.field(description=ASSET_VERSION_HELP)
+    drawn_version: int | None = strawberry.field(description=DRAWN_VERSION_HELP)
     asset_id: strawberry.Private[str]
 
 
@@ -168,6 +183,11 @@ class SceneNodeFields(Node):
     rotation: list[float] = strawberry.field(description=(
         "Rotation relative to the parent, a unit quaternion x, y, z, w."))
     scale: list[float] = strawberry.field(description="x, y, z scale relative to the parent.")
+    properties: JSON = strawberry.field(description=(
+        "What the asset's file says about the node, as a JSON object: its glTF node's extras, "
+        "such as an IFC element's {ifcClass, globalId, name, psets: {set: {property: value}}}; "
+        "{} when none. Keys that are empty, start with '$' or hold '.' are left out. Kept "
+        "through edits, and written back as extras by exports."))
 
 
 @strawberry.type

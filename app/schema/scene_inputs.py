@@ -25,10 +25,15 @@ TRANSFORM_HELP = ("Translation, rotation (unit quaternion x, y, z, w) and scale,
                   "(16 numbers, column-major) instead of those")
 
 
+VERSION_HELP = ("A READY version of the asset to pin (NOT_FOUND when it has none, INVALID_STATE "
+                "when not READY); null: the latest, following the asset's current version")
+
+
 @strawberry.input(description="A mesh of a READY asset's normalised GLB.")
 class MeshReferenceInput:
     asset_id: strawberry.ID = strawberry.field(description="A READY asset of the viewer's")
     mesh_index: int = strawberry.field(default=0, description="The mesh's index in its GLB")
+    asset_version: int | None = strawberry.field(default=None, description=VERSION_HELP)
 
 
 @strawberry.input(description="A texture of a READY asset's normalised GLB.")
@@ -37,6 +42,7 @@ class TextureReferenceInput:
     texture_index: int = strawberry.field(description="The texture's index in its GLB")
     tex_coord: int = strawberry.field(default=0, description="The UV set (TEXCOORD_n) to map it")
     scale: float = strawberry.field(default=1.0, description="Normal scale, occlusion strength")
+    asset_version: int | None = strawberry.field(default=None, description=VERSION_HELP)
 
 
 @strawberry.input(description=f"A new node. {TRANSFORM_HELP}. `id` is yours to choose (so "

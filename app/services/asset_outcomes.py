@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -16,7 +17,7 @@ from app.errors import InvalidInput
 from app.models.asset import Asset, AssetStatus
 from app.models.asset_event import AssetEvent, Counter
 from app.models.common import utcnow
-from app.services.asset_writes import set_asset_status
+from app.services.asset_writes import set_asset_status, update_asset_document
 
 _COUNTER_ID = "asset_events"
 _CURSOR_PREFIX = "asset-event:"
@@ -30,6 +31,8 @@ class AssetOutcome:
 
     sequence: int
     asset: Asset
+    # The asset version the outcome is about (a new version can fail while another stays).
+    version: int = 1
 
     @property
     def cursor(self) -> str:
@@ -55,7 +58,13 @@ def decode_outcome_cursor(cursor: str) -> int:
 
 
 def outcome_of(event: dict[str, Any]) -> AssetOutcome:
-    return AssetOutcome(int(event["sequence"]), Asset.model_validate(event["snapshot"]))
+    asset = Asset.model_validate(event["snapshot"])
+    return AssetOutcome(int(event["sequence"]), asset,
+                        version=int(event.get("version") or asset.current_version))
+
+
+# Writes more in the transaction of an outcome (a version's own record).
+AlsoWrite = Callable[[AsyncClientSession], Awaitable[None]]
 
 
 class AssetOutcomeLog:
@@ -73,20 +82,39 @@ class AssetOutcomeLog:
             after = await set_asset_status(asset_id, status, changes, session=session)
             if before is None or after is None or before["status"] == status.value:
                 return
-            counter = await Counter.get_pymongo_collection().find_one_and_update(
-                {"_id": _COUNTER_ID}, {"$inc": {"value": 1}}, upsert=True,
-                return_document=ReturnDocument.AFTER, session=session)
-            assert counter is not None  # an upsert returning the document after it
-            now = utcnow()
-            event = AssetEvent(sequence=counter["value"], asset_id=asset_id,
-                               owner=after["owner"], status=status.value, snapshot=after,
-                               created_at=now, expires_at=now + self.retention)
-            await AssetEvent.get_pymongo_collection().insert_one(
-                event.model_dump(by_alias=True, exclude={"id"}), session=session)
+            await self._append(after, status, None, session)
 
-        client = Asset.get_pymongo_collection().database.client
-        async with client.start_session() as session:
-            await session.with_transaction(write)
+        await _in_transaction(write)
+
+    async def record_version(self, asset_id: str, number: int, status: AssetStatus,
+                             changes: dict[str, Any], also: AlsoWrite) -> bool:
+        """Version `number` of the asset reached `status`: set `changes` on the asset (those
+        of a version made current), write `also`, and append its outcome event, in one
+        transaction; False (nothing written) when the asset is gone."""
+
+        async def write(session: AsyncClientSession) -> bool:
+            after = await update_asset_document(asset_id, changes, session=session)
+            if after is None:
+                return False
+            await also(session)
+            await self._append(after, status, number, session)
+            return True
+
+        written: bool = await _in_transaction(write)
+        return written
+
+    async def _append(self, snapshot: dict[str, Any], status: AssetStatus, version: int | None,
+                      session: AsyncClientSession) -> None:
+        counter = await Counter.get_pymongo_collection().find_one_and_update(
+            {"_id": _COUNTER_ID}, {"$inc": {"value": 1}}, upsert=True,
+            return_document=ReturnDocument.AFTER, session=session)
+        assert counter is not None  # an upsert returning the document after it
+        now = utcnow()
+        event = AssetEvent(sequence=counter["value"], asset_id=snapshot["_id"],
+                           owner=snapshot["owner"], status=status.value, snapshot=snapshot,
+                           version=version, created_at=now, expires_at=now + self.retention)
+        await AssetEvent.get_pymongo_collection().insert_one(
+            event.model_dump(by_alias=True, exclude={"id"}), session=session)
 
     @staticmethod
     async def latest_sequence() -> int:
@@ -113,3 +141,9 @@ class AssetOutcomeLog:
         event = await AssetEvent.get_pymongo_collection().find_one(
             {"asset_id": asset_id}, sort=[("sequence", -1)])
         return outcome_of(event) if event else None
+
+
+async def _in_transaction(write: Callable[[AsyncClientSession], Awaitable[Any]]) -> Any:
+    client = Asset.get_pymongo_collection().database.client
+    async with client.start_session() as session:
+        return await session.with_transaction(write)

@@ -196,7 +196,7 @@ class AssetService:
             crash_point(ASSET_INSERTED, self.fault_inject)
 
         return await self.jobs.create(asset.owner, JobKind.INGEST, asset_id=asset.id,
-                                      also=insert)
+                                      also=insert, project_id=asset.project_id)
 
     async def start_ingest(self, asset: Asset, *, only_if: dict[str, Any] | None = None,
                            changes: dict[str, Any] | None = None) -> Job:
@@ -209,7 +209,8 @@ class AssetService:
                 raise InvalidState("the asset was changed by another request",
                                    field=["asset_id"])
 
-        job = await self.jobs.create(asset.owner, JobKind.INGEST, asset_id=asset.id, also=link)
+        job = await self.jobs.create(asset.owner, JobKind.INGEST, asset_id=asset.id, also=link,
+                                     project_id=asset.project_id)
         asset.ingest_job_id = job.id
         return job
 

@@ -9,7 +9,7 @@ import hashlib
 import re
 from collections.abc import AsyncIterable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from arq.connections import ArqRedis
@@ -26,12 +26,13 @@ from app.errors import (
     TooLarge,
 )
 from app.geometry.bundles import BundleMember
-from app.models.asset import Asset, AssetStatus
-from app.models.common import utcnow
+from app.models.asset import TERMINAL_ASSET_STATUSES, Asset, AssetStatus
+from app.models.common import new_id, utcnow
 from app.models.job import Job
 from app.models.project import personal_project_id
 from app.models.token import Scope
 from app.models.upload import PendingUpload
+from app.services.asset_versions import AssetVersionService
 from app.services.assets import (
     AssetService,
     Uploaded,
@@ -39,6 +40,7 @@ from app.services.assets import (
     clean_tags,
     original_key,
     record_original,
+    safe_filename,
 )
 from app.services.auth import Principal
 from app.services.storage import Storage
@@ -80,25 +82,31 @@ class BatchFile:
 
 
 class UploadService:
-    def __init__(self, assets: AssetService, storage: Storage, arq: ArqRedis, queue_name: str,
-                 limits: UploadLimits) -> None:
+    def __init__(self, assets: AssetService, versions: AssetVersionService, storage: Storage,
+                 arq: ArqRedis, queue_name: str, limits: UploadLimits) -> None:
         self.assets = assets
+        self.versions = versions
         self.storage = storage
         self.arq = arq
         self.queue_name = queue_name
         self.limits = limits
 
     @classmethod
-    def from_settings(cls, assets: AssetService, storage: Storage, arq: ArqRedis,
-                      settings: Settings) -> UploadService:
-        return cls(assets, storage, arq, settings.queue_name, UploadLimits.from_settings(settings))
+    def from_settings(cls, assets: AssetService, versions: AssetVersionService, storage: Storage,
+                      arq: ArqRedis, settings: Settings) -> UploadService:
+        return cls(assets, versions, storage, arq, settings.queue_name,
+                   UploadLimits.from_settings(settings))
 
     async def create(self, principal: Principal, *, filename: str, size_bytes: int,
                      sha256: str | None, name: str | None, tags: list[str] | None, copy: bool,
-                     base_url: str) -> DirectUpload:
-        """Declare a direct upload: a PENDING_UPLOAD asset and a signed URL to PUT it to."""
+                     base_url: str, asset_id: str | None = None) -> DirectUpload:
+        """Declare a direct upload: a PENDING_UPLOAD asset (or, with `asset_id`, the next
+        version of that asset) and a signed URL to PUT it to."""
         principal.require(Scope.ASSETS_WRITE)
         declared_hash = _checked_upload(filename, size_bytes, sha256, self.limits)
+        if asset_id is not None:
+            return await self._create_version(principal, asset_id, filename, size_bytes,
+                                              declared_hash, base_url)
         await self.assets.jobs.ensure_capacity(principal.owner)
         await self.assets.usage.ensure_room(principal.owner, adding_bytes=size_bytes)
         existing = None if copy else await self.assets.identical(
@@ -113,17 +121,44 @@ class UploadService:
         target = await self.storage.upload_target(
             key, content_type="application/octet-stream", base_url=base_url,
             expires_in=self.limits.url_ttl_seconds, size_bytes=size_bytes)
-        expires_at = utcnow() + timedelta(seconds=max(self.limits.pending_expiry_seconds,
-                                                      self.limits.url_ttl_seconds))
+        expires_at = self._expiry()
         await asset.insert()
         await PendingUpload(id=asset.id, owner=asset.owner, key=key, size_bytes=size_bytes,
                             sha256=declared_hash, copy_requested=copy,
                             expires_at=expires_at).insert()
+        await self._expire_at(expires_at, asset.id)
+        return DirectUpload(asset, target)
+
+    async def _create_version(self, principal: Principal, asset_id: str, filename: str,
+                              size_bytes: int, sha256: str | None, base_url: str
+                              ) -> DirectUpload:
+        """A direct upload of the asset's next version; the asset is unchanged until it is
+        completed and ingested. A declaration replaces the asset's earlier one not completed
+        (a client retrying), so completing it takes the newest."""
+        asset = await self.versions.addable(principal, asset_id, adding_bytes=size_bytes)
+        pending_id = new_id("upl")
+        key = f"assets/{asset.id}/uploads/{pending_id}/{safe_filename(filename)}"
+        target = await self.storage.upload_target(
+            key, content_type="application/octet-stream", base_url=base_url,
+            expires_in=self.limits.url_ttl_seconds, size_bytes=size_bytes)
+        for earlier in await PendingUpload.find({"version_of": asset.id}).to_list():
+            await self._expire(earlier)
+        expires_at = self._expiry()
+        await PendingUpload(id=pending_id, owner=asset.owner, key=key, size_bytes=size_bytes,
+                            sha256=sha256, version_of=asset.id, filename=filename,
+                            expires_at=expires_at).insert()
+        await self._expire_at(expires_at, pending_id)
+        return DirectUpload(asset, target)
+
+    def _expiry(self) -> datetime:
+        return utcnow() + timedelta(seconds=max(self.limits.pending_expiry_seconds,
+                                                self.limits.url_ttl_seconds))
+
+    async def _expire_at(self, expires_at: datetime, upload_id: str) -> None:
         # One sweep due when this upload expires; it removes every upload expired by then.
         await self.arq.enqueue_job(EXPIRE_FUNCTION, _defer_until=expires_at,
-                                   _job_id=f"{EXPIRE_FUNCTION}:{asset.id}",
+                                   _job_id=f"{EXPIRE_FUNCTION}:{upload_id}",
                                    _queue_name=self.queue_name)
-        return DirectUpload(asset, target)
 
     async def resume(self, asset_id: str, base_url: str) -> DirectUpload:
         """A direct upload declared before, with its URL signed anew while it still waits for
@@ -145,6 +180,11 @@ class UploadService:
         principal.require(Scope.ASSETS_WRITE)
         asset = await self.assets.get_writable(principal, asset_id)
         pending = await PendingUpload.get(asset.id)
+        if pending is None and asset.status is not AssetStatus.PENDING_UPLOAD:
+            newest = await PendingUpload.find({"version_of": asset.id}).sort(
+                "-created_at").limit(1).to_list()
+            if newest:
+                return await self._complete_version(asset, newest[0])
         if asset.status is not AssetStatus.PENDING_UPLOAD or pending is None:
             raise InvalidState(f"the asset is {asset.status.value}; only an asset in "
                                "PENDING_UPLOAD can be completed", field=["asset_id"])
@@ -171,6 +211,21 @@ class UploadService:
         await pending.delete()
         asset.status = AssetStatus.UPLOADED
         return Uploaded(asset, job)
+
+    async def _complete_version(self, asset: Asset, pending: PendingUpload) -> Uploaded:
+        """Check a new version's PUT bytes, then record the version and queue its ingest."""
+        if pending.expires_at < utcnow():
+            await self._expire(pending)
+            raise InvalidState("the upload expired and was removed", field=["asset_id"])
+        if asset.status not in TERMINAL_ASSET_STATUSES:
+            raise InvalidState(f"the asset is {asset.status.value}; a new version can be added "
+                               "once it is READY or FAILED", field=["asset_id"])
+        stored = await self._verified(pending)
+        claimed = await PendingUpload.get_pymongo_collection().delete_one({"_id": pending.id})
+        if claimed.deleted_count == 0:
+            raise InvalidState("the upload was completed by another request",
+                               field=["asset_id"])
+        return await self.versions.add(asset, pending.filename or "upload", stored)
 
     async def upload_many(self, principal: Principal, files: Sequence[BatchFile], *,
                           tags: list[str] | None, copy: bool

@@ -35,9 +35,11 @@ from app.geometry.ingest import (
 from app.models.asset import Asset, AssetStatus, SourceMetadata
 from app.models.common import AssetStats, ErrorInfo, FileRole, StoredFile, ValidationSummary
 from app.models.quality import QualityReport
+from app.services.asset_versions import VERSION_PARAM
 from app.services.asset_writes import search_keys
 from app.services.container import Services
 from app.services.uploads import BUNDLE_MEMBERS
+from app.workers.ingest_version import ingest_version, version_failed
 from app.workers.job_run import JobRun, TurnOver
 from app.workers.outcome import Outcome, carry_out, claim
 from app.workers.sandbox import Limits, run_isolated
@@ -53,6 +55,7 @@ def ingest_limits(settings: Settings) -> IngestLimits:
         max_triangles=settings.max_triangles, max_image_pixels=settings.max_image_pixels,
         max_node_depth=settings.max_node_depth,
         converter_timeout_seconds=settings.converter_timeout_seconds,
+        cad_tessellation_tolerance=settings.cad_tessellation_tolerance,
         quality_max_texture_size=settings.quality_max_texture_size,
         archive=ArchiveLimits(settings.archive_max_entries, settings.archive_max_bytes,
                               settings.archive_max_ratio, settings.archive_max_models))
@@ -66,6 +69,11 @@ async def ingest(ctx: dict[str, Any], job_id: str) -> None:
     asset = await Asset.get(run.job.asset_id or "")
     if asset is None:
         await run.fail(NotFound("the asset was deleted before it could be ingested"))
+        return
+
+    version: int | None = run.job.params.get(VERSION_PARAM)
+    if version is not None:
+        await _ingest_new_version(ctx, services, run, asset, version)
         return
 
     async def work() -> Outcome:
@@ -84,6 +92,18 @@ async def ingest(ctx: dict[str, Any], job_id: str) -> None:
             await _asset_failed(services, unfinished, error)
 
     await carry_out(ctx, run, work, what="ingest", on_failure=assets_failed)
+
+
+async def _ingest_new_version(ctx: dict[str, Any], services: Services, run: JobRun,
+                              asset: Asset, number: int) -> None:
+    async def work() -> Outcome:
+        return await ingest_version(services, run, asset, number,
+                                    ingest_limits(services.settings))
+
+    async def failed(error: AtelierError) -> None:
+        await version_failed(services, asset, number, error)
+
+    await carry_out(ctx, run, work, what="ingest", on_failure=failed)
 
 
 async def expire_uploads(ctx: dict[str, Any]) -> int:

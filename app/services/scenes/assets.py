@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import struct
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +20,12 @@ from app.errors import (
     NotFound,
 )
 from app.geometry.gltf_io import CHUNK_JSON, GLB_MAGIC, parse_json
+from app.geometry.scene_graph import source_key
 from app.models.asset import Asset, AssetStatus
+from app.models.asset_version import AssetVersion, derived_first_version
 from app.models.common import FileRole, StoredFile
 from app.models.token import Scope
+from app.services.asset_versions import version_glb
 from app.services.auth import Principal
 from app.services.lookup import find_by_ids
 from app.services.scenes.operations import Operation, mesh_uses, texture_uses
@@ -62,36 +66,43 @@ class SceneAssets:
         return result
 
     async def documents_for(self, principal: Principal, operations: Sequence[Operation]
-                            ) -> dict[str, dict[str, Any]]:
-        """Check every asset the operations use (NOT_FOUND, INVALID_STATE, or INVALID_INPUT
-        for a texture the asset lacks); the glTF documents of the assets giving meshes."""
-        meshes = [(i, op, use.asset_id) for i, op in enumerate(operations)
-                  for use in mesh_uses(op)]
-        textures = [(i, op, slot, ref) for i, op in enumerate(operations)
-                    for slot, ref in texture_uses(op)]
-        usable = await self.usable(principal, [asset_id for *_, asset_id in meshes] +
-                                   [str(ref.get("asset_id")) for *_, ref in textures])
-
-        def checked(position: int, operation: Operation, field: str, asset_id: str) -> Asset:
+                            ) -> SceneSources:
+        """Check every asset (and pinned version) the operations use: NOT_FOUND, INVALID_STATE
+        (an asset or version not READY), or INVALID_INPUT for a texture it lacks. The glTF
+        documents of the versions giving meshes, and the current version of each asset used
+        as latest (with its document: a scene drawing an older one follows it first)."""
+        meshes = [(i, op, "mesh", use.asset_id, use.asset_version)
+                  for i, op in enumerate(operations) for use in mesh_uses(op)]
+        texture_refs = [(i, ref) for i, op in enumerate(operations) for _, ref in texture_uses(op)]
+        textures = [(i, op, slot, str(ref.get("asset_id")), ref.get("asset_version"))
+                    for i, op in enumerate(operations) for slot, ref in texture_uses(op)]
+        uses = meshes + textures
+        usable = await self.usable(principal, [asset_id for _, _, _, asset_id, _ in uses])
+        versions: dict[str, int] = {}
+        drawn: dict[str, tuple[Asset, AssetVersion]] = {}
+        for position, operation, field, asset_id, number in uses:
+            where = ["operations", str(position), operation.kind, field]
             found = usable[asset_id]
             if isinstance(found, AtelierError):
-                found.field = ["operations", str(position), operation.kind, field, "asset_id"]
+                found.field = [*where, "asset_id"]
                 raise found
-            return found
-
-        for position, operation, slot, ref in textures:
-            asset = checked(position, operation, slot, str(ref.get("asset_id")))
+            if number is None:
+                versions[asset_id] = found.current_version
+            key = source_key(asset_id, number)
+            if key not in drawn:
+                drawn[key] = (found, await _drawn_version(found, number, where))
+        for (position, operation, slot, asset_id, number), (_, ref) in zip(
+                textures, texture_refs, strict=True):
             index = ref.get("texture_index")
-            count = asset.stats.texture_count if asset.stats else 0
-            if isinstance(index, int) and not 0 <= index < count:
-                raise InvalidInput(f"asset {asset.id} has no texture {index}", field=[
+            stats = drawn[source_key(asset_id, number)][1].stats
+            if isinstance(index, int) and not 0 <= index < (stats.texture_count if stats else 0):
+                raise InvalidInput(f"asset {asset_id} has no texture {index}", field=[
                     "operations", str(position), operation.kind, slot, "texture_index"])
-        documents: dict[str, dict[str, Any]] = {}
-        for position, operation, asset_id in meshes:
-            asset = checked(position, operation, "mesh", asset_id)
-            if asset_id not in documents:
-                documents[asset_id] = await self.gltf_document(asset)
-        return documents
+        wanted = {source_key(asset_id, number) for *_, asset_id, number in meshes}
+        wanted.update(versions)
+        documents = {key: await self.gltf_document(drawn[key][0], drawn[key][1].number)
+                     for key in sorted(wanted)}
+        return SceneSources(documents, versions)
 
     async def present(self, asset_ids: Iterable[str]) -> dict[str, Asset]:
         """The assets that still exist with a GLB, whatever their owner (for a scene's own
@@ -100,10 +111,11 @@ class SceneAssets:
         return {asset_id: asset for asset_id, asset in found.items()
                 if asset.file(FileRole.GLB) is not None}
 
-    async def gltf_document(self, asset: Asset) -> dict[str, Any]:
-        """The JSON document of the asset's GLB, read without its binary chunk."""
+    async def gltf_document(self, asset: Asset, number: int | None = None) -> dict[str, Any]:
+        """The JSON document of the GLB of the asset's version `number` (None: the current
+        one), read without its binary chunk."""
         head = bytearray()
-        stream = self.storage.get_stream(_glb(asset).key)
+        stream = self.storage.get_stream((await _glb(asset, number)).key)
         try:
             async with contextlib.aclosing(stream):  # type: ignore[type-var]
                 async for chunk in stream:
@@ -117,18 +129,22 @@ class SceneAssets:
         document = head[_HEADER:_HEADER + self._json_length(head)]
         return await asyncio.to_thread(parse_json, bytes(document))
 
-    async def download_glbs(self, assets: Iterable[Asset], work_dir: Path) -> dict[str, Path]:
-        """Each asset's GLB as a file in `work_dir`; LimitExceeded past `max_export_bytes`."""
-        glbs = {asset.id: _glb(asset) for asset in assets}
-        total = sum(stored.size_bytes for stored in glbs.values())
+    async def download_glbs(self, sources: Mapping[str, tuple[Asset, int | None]],
+                            work_dir: Path) -> dict[str, Path]:
+        """The GLB of each source (an asset and its version, None: the current one) as a file
+        in `work_dir`, by source key, each stored file fetched once; a version gone from the
+        asset is left out. LimitExceeded past `max_export_bytes`."""
+        glbs = {key: glb for key, (asset, number) in sources.items()
+                if (glb := await version_glb(asset, number)) is not None}
+        unique = {stored.key: stored for stored in glbs.values()}
+        total = sum(stored.size_bytes for stored in unique.values())
         if total > self.max_export_bytes:
             raise LimitExceeded(f"the scene's assets add up to {total} bytes; a scene export "
                                 f"may read at most {self.max_export_bytes}")
-        paths = {}
-        for asset_id, stored in glbs.items():
-            paths[asset_id] = work_dir / f"{asset_id}.glb"
-            await self.storage.download_to(stored.key, paths[asset_id])
-        return paths
+        files = {key: work_dir / f"source-{i}.glb" for i, key in enumerate(unique)}
+        for key, path in files.items():
+            await self.storage.download_to(key, path)
+        return {source: files[stored.key] for source, stored in glbs.items()}
 
     def _json_length(self, head: bytearray) -> int:
         magic, _, _, length, kind = struct.unpack_from("<4sIIII", head, 0)
@@ -140,8 +156,35 @@ class SceneAssets:
         return int(length)
 
 
-def _glb(asset: Asset) -> StoredFile:
-    stored = asset.file(FileRole.GLB)
+@dataclass(frozen=True)
+class SceneSources:
+    """What applying operations reads: glTF documents by source key, and the current version
+    of each asset used as latest."""
+
+    documents: dict[str, dict[str, Any]]
+    versions: dict[str, int]
+
+
+async def _glb(asset: Asset, number: int | None) -> StoredFile:
+    stored = await version_glb(asset, number)
     if stored is None:
-        raise NotFound(f"asset {asset.id} has no GLB")
+        raise NotFound(f"asset {asset.id} has no GLB" if number is None else
+                       f"version {number} of asset {asset.id} has no GLB")
     return stored
+
+
+async def _drawn_version(asset: Asset, number: int | None, field: list[str]) -> AssetVersion:
+    """The version a reference draws (None: the current one); NOT_FOUND for a version the
+    asset does not have, INVALID_STATE for one that is not READY."""
+    current = number is None or number == asset.current_version
+    version = await AssetVersion.find_one({"asset_id": asset.id,
+                                           "number": asset.current_version if current else number})
+    if version is None and current:  # an asset that stores no versions is its version 1
+        return derived_first_version(asset)
+    if version is None:
+        raise NotFound(f"asset {asset.id} has no version {number}", field=[*field,
+                                                                          "asset_version"])
+    if version.status is not AssetStatus.READY:
+        raise InvalidState(f"version {number} of asset {asset.id} is {version.status.value}; "
+                           "scenes use READY versions", field=[*field, "asset_version"])
+    return version

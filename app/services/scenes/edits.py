@@ -2,7 +2,9 @@
 
 Pure and synchronous. The graph given is never modified, and the first bad operation raises
 (its `field` naming the operation) before anything is returned. The caller checks asset access
-and passes the glTF documents of the assets whose meshes are attached.
+and passes the glTF documents of the assets whose meshes are attached, by source key (the
+asset id for its current version, app.geometry.scene_graph.source_key for a pinned one), and
+the current version of each asset used as latest.
 """
 
 from __future__ import annotations
@@ -12,13 +14,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.errors import AtelierError, InvalidInput, LimitExceeded, NotFound
-from app.geometry.scene_graph import Camera, Light, Material, MeshInfo, MeshRef, Node, SceneGraph
+from app.geometry.scene_graph import (
+    Camera,
+    LatestVersion,
+    Light,
+    Material,
+    MeshInfo,
+    MeshRef,
+    Node,
+    SceneGraph,
+)
 from app.geometry.scene_import import material_from_gltf, mesh_info, shared_material
 from app.geometry.scene_transforms import node_trs, world_bounds
 from app.models.common import Bounds
 from app.models.scene import SceneChange
 from app.models.scene import SceneChangeKind as Kind
 from app.services.scenes.checks import transform_fields, validated
+from app.services.scenes.follow import follow_latest
 from app.services.scenes.graph import NodeTree
 from app.services.scenes.operations import (
     AddCamera,
@@ -46,11 +58,23 @@ class EditResult:
 
 
 def apply_operations(graph: SceneGraph, operations: list[Operation], *, max_items: int,
-                     documents: Mapping[str, dict[str, Any]]) -> EditResult:
+                     documents: Mapping[str, dict[str, Any]],
+                     versions: Mapping[str, int] | None = None) -> EditResult:
     """The graph after every operation, what changed, and its world bounds. Raises the first
     error with its field as [operation index, operation kind, field...]; LimitExceeded when
-    the scene would have more than `max_items` nodes (or materials, cameras, lights)."""
-    editor = _Editor(graph, documents)
+    the scene would have more than `max_items` nodes (or materials, cameras, lights).
+
+    `versions` are the current versions of the assets used as latest: one the scene draws at
+    an older version (its follow-up after that version became current never ran) is followed
+    first, so all its latest references draw the same version."""
+    versions = versions or {}
+    followed: list[SceneChange] = []
+    for asset_id, number in versions.items():
+        if graph.latest_version(asset_id) not in (None, number) and asset_id in documents:
+            graph, changes = follow_latest(graph, asset_id, number, documents[asset_id])
+            followed += changes
+    editor = _Editor(graph, documents, versions)
+    editor.changes = followed
     for position, operation in enumerate(operations):
         try:
             editor.apply(operation)
@@ -66,7 +90,8 @@ def graph_bounds(graph: SceneGraph) -> Bounds | None:
 
 
 class _Editor:
-    def __init__(self, graph: SceneGraph, documents: Mapping[str, dict[str, Any]]) -> None:
+    def __init__(self, graph: SceneGraph, documents: Mapping[str, dict[str, Any]],
+                 versions: Mapping[str, int]) -> None:
         self.tree = NodeTree(graph)
         self.materials = {m.id: m for m in graph.materials}
         self.cameras = {c.id: c for c in graph.cameras}
@@ -74,6 +99,8 @@ class _Editor:
         self.meshes = graph.mesh_infos()
         self.next_id = graph.next_id
         self.documents = documents
+        self.versions = versions
+        self.latest = {entry.asset_id: entry.number for entry in graph.latest}
         self.changes: list[SceneChange] = []
 
     def apply(self, operation: Operation) -> None:
@@ -98,7 +125,17 @@ class _Editor:
             lights=list(self.lights.values()),
             meshes=[info for ref, info in self.meshes.items() if ref in used],
             next_id=self.next_id)
+        graph.latest = self._latest(graph)
         return EditResult(graph, self.changes, graph_bounds(graph))
+
+    def _latest(self, graph: SceneGraph) -> list[LatestVersion]:
+        """The version drawn for each asset still used as latest: the one recorded, or the
+        current one for an asset newly used so."""
+        used = sorted({ref.asset_id for ref in graph.references() if ref.asset_version is None})
+        drawn = {asset_id: self.latest.get(asset_id) or self.versions.get(asset_id)
+                 for asset_id in used}
+        return [LatestVersion(asset_id=asset_id, number=number)
+                for asset_id, number in drawn.items() if number is not None]
 
     def add_node(self, op: AddNode) -> None:
         node_id = self._new_id("n", self.tree.nodes, op.id)
@@ -185,38 +222,40 @@ class _Editor:
         self._changed(Kind.LIGHT_ADDED, light_id)
 
     def _attach(self, node: Node, mesh: MeshUse, material_id: str | None) -> None:
-        ref = validated(MeshRef, {"asset_id": mesh.asset_id, "mesh_index": mesh.mesh_index})
+        ref = validated(MeshRef, {"asset_id": mesh.asset_id, "mesh_index": mesh.mesh_index,
+                                  "asset_version": mesh.asset_version})
         info = self.meshes.get(ref) or self._import_mesh(ref)
         node.mesh = ref
         if material_id is not None:
             node.material = _known(self.materials, material_id, "material_id")
         else:
             shared = shared_material(info)
-            node.material = None if shared is None else self._material_for(ref.asset_id, shared)
+            node.material = None if shared is None else self._material_for(ref, shared)
         self._changed(Kind.MESH_ATTACHED, node.id)
 
     def _import_mesh(self, ref: MeshRef) -> MeshInfo:
         """Learn a newly used mesh, and bring in the asset materials its primitives use."""
-        document = self.documents[ref.asset_id]
+        document = self.documents[ref.source]
         if ref.mesh_index >= len(document.get("meshes", [])):
             raise InvalidInput(f"asset {ref.asset_id} has no mesh {ref.mesh_index}",
                                field=["mesh", "mesh_index"])
-        info = mesh_info(document, ref.asset_id, ref.mesh_index)
+        info = mesh_info(document, ref.asset_id, ref.mesh_index, ref.asset_version)
         for index in info.primitive_materials:
             if index is not None:
-                self._material_for(ref.asset_id, index)
+                self._material_for(ref, index)
         self.meshes[ref] = info
         return info
 
-    def _material_for(self, asset_id: str, index: int) -> str:
-        """The scene material standing for an asset's material, brought in when missing."""
+    def _material_for(self, mesh: MeshRef, index: int) -> str:
+        """The scene material standing for a material of the mesh's asset (at the version it
+        draws), brought in when missing."""
         for material in self.materials.values():
             source = material.source
-            if source and (source.asset_id, source.material_index) == (asset_id, index):
+            if source and (source.source, source.material_index) == (mesh.source, index):
                 return material.id
         material_id = self._new_id("m", self.materials, None)
-        self.materials[material_id] = material_from_gltf(self.documents[asset_id], asset_id,
-                                                         index, material_id)
+        self.materials[material_id] = material_from_gltf(
+            self.documents[mesh.source], mesh.asset_id, index, material_id, mesh.asset_version)
         self._changed(Kind.MATERIAL_ADDED, material_id)
         return material_id
 

@@ -18,7 +18,7 @@ from app.services.scenes.assets import SceneAssets
 from app.services.storage import Storage
 
 GLB_CONTENT_TYPE = "model/gltf-binary"
-# Runs compose_file(graph, sources, name, output) somewhere.
+# Runs compose_file(graph, sources, name, output) somewhere; sources are keyed by source key.
 Composer = Callable[[SceneGraph, Mapping[str, Path], str, Path], Awaitable[None]]
 
 
@@ -43,10 +43,14 @@ class SceneGlbs:
 
     async def write(self, scene: Scene, work_dir: Path,
                     compose: Composer = compose_in_thread) -> Path:
-        """Compose the scene into `work_dir`/scene.glb. Assets deleted since they were placed
+        """Compose the scene into `work_dir`/scene.glb, each reference drawing its pinned
+        version or the one the scene records for latest. Assets deleted since they were placed
         draw nothing; LimitExceeded when the assets outgrow `max_export_bytes`."""
-        present = await self.assets.present(scene.graph.asset_ids())
-        sources = await self.assets.download_glbs(present.values(), work_dir)
+        drawn = scene.graph.sources()
+        present = await self.assets.present({asset_id for asset_id, _ in drawn.values()})
+        sources = await self.assets.download_glbs(
+            {key: (present[asset_id], number) for key, (asset_id, number) in drawn.items()
+             if asset_id in present}, work_dir)
         output = work_dir / "scene.glb"
         await compose(scene.graph, sources, scene.name, output)
         return output
@@ -63,5 +67,5 @@ class SceneGlbs:
 
 def compose_file(graph: SceneGraph, sources: Mapping[str, Path], name: str, output: Path
                  ) -> None:
-    loaded = {asset_id: load_asset(path.read_bytes()) for asset_id, path in sources.items()}
+    loaded = {key: load_asset(path.read_bytes()) for key, path in sources.items()}
     output.write_bytes(compose_glb(graph, loaded, name=name))

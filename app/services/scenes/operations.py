@@ -27,8 +27,11 @@ class Transform:
 
 @dataclass(frozen=True)
 class MeshUse:
+    """A mesh of an asset's `asset_version` (None: the latest, following its current one)."""
+
     asset_id: str
     mesh_index: int = 0
+    asset_version: int | None = None
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ is writing. Every accepted update is announced through Redis for `sceneChanged`.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -14,9 +15,9 @@ from pymongo import ReturnDocument
 
 from app.config import Settings
 from app.errors import AtelierError, Conflict, InvalidInput, LimitExceeded, NotFound
-from app.geometry.scene_graph import SceneGraph
+from app.geometry.scene_graph import LatestVersion, SceneGraph
 from app.geometry.scene_import import graph_from_gltf
-from app.models.asset import Asset
+from app.models.asset import Asset, AssetStatus
 from app.models.common import utcnow
 from app.models.project import personal_project_id
 from app.models.scene import Scene, SceneChange, SceneChangeKind, SceneRevision, SceneSummary
@@ -24,11 +25,14 @@ from app.models.token import Scope
 from app.services.auth import Principal
 from app.services.lookup import find_by_ids
 from app.services.pagination import Page, paginate
-from app.services.scenes.assets import SceneAssets
+from app.services.scenes.assets import SceneAssets, SceneSources
 from app.services.scenes.edits import EditResult, apply_operations, graph_bounds
 from app.services.scenes.files import Composer, SceneGlbs, compose_in_thread
+from app.services.scenes.follow import follow_latest
 from app.services.scenes.operations import Operation
 from app.services.storage import Storage
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,8 @@ class SceneService:
                 imported = await asyncio.to_thread(self._import, document, found.id)
             except AtelierError as error:
                 return error
+            imported.graph.latest = [LatestVersion(asset_id=found.id,
+                                                   number=found.current_version)]
             return Scene(id=found.id, owner=found.owner, project_id=found.project_id,
                          name=found.name, version=0,
                          graph=imported.graph, node_count=len(imported.graph.nodes),
@@ -188,12 +194,49 @@ class SceneService:
             raise NotFound(f"no scene with id {scene_id}")
         return await self.glbs.stored_key(scene, compose)
 
+    async def follow_asset_version(self, asset_id: str) -> int:
+        """Bring every scene drawing an older version of the asset for its latest references
+        to its current one: a new scene version each (through the same compare-and-set as
+        updates, so `sceneChanged` sees it and its GLB is composed anew), with an
+        ASSET_VERSION_CHANGED change per node and material drawing the asset. How many
+        scenes changed. Idempotent: run again, it finds nothing left to follow."""
+        asset = await Asset.get(asset_id)
+        if asset is None or asset.status is not AssetStatus.READY:
+            return 0
+        number = asset.current_version
+        behind = Scene.get_pymongo_collection().find(
+            {"graph.latest": {"$elemMatch": {"asset_id": asset_id, "number": {"$ne": number}}}},
+            projection={"_id": 1})
+        scene_ids = [document["_id"] async for document in behind]
+        if not scene_ids:
+            return 0
+        try:
+            document = await self.assets.gltf_document(asset)
+        except AtelierError as error:
+            log.warning("scenes cannot follow asset %s to version %s: %s", asset_id, number,
+                         error.message)
+            return 0
+        followed = 0
+        for scene_id in scene_ids:
+            for _ in range(self.limits.update_attempts):
+                scene = await read_scene(scene_id)
+                if scene is None or scene.graph.latest_version(asset_id) in (None, number):
+                    break
+                graph, changes = await asyncio.to_thread(follow_latest, scene.graph, asset_id,
+                                                         number, document)
+                result = EditResult(graph, changes, graph_bounds(graph))
+                if await self._compare_and_set(scene, None, result) is not None:
+                    followed += 1
+                    break
+        return followed
+
     async def _apply(self, graph: SceneGraph, operations: Sequence[Operation],
-                     documents: dict[str, dict[str, Any]]) -> EditResult:
+                     sources: SceneSources) -> EditResult:
         try:
             return await asyncio.to_thread(apply_operations, graph, list(operations),
                                            max_items=self.limits.max_nodes,
-                                           documents=documents)
+                                           documents=sources.documents,
+                                           versions=sources.versions)
         except AtelierError as error:
             error.field = ["operations", *(error.field or [])]
             raise
@@ -203,7 +246,7 @@ class SceneService:
         return EditResult(graph, [], graph_bounds(graph))
 
     async def _checked_documents(self, principal: Principal, operations: Sequence[Operation]
-                                 ) -> dict[str, dict[str, Any]]:
+                                 ) -> SceneSources:
         if len(operations) > self.limits.max_operations:
             raise LimitExceeded(f"an update may have at most {self.limits.max_operations} "
                                 "operations", field=["operations"])
