@@ -12,6 +12,8 @@ log = logging.getLogger(__name__)
 ASSET_INSERTED = "asset-inserted"
 # After a new job's transaction committed, before it is handed to the queue.
 JOB_COMMITTED = "job-committed"
+# In a storage sweep, right after its first orphan was deleted.
+ORPHAN_DELETED = "orphan-deleted"
 FAULT_EXIT_CODE = 70
 
 

@@ -1,1 +1,2 @@
-"""Backups that restore: `atelier backup --to DIR` and `atelier restore --from DIR`."""
+"""Backups that restore: `atelier backup --to DIR|s3://bucket/prefix` and `atelier restore
+--from DIR|s3://bucket/prefix`."""

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
+from collections.abc import AsyncIterator
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
+from app.backup.locations import BackupLocation
 from app.usage import UsageError
 
 FORMAT = 1
 MANIFEST_NAME = "manifest.json"
 DATABASE_DIR = "database"
 OBJECTS_DIR = "objects"
-CHUNK_SIZE = 1024 * 1024
 
 
 @dataclass
@@ -44,22 +42,14 @@ class Manifest:
     missing_objects: list[str] = field(default_factory=list)
     format: int = FORMAT
 
-    def write(self, backup_dir: Path) -> None:
-        """Written last and atomically: a folder without a manifest is no backup."""
-        draft = backup_dir / f".{MANIFEST_NAME}.draft"
-        draft.write_text(json.dumps(asdict(self), indent=2, sort_keys=True))
-        with draft.open("rb") as handle:
-            os.fsync(handle.fileno())
-        draft.rename(backup_dir / MANIFEST_NAME)
+    def to_json(self) -> bytes:
+        return json.dumps(asdict(self), indent=2, sort_keys=True).encode()
 
     @classmethod
-    def read(cls, backup_dir: Path) -> Manifest:
-        path = backup_dir / MANIFEST_NAME
-        if not path.is_file():
-            raise UsageError(f"{backup_dir} holds no {MANIFEST_NAME}: not a complete backup")
-        raw = json.loads(path.read_text())
+    def from_json(cls, raw_bytes: bytes, where: str) -> Manifest:
+        raw = json.loads(raw_bytes)
         if raw.get("format") != FORMAT:
-            raise UsageError(f"{path} is backup format {raw.get('format')!r}; this version "
+            raise UsageError(f"{where} is backup format {raw.get('format')!r}; this version "
                              f"reads format {FORMAT}")
         return cls(
             created_at=raw["created_at"], database_name=raw["database_name"],
@@ -70,22 +60,27 @@ class Manifest:
         )
 
 
-def collection_path(backup_dir: Path, name: str) -> Path:
-    return backup_dir / DATABASE_DIR / f"{name}.jsonl"
+async def write_manifest(location: BackupLocation, manifest: Manifest) -> None:
+    """Written last: a place without a manifest is no backup."""
+    await location.write(MANIFEST_NAME, _one_chunk(manifest.to_json()))
 
 
-def object_path(backup_dir: Path, key: str) -> Path:
-    """Where an object's copy lives; a key that would leave the folder is refused."""
-    root = (backup_dir / OBJECTS_DIR).resolve()
-    path = (root / key).resolve()
-    if not key or not path.is_relative_to(root) or path == root:
-        raise UsageError(f"the backup names an object key outside its folder: {key!r}")
-    return path
+async def read_manifest(location: BackupLocation) -> Manifest:
+    try:
+        raw = b"".join([chunk async for chunk in location.read(MANIFEST_NAME)])
+    except FileNotFoundError:
+        raise UsageError(f"{location.description} holds no {MANIFEST_NAME}: not a complete "
+                         "backup") from None
+    return Manifest.from_json(raw, f"{location.description} {MANIFEST_NAME}")
 
 
-def sha256_of_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK_SIZE):
-            digest.update(chunk)
-    return digest.hexdigest()
+def collection_file(name: str) -> str:
+    return f"{DATABASE_DIR}/{name}.jsonl"
+
+
+def object_file(key: str) -> str:
+    return f"{OBJECTS_DIR}/{key}"
+
+
+async def _one_chunk(data: bytes) -> AsyncIterator[bytes]:
+    yield data

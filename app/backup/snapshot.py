@@ -1,5 +1,6 @@
 """`atelier backup`: every collection read at one point in time, then the objects its records
-reference copied from the store, then the manifest.
+reference copied from the store, then the manifest, into a folder or an S3 prefix
+(locations.py), streamed: neither a collection nor an object is held whole in memory.
 
 The point in time is one multi-document transaction with read concern `snapshot`: on a
 MongoDB replica set and on SecantusDB alike every read inside it sees the database as of the
@@ -10,11 +11,9 @@ dumped this way; SecantusDB only reaps transactions that sit idle that long.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
-from collections.abc import Iterator
+from collections.abc import AsyncIterable, AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from bson import json_util
@@ -23,26 +22,26 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
 from pymongo.read_concern import ReadConcern
 
+from app.backup.locations import BackupLocation
 from app.backup.manifest import (
-    DATABASE_DIR,
     CollectionEntry,
     Manifest,
     ObjectEntry,
-    collection_path,
-    object_path,
+    collection_file,
+    object_file,
+    write_manifest,
 )
 from app.config import Settings
 from app.services.container import open_mongo, open_storage
 from app.services.storage import Storage
-from app.usage import UsageError
+from app.services.storage.base import CHUNK_SIZE
+from app.services.stored_references import referenced_objects
 
 CONSISTENCY = "one snapshot transaction (read concern snapshot) over every collection"
-OCTET_STREAM = "application/octet-stream"
 
 
-async def take_backup(settings: Settings, backup_dir: Path) -> Manifest:
-    _check_empty_destination(backup_dir)
-    (backup_dir / DATABASE_DIR).mkdir(parents=True)
+async def take_backup(settings: Settings, location: BackupLocation) -> Manifest:
+    await location.check_empty()
     mongo = open_mongo(settings)
     storage = open_storage(settings)
     try:
@@ -55,56 +54,37 @@ async def take_backup(settings: Settings, backup_dir: Path) -> Manifest:
             for name in sorted(await database.list_collection_names()):
                 if not name.startswith("system."):
                     manifest.collections[name] = await _dump_collection(
-                        database, name, backup_dir, session, references)
+                        database, name, location, session, references)
         for name in manifest.collections:
             manifest.collections[name].indexes = await _index_specs(database, name)
-        await _copy_objects(storage, references, backup_dir, manifest)
+        await _copy_objects(storage, references, location, manifest)
+        await write_manifest(location, manifest)
     finally:
         await storage.aclose()
         await mongo.close()
-    manifest.write(backup_dir)
     return manifest
 
 
-def _check_empty_destination(backup_dir: Path) -> None:
-    if backup_dir.exists() and (not backup_dir.is_dir() or any(backup_dir.iterdir())):
-        raise UsageError(f"--to {backup_dir} is not empty; back up into a new or empty folder")
-
-
-async def _dump_collection(database: AsyncDatabase[Any], name: str, backup_dir: Path,
+async def _dump_collection(database: AsyncDatabase[Any], name: str, location: BackupLocation,
                            session: AsyncClientSession, references: dict[str, str]
                            ) -> CollectionEntry:
     """Canonical extended JSON, one document a line, in `_id` order (so equal data gives
     equal files); the objects each document references are noted on the way."""
     digest = hashlib.sha256()
     count = 0
-    with collection_path(backup_dir, name).open("w") as handle:
+
+    async def lines() -> AsyncIterator[bytes]:
+        nonlocal count
         async for document in database[name].find({}, session=session, sort=[("_id", 1)]):
-            line = json_util.dumps(document, json_options=CANONICAL_JSON_OPTIONS) + "\n"
-            handle.write(line)
-            digest.update(line.encode())
+            line = (json_util.dumps(document, json_options=CANONICAL_JSON_OPTIONS)
+                    + "\n").encode()
+            digest.update(line)
             count += 1
             references.update(referenced_objects(name, document))
+            yield line
+
+    await location.write(collection_file(name), _rechunked(lines()))
     return CollectionEntry(documents=count, sha256=digest.hexdigest())
-
-
-def referenced_objects(collection: str, document: Any) -> Iterator[tuple[str, str]]:
-    """(key, content type) of every stored object a record names: each embedded file record
-    (role, key, size, type), and a direct upload's pending key."""
-    if collection == "pending_uploads" and isinstance(document.get("key"), str):
-        yield document["key"], OCTET_STREAM
-    yield from _stored_files(document)
-
-
-def _stored_files(value: Any) -> Iterator[tuple[str, str]]:
-    if isinstance(value, dict):
-        if {"key", "size_bytes", "content_type"} <= value.keys() and isinstance(value["key"], str):
-            yield value["key"], str(value["content_type"])
-        for child in value.values():
-            yield from _stored_files(child)
-    elif isinstance(value, list):
-        for child in value:
-            yield from _stored_files(child)
 
 
 async def _index_specs(database: AsyncDatabase[Any], name: str) -> list[dict[str, Any]]:
@@ -120,30 +100,40 @@ async def _index_specs(database: AsyncDatabase[Any], name: str) -> list[dict[str
     return specs
 
 
-async def _copy_objects(storage: Storage, references: dict[str, str], backup_dir: Path,
-                        manifest: Manifest) -> None:
+async def _copy_objects(storage: Storage, references: dict[str, str],
+                        location: BackupLocation, manifest: Manifest) -> None:
     for key, content_type in sorted(references.items()):
-        path = object_path(backup_dir, key)
-        path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            entry = await _copy_object(storage, key, path, content_type)
+            manifest.objects[key] = await _copy_object(storage, key, location, content_type)
         except FileNotFoundError:
             manifest.missing_objects.append(key)
-            continue
-        manifest.objects[key] = entry
 
 
-async def _copy_object(storage: Storage, key: str, path: Path, content_type: str
-                       ) -> ObjectEntry:
+async def _copy_object(storage: Storage, key: str, location: BackupLocation,
+                       content_type: str) -> ObjectEntry:
+    """Streamed from the store into the backup, hashed on the way; FileNotFoundError (and
+    nothing written) when the object was deleted after the snapshot."""
     digest = hashlib.sha256()
     size = 0
-    try:
-        with await asyncio.to_thread(path.open, "wb") as handle:
-            async for chunk in storage.get_stream(key):
-                digest.update(chunk)
-                size += len(chunk)
-                await asyncio.to_thread(handle.write, chunk)
-    except FileNotFoundError:
-        await asyncio.to_thread(path.unlink, missing_ok=True)
-        raise
+
+    async def hashed() -> AsyncIterator[bytes]:
+        nonlocal size
+        async for chunk in storage.get_stream(key):
+            digest.update(chunk)
+            size += len(chunk)
+            yield chunk
+
+    await location.write(object_file(key), hashed())
     return ObjectEntry(sha256=digest.hexdigest(), size_bytes=size, content_type=content_type)
+
+
+async def _rechunked(pieces: AsyncIterable[bytes]) -> AsyncIterator[bytes]:
+    """Small pieces (a line each) gathered into chunks of CHUNK_SIZE or so."""
+    buffer = bytearray()
+    async for piece in pieces:
+        buffer += piece
+        if len(buffer) >= CHUNK_SIZE:
+            yield bytes(buffer)
+            buffer.clear()
+    if buffer:
+        yield bytes(buffer)

@@ -1,6 +1,7 @@
 """Prometheus metrics on /metrics: this process's requests (by route, and GraphQL operation
 name) and open subscriptions, plus what every worker reports through Redis: finished jobs, job
-and stage durations, queue depth and webhook deliveries."""
+and stage durations, queue depth and webhook deliveries; and from the database, usage and how
+the storage sweeps went."""
 
 from __future__ import annotations
 
@@ -120,5 +121,6 @@ async def metrics(request: Request) -> Response:
         services.redis, services.settings.queue_name)))
     shared.register(_Snapshot(await webhook_metrics.collect(services.redis)))
     shared.register(_Snapshot(await usage.collect_totals(services.usage)))
+    shared.register(_Snapshot(await services.storage_sweeper.metrics()))
     body = generate_latest() + generate_latest(shared)
     return Response(body, media_type=CONTENT_TYPE_LATEST)

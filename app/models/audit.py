@@ -26,6 +26,8 @@ class AuditEvent(Document):
     owner: str | None = Field(default=None, description="Who acted; None when anonymous")
     token_id: str | None = None
     object_id: str | None = None
+    # The project of the object acted on, when it has one: its OWNERs read these events.
+    project_id: str | None = None
     outcome: AuditOutcome = AuditOutcome.SUCCEEDED
     error_codes: list[str] = Field(default_factory=list)
     address: str | None = None
@@ -41,6 +43,7 @@ class AuditEvent(Document):
             IndexModel([("owner", pymongo.ASCENDING), ("_id", pymongo.DESCENDING)]),
             IndexModel([("action", pymongo.ASCENDING), ("_id", pymongo.DESCENDING)]),
             IndexModel([("object_id", pymongo.ASCENDING), ("_id", pymongo.DESCENDING)]),
+            IndexModel([("project_id", pymongo.ASCENDING), ("_id", pymongo.DESCENDING)]),
         ]
 
 

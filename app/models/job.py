@@ -64,8 +64,15 @@ class Job(Document):
     error: ErrorInfo | None = None
     asset_id: str | None = None
     scene_id: str | None = None
+    # The project whose usage it counts in: its asset's or scene's when it was made, else its
+    # owner's personal one; None on jobs stored before, until the reaper fills it in.
+    project_id: str | None = None
     params: dict[str, Any] = Field(default_factory=dict)
+    # The asset version an ingest made, or a render or conversion read.
+    asset_version: int | None = None
     outputs: list[StoredFile] = Field(default_factory=list)
+    # A COMPRESS conversion's CompressionReport (app/geometry/convert/quantization.py) as JSON.
+    compression: dict[str, Any] | None = None
     # A render's or conversion's outputs are kept past ATELIER_OUTPUT_RETENTION_DAYS.
     pinned: bool = False
 
@@ -85,6 +92,13 @@ class Job(Document):
                         ("created_at", pymongo.ASCENDING)]),
             IndexModel([("status", pymongo.ASCENDING), ("dispatched", pymongo.ASCENDING)]),
             IndexModel([("finished_at", pymongo.ASCENDING)]),  # webhook scans
+            # Usage this month (app/services/usage.py): one owner's jobs, or every owner's.
+            IndexModel([("owner", pymongo.ASCENDING), ("created_at", pymongo.ASCENDING)]),
+            IndexModel([("created_at", pymongo.ASCENDING)]),
+            # A project's usage: its unfinished jobs, and its jobs this month; the reaper finds
+            # jobs stored before projects through the first.
+            IndexModel([("project_id", pymongo.ASCENDING), ("status", pymongo.ASCENDING)]),
+            IndexModel([("project_id", pymongo.ASCENDING), ("created_at", pymongo.ASCENDING)]),
         ]
 
     @property

@@ -71,7 +71,8 @@ async def _write(context: Context, action: str, object_id: str | None, outcome: 
         audit.record_soon(action, actor, object_id=object_id, outcome=outcome,
                           error_codes=codes)
     else:
-        await audit.record(action, actor, object_id=object_id, outcome=outcome,
+        await audit.record(action, actor, object_id=object_id,
+                           project_id=await audit.project_of(object_id), outcome=outcome,
                            error_codes=codes)
 
 
@@ -99,12 +100,14 @@ def audit_event(event: AuditEventModel) -> schema.AuditEvent:
         token_id=strawberry.ID(event.token_id) if event.token_id else None,
         object_id=strawberry.ID(event.object_id) if event.object_id else None,
         outcome=schema.AuditOutcome(event.outcome.value), error_codes=event.error_codes,
-        address=event.address, request_id=event.request_id, created_at=event.created_at)
+        address=event.address, request_id=event.request_id, created_at=event.created_at,
+        project_id=strawberry.ID(event.project_id) if event.project_id else None)
 
 
 @strawberry.type
 class AuditQuery:
-    @strawberry.field(description="Audit events, newest first (ADMIN).")
+    @strawberry.field(description="Audit events, newest first: every one for an ADMIN token; "
+                      "a project's (filter.projectId) for its OWNERs.")
     async def audit_events(
         self, info: Info, first: First = None, after: After = None,
         filter: Annotated[schema.AuditEventFilter | None, strawberry.argument(
@@ -115,6 +118,7 @@ class AuditQuery:
         page = await info.context.services.audit.list(
             info.context.viewer,
             AuditFilter(actions=chosen.action, owner=chosen.owner, object_id=chosen.object_id,
-                        outcomes=[AuditOutcome(o.value) for o in chosen.outcome or []]),
+                        outcomes=[AuditOutcome(o.value) for o in chosen.outcome or []],
+                        project_id=chosen.project_id),
             first=first, after=after, last=last, before=before)
         return connection(page, audit_event)

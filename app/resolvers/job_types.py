@@ -33,7 +33,10 @@ class Job(JobFields):
             cancel_requested=job.cancel_requested, pinned=job.pinned,
             created_at=job.created_at,
             started_at=job.started_at, finished_at=job.finished_at, params=JSON(job.params),
-            error=mapping.error_info(job.error), asset_id=job.asset_id, scene_id=job.scene_id,
+            error=mapping.error_info(job.error),
+            compression=mapping.compression_report(job.compression),
+            asset_version=job.asset_version or (1 if job.asset_id else None),
+            asset_id=job.asset_id, scene_id=job.scene_id,
             stored_outputs=job.outputs)
 
     @strawberry.field(description="The files this job produced.")

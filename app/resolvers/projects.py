@@ -1,4 +1,4 @@
-"""Project fields: the projects query, Asset.project's type, and the project mutations."""
+"""Project fields: the projects query and the project mutations."""
 
 from __future__ import annotations
 
@@ -10,24 +10,13 @@ from app.context import Context
 from app.models import project as models
 from app.resolvers.errors import errors_as_data
 from app.resolvers.pages import After, First, connection
-from app.schema.project import (
-    Project,
-    ProjectConnection,
-    ProjectCreateInput,
-    ProjectMember,
-    ProjectPayload,
-    ProjectRole,
-)
+from app.resolvers.project_types import ProjectConnection, project_of
+from app.schema.project import ProjectCreateInput, ProjectPayload, ProjectRole
 
 Info = strawberry.Info[Context, None]
 ProjectId = Annotated[strawberry.ID, strawberry.argument(description="The project's id (prj_...)")]
 MemberOwner = Annotated[str, strawberry.argument(
     description="The member, as its tokens name their owner")]
-
-
-def project_of(project: models.Project) -> Project:
-    return Project(id=strawberry.ID(project.id), name=project.name, members=[
-        ProjectMember(owner=m.owner, role=ProjectRole(m.role.value)) for m in project.members])
 
 
 @strawberry.type

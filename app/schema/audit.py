@@ -40,6 +40,9 @@ class AuditEvent:
     request_id: str | None = strawberry.field(
         description="The request's X-Request-Id, to find it in the logs; null when none.")
     created_at: datetime = strawberry.field(description="When it happened.")
+    project_id: strawberry.ID | None = strawberry.field(description=(
+        "The project of the object acted on; null for tokens, webhooks and other objects of "
+        "no project."))
 
 
 @strawberry.input(description="Which audit events to list; every field given must match.")
@@ -51,6 +54,9 @@ class AuditEventFilter:
         default=None, description="Events on this object")
     outcome: list[AuditOutcome] | None = strawberry.field(
         default=None, description="Events with any of these outcomes")
+    project_id: strawberry.ID | None = strawberry.field(default=None, description=(
+        "Events on this project's assets, scenes, versions, jobs and members; a project's "
+        "OWNER may ask for these without an ADMIN token"))
 
 
 AuditEventConnection = Connection[AuditEvent]

@@ -10,6 +10,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from app.schema.common import ErrorInfo, UserError
+from app.schema.convert import CompressionReport
 from app.schema.enums import described
 from app.schema.node import Node
 
@@ -93,6 +94,14 @@ class JobFields(Node):
         "The request it carries out (a conversion's format and preset, a render's camera and "
         "size), as JSON."))
     error: ErrorInfo | None = strawberry.field(description="Why it failed; null unless FAILED.")
+    compression: CompressionReport | None = strawberry.field(description=(
+        "A COMPRESS conversion's budget and each attribute's bytes and measured error; null "
+        "for other jobs and before it succeeds."))
+    asset_version: int | None = strawberry.field(description=(
+        "The number of the asset version it works on: the one an ingest makes (1 for an "
+        "asset's first upload), the one a render or conversion reads (the asset's current "
+        "version when it was asked for, whatever is current by the time it runs); null for a "
+        "scene's jobs."))
     asset_id: strawberry.Private[str | None]
     scene_id: strawberry.Private[str | None]
 

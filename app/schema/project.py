@@ -1,12 +1,13 @@
-"""GraphQL types of projects: the project, its members and roles, inputs and payloads."""
+"""GraphQL types of projects: a project's own fields, its members and roles, inputs and payloads."""
 
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from app.schema.common import Connection, UserError
+from app.schema.common import UserError
 from app.schema.enums import described
 from app.schema.node import Node
 
@@ -29,14 +30,20 @@ class ProjectMember:
     role: ProjectRole = strawberry.field(description="What it may do there.")
 
 
-@strawberry.type(description="A group of assets shared by its members; every owner has a "
-                 "personal project, where its assets go unless another is named.")
-class Project(Node):
+if TYPE_CHECKING:
+    from app.resolvers.project_types import Project
+
+# The payload holds the full Project, whose usage is resolved in app/resolvers.
+ProjectRef = Annotated["Project", strawberry.lazy("app.resolvers.project_types")]
+
+
+@strawberry.type
+class ProjectFields(Node):
+    """A project's own fields; its usage is resolved on app/resolvers/project_types.py's
+    Project."""
+
     name: str = strawberry.field(description="A label chosen at creation.")
     members: list[ProjectMember] = strawberry.field(description="Who may use it, and how.")
-
-
-ProjectConnection = Connection[Project]
 
 
 @strawberry.input(description="A project to make, with the caller as its OWNER.")
@@ -46,7 +53,7 @@ class ProjectCreateInput:
 
 @strawberry.type(description="The result of a project mutation.")
 class ProjectPayload:
-    project: Project | None = strawberry.field(default=None, description=(
+    project: ProjectRef | None = strawberry.field(default=None, description=(
         "The project as it is now; null on error."))
     errors: list[UserError] = strawberry.field(default_factory=list, description=(
         "Why nothing was changed; empty on success."))

@@ -1,5 +1,5 @@
 """The audit log: events written for mutations, sign-ins, downloads and admin actions, listed
-for admins and exported whole."""
+for admins (and a project's events for its OWNERs) and exported whole."""
 
 from __future__ import annotations
 
@@ -11,12 +11,19 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from beanie import SortDirection
+from beanie import Document, SortDirection
 from pymongo.errors import DuplicateKeyError, PyMongoError
 
+from app.errors import NotFound
+from app.models.asset import Asset
+from app.models.asset_version import AssetVersion
 from app.models.audit import AuditAddress, AuditEvent, AuditOutcome
 from app.models.common import utcnow
+from app.models.job import Job
+from app.models.project import personal_project_id
+from app.models.scene import Scene
 from app.models.token import Scope
+from app.models.trash import TrashEntry
 from app.services.auth import Principal
 from app.services.pagination import Page, paginate
 
@@ -43,9 +50,12 @@ class AuditFilter:
     owner: str | None = None
     object_id: str | None = None
     outcomes: Sequence[AuditOutcome] | None = None
+    project_id: str | None = None
 
     def query(self) -> dict[str, object]:
         found: dict[str, object] = {}
+        if self.project_id is not None:
+            found["project_id"] = self.project_id
         if self.actions:
             found["action"] = {"$in": list(self.actions)}
         if self.owner is not None:
@@ -65,6 +75,7 @@ class AuditLog:
         self._writing: set[asyncio.Task[None]] = set()
 
     async def record(self, action: str, actor: Actor, *, object_id: str | None = None,
+                     project_id: str | None = None,
                      outcome: AuditOutcome = AuditOutcome.SUCCEEDED,
                      error_codes: Sequence[str] = ()) -> None:
         """Write one event. What it records has already happened, so a database fault here
@@ -74,8 +85,9 @@ class AuditLog:
         event = AuditEvent(
             action=action, owner=principal.owner if principal else None,
             token_id=principal.token_id if principal else None, object_id=object_id,
-            outcome=outcome, error_codes=list(error_codes), address=actor.address,
-            request_id=actor.request_id, created_at=now, expires_at=now + self.retention)
+            project_id=project_id, outcome=outcome, error_codes=list(error_codes),
+            address=actor.address, request_id=actor.request_id, created_at=now,
+            expires_at=now + self.retention)
         try:
             await event.insert()
         except PyMongoError:
@@ -112,12 +124,60 @@ class AuditLog:
     async def list(self, principal: Principal, audit_filter: AuditFilter, *,
                    first: int | None, after: str | None, last: int | None = None,
                    before: str | None = None) -> Page[AuditEvent]:
-        principal.require(Scope.ADMIN)
+        """Every event for an ADMIN; a project's events for its OWNERs (`project_id` in the
+        filter): NOT_FOUND for a project the caller is no member of, FORBIDDEN below OWNER."""
+        if not principal.is_admin:
+            if audit_filter.project_id is None:
+                principal.require(Scope.ADMIN)
+            else:
+                principal.require(Scope.ASSETS_READ)
+                project_id = audit_filter.project_id
+                principal.projects.require(
+                    project_id, NotFound(f"no project with id {project_id}",
+                                         field=["filter", "project_id"]),
+                    principal.projects.can_manage, "reading the audit log needs the OWNER role")
         return await paginate(AuditEvent, audit_filter.query(), first=first, after=after,
                               last=last, before=before, max_size=self.max_page_size)
+
+    @staticmethod
+    async def project_of(object_id: str | None) -> str | None:
+        """The project of the object a mutation acted on: an asset or scene (in the trash or
+        not), an asset version's or a job's asset or scene, a project itself; None for anything
+        else, and when the database cannot say (the event is still written)."""
+        try:
+            return await _project_of(object_id)
+        except PyMongoError:
+            log.warning("the project of %s is not known for its audit event", object_id)
+            return None
 
     @staticmethod
     async def export() -> AsyncIterator[AuditEvent]:
         """Every event still kept, oldest first."""
         async for event in AuditEvent.find({}).sort(("_id", SortDirection.ASCENDING)):
             yield event
+
+
+_PROJECT_FIELDS = {"project_id": 1, "owner": 1}
+_HOLDERS: dict[str, type[Document]] = {"ast": Asset, "scn": Scene}
+
+
+async def _project_of(object_id: str | None) -> str | None:
+    prefix = (object_id or "").partition("_")[0]
+    if prefix == "prj":
+        return object_id
+    if prefix in ("ver", "job"):
+        holder: Any = await (AssetVersion if prefix == "ver" else Job).get_pymongo_collection(
+        ).find_one({"_id": object_id}, {"asset_id": 1, "scene_id": 1})
+        object_id = holder and (holder.get("asset_id") or holder.get("scene_id"))
+        prefix = (object_id or "").partition("_")[0]
+    if prefix not in _HOLDERS:
+        return None
+    found = await _HOLDERS[prefix].get_pymongo_collection().find_one({"_id": object_id},
+                                                                      _PROJECT_FIELDS)
+    if found is None:  # deleted: the trash keeps its record
+        trashed = await TrashEntry.get_pymongo_collection().find_one(
+            {"_id": object_id}, {"document.project_id": 1, "document.owner": 1})
+        found = trashed and trashed["document"]
+    if not found:
+        return None
+    return str(found.get("project_id") or personal_project_id(found["owner"]))

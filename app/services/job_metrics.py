@@ -4,8 +4,9 @@ durations by kind and outcome, stage durations by kind and stage, and the queue'
 
 A finished job's stages are read back from its events (the source of truth, one read per
 job): each stage lasts from its first event to the next stage's, in the last attempt; a counted
-stage (`frame 3/40`, `model 2/9`) is one stage (`frame`), so label values stay few. The same
-timings become the job's stage spans when tracing is on.
+stage (`frame 3/40`, `model 2/9`) is one stage (`frame`), every counter of it dropped (a
+path-traced turntable's `frame 3/40, pass 2/8` is `frame, pass`), so label values stay few.
+The same timings become the job's stage spans when tracing is on.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ DURATION_KEY = "atelier:metrics:job_duration"
 STAGE_DURATION_KEY = "atelier:metrics:job_stage_duration"
 BUCKETS = (0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600)
 _SEPARATOR = "|"
-_COUNTER = re.compile(r"\s+\d+/\d+$")
+_COUNTER = re.compile(r"\s+\d+/\d+")
 
 
 @dataclass(frozen=True)

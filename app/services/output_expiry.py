@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from app.models.common import utcnow
 from app.models.job import Job, JobKind
 from app.models.trash import TrashEntry
+from app.services.asset_versions import unlist_version_files
 from app.services.asset_writes import unlist_asset_files
 from app.services.job_log import JobLog
 from app.services.storage import Storage
@@ -51,6 +52,7 @@ class OutputExpiry:
         keys = [output.key for output in job.outputs]
         if job.asset_id is not None:
             await unlist_asset_files(job.asset_id, keys)
+            await unlist_version_files(job.asset_id, keys)
         for key in keys:
             await self.storage.delete(key)
         await JobLog.drop_outputs(job.id)

@@ -52,6 +52,8 @@ class Trash:
                 raise not_found(kind, record_id)
             await TrashEntry.get_pymongo_collection().insert_one({
                 "_id": record_id, "kind": kind.value, "owner": document["owner"],
+                "project_id": project_of(document["owner"], document),
+                "name": str(document.get("name", "")),
                 "document": document, "trashed_at": trashed_at,
                 "purge_after": trashed_at + self.retention, "purging": False}, session=session)
             return document
@@ -120,7 +122,25 @@ class Trash:
 def trashed_project(entry: dict[str, Any]) -> str:
     """The project of a trashed asset or scene (its owner's personal one when stored before
     projects)."""
-    return str(entry["document"].get("project_id") or personal_project_id(entry["owner"]))
+    return project_of(entry["owner"], entry["document"])
+
+
+def project_of(owner: str, document: dict[str, Any]) -> str:
+    return str(document.get("project_id") or personal_project_id(owner))
+
+
+async def backfill_summaries() -> int:
+    """Give entries put away before the trash copied their project and name those fields,
+    so the `trash` list finds them; idempotent. How many it gave."""
+    collection = TrashEntry.get_pymongo_collection()
+    given = 0
+    # An entry being swept is never listed again, so only restorable ones need them.
+    async for entry in collection.find({"purging": False, "project_id": None}):
+        updated = await collection.update_one({"_id": entry["_id"], "project_id": None}, {
+            "$set": {"project_id": trashed_project(entry),
+                     "name": str(entry["document"].get("name", ""))}})
+        given += updated.modified_count
+    return given
 
 
 def _may_read(principal: Principal, entry: dict[str, Any]) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 
 from app.models.common import utcnow
 from app.models.trash import TrashKind
+from app.services.asset_versions import forget_versions, version_keys
 from app.services.job_log import JobLog
 from app.services.scenes.files import glb_key
 from app.services.scenes.references import assets_in_scenes
@@ -66,6 +67,9 @@ class TrashSweeper:
         for key in object_keys(entry):
             await self.storage.delete(key)
         if entry["kind"] == TrashKind.ASSET.value:  # its jobs listed those files too
+            for key in await version_keys(entry["_id"]):
+                await self.storage.delete(key)
+            await forget_versions(entry["_id"])
             await JobLog.drop_asset_outputs(entry["_id"])
         await Trash.forget(entry["_id"])
         return True

@@ -23,9 +23,12 @@ from redis.exceptions import RedisError
 from app.models.job import Job
 from app.services.asset_writes import backfill_search_keys
 from app.services.container import Services
+from app.services.job_projects import backfill_job_projects
 from app.services.projects import migrate_to_personal_projects
 from app.services.queue import job_of_delivery
+from app.services.trash import backfill_summaries
 from app.workers.job_run import JobRun
+from app.workers.retry import PASSING_FAULTS
 
 log = logging.getLogger(__name__)
 
@@ -111,15 +114,22 @@ async def reap_forever(services: Services) -> None:
     while True:
         await asyncio.sleep(seconds / 2)
         try:
-            if not backfilled:  # once per worker: assets stored before search get its keys
+            # Once per worker: assets stored before search get its keys, trash entries put
+            # away before the trash list its fields.
+            if not backfilled:
                 if given := await backfill_search_keys():
                     log.info("gave search keys to %d assets stored before search", given)
+                if given := await backfill_summaries():
+                    log.info("gave %d trash entries the project and name the trash lists by",
+                             given)
                 backfilled = True
             await migrate_to_personal_projects()
+            if given := await backfill_job_projects():
+                log.info("gave %d jobs stored before projects the project they count in", given)
             await services.jobs.redeliver_stalled(queued_grace_seconds=seconds * 2)
             await services.assets.recover_orphans(
                 older_than_seconds=services.settings.orphan_grace_seconds)
             await services.trash_sweeper.sweep()
             await services.output_expiry.sweep()
-        except (PyMongoError, RedisError, OSError) as fault:
+        except PASSING_FAULTS as fault:  # S3's too: sweeps delete from the bucket
             log.warning("the job reaper will try again: %s", fault)

@@ -18,6 +18,7 @@ from app.workers.leases import end_lease, reap_forever, start_lease
 from app.workers.observed import observed
 from app.workers.render import render
 from app.workers.storage_import import import_storage
+from app.workers.storage_sweep import sweep_storage_forever
 from app.workers.webhooks import start_webhook_deliveries, stop_webhook_deliveries
 
 log = logging.getLogger(__name__)
@@ -45,13 +46,16 @@ def build_worker(settings: Settings) -> Worker:
             ctx["max_tries"] = settings.job_max_attempts
             ctx["leases"] = {}
             ctx["reaper"] = asyncio.create_task(reap_forever(services), name="job-reaper")
+            ctx["storage_sweep"] = asyncio.create_task(sweep_storage_forever(services),
+                                                       name="storage-sweep")
             ctx["webhooks"] = start_webhook_deliveries(services)
         log.info("worker ready on queue %s", settings.queue_name)
 
     async def shutdown(ctx: dict[str, Any]) -> None:
-        reaper: asyncio.Task[None] | None = ctx.get("reaper")
-        if reaper is not None:
-            reaper.cancel()
+        for loop in ("reaper", "storage_sweep"):
+            task: asyncio.Task[None] | None = ctx.get(loop)
+            if task is not None:
+                task.cancel()
         webhooks: asyncio.Task[None] | None = ctx.get("webhooks")
         if webhooks is not None:
             await stop_webhook_deliveries(webhooks)

@@ -16,6 +16,7 @@ from pymongo import MongoClient
 
 from app.embedded.database import EmbeddedDatabase
 from tests.conftest import new_owner_api
+from tests.e2e.test_projects import CREATE, DELETE, MEMBER_SET, UPDATE, owner_of, upload_into
 from tests.support import models
 from tests.support.client import Api
 
@@ -113,3 +114,51 @@ async def test_export_prints_json_lines_and_events_expire_by_ttl(
     kept = stored["expires_at"] - stored["created_at"]
     assert kept == timedelta(days=90)
     assert isinstance(stored["created_at"], datetime)
+
+
+PROJECT_AUDIT = """query($p: ID!) {
+  auditEvents(first: 100, filter: {projectId: $p}) { edges { node {
+    action objectId owner outcome projectId } } } }"""
+
+
+async def project_audit(api: Api, project_id: str) -> httpx.Response:
+    return await api.post(PROJECT_AUDIT, {"p": project_id})
+
+
+def refusal(response: httpx.Response) -> list[str]:
+    body = response.json()
+    assert body["data"] is None
+    return [error["extensions"]["code"] for error in body["errors"]]
+
+
+async def test_a_projects_owner_reads_its_events_and_no_one_else_does(admin: Api) -> None:
+    # given a project with an EDITOR and a VIEWER, and an asset the editor made and deleted
+    lead, editor, viewer, stranger = [await new_owner_api(admin) for _ in range(4)]
+    created = await lead.graphql(CREATE, {"name": "audited"})
+    project_id = created["projectCreate"]["project"]["id"]
+    for member, role in ((editor, "EDITOR"), (viewer, "VIEWER")):
+        added = await lead.graphql(MEMBER_SET, {"p": project_id, "o": await owner_of(member),
+                                                "r": role})
+        assert added["projectMemberSet"]["errors"] == []
+    asset_id = (await upload_into(editor, project_id, models.box_stl()))["asset"]["id"]
+    await editor.graphql(UPDATE, {"id": asset_id, "d": "checked"})
+    await editor.graphql(DELETE, {"id": asset_id})
+    # and something of the lead's own, in its personal project
+    await lead.upload(models.box_stl(), "mine.stl")
+    # then the project's OWNER reads every event on the project, the delete included
+    response = await project_audit(lead, project_id)
+    found = [edge["node"] for edge in response.json()["data"]["auditEvents"]["edges"]]
+    assert [event["action"] for event in found] == [
+        "assetDelete", "assetUpdate", "assetUpload", "projectMemberSet", "projectMemberSet",
+        "projectCreate"]
+    assert {event["projectId"] for event in found} == {project_id}
+    assert [e["objectId"] for e in found[:3]] == [asset_id] * 3
+    assert {e["owner"] for e in found[:3]} == {await owner_of(editor)}
+    # and an ADMIN reads the same
+    assert (await project_audit(admin, project_id)).json() == response.json()
+    # while an EDITOR or VIEWER is refused, a non-member told there is no such project, and
+    # an owner's token without a project asking for everything refused as before
+    assert refusal(await project_audit(editor, project_id)) == ["FORBIDDEN"]
+    assert refusal(await project_audit(viewer, project_id)) == ["FORBIDDEN"]
+    assert refusal(await project_audit(stranger, project_id)) == ["NOT_FOUND"]
+    assert refusal(await lead.post(AUDIT, {"first": 5})) == ["FORBIDDEN"]

@@ -1,18 +1,26 @@
-"""`viewer { usage }`, the usage gauges in /metrics, and the asset and byte quotas (with a
-per-owner override), refused with QUOTA_EXCEEDED before a byte is stored."""
+"""`viewer { usage }` (this month's jobs and render seconds, and the limits beside each figure),
+the usage gauges in /metrics, and the asset and byte quotas (with a per-owner override),
+refused with QUOTA_EXCEEDED before a byte is stored."""
 
 from __future__ import annotations
 
 import json
 import uuid
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+from pymongo import MongoClient
 
+from app.embedded.database import EmbeddedDatabase
+from app.models.common import utcnow
+from app.services.usage import month_start
 from tests.conftest import ADMIN_TOKEN, OWNER_SCOPES, TOKEN_CREATE, new_owner_api
 from tests.e2e.test_ingest import upload_and_wait
+from tests.e2e.test_render import finished, submit
 from tests.e2e.test_uploads import create
 from tests.support import models
 from tests.support.client import Api
@@ -20,6 +28,9 @@ from tests.support.stack import start_api
 
 VIEWER = "{ viewer { owner scopes usage { bytesStored assets jobsQueued jobsRunning } } }"
 ASSET_COUNT = "{ assets { totalCount } }"
+THIS_MONTH = """{ viewer { owner usage { jobsThisMonth renderSeconds
+  limits { bytesStored assets jobsQueuedOrRunning jobsRunning } } } }"""
+TIMES = "query($id: ID!) { job(id: $id) { status startedAt finishedAt } }"
 ROOMY_OWNER = "roomy-" + uuid.uuid4().hex[:8]
 QUOTA_BYTES = 1_000_000
 
@@ -64,12 +75,70 @@ async def test_metrics_show_usage_totals(api: Api) -> None:
     async with httpx.AsyncClient() as http:
         text = (await http.get(f"{api.base_url}/metrics")).text
 
-    samples = {line.split(" ")[0]: float(line.split(" ")[1]) for line in text.splitlines()
-               if line.startswith(("atelier_stored_", "atelier_jobs_unfinished"))}
+    samples = metric_samples(text)
     assert samples["atelier_stored_assets"] >= 1
     assert samples["atelier_stored_bytes"] >= len(models.box_stl())
     assert {'atelier_jobs_unfinished{status="queued"}',
             'atelier_jobs_unfinished{status="running"}'} <= samples.keys()
+    assert samples["atelier_jobs_this_month"] >= 1  # the upload's ingest
+    assert "atelier_render_seconds_this_month" in samples
+    assert "atelier_storage_sweep_failures_total" in samples  # how the sweeps went, beside
+
+
+def metric_samples(text: str) -> dict[str, float]:
+    return {line.split(" ")[0]: float(line.split(" ")[1]) for line in text.splitlines()
+            if line.startswith("atelier_")}
+
+
+def insert_job_of_last_month(database: EmbeddedDatabase, env: dict[str, str], owner: str
+                             ) -> None:
+    """A finished 100-second render created the day before this month began, as stored."""
+    created = month_start(utcnow()) - timedelta(days=1)
+    document: dict[str, Any] = {
+        "_id": "job_" + uuid.uuid4().hex, "owner": owner, "kind": "RENDER",
+        "status": "SUCCEEDED", "created_at": created, "started_at": created,
+        "finished_at": created + timedelta(seconds=100), "dispatched": True}
+    with MongoClient[dict[str, Any]](database.url, tz_aware=True) as client:
+        client[env["ATELIER_DATABASE_NAME"]]["jobs"].insert_one(document)
+
+
+async def test_a_render_counts_its_run_seconds_this_month_and_last_months_job_does_not(
+        api: Api, database: EmbeddedDatabase, env: dict[str, str]) -> None:
+    asset = await upload_and_wait(api, models.box_stl(), "box.stl")
+    owner = (await api.graphql(THIS_MONTH))["viewer"]["owner"]
+    insert_job_of_last_month(database, env, owner)
+    submitted = await submit(api, assetId=asset["id"], width=32, height=32)
+    assert submitted["errors"] == []
+    await finished(api, submitted["job"]["id"])
+    times = (await api.graphql(TIMES, {"id": submitted["job"]["id"]}))["job"]
+
+    usage = (await api.graphql(THIS_MONTH))["viewer"]["usage"]
+    async with httpx.AsyncClient() as http:
+        samples = metric_samples((await http.get(f"{api.base_url}/metrics")).text)
+
+    run = (datetime.fromisoformat(times["finishedAt"])
+           - datetime.fromisoformat(times["startedAt"])).total_seconds()
+    assert times["status"] == "SUCCEEDED" and run > 0
+    assert usage["jobsThisMonth"] == 2  # the ingest and the render, not last month's
+    assert usage["renderSeconds"] == pytest.approx(run, abs=1e-3)
+    assert usage["limits"] == {"bytesStored": None, "assets": None,
+                               "jobsQueuedOrRunning": 100, "jobsRunning": 2}
+    assert samples["atelier_jobs_this_month"] >= 2
+    assert samples["atelier_render_seconds_this_month"] >= run - 1e-3
+
+
+async def test_the_limits_beside_the_figures_follow_the_quotas_and_the_owners_override(
+        quota_api: str) -> None:
+    roomy = await owner_named(quota_api, ROOMY_OWNER)
+    other = await new_owner_api(Api(quota_api, ADMIN_TOKEN))
+
+    limits = [(await who.graphql(THIS_MONTH))["viewer"]["usage"]["limits"]
+              for who in (roomy, other, Api(quota_api, ADMIN_TOKEN))]
+
+    assert limits == [
+        {"bytesStored": QUOTA_BYTES, "assets": 3, "jobsQueuedOrRunning": 100, "jobsRunning": 2},
+        {"bytesStored": QUOTA_BYTES, "assets": 1, "jobsQueuedOrRunning": 100, "jobsRunning": 2},
+        None]  # an admin's figures are every owner's together
 
 
 async def test_an_upload_past_the_asset_quota_is_refused_before_storing(

@@ -15,6 +15,7 @@ from app.embedded.database import EmbeddedDatabase
 from app.embedded.redis import EmbeddedRedis
 from app.errors import ErrorCode
 from app.models.asset import Asset
+from app.models.asset_version import AssetVersion
 from app.models.common import FileRole, StoredFile, utcnow
 from app.models.job import Job, JobKind, JobStatus
 from app.models.scene import Scene
@@ -139,6 +140,28 @@ async def test_the_sweep_removes_what_outlived_its_retention_and_nothing_else(
     assert len(await stored_keys(services.storage, recent)) == 2
     assert len(await stored_keys(services.storage, kept)) == 2
     assert (await services.asset_trash.restore(viewer, recent.id)).id == recent.id
+
+
+async def test_the_sweep_removes_every_version_of_a_swept_asset(services: Services) -> None:
+    viewer = principal("vic")
+    asset = await asset_with_files(services, "vic")
+
+    async def chunks() -> AsyncIterator[bytes]:
+        yield box_glb((2, 2, 2), (0, 1, 0, 1))
+
+    uploaded = await services.asset_versions.upload(viewer, asset.id, filename="v2.glb",
+                                                    chunks=chunks())
+    versions = await AssetVersion.find({"asset_id": asset.id}).sort("number").to_list()
+    [original] = versions[1].files
+    assert [v.number for v in versions] == [1, 2] and uploaded.job.asset_id == asset.id
+    assert await services.storage.info(original.key) is not None
+    await services.asset_trash.delete(viewer, asset.id)
+
+    await services.trash_sweeper.sweep(now=utcnow() + past_retention())
+
+    assert await services.storage.info(original.key) is None
+    assert await stored_keys(services.storage, asset) == []
+    assert await AssetVersion.find({"asset_id": asset.id}).count() == 0
 
 
 async def test_an_asset_a_scene_draws_from_waits_in_the_trash_until_the_scene_is_gone(

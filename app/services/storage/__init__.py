@@ -1,5 +1,5 @@
 """Object storage behind one interface: a filesystem store for `serve`, S3 for deployments."""
 
-from app.services.storage.base import ObjectInfo, Storage, UploadTarget
+from app.services.storage.base import ListedObject, ObjectInfo, Storage, UploadTarget
 
-__all__ = ["ObjectInfo", "Storage", "UploadTarget"]
+__all__ = ["ListedObject", "ObjectInfo", "Storage", "UploadTarget"]

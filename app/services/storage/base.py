@@ -24,6 +24,15 @@ class ObjectInfo:
 
 
 @dataclass(frozen=True)
+class ListedObject:
+    """One object as a listing of the store sees it; `modified_at` is timezone-aware UTC."""
+
+    key: str
+    size_bytes: int
+    modified_at: datetime
+
+
+@dataclass(frozen=True)
 class UploadTarget:
     """Where a client PUTs bytes directly, bypassing the API process."""
 
@@ -58,6 +67,11 @@ class Storage(ABC):
     @abstractmethod
     async def info(self, key: str) -> ObjectInfo | None:
         """Size of a stored object, or None when it does not exist."""
+
+    @abstractmethod
+    def list_objects(self, prefix: str = "") -> AsyncIterator[ListedObject]:
+        """Every stored object whose key starts with `prefix`, in no set order (not staging
+        files of writes under way)."""
 
     @abstractmethod
     async def delete(self, key: str) -> None:

@@ -7,13 +7,20 @@ import contextlib
 import os
 import shutil
 import uuid
-from collections.abc import AsyncIterable, AsyncIterator
+from collections.abc import AsyncIterable, AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from app.errors import Conflict, InvalidInput
-from app.services.storage.base import CHUNK_SIZE, HashingCounter, ObjectInfo, Storage, UploadTarget
+from app.services.storage.base import (
+    CHUNK_SIZE,
+    HashingCounter,
+    ListedObject,
+    ObjectInfo,
+    Storage,
+    UploadTarget,
+)
 from app.services.storage.signing import UrlSigner
 
 DOWNLOAD_PATH = "/files"
@@ -111,6 +118,14 @@ class FilesystemStorage(Storage):
             return None
         return ObjectInfo(key=key, size_bytes=stat.st_size)
 
+    async def list_objects(self, prefix: str = "") -> AsyncIterator[ListedObject]:
+        """One folder at a time off the event loop, so memory holds a folder, not the store."""
+        walker = os.walk(self.root)
+        while (files := await asyncio.to_thread(_next_folder, walker, self.root)) is not None:
+            for listed in files:
+                if listed.key.startswith(prefix):
+                    yield listed
+
     async def delete(self, key: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             await asyncio.to_thread(self.path_of(key).unlink)
@@ -137,6 +152,28 @@ class FilesystemStorage(Storage):
             headers={"Content-Type": content_type},
             expires_at=datetime.fromtimestamp(expires, UTC),
         )
+
+
+def _next_folder(walker: Iterator[tuple[str, list[str], list[str]]], root: Path
+                 ) -> list[ListedObject] | None:
+    """The files of the walk's next folder, None once it is done; the staging folder (and any
+    other dot-named entry, which path_of never hands out as a key) is left out."""
+    step = next(walker, None)
+    if step is None:
+        return None
+    folder, folders, files = step
+    folders[:] = [name for name in folders if not name.startswith(".")]
+    listed = []
+    for name in files:
+        if name.startswith("."):
+            continue
+        path = Path(folder) / name
+        with contextlib.suppress(FileNotFoundError):  # deleted while listing
+            stat = path.stat()
+            listed.append(ListedObject(
+                key=path.relative_to(root).as_posix(), size_bytes=stat.st_size,
+                modified_at=datetime.fromtimestamp(stat.st_mtime, UTC)))
+    return listed
 
 
 def _flush_and_sync(handle: BinaryIO) -> None:

@@ -34,6 +34,7 @@ from app.services.storage.base import (
     CHUNK_SIZE,
     INLINE_TYPES,
     HashingCounter,
+    ListedObject,
     ObjectInfo,
     Storage,
     UploadTarget,
@@ -165,6 +166,17 @@ class S3Storage(Storage):
                     return None
                 raise
         return ObjectInfo(key=key, size_bytes=head["ContentLength"])
+
+    async def list_objects(self, prefix: str = "") -> AsyncIterator[ListedObject]:
+        """Page by page (S3 answers at most 1000 keys a request), so a bucket of any size is
+        listed without holding it whole."""
+        async with self._client() as s3:
+            pages = s3.get_paginator("list_objects_v2").paginate(Bucket=self.bucket,
+                                                                 Prefix=prefix)
+            async for page in pages:
+                for listed in page.get("Contents", []):
+                    yield ListedObject(key=listed["Key"], size_bytes=int(listed["Size"]),
+                                       modified_at=listed["LastModified"].astimezone(UTC))
 
     async def delete(self, key: str) -> None:
         async with self._client() as s3:
