@@ -3,7 +3,8 @@
 Close codes: 4401 no valid token at sign-in; 4403 the token was revoked or expired while the
 socket was open (checked before every operation and watched between them); 4408 no
 `connection_init` within ATELIER_WS_INIT_TIMEOUT_SECONDS; 4429 the token already holds
-ATELIER_WS_MAX_CONNECTIONS_PER_TOKEN sockets. An operation past
+ATELIER_WS_MAX_CONNECTIONS_PER_TOKEN sockets; 1013 (Try Again Later) a dependency the sign-in
+needs (Redis's socket accounting) is down. An operation past
 ATELIER_WS_MAX_SUBSCRIPTIONS_PER_CONNECTION gets an error message with code RATE_LIMITED.
 Operations may name a persisted query by hash, as over HTTP; a refusal is an error message.
 A live event's result shared by identical subscriptions goes out as its one encoded payload
@@ -45,7 +46,7 @@ UNAUTHORIZED_CLOSE_CODE = 4401
 TOKEN_ENDED_CLOSE_CODE = 4403
 INIT_TIMEOUT_CLOSE_CODE = 4408
 TOO_MANY_CLOSE_CODE = 4429
-UNAVAILABLE_CLOSE_CODE = 1011
+UNAVAILABLE_CLOSE_CODE = 1013  # Try Again Later: clients retry it; graphql-ws gives up on 1011
 
 
 def payload_authorization(payload: object) -> str | None:
