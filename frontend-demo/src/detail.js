@@ -7,8 +7,10 @@ import { DemoAssetDeleteDocument } from "./generated/operations.ts";
 import { CatalogEditor } from "./catalog.js";
 import { convertSection } from "./convert.js";
 import { QualityReport } from "./quality.js";
-import { renderSection } from "./render.js";
+import { renderGallery } from "./media.js";
+import { RenderPanel } from "./render.js";
 import { SceneView } from "./scene.js";
+import { VersionsPanel } from "./versions.js";
 
 const STAT_LABELS = [
   ["triangleCount", "Triangles"],
@@ -99,6 +101,10 @@ export class AssetDetail {
   clear() {
     this.catalog = null;
     this.quality = null;
+    this.versions = null;
+    this.renderPanel?.dispose();
+    this.renderPanel = null;
+    this.renderAssetId = null;
     this.sceneView?.dispose();
     this.sceneView = null;
     fill(this.container, h("div", { class: "detail-empty" }, "Select an asset to see its stats, validation report and files."));
@@ -113,6 +119,25 @@ export class AssetDetail {
     return this.sceneView.element;
   }
 
+  /**
+   * The render section of a READY `asset`: its panel, kept while the same asset is drawn again
+   * (it follows the job it started), then every render the asset has, newest first.
+   */
+  renderFor(asset) {
+    if (this.renderAssetId !== asset.id) {
+      this.renderPanel?.dispose();
+      this.renderPanel = new RenderPanel({ subject: () => ({ assetId: asset.id }), title: () => asset.name, action: "Render this view" }, this);
+      this.renderAssetId = asset.id;
+      this.historyOpen = false;
+    }
+    const renders = asset.files.filter((file) => file.role === "RENDER").reverse();
+    const history = renders.length > 0 && h("details", { class: "render-history", open: this.historyOpen, onToggle: (event) => { this.historyOpen = event.target.open; } },
+      h("summary", {}, `All renders of this asset (${renders.length})`), renderGallery(renders));
+    return section("Render",
+      h("p", { class: "muted small" }, "The server renders the model from the viewer's current camera (moderngl, or Mitsuba path tracing)."),
+      this.renderPanel.element, history);
+  }
+
   /** The catalog form of `asset`, kept while the same asset is drawn again (it may hold unsaved input). */
   catalogFor(asset) {
     if (this.catalog?.asset.id !== asset.id) this.catalog = new CatalogEditor(asset, { onSaved: this.onSaved });
@@ -123,6 +148,13 @@ export class AssetDetail {
   qualityFor(asset) {
     if (this.quality?.asset.id !== asset.id) this.quality = new QualityReport(asset);
     return this.quality.element;
+  }
+
+  /** The versions of `asset`, read again each time it is drawn (a version may have become current meanwhile). */
+  versionsFor(asset) {
+    if (this.versions?.asset.id !== asset.id) this.versions = new VersionsPanel(asset, { board: this.board, onSaved: this.onSaved });
+    else this.versions.reload();
+    return this.versions.element;
   }
 
   show(asset) {
@@ -141,8 +173,9 @@ export class AssetDetail {
       section("About", this.catalogFor(asset)),
       asset.stats ? statsSection(asset.stats) : null,
       asset.status === "READY" ? section("Quality", this.qualityFor(asset)) : null,
+      asset.status === "READY" || asset.status === "FAILED" ? section("Versions", this.versionsFor(asset)) : null,
       asset.validation ? validationSection(asset.validation) : null,
-      asset.status === "READY" ? renderSection(asset, this) : null,
+      asset.status === "READY" ? this.renderFor(asset) : null,
       asset.status === "READY" ? convertSection(asset, this) : null,
       asset.status === "READY" ? section("Scene graph", this.sceneFor(asset)) : null,
       this.filesSection(asset),

@@ -1,8 +1,10 @@
 /**
  * The inspector of the selected node: its transform as numbers, the gizmo's settings, and the
- * material drawn on it (base colour, metallic, roughness, emissive, alpha mode).
+ * material drawn on it (base colour, metallic, roughness, emissive, alpha mode, and textures
+ * from the library's assets).
  */
 import { fill, h } from "./dom.js";
+import { TEXTURE_SLOTS, textureInput, textureKey, textureOptions } from "./textures.js";
 
 const ALPHA_MODES = ["OPAQUE", "MASK", "BLEND"];
 
@@ -27,7 +29,8 @@ export class Inspector {
     this.element = h("div", { class: "node-inspector" });
   }
 
-  draw(scene, node) {
+  /** `library`: the READY assets whose textures the material may take. */
+  draw(scene, node, library = []) {
     if (!node) {
       fill(this.element, h("p", { class: "muted small" }, "Select a node to move it or edit its material."));
       return;
@@ -36,14 +39,14 @@ export class Inspector {
     const own = node.material && scene.materials.find((candidate) => candidate.id === node.material.id);
     const material = own ?? scene.materials.find((candidate) => candidate.id === this.pickedMaterialId) ?? scene.materials[0];
     fill(this.element, this.gizmoControls(), this.transformForm(node),
-      !own && scene.materials.length > 1 && this.materialPicker(scene, node, material),
-      material ? this.materialForm(material) : h("p", { class: "muted small" }, "The scene has no material yet."));
+      !own && scene.materials.length > 1 && this.materialPicker(scene, node, material, library),
+      material ? this.materialForm(material, library) : h("p", { class: "muted small" }, "The scene has no material yet."));
   }
 
-  materialPicker(scene, node, material) {
+  materialPicker(scene, node, material, library) {
     return labelled("Material to edit", h("select", { class: "input", onChange: (event) => {
       this.pickedMaterialId = event.target.value;
-      this.draw(scene, node);
+      this.draw(scene, node, library);
     } }, scene.materials.map((candidate) => h("option", { value: candidate.id, selected: candidate.id === material.id }, candidate.name || candidate.id))));
   }
 
@@ -71,16 +74,20 @@ export class Inspector {
     h("button", { class: "button", type: "submit" }, "Apply transform"));
   }
 
-  materialForm(material) {
+  materialForm(material, library) {
+    const textures = textureOptions(library, material);
     const form = h("form", { class: "material", onSubmit: (event) => {
       event.preventDefault();
       const fields = event.target.elements;
+      // Only the texture slots changed here are sent: the others keep their references as they are.
+      const changedTextures = Object.keys(TEXTURE_SLOTS).filter((slot) => fields[slot].value !== textureKey(material[slot]));
       this.actions.editMaterial(material.id, {
         baseColorFactor: [...rgb(fields.baseColor.value), Number(fields.opacity.value)],
         metallicFactor: Number(fields.metallic.value),
         roughnessFactor: Number(fields.roughness.value),
         emissiveFactor: rgb(fields.emissive.value),
         alphaMode: fields.alphaMode.value,
+        ...Object.fromEntries(changedTextures.map((slot) => [slot, textureInput(fields[slot].value)])),
       });
     } },
     h("h4", {}, `Material · ${material.name || material.id}`),
@@ -90,6 +97,10 @@ export class Inspector {
     labelled("Roughness", h("input", { type: "range", name: "roughness", min: "0", max: "1", step: "0.01", value: String(material.roughnessFactor) })),
     labelled("Emissive", h("input", { type: "color", name: "emissive", value: hex(material.emissiveFactor) })),
     labelled("Alpha mode", h("select", { class: "input", name: "alphaMode" }, ALPHA_MODES.map((mode) => h("option", { value: mode, selected: material.alphaMode === mode }, mode.toLowerCase())))),
+    textures.size > 0 && h("fieldset", { class: "textures" }, h("legend", {}, "Textures"),
+      Object.entries(TEXTURE_SLOTS).map(([slot, label]) => labelled(label, h("select", { class: "input", name: slot, "aria-label": label },
+        h("option", { value: "" }, "none"),
+        [...textures].map(([key, name]) => h("option", { value: key, selected: key === textureKey(material[slot]) }, name)))))),
     h("button", { class: "button", type: "submit" }, "Apply material"));
     return form;
   }

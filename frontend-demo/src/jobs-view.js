@@ -9,6 +9,7 @@ import { request } from "./client.js";
 import { DemoJobCancelDocument, DemoJobsDocument } from "./generated/operations.ts";
 import { InfiniteList } from "./infinite.js";
 import { TERMINAL } from "./live-jobs.js";
+import { renderGallery } from "./media.js";
 
 const PAGE_SIZE = 15;
 const TICK_MS = 1000;
@@ -26,11 +27,10 @@ export function jobDuration(job, now = Date.now()) {
 }
 
 function outputsOf(job) {
-  const images = job.outputs.filter((file) => file.role === "RENDER");
+  const renders = job.outputs.filter((file) => file.role === "RENDER");
   const others = job.outputs.filter((file) => file.role !== "RENDER");
   return h("div", { class: "job-outputs" },
-    images.length ? h("div", { class: "renders" }, images.map((file) => h("a", { class: "render", href: file.url, target: "_blank", rel: "noopener", title: file.filename },
-      h("img", { src: file.url, alt: `Render ${file.filename}`, loading: "lazy" })))) : null,
+    renderGallery(renders),
     others.length ? h("ul", { class: "files" }, others.map((file) => h("li", { class: "file" },
       h("span", { class: "file-role" }, file.role),
       h("span", { class: "file-name", title: file.filename }, `${file.filename} · ${bytes(file.sizeBytes)}`),

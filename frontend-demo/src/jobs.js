@@ -4,6 +4,7 @@ import { percent } from "./format.js";
 import { request } from "./client.js";
 import { DemoJobCancelDocument } from "./generated/operations.ts";
 import { TERMINAL } from "./live-jobs.js";
+import { isVideo } from "./media.js";
 const SUCCEEDED_CARD_MS = 6000;
 const STAGE_LABELS = { QUEUED: "Waiting for a worker", SUCCEEDED: "Done", CANCELLED: "Cancelled" };
 
@@ -79,13 +80,13 @@ class JobCard {
     this.stop?.();
     this.board.finished(job);
     const image = job.kind === "RENDER" && job.outputs.at(-1);
-    // A render's image stays one click away; other finished jobs show in their asset.
+    // A render's image or video stays one click away; other finished jobs show in their asset.
     if (status === "SUCCEEDED" && !image) setTimeout(() => this.remove(), SUCCEEDED_CARD_MS);
     else this.dismissible(image);
   }
 
   dismissible(image) {
-    if (image) fill(this.value, h("a", { class: "link-button job-link", href: image.url, target: "_blank", rel: "noopener" }, "Open image"));
+    if (image) fill(this.value, h("a", { class: "link-button job-link", href: image.url, target: "_blank", rel: "noopener" }, isVideo(image) ? "Open video" : "Open image"));
     fill(this.actions, h("button", { class: "icon-button", title: "Dismiss", onClick: () => this.remove() }, "✕"));
   }
 

@@ -1,4 +1,4 @@
-/** Boots the demo: signs in with the tab's token, then wires uploads, live jobs, the gallery, the jobs view, usage and the viewer. */
+/** Boots the demo: signs in with the tab's token, then wires uploads, live jobs, the gallery, the jobs view, usage, the trash and the viewer. */
 import { AssetGallery } from "./assets.js";
 import { AssetDetail } from "./detail.js";
 import { byId, copyText, toast } from "./dom.js";
@@ -9,6 +9,7 @@ import { libraryQuery } from "./library-query.js";
 import { LiveJobs } from "./live-jobs.js";
 import { SelectionBar } from "./selection.js";
 import { Tabs } from "./tabs.js";
+import { TrashPanel } from "./trash.js";
 import { UsagePanel } from "./usage.js";
 import { DemoActiveJobsDocument, DemoAssetDocument, DemoAssetReadyDocument, DemoAssetsDocument } from "./generated/operations.ts";
 import { adoptTokenFromUrl, forgetToken, storedToken, storeToken } from "./session.js";
@@ -66,6 +67,7 @@ function startApp(token) {
       gallery.reload(true);
       jobsView.reload();
       usage.refresh();
+      trash.refresh();
       followActiveJobs();
     },
   });
@@ -73,6 +75,12 @@ function startApp(token) {
   const stage = new Stage();
   const live = new LiveJobs();
   const usage = new UsagePanel(byId("usage"));
+  const trash = new TrashPanel({ list: byId("trash-list"), total: byId("trash-total"), more: byId("trash-more") }, {
+    onRestored: (kind, item) => {
+      usage.soon();
+      if (kind === "ASSET") refresh(item.id);
+    },
+  });
   const jobsView = new JobsView(
     { list: byId("jobs-list"), total: byId("job-total"), sentinel: byId("jobs-more"), status: byId("jobs-status"), kind: byId("jobs-kind") },
     live,
@@ -103,6 +111,7 @@ function startApp(token) {
   /** The asset `id` is gone: out of the detail panel and the viewer if shown there. */
   function forget(id) {
     usage.soon();
+    trash.soon();
     if (gallery.selectedId !== id) return;
     gallery.select(null);
     detail.clear();
@@ -193,6 +202,7 @@ function startApp(token) {
   gallery.reload();
   jobsView.reload();
   usage.refresh();
+  trash.refresh();
   followActiveJobs();
 }
 

@@ -4,6 +4,7 @@
  */
 import { request } from "./client.js";
 import { DemoSceneDocument, DemoSceneUpdateDocument } from "./generated/operations.ts";
+import { operationTargets, sceneDiff } from "./scene-tree.js";
 
 export class SceneEdits {
   /** `store` holds `{ scene, conflict, undo, redo, busy }`. */
@@ -18,7 +19,7 @@ export class SceneEdits {
     try {
       const { sceneUpdate } = await request(DemoSceneUpdateDocument, { id: scene.id, input: { operations }, expectedVersion: scene.version });
       if (sceneUpdate.errors.length) {
-        await this.refused(sceneUpdate.errors, { operations, inverse, label }, scene.version);
+        await this.refused(sceneUpdate.errors, { operations, inverse, label }, scene);
         return false;
       }
       this.store.set((state) => {
@@ -34,14 +35,19 @@ export class SceneEdits {
     }
   }
 
-  async refused(errors, edit, sentVersion) {
+  /** `sent` is the scene the edit was made on; a CONFLICT compares it with the version that won. */
+  async refused(errors, edit, sent) {
     if (!errors.some((error) => error.code === "CONFLICT")) {
       this.store.set({ error: errors.map((error) => `${error.message} (${error.code})`).join("; ") });
       return;
     }
-    // Someone else's version landed first: show it, and keep ours to reapply on top of it.
-    const { scene } = await request(DemoSceneDocument, { id: this.store.get().scene.id });
-    this.store.set((state) => ({ scene: newer(state.scene, scene), conflict: { ...edit, theirs: scene.version, ours: sentVersion } }));
+    // Someone else's version landed first: show it and what it changed (warning where it touched
+    // what ours touches), and keep ours to reapply on top of it.
+    const { scene } = await request(DemoSceneDocument, { id: sent.id });
+    const changes = sceneDiff(sent, scene);
+    const targets = operationTargets(edit.operations);
+    const overlap = changes.filter((change) => targets.has(change.id)).map((change) => change.text);
+    this.store.set((state) => ({ scene: newer(state.scene, scene), conflict: { ...edit, theirs: scene.version, ours: sent.version, changes, overlap } }));
   }
 
   /** Sends the edit a CONFLICT held back again, against the version now shown. */

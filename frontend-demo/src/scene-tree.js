@@ -41,3 +41,46 @@ export function isWithin(nodes, nodeId, candidate) {
 export function transformOf(node) {
   return { setTransform: { nodeId: node.id, translation: node.translation, rotation: node.rotation, scale: node.scale } };
 }
+
+const MATERIAL_FIELDS = ["name", "baseColorFactor", "metallicFactor", "roughnessFactor", "emissiveFactor", "alphaMode"];
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+// What a node draws, by ids: its asset's signed URLs differ on every read.
+const drawn = (node) => [node.mesh?.asset?.id ?? null, node.mesh?.meshIndex ?? null, node.material?.id ?? null];
+
+/**
+ * What changed from scene `before` to `after`, one `{ id, text }` per node or material touched
+ * (nodes removed with their parent are not listed again): what a CONFLICT shows of the other change.
+ */
+export function sceneDiff(before, after) {
+  const was = new Map(sceneNodes(before).map((node) => [node.id, node]));
+  const now = new Map(sceneNodes(after).map((node) => [node.id, node]));
+  const label = (node) => `“${node.name || node.id}”`;
+  const parentName = (nodes, id) => (id && nodes.get(id) ? label(nodes.get(id)) : "the top level");
+  const changes = [];
+  for (const [id, node] of now) {
+    const old = was.get(id);
+    if (!old) {
+      changes.push({ id, text: `added ${label(node)}` });
+      continue;
+    }
+    if (old.name !== node.name) changes.push({ id, text: `renamed ${label(old)} to ${label(node)}` });
+    if ((old.parent?.id ?? null) !== (node.parent?.id ?? null)) changes.push({ id, text: `moved ${label(node)} under ${parentName(now, node.parent?.id)}` });
+    if (!same([old.translation, old.rotation, old.scale], [node.translation, node.rotation, node.scale])) changes.push({ id, text: `transformed ${label(node)}` });
+    if (!same(drawn(old), drawn(node))) changes.push({ id, text: `changed what ${label(node)} draws` });
+  }
+  for (const [id, node] of was) {
+    if (!now.has(id) && !(node.parent && was.has(node.parent.id) && !now.has(node.parent.id))) changes.push({ id, text: `removed ${label(node)}` });
+  }
+  const materials = new Map(before.materials.map((material) => [material.id, material]));
+  for (const material of after.materials) {
+    const old = materials.get(material.id);
+    if (!old) changes.push({ id: material.id, text: `added material “${material.name || material.id}”` });
+    else if (MATERIAL_FIELDS.some((field) => !same(old[field], material[field]))) changes.push({ id: material.id, text: `edited material “${material.name || material.id}”` });
+  }
+  return changes;
+}
+
+/** The node and material ids a list of `sceneUpdate` operations names. */
+export function operationTargets(operations) {
+  return new Set(operations.flatMap((operation) => Object.values(operation)).flatMap((fields) => [fields.nodeId, fields.materialId]).filter(Boolean));
+}

@@ -5,15 +5,16 @@
  */
 import { copyText, describeErrors, fill, h, toast } from "./dom.js";
 import { request, subscribe } from "./client.js";
-import { DemoAssetSceneDocument, DemoAssetsDocument, DemoRenderSubmitDocument, DemoSceneChangedDocument, DemoSceneCreateFromAssetDocument, DemoSceneDocument, DemoScenesDocument } from "./generated/operations.ts";
+import { DemoAssetSceneDocument, DemoAssetsDocument, DemoSceneChangedDocument, DemoSceneCreateFromAssetDocument, DemoSceneDocument, DemoScenesDocument } from "./generated/operations.ts";
 import { Inspector } from "./inspector.js";
 import { Outliner } from "./outliner.js";
+import { RenderPanel } from "./render.js";
 import { SceneEdits, newer } from "./scene-edits.js";
 import { sceneNodes, transformOf } from "./scene-tree.js";
 import { SceneViewport } from "./scene-viewport.js";
+import { TEXTURE_SLOTS, referenceInput } from "./textures.js";
 import { createStore } from "./store.js";
 
-const SCENE_RENDER_SIZE = 1024;
 const LIBRARY_SHOWN = 50;
 const SCENES_SHOWN = 30;
 
@@ -101,6 +102,12 @@ export class SceneView {
   edit(scene) {
     this.viewport = new SceneViewport(this.viewer, (id, transform) => this.transform(id, transform));
     this.viewport.configure(this.inspector.gizmo);
+    // The scene renders through the viewer's camera, from the last render choices made on the page.
+    this.renderPanel = new RenderPanel({
+      subject: () => ({ sceneId: this.store.get().scene.id }),
+      title: () => `${this.store.get().scene.name} v${this.store.get().scene.version}`,
+      action: "Render the scene from this view",
+    }, { viewer: this.viewer, board: this.board });
     this.store.subscribe((state) => this.draw(state));
     this.store.set({ scene });
     this.loadLibrary();
@@ -187,26 +194,8 @@ export class SceneView {
 
   editMaterial(materialId, fields) {
     const before = this.store.get().scene.materials.find((material) => material.id === materialId);
-    const previous = Object.fromEntries(Object.keys(fields).map((key) => [key, before[key]]));
+    const previous = Object.fromEntries(Object.keys(fields).map((key) => [key, key in TEXTURE_SLOTS ? referenceInput(before[key]) : before[key]]));
     this.edits.apply([{ editMaterial: { materialId, set: fields } }], [{ editMaterial: { materialId, set: previous } }], { label: "material" });
-  }
-
-  /** Renders what the viewer shows now: the scene through the viewer's camera. */
-  async render(button) {
-    const { scene } = this.store.get();
-    button.disabled = true;
-    try {
-      const input = { sceneId: scene.id, width: SCENE_RENDER_SIZE, height: SCENE_RENDER_SIZE };
-      const camera = this.viewer.lookAtCamera();
-      if (camera) input.camera = { lookAt: camera };
-      const { renderSubmit } = await request(DemoRenderSubmitDocument, { input });
-      if (renderSubmit.errors.length) toast(describeErrors(renderSubmit.errors), "error");
-      else this.board.follow(renderSubmit.job, `${scene.name} v${scene.version}`);
-    } catch (error) {
-      toast(error.message, "error");
-    } finally {
-      button.disabled = false;
-    }
   }
 
   draw(state) {
@@ -215,7 +204,7 @@ export class SceneView {
     // Redrawing moves the panels, which drops focus: note where it was to give it back.
     const treeFocused = this.outliner.hasFocus();
     this.outliner.draw(scene, selected ? selectedId : null);
-    this.inspector.draw(scene, selected);
+    this.inspector.draw(scene, selected, library);
     this.viewport.draw(scene, selected ? selectedId : null);
     const assetPicker = h("select", { class: "input", "aria-label": "Asset to add", onChange: (event) => {
       if (event.target.value) this.addAsset(event.target.value);
@@ -227,8 +216,11 @@ export class SceneView {
         h("strong", {}, scene.name), h("code", { class: "scene-id" }, scene.id),
         h("button", { class: "link-button", type: "button", onClick: () => copyText(scene.id, "Scene id copied") }, "Copy id")),
       lastChange && h("div", { class: "scene-change", role: "status" }, lastChange),
-      conflict && h("div", { class: "callout callout-error", role: "alert" },
+      conflict && h("div", { class: "callout callout-error conflict", role: "alert" },
         h("strong", {}, "CONFLICT"), ` Another change made version ${conflict.theirs} while you were on ${conflict.ours}: it is shown now. `,
+        conflict.changes.length ? h("ul", { class: "conflict-changes", "aria-label": "Their change" }, conflict.changes.map((change) => h("li", {}, change.text)))
+          : h("p", { class: "small" }, "It changed nothing this page shows."),
+        conflict.overlap.length > 0 && h("p", { class: "small conflict-overlap" }, `Yours touches the same: reapplying it replaces what they did there (${conflict.overlap.join("; ")}).`),
         h("button", { class: "button", type: "button", "data-keep": "reapply", onClick: () => this.edits.reapply() }, `Reapply my ${conflict.label}`),
         h("button", { class: "button button-ghost", type: "button", onClick: () => this.edits.discard() }, "Keep theirs")),
       error && h("div", { class: "callout callout-error", role: "alert" }, error),
@@ -240,13 +232,14 @@ export class SceneView {
         h("button", { class: "button", type: "button", onClick: () => this.addCamera() }, "Add camera"),
         assetPicker),
       h("div", { class: "scene-panels" }, this.outliner.element, this.inspector.element),
-      h("button", { class: "button button-action", type: "button", onClick: (event) => this.render(event.target) }, "Render the scene from this view"));
+      h("div", { class: "scene-render" }, h("h4", {}, "Render the scene"), this.renderPanel.element));
     if (treeFocused) this.outliner.focusCurrent();
     else if (focused) this.element.querySelector(`[data-keep="${focused}"]`)?.focus();
   }
 
   dispose() {
     this.stop?.();
+    this.renderPanel?.dispose();
     this.viewport?.dispose();
   }
 }

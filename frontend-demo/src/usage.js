@@ -1,13 +1,24 @@
-/** The usage panel: `viewer { owner scopes usage }` of the signed-in token, fetched again (at most once a second) after anything that changes it. */
+/**
+ * The usage panel: `viewer { owner scopes usage }` of the signed-in token, each figure beside its limit (a meter where
+ * one is set, "no limit" where the quota is unset), fetched again (at most once a second) after anything that changes it.
+ */
 import { fill, h } from "./dom.js";
-import { bytes, exact } from "./format.js";
+import { bytes, duration, exact } from "./format.js";
 import { request } from "./client.js";
 import { DemoViewerDocument } from "./generated/operations.ts";
 
 const SETTLE_MS = 1000;
 
-function fact(label, value, key, exactValue) {
-  return [h("dt", {}, label), h("dd", { "data-usage": key, title: exactValue ?? null }, value)];
+/** One figure: `show` formats it and its limit; `limit` undefined means no limit applies (an admin's totals). */
+function fact(label, key, value, { show = exact, limit, exactValue } = {}) {
+  const limited = limit !== undefined && limit !== null;
+  return [
+    h("dt", {}, label),
+    h("dd", {},
+      h("span", { "data-usage": key, title: exactValue ?? null }, show(value)),
+      limit === undefined ? null : h("span", { class: "usage-limit", "data-limit": key }, limited ? ` of ${show(limit)}` : " · no limit"),
+      limited ? h("meter", { class: "usage-meter", min: 0, max: Math.max(limit, 1), value: Math.min(value, limit), high: limit * 0.8, optimum: 0, "aria-label": `${label}: ${show(value)} of ${show(limit)}` }) : null),
+  ];
 }
 
 export class UsagePanel {
@@ -35,13 +46,18 @@ export class UsagePanel {
 
   show({ owner, scopes, usage }) {
     const admin = scopes.includes("ADMIN");
+    // An admin's figures are every owner's together: limits apply per owner, so none is shown.
+    const limits = usage.limits ?? {};
     fill(this.container,
       h("dl", { class: "usage" },
-        fact("Owner", owner, "owner"),
-        fact(admin ? "Assets (all owners)" : "Assets", exact(usage.assets), "assets"),
-        fact("Stored", bytes(usage.bytesStored), "bytesStored", `${exact(usage.bytesStored)} bytes`),
-        fact("Jobs running", exact(usage.jobsRunning), "jobsRunning"),
-        fact("Jobs queued", exact(usage.jobsQueued), "jobsQueued")),
+        fact("Owner", "owner", owner, { show: String }),
+        fact(admin ? "Assets (all owners)" : "Assets", "assets", usage.assets, { limit: limits.assets }),
+        fact("Stored", "bytesStored", usage.bytesStored, { show: bytes, limit: limits.bytesStored, exactValue: `${exact(usage.bytesStored)} bytes` }),
+        fact("Jobs running", "jobsRunning", usage.jobsRunning, { limit: limits.jobsRunning }),
+        fact("Jobs queued", "jobsQueued", usage.jobsQueued),
+        fact("Queued and running", "jobsQueuedOrRunning", usage.jobsQueued + usage.jobsRunning, { limit: limits.jobsQueuedOrRunning }),
+        fact("Jobs this month", "jobsThisMonth", usage.jobsThisMonth),
+        fact("Rendering this month", "renderSeconds", usage.renderSeconds, { show: (seconds) => duration(seconds * 1000), exactValue: `${usage.renderSeconds.toFixed(3)} s` })),
       h("p", { class: "muted small usage-scopes" }, `Scopes: ${scopes.join(", ")}`));
   }
 }

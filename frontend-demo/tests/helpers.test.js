@@ -5,10 +5,12 @@ import { test } from "node:test";
 import { bytes, dimensions, duration, percent, vector } from "../src/format.js";
 import { jobDuration } from "../src/jobs-view.js";
 import { laterJob } from "../src/live-jobs.js";
+import { bounded, orbitOf, renderInput, renderStage } from "../src/render-input.js";
 import { inBatches } from "../src/selection.js";
-import { depthFirst, isWithin } from "../src/scene-tree.js";
+import { depthFirst, isWithin, operationTargets, sceneDiff } from "../src/scene-tree.js";
 import { newer } from "../src/scene-edits.js";
 import { createStore } from "../src/store.js";
+import { referenceInput, textureInput, textureKey, textureOptions } from "../src/textures.js";
 import { parseTags } from "../src/uploads.js";
 
 const node = (id, parent = null) => ({ id, parent: parent && { id: parent } });
@@ -96,4 +98,83 @@ test("inBatches keeps at most the limit running and the results in order", async
   });
   assert.deepEqual(results, [50, 10, 40, 20, 30]);
   assert.equal(most, 2);
+});
+
+const LIMITS = { maxWidth: 4096, maxHeight: 4096, maxSamples: 16, maxPathSamples: 256, maxFrames: 36 };
+const CAMERA = { position: [3, 4, 0], target: [0, 0, 0], up: [0, 1, 0], fovY: 40 };
+const CHOICES = { size: [512, 256], format: "PNG", background: undefined, renderer: "RASTER", samples: 4, turntable: false, frames: 24 };
+
+test("bounded rounds into the range and falls back to its floor for no number", () => {
+  assert.deepEqual([bounded("7.6", 1, 9), bounded(40, 1, 9), bounded(-3, 0, 9), bounded("", 2, 9), bounded("x", 2, 9)], [8, 9, 0, 2, 2]);
+});
+
+test("orbitOf reads the server's convention: yaw 0 from +Z, towards +X, pitch from above", () => {
+  const front = orbitOf({ position: [0, 0, 5], target: [0, 0, 0], fovY: 45 });
+  assert.deepEqual([front.yaw, front.pitch, front.distance, front.fovY], [0, 0, 5, 45]);
+  const side = orbitOf({ position: [3, 4, 0], target: [0, 0, 0], fovY: 40 });
+  assert.equal(side.yaw, 90);
+  assert.ok(Math.abs(side.pitch - 53.1301) < 1e-3);
+  assert.equal(side.distance, 5);
+});
+
+test("renderInput sends the look-at camera for one image and bounds the samples by the renderer's limit", () => {
+  const image = renderInput({ assetId: "ast_1" }, { ...CHOICES, samples: 99 }, LIMITS, CAMERA);
+  assert.deepEqual(image, { assetId: "ast_1", width: 512, height: 256, format: "PNG", renderer: "RASTER", samples: 16, camera: { lookAt: CAMERA } });
+  const traced = renderInput({ sceneId: "scn_1" }, { ...CHOICES, renderer: "PATH_TRACED", samples: 0, background: null }, LIMITS, null);
+  assert.deepEqual(traced, { sceneId: "scn_1", width: 512, height: 256, format: "PNG", renderer: "PATH_TRACED", samples: 1, background: null });
+});
+
+test("a video is always a turntable, orbiting from the viewer's direction, its frames bounded", () => {
+  const video = renderInput({ assetId: "ast_1" }, { ...CHOICES, format: "WEBM", frames: 500 }, LIMITS, CAMERA);
+  assert.deepEqual(video.turntable, { frames: 36 });
+  assert.equal(video.camera.orbit.yaw, 90);
+  assert.equal(video.camera.lookAt, undefined);
+  const frames = renderInput({ assetId: "ast_1" }, { ...CHOICES, turntable: true, frames: 8 }, LIMITS, null);
+  assert.deepEqual([frames.turntable, frames.camera], [{ frames: 8 }, undefined]);
+});
+
+test("renderStage says what a render job does now", () => {
+  const job = (status, stage, error = null, message = null) => ({ status, stage, error, message });
+  assert.equal(renderStage(job("QUEUED", null)), "waiting for a worker");
+  assert.equal(renderStage(job("RUNNING", "load")), "loading the model");
+  assert.equal(renderStage(job("RUNNING", "frame 3/24, pass 2/4")), "frame 3 of 24, pass 2 of 4");
+  assert.equal(renderStage(job("FAILED", "frame 1/2", { code: "LIMIT_EXCEEDED", message: "too big" })), "too big (LIMIT_EXCEEDED)");
+  assert.equal(renderStage(job("SUCCEEDED", "frame 2/2")), "succeeded");
+  assert.equal(renderStage(job("SUCCEEDED", "frame 2/2", null, "2 images rendered in 9.0 ms")), "2 images rendered in 9.0 ms");
+});
+
+const sceneNode = (id, name, parent = null, translation = [0, 0, 0]) => ({ id, name, parent: parent && { id: parent }, translation, rotation: [0, 0, 0, 1], scale: [1, 1, 1], mesh: null, material: null });
+const sceneOf = (nodes, materials = []) => ({ nodes: { edges: nodes.map((n) => ({ node: n })) }, materials });
+
+test("sceneDiff lists each node and material the other change touched, a removed subtree once", () => {
+  const material = { id: "m0", name: "paint", baseColorFactor: [1, 1, 1, 1], metallicFactor: 0, roughnessFactor: 1, emissiveFactor: [0, 0, 0], alphaMode: "OPAQUE" };
+  const before = sceneOf([sceneNode("a", "arm"), sceneNode("b", "base"), sceneNode("c", "cap", "b"), sceneNode("d", "dial")], [material]);
+  const after = sceneOf([sceneNode("a", "theirs"), sceneNode("d", "dial", "a", [0, 1, 0]), sceneNode("e", "Light")], [{ ...material, metallicFactor: 0.5 }]);
+  assert.deepEqual(sceneDiff(before, after), [
+    { id: "a", text: "renamed “arm” to “theirs”" },
+    { id: "d", text: "moved “dial” under “theirs”" },
+    { id: "d", text: "transformed “dial”" },
+    { id: "e", text: "added “Light”" },
+    { id: "b", text: "removed “base”" },
+    { id: "m0", text: "edited material “paint”" },
+  ]);
+  assert.deepEqual(sceneDiff(before, before), []);
+  const mesh = (url, meshIndex = 0) => ({ ...sceneNode("a", "arm"), mesh: { meshIndex, asset: { id: "ast_1", name: "box", glbUrl: url } } });
+  assert.deepEqual(sceneDiff(sceneOf([mesh("https://s/1")]), sceneOf([mesh("https://s/2")])), []);
+  assert.deepEqual(sceneDiff(sceneOf([mesh("https://s/1")]), sceneOf([mesh("https://s/1", 1)])), [{ id: "a", text: "changed what “arm” draws" }]);
+});
+
+test("operationTargets names the nodes and materials an edit touches", () => {
+  const targets = operationTargets([{ renameNode: { nodeId: "a", name: "x" } }, { editMaterial: { materialId: "m0", set: {} } }, { addNode: { id: "n" } }]);
+  assert.deepEqual([...targets], ["a", "m0"]);
+});
+
+test("texture options list each library asset's textures and any the material holds; keys round-trip", () => {
+  const held = { textureIndex: 2, texCoord: 1, scale: 0.5, assetVersion: 3, asset: { id: "ast_old", name: "old" } };
+  const options = textureOptions([{ id: "ast_1", name: "wood", stats: { textureCount: 2 } }, { id: "ast_2", name: "plain", stats: { textureCount: 0 } }], { normalTexture: held });
+  assert.deepEqual([...options], [["ast_1#0", "wood · texture 0"], ["ast_1#1", "wood · texture 1"], ["ast_old#2", "old · texture 2"]]);
+  assert.deepEqual(textureInput(textureKey(held)), { assetId: "ast_old", textureIndex: 2 });
+  assert.deepEqual([textureKey(null), textureInput("")], ["", null]);
+  assert.deepEqual(referenceInput(held), { assetId: "ast_old", textureIndex: 2, texCoord: 1, scale: 0.5, assetVersion: 3 });
+  assert.equal(referenceInput(null), null);
 });

@@ -1,8 +1,8 @@
 """The demo page's library and jobs, in Debian's Chromium against the real stack (the harness
 of tests/support/browser.py): the jobs view following jobs live to their end, a failed job's
 error code, cancel, a conversion's output opened inline; the gallery's infinite scroll,
-filters and multi-select delete; the usage panel against `viewer.usage`; axe-core at a desktop
-and a phone size."""
+filters and multi-select delete; the usage panel against `viewer.usage` and its limits; the
+trash panel listing what was deleted and restoring it; axe-core at a desktop and a phone size."""
 
 from __future__ import annotations
 
@@ -35,6 +35,12 @@ COUNT = "query($filter: AssetFilter) { assets(filter: $filter) { totalCount } }"
 ASSET = "query($id: ID!) { asset(id: $id) { id } }"
 CATALOG = """query($id: ID!) { asset(id: $id) {
   tags description license { spdxId attribution } } }"""
+MONTH = "{ viewer { usage { jobsThisMonth } } }"
+TRASH = "{ trash { edges { node { id } } } }"
+SCENE_CREATE = """mutation($input: SceneCreateInput!) {
+  sceneCreate(input: $input) { scene { id } errors { code } } }"""
+SCENE_DELETE = "mutation($id: ID!) { sceneDelete(id: $id) { errors { code } } }"
+SCENE = "query($id: ID!) { scene(id: $id) { id } }"
 # Enough parts for three pages of the gallery's 12.
 PARTS = 25
 
@@ -207,4 +213,59 @@ async def test_gallery_scrolls_for_more_filters_and_deletes_a_selection(
     assert saved["description"] == "A spare part"
     assert saved["license"] == {"spdxId": "CC-BY-4.0", "attribution": "Atelier tests"}
     assert saved["tags"] == ["keep"]
+    assert problems == []
+
+
+async def test_usage_shows_its_limits_and_the_trash_restores_what_was_deleted(
+        context: BrowserContext, api: Api, tmp_path: Path) -> None:
+    # Given a READY crate and a scene deleted elsewhere (through the API)
+    crate = await upload_and_wait(api, models.box_stl(), "crate.stl")
+    scene = (await api.graphql(SCENE_CREATE, {"input": {"name": "old layout"}}))
+    scene_id = scene["sceneCreate"]["scene"]["id"]
+    assert (await api.graphql(SCENE_DELETE, {"id": scene_id}))["sceneDelete"]["errors"] == []
+    page, problems = await signed_in(context, api)
+    trash = page.get_by_role("list", name="Deleted assets and scenes, newest first")
+
+    # The usage panel shows this month's jobs and each figure against its limit (the server's
+    # defaults: no asset or byte quota, 100 queued and running jobs, 2 running at once)
+    month = (await api.graphql(MONTH))["viewer"]["usage"]["jobsThisMonth"]
+    await expect(page.locator('[data-usage="jobsThisMonth"]')).to_have_text(f"{month:,}")
+    await expect(page.locator('[data-limit="assets"]')).to_have_text("· no limit")
+    await expect(page.locator('[data-limit="jobsQueuedOrRunning"]')).to_have_text("of 100")
+    await expect(page.get_by_role("meter", name="Jobs running: 0 of 2")).to_be_visible()
+    await expect(page.locator('[data-usage="renderSeconds"]')).to_have_text("0 ms")
+
+    # The trash lists the scene; the crate deleted from the page joins it, newest first
+    await expect(trash.locator(".trash-item")).to_have_count(1)
+    await page.get_by_role("checkbox", name="Select crate.stl").check()
+    page.once("dialog", accept)
+    await page.get_by_role("button", name="Delete selected").click()
+    await expect(trash.locator(".trash-item")).to_have_count(2)
+    await expect(trash.locator(".trash-item").first).to_contain_text("crate.stl")
+    await expect(trash.locator(".trash-item").first).to_contain_text("Asset")
+    await expect(trash.locator(".trash-item").nth(1)).to_contain_text("Scene")
+    await expect(page.locator("#trash-total")).to_have_text("2")
+    await expect(page.locator('[data-usage="assets"]')).to_have_text("0")
+    for viewport in (DESKTOP, PHONE):
+        await page.set_viewport_size(viewport)
+        await screenshot(page, tmp_path, f"trash-{viewport['width']}")
+        assert await serious_violations(page) == [], viewport
+        assert await page.evaluate(OVERFLOWING) == [], viewport
+    await page.set_viewport_size(DESKTOP)
+
+    # Restore, from the keyboard: the crate is back in the gallery and counted again
+    await page.get_by_role("button", name="Restore crate.stl").focus()
+    await page.keyboard.press("Enter")
+    await expect(page.locator(".toast").filter(has_text="Asset crate.stl restored")).to_be_visible()
+    await expect(page.locator(".asset-tile").filter(has_text="crate.stl")).to_be_visible()
+    await expect(trash.locator(".trash-item")).to_have_count(1)
+    await expect(page.locator('[data-usage="assets"]')).to_have_text("1")
+    assert (await api.graphql(ASSET, {"id": crate["id"]}))["asset"] == {"id": crate["id"]}
+
+    # The scene comes back too, and the trash is empty, as the API says
+    await page.get_by_role("button", name="Restore old layout").click()
+    await expect(trash).to_contain_text("Nothing deleted.")
+    await expect(page.locator("#trash-total")).to_have_text("0")
+    assert (await api.graphql(SCENE, {"id": scene_id}))["scene"] == {"id": scene_id}
+    assert (await api.graphql(TRASH))["trash"]["edges"] == []
     assert problems == []

@@ -34,7 +34,9 @@ PAGE_OPERATIONS = {"DemoAssets", "DemoAsset", "DemoActiveJobs", "DemoAssetUpload
                    "DemoRenderSubmit", "DemoAssetConvert", "DemoAssetScene",
                    "DemoSceneCreateFromAsset", "DemoSceneChanged", "DemoSceneUpdate",
                    "DemoScene", "DemoScenes", "DemoJobs", "DemoViewer",
-                   "DemoAssetCatalog", "DemoAssetUpdate", "DemoAssetQuality"}
+                   "DemoAssetCatalog", "DemoAssetUpdate", "DemoAssetQuality",
+                   "DemoAssetVersions", "DemoAssetVersionUpload", "DemoAssetVersionRestore",
+                   "DemoTrash", "DemoAssetRestore", "DemoSceneRestore", "DemoRenderLimits"}
 
 
 def page_document() -> str:

@@ -29,7 +29,8 @@ pytestmark = NEEDS_BROWSER
 
 SCENE = """query($id: ID!) { scene(id: $id) { version
   nodes(first: 50) { edges { node { id name parent { id } light { type } camera { type } } } }
-  materials { id name metallicFactor alphaMode } } }"""
+  materials { id name metallicFactor alphaMode
+    emissiveTexture { textureIndex asset { id } } } } }"""
 UPDATE = """mutation($id: ID!, $input: SceneUpdateInput!, $expected: Int) {
   sceneUpdate(id: $id, input: $input, expectedVersion: $expected) {
     scene { version } errors { code } } }"""
@@ -100,6 +101,21 @@ async def test_outliner_and_inspector_edit_the_scene_and_undo_redo_walk_versions
                         if m["alphaMode"] == "BLEND"}
     assert list(edited_materials) == [(heading or "").removeprefix("Material · ")]
     assert next(iter(edited_materials.values()))["metallicFactor"] == pytest.approx(0.8)
+
+    # a texture of the library's asset goes into the material's emissive slot, and undo takes
+    # it out again
+    emissive = page.get_by_label("Emissive texture")
+    await expect(emissive).to_have_value("")
+    await emissive.select_option(label=f"{asset['name']} · texture 0")
+    await page.get_by_role("button", name="Apply material").click()
+    await expect(page.locator(".badge-version")).to_have_text(f"v{before['version'] + 7}")
+    textured = [m for m in (await scene_of(api, scene_id))["materials"] if m["emissiveTexture"]]
+    assert [(m["alphaMode"], m["emissiveTexture"]) for m in textured] == [
+        ("BLEND", {"textureIndex": 0, "asset": {"id": asset["id"]}})]
+    await page.get_by_role("button", name="Undo").click()
+    await expect(page.locator(".badge-version")).to_have_text(f"v{before['version'] + 8}")
+    assert not any(m["emissiveTexture"] for m in (await scene_of(api, scene_id))["materials"])
+    await expect(emissive).to_have_value("")
     assert problems == []
 
 
@@ -128,6 +144,10 @@ async def test_a_conflict_shows_the_other_change_and_reapplies_ours_on_top(
 
     alert = page.get_by_role("alert").filter(has_text="CONFLICT")
     await expect(alert).to_contain_text("version 2 while you were on 1")
+    # the other change itself is listed, and touches nothing ours does
+    await expect(alert.get_by_role("list", name="Their change")).to_have_text(
+        f"renamed \u201c{theirs['name']}\u201d to \u201ctheirs\u201d")
+    await expect(alert.locator(".conflict-overlap")).to_have_count(0)
     assert others[0]["sceneUpdate"]["errors"] == []
     await expect(tree.get_by_role("treeitem").filter(has_text="theirs")).to_be_visible()
     assert "ours" not in names(await scene_of(api, scene_id))
