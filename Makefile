@@ -36,7 +36,7 @@ $(VENV)/.installed: pyproject.toml requirements/dev.lock
 # dev.lock: pyproject.toml with the test and embedded extras; prod.lock: what the image installs
 # (the dependencies and the tracing extra), at the same versions. Pins already in a lock file are
 # kept unless pyproject.toml needs others; delete a line to take a package's newest release.
-LOCK := --quiet --python-version 3.11 --python-platform x86_64-manylinux_2_28 --prerelease allow \
+LOCK := --quiet --python-version 3.11 --python-platform x86_64-manylinux_2_31 --prerelease allow \
 	--custom-compile-command "make lock"
 lock: $(VENV)/.installed
 	$(BIN)/pip install --quiet uv

@@ -99,6 +99,12 @@ class Settings(BaseSettings):
         default=7, gt=0, description="Deleted assets and scenes stay restorable this long.")
     output_retention_days: float = Field(
         default=30, gt=0, description="Renders and conversions not pinned are kept this long.")
+    storage_sweep_grace_hours: float = Field(
+        default=24, gt=0, description="A stored object no record points at is deleted by the "
+        "storage sweep once this old (younger ones, uploads in flight, are never touched).")
+    storage_sweep_interval_minutes: float = Field(
+        default=60, gt=0, description="How often the storage sweep runs (in one worker, "
+        "whichever claims it first).")
     fault_inject: str | None = Field(
         default=None, description="Test builds only: a named point where the process crashes."
     )
@@ -147,6 +153,8 @@ class Settings(BaseSettings):
     render_max_width: int = Field(default=4096, ge=1, description="Widest render, in pixels.")
     render_max_height: int = Field(default=4096, ge=1, description="Tallest render, in pixels.")
     render_max_samples: int = Field(default=16, ge=0, description="Most MSAA samples per render.")
+    render_max_path_samples: int = Field(
+        default=1024, ge=1, description="Most path-traced samples per pixel (PATH_TRACED).")
     render_max_frames: int = Field(default=360, ge=1, description="Most frames in one turntable.")
     thumbnail_size: int = Field(default=256, ge=16, description="Thumbnail width and height.")
     max_batch_files: int = Field(default=50, ge=1, description="Most files in one assetUploadMany.")
@@ -157,6 +165,9 @@ class Settings(BaseSettings):
     max_image_pixels: int = Field(default=8192 * 8192, ge=1, description="Largest image, pixels.")
     max_node_depth: int = Field(default=256, ge=1, description="Deepest node tree of a model.")
     converter_timeout_seconds: float = Field(default=120, gt=0, description="Time limit of assimp.")
+    cad_tessellation_tolerance: float = Field(
+        default=0.001, gt=0, le=0.1, description="Chord error of STEP and IGES tessellation, as "
+        "a fraction of each part's bounding-box diagonal.")
     quality_max_texture_size: int = Field(
         default=4096, ge=1, description="Textures wider or taller are a quality-report finding.")
     max_scene_nodes: int = Field(default=10_000, ge=1, description="Most nodes in one scene.")
@@ -184,6 +195,8 @@ class Settings(BaseSettings):
         default=1024 * MIB, ge=1, description="Largest normalised GLB a conversion reads.")
     convert_max_output_bytes: int = Field(
         default=2048 * MIB, ge=1, description="Largest file a conversion writes.")
+    lod_max_levels: int = Field(
+        default=8, ge=1, description="Most levels one LOD conversion's lodRatios may ask for.")
 
     # Fair, bounded and contained work.
     max_jobs_per_owner: int = Field(
@@ -259,6 +272,9 @@ class Settings(BaseSettings):
         "may read; empty: it is refused. The server's own storage bucket never is.")
     import_s3_endpoint_url: str | None = Field(
         default=None, description="S3-compatible endpoint of the import buckets; unset: AWS.")
+    backup_s3_endpoint_url: str | None = Field(
+        default=None, description="S3-compatible endpoint of `atelier backup --to s3://` and "
+        "`restore --from s3://`; unset: AWS.")
     import_max_objects: int = Field(
         default=1000, ge=1, description="Most objects one assetImportFromStorage may list.")
 

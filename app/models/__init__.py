@@ -2,6 +2,7 @@
 
 from app.models.asset import Asset
 from app.models.asset_event import AssetEvent, Counter
+from app.models.asset_version import AssetVersion
 from app.models.audit import AuditAddress, AuditEvent
 from app.models.idempotency import IdempotencyRecord
 from app.models.job import Job, JobEvent
@@ -19,3 +20,4 @@ DOCUMENT_MODELS += [Project]
 DOCUMENT_MODELS += [IdempotencyRecord]
 DOCUMENT_MODELS += [AuditEvent, AuditAddress]
 DOCUMENT_MODELS += [TrashEntry]
+DOCUMENT_MODELS += [AssetVersion]

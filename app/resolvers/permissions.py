@@ -88,10 +88,14 @@ RULES: Mapping[str, Rule] = {
     "TextureReference": SCENES,
     "SceneEvent": SCENES,
     "ApiToken": ADMIN,
-    "AuditEvent": ADMIN,
+    # auditEvents itself lets only an ADMIN or a project's OWNER through (app/services/audit.py).
+    "AuditEvent": ASSETS,
     "Webhook": ASSETS,
     "Project": ASSETS,
     "WebhookDelivery": ASSETS,
+    # The trash list holds both kinds; each item needs its kind's read scope.
+    "TrashedAsset": ASSETS,
+    "TrashedScene": SCENES,
 }
 
 # Types readable wherever their parent is readable; returned by an unguarded type's field,

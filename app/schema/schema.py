@@ -12,6 +12,7 @@ from strawberry.types.base import get_object_definition
 
 from app.config import Settings
 from app.resolvers.asset_catalog import AssetCatalogMutation
+from app.resolvers.asset_versions import AssetVersionMutation
 from app.resolvers.assets import AssetMutation, AssetQuery, AssetSubscription
 from app.resolvers.audit import AuditQuery, audit_mutations
 from app.resolvers.conversions import ConversionMutation
@@ -26,16 +27,18 @@ from app.resolvers.renders import RenderMutation
 from app.resolvers.scenes import SceneMutation, SceneQuery, SceneSubscription
 from app.resolvers.shared_events import SharedEventExecution
 from app.resolvers.tokens import TokenMutation
-from app.resolvers.trash import TrashMutation
+from app.resolvers.trash import TrashMutation, TrashQuery
 from app.resolvers.viewer import ViewerQuery
 from app.resolvers.webhooks import WebhookMutation, WebhookQuery
 from app.schema.error_codes import ErrorCodes
 from app.schema.scalars import SCALARS
+from app.schema.trash import TrashedAsset, TrashedScene
 
 Query = merge_types("Query", (AssetQuery, JobQuery, SceneQuery, WebhookQuery,
-                              AuditQuery, ViewerQuery, NodeQuery, ProjectQuery))
-Mutation = merge_types("Mutation", (AssetMutation, AssetCatalogMutation, JobMutation,
-                                    TokenMutation, RenderMutation,
+                              AuditQuery, ViewerQuery, NodeQuery, ProjectQuery,
+                              TrashQuery))
+Mutation = merge_types("Mutation", (AssetMutation, AssetVersionMutation, AssetCatalogMutation,
+                                    JobMutation, TokenMutation, RenderMutation,
                                     ConversionMutation, SceneMutation, WebhookMutation,
                                     ImportMutation, TrashMutation, ProjectMutation))
 Subscription = merge_types("Subscription", (AssetSubscription, JobSubscription, SceneSubscription))
@@ -60,6 +63,8 @@ def build_schema(max_query_depth: int, guards: QueryGuards | None = None,
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
+        # The trash list's items, reached only through their TrashItem interface.
+        types=[TrashedAsset, TrashedScene],
         # Parsing and validating a document costs more than most resolvers: cache both.
         extensions=[
             *tracing,

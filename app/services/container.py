@@ -19,6 +19,7 @@ from app.models import DOCUMENT_MODELS
 from app.services.asset_details import CatalogLimits
 from app.services.asset_outcomes import AssetOutcomeLog
 from app.services.asset_trash import AssetTrash
+from app.services.asset_versions import AssetVersionService
 from app.services.assets import AssetService, LabelLimits
 from app.services.audit import AuditLog
 from app.services.auth import TokenService
@@ -40,11 +41,20 @@ from app.services.storage import Storage
 from app.services.storage.filesystem import FilesystemStorage
 from app.services.storage.signing import UrlSigner
 from app.services.storage_imports import StorageImportService
+from app.services.storage_sweep import StorageSweeper
 from app.services.token_watch import TokenWatch
 from app.services.trash import Trash
 from app.services.trash_sweep import TrashSweeper
 from app.services.uploads import UploadService
 from app.services.usage import Quotas, UsageService
+
+
+def storage_sweeper(settings: Settings, storage: Storage,
+                    mongo: AsyncMongoClient[Any]) -> StorageSweeper:
+    return StorageSweeper(storage, mongo, settings.database_name,
+                          grace=timedelta(hours=settings.storage_sweep_grace_hours),
+                          interval=timedelta(minutes=settings.storage_sweep_interval_minutes),
+                          fault_inject=settings.fault_inject)
 
 
 def open_storage(settings: Settings) -> Storage:
@@ -117,9 +127,11 @@ class Services:
     imports: ImportService
     storage_imports: StorageImportService
     asset_trash: AssetTrash
+    asset_versions: AssetVersionService
     scene_trash: SceneTrash
     trash_sweeper: TrashSweeper
     output_expiry: OutputExpiry
+    storage_sweeper: StorageSweeper
 
     @classmethod
     async def open(cls, settings: Settings) -> Services:
@@ -143,6 +155,8 @@ class Services:
                               details=CatalogLimits.from_settings(settings),
                               fault_inject=settings.fault_inject, usage=usage)
         scenes = SceneService(storage, SceneLimits.from_settings(settings))
+        versions = AssetVersionService(assets, settings.max_page_size,
+                                       follow=scenes.follow_asset_version)
         trash = Trash(mongo, timedelta(days=settings.trash_retention_days),
                       transaction_seconds=job_log.policy.transaction_seconds)
         tokens = TokenService(settings.admin_token, bus, settings.token_cache_seconds)
@@ -152,7 +166,7 @@ class Services:
         return cls(settings=settings, mongo=mongo, redis=redis, arq=arq, storage=storage,
                    bus=bus, tokens=tokens, token_watch=token_watch, jobs=jobs, assets=assets,
                    live=LiveService(mongo[settings.database_name], job_log, settings),
-                   uploads=UploadService.from_settings(assets, storage, arq, settings),
+                   uploads=UploadService.from_settings(assets, versions, storage, arq, settings),
                    scenes=scenes, projects=ProjectService.from_settings(settings),
                    renders=RenderService(jobs, storage, render_limits(settings), scenes=scenes),
                    conversions=ConversionService(jobs, storage, redis, conversion_limits(settings)),
@@ -162,9 +176,11 @@ class Services:
                    usage=usage, imports=ImportService(assets, ImportLimits.from_settings(settings)),
                    storage_imports=StorageImportService(ImportBuckets(settings), assets, jobs),
                    asset_trash=AssetTrash(assets, trash), scene_trash=SceneTrash(scenes, trash),
+                   asset_versions=versions,
                    trash_sweeper=TrashSweeper(storage),
                    output_expiry=OutputExpiry(
-                       storage, timedelta(days=settings.output_retention_days)))
+                       storage, timedelta(days=settings.output_retention_days)),
+                   storage_sweeper=storage_sweeper(settings, storage, mongo))
 
     async def close(self) -> None:
         await self.token_watch.close()

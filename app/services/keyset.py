@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from beanie import Document
+from pydantic import BaseModel
 
 from app.errors import InvalidInput
 from app.services.pagination import Page, PageSize, count_matching, decode_cursor, encode_cursor
@@ -75,9 +76,11 @@ def beyond(key: str, at: Position, *, greater: bool, inclusive: bool = False
 
 async def keyset_page(model: type[Document], query: dict[str, Any], ordering: Ordering, *,
                       first: int | None, after: str | None, last: int | None,
-                      before: str | None, max_size: int) -> Page[Any]:
-    """A page of `model` matching `query` in `ordering`: the first `first` after `after`, or
-    the last `last` before `before`, within both cursors."""
+                      before: str | None, max_size: int,
+                      projection: type[BaseModel] | None = None) -> Page[Any]:
+    """A page of `model` (or of `projection`, to read only its fields) matching `query` in
+    `ordering`: the first `first` after `after`, or the last `last` before `before`, within
+    both cursors."""
     page = PageSize.of(first, last, default=max_size, cap=max_size)
     start = position_of(ordering, after, "after") if after else None
     end = position_of(ordering, before, "before") if before else None
@@ -90,6 +93,9 @@ async def keyset_page(model: type[Document], query: dict[str, Any], ordering: Or
     stages = [*_matching(query, ordering, window),
               {"$sort": {ordering.key: direction, "_id": direction}},
               {"$limit": page.size + 1}]
+    if projection is not None:
+        stages.append({"$project": {field.alias or name: 1
+                                    for name, field in projection.model_fields.items()}})
     # The side the page was not counted from is known only by looking past its cursor.
     if page.backward and end is not None:
         past = _any(model, query, ordering, beyond(ordering.key, end, greater=not down,
@@ -108,7 +114,9 @@ async def keyset_page(model: type[Document], query: dict[str, Any], ordering: Or
     async def count() -> int:
         return await count_matching(model, query)
 
-    return Page(items=[model.model_validate(document) for document in documents], count=count,
+    item_model = projection or model
+    return Page(items=[item_model.model_validate(document) for document in documents],
+                count=count,
                 cursors=[cursor_of(ordering, document) for document in documents],
                 has_next_page=past_cursor if page.backward else overflows,
                 has_previous_page=overflows if page.backward else past_cursor)

@@ -28,6 +28,7 @@ from app.services.asset_outcomes import (
 )
 from app.services.auth import Principal
 from app.services.change_feed import ChangeFeed
+from app.services.job_access import may_read
 from app.services.job_log import JobLog
 from app.services.live_streams import LiveSource, Opening, live_stream
 from app.services.scenes import SceneSource, decode_scene
@@ -62,11 +63,13 @@ class JobSource(LiveSource[JobChange]):
         self.principal = principal
         self.job_id = job_id
         self.after_sequence = after_sequence
+        self.readable = False
 
     async def opening(self) -> Opening[JobChange]:
         job = await Job.get(self.job_id)
-        if job is None or not self.principal.can_access(job.owner):
+        if job is None or not await may_read(self.principal, job):
             raise NotFound(f"no job with id {self.job_id}", field=["job_id"])
+        self.readable = True  # one job: its subject, and so who reads it, never changes
         if self.after_sequence is None:
             return Opening(job.sequence, [JobChange(job.sequence, job)])
         replay = await self.job_log.replay(self.job_id, self.after_sequence)
@@ -93,7 +96,7 @@ class JobSource(LiveSource[JobChange]):
         return item.sequence
 
     def visible(self, item: JobChange) -> bool:
-        return self.principal.can_access(item.job.owner)
+        return self.readable
 
     def is_last(self, item: JobChange) -> bool:
         return item.job.is_terminal

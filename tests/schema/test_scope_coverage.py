@@ -23,6 +23,10 @@ OPEN = {
     "ApiTokenCreatePayload", "ApiTokenRevokePayload", "AssetDeletePayload", "AssetPayload",
     "AssetUploadCreatePayload", "AssetUploadManyPayload", "AssetUploadPayload", "JobPayload",
     "SceneDeletePayload", "ScenePayload", "WebhookPayload", "ProjectPayload",
+    "UsageLimits", "RenderLimits",
+    # The trash list's page and interface: each item's concrete type (TrashedAsset,
+    # TrashedScene) is guarded by its kind's rule.
+    "TrashItemConnection", "TrashItemEdge", "TrashItem", "PageInfo",
 }
 
 

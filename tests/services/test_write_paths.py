@@ -14,7 +14,8 @@ from app.services.asset_writes import set_asset_status
 SERVICES = Path(__file__).resolve().parents[2] / "app" / "services"
 # The module that owns each collection's updates.
 WRITE_PATHS = {"asset_writes.py", "job_log.py", "scenes/service.py", "idempotency.py",
-               "webhooks/outbox.py", "trash.py", "projects.py"}
+               "webhooks/outbox.py", "trash.py", "projects.py", "asset_versions.py",
+               "storage_sweep.py"}
 
 
 def raw_updates(source: str) -> list[int]:
