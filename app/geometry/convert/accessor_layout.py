@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from app.geometry.convert.model import VERTEX_ROLES, Role
+from app.geometry.convert.quantization import column_bounds
 
 ARRAY_BUFFER = 34962
 ELEMENT_ARRAY_BUFFER = 34963
@@ -27,17 +28,19 @@ def storable(values: np.ndarray, role: Role) -> np.ndarray:
     return values
 
 
-def describe(values: np.ndarray) -> dict[str, Any]:
-    """The accessor fields of `values`, with exact bounds (validators compare them to the data)."""
+def describe(values: np.ndarray, bounds: bool = True) -> dict[str, Any]:
+    """The accessor fields of `values`, with exact bounds (validators compare them to the
+    data) unless not `bounds` (a codec that states its own)."""
     width = 1 if values.ndim == 1 else values.shape[1]
-    rows = values.reshape(len(values), width)
-    return {
+    fields: dict[str, Any] = {
         "componentType": COMPONENT_TYPES[values.dtype.str[1:]],
         "count": len(values),
         "type": ACCESSOR_TYPES[width],
-        "min": rows.min(axis=0).tolist() if len(rows) else [0] * width,
-        "max": rows.max(axis=0).tolist() if len(rows) else [0] * width,
     }
+    if bounds:
+        low, high = column_bounds(values) if len(values) else ([0] * width, [0] * width)
+        fields |= {"min": np.asarray(low).tolist(), "max": np.asarray(high).tolist()}
+    return fields
 
 
 def row_bytes(values: np.ndarray, role: Role) -> tuple[bytes, int]:

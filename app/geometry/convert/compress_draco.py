@@ -25,6 +25,7 @@ from app.geometry.convert.quantization import (
     TEXCOORD_BITS,
     AttributeReport,
     CompressionReport,
+    column_bounds,
     grid_bits,
     grid_error,
 )
@@ -55,7 +56,8 @@ def _compress(primitive: dict[str, Any], position_error: float,
               report: CompressionReport) -> bool:
     attributes = primitive["attributes"]
     positions = attributes["POSITION"]
-    extent = float(np.max(positions.max(axis=0) - positions.min(axis=0)))
+    low, high = column_bounds(positions)
+    extent = float(np.max(high - low))
     position_bits = grid_bits(extent, position_error)
     indices = primitive.get("indices")
     faces = (np.arange(len(positions)) if indices is None else indices).reshape(-1, 3)
@@ -93,7 +95,8 @@ def _report(report: CompressionReport, attributes: dict[str, np.ndarray], positi
                                    90.0 / 2 ** (DIRECTION_BITS - 1)))
     if "TEXCOORD_0" in attributes:
         uvs = attributes["TEXCOORD_0"]
-        uv_extent = float(np.max(uvs.max(axis=0) - uvs.min(axis=0)))
+        uv_low, uv_high = column_bounds(uvs)
+        uv_extent = float(np.max(uv_high - uv_low))
         # Two coordinates, each off by up to half a step.
         report.add(AttributeReport("TEXCOORD_0", "draco", TEXCOORD_BITS, 0,
                                    math.sqrt(2) * uv_extent / (2**TEXCOORD_BITS - 1) / 2))
@@ -124,5 +127,6 @@ def _stub(values: np.ndarray, name: str) -> AccessorStub:
     else:
         fields["componentType"] = COMPONENT_TYPES["f4"]
     if name == "POSITION":  # bounds are required on positions, and must be the decoded ones
-        fields |= {"min": values.min(axis=0).tolist(), "max": values.max(axis=0).tolist()}
+        low, high = column_bounds(values)
+        fields |= {"min": low.tolist(), "max": high.tolist()}
     return AccessorStub(fields)

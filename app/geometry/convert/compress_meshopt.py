@@ -30,10 +30,12 @@ from app.geometry.convert.quantization import (
     TEXCOORD_BITS,
     AttributeReport,
     CompressionReport,
+    column_bounds,
     exponent_bits,
     max_angle_degrees,
     max_distance,
 )
+from app.geometry.convert.vertex_order import cache_order
 
 EXTENSION = "EXT_meshopt_compression"
 BYTE = 5120
@@ -63,10 +65,9 @@ def reorder_for_cache(model: Model) -> None:
     for primitive in model.primitives():
         if primitive.get("mode", TRIANGLES) != TRIANGLES or "indices" not in primitive:
             continue
-        indices, remap, unique = meshopt.reorder_mesh(
-            primitive["indices"].astype(np.uint32), triangles=True, optsize=True)
-        order = np.argsort(remap, kind="stable")[:unique]
-        primitive["indices"] = indices.astype(np.uint32)
+        indices, order = cache_order(primitive["indices"],
+                                     len(primitive["attributes"]["POSITION"]))
+        primitive["indices"] = indices
         primitive["attributes"] = {k: v[order] for k, v in primitive["attributes"].items()}
         if "targets" in primitive:
             primitive["targets"] = [{k: v[order] for k, v in target.items()}
@@ -166,10 +167,10 @@ class MeshoptCodec:
         name = semantic if role == "vertex" else f"target {semantic}"
         self.report.add(AttributeReport(name, "exponential", bits, len(data), error))
         # Bounds must describe the decoded values, which the filter rounded.
+        low, high = column_bounds(decoded)
         return EncodedView(data, stride, len(rows),
                            {"mode": "ATTRIBUTES", "filter": "EXPONENTIAL"},
-                           {"min": decoded.min(axis=0).tolist(),
-                            "max": decoded.max(axis=0).tolist()})
+                           {"min": low.tolist(), "max": high.tolist()})
 
     def _octahedral(self, rows: np.ndarray, semantic: str) -> EncodedView:
         vectors = rows if rows.shape[1] == 4 else np.column_stack([rows, np.zeros(len(rows))])

@@ -17,6 +17,7 @@ from app.geometry.convert.model import Model
 from app.geometry.convert.quantization import (
     AttributeReport,
     CompressionReport,
+    boxes_bounds,
     grid_bits,
     max_distance,
 )
@@ -61,8 +62,7 @@ def _plain_positions(mesh: dict[str, Any]) -> bool:
 
 def _grid(mesh: dict[str, Any], error: float) -> tuple[np.ndarray, float, int] | None:
     positions = [p["attributes"]["POSITION"] for p in mesh["primitives"]]
-    low = np.min([p.min(axis=0) for p in positions], axis=0).astype(np.float64)
-    high = np.max([p.max(axis=0) for p in positions], axis=0).astype(np.float64)
+    low, high = (bound.astype(np.float64) for bound in boxes_bounds(positions))
     extent = float(np.max(high - low))
     bits = grid_bits(extent, error)
     if bits > MAX_BITS:

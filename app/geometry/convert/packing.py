@@ -83,7 +83,7 @@ class _BufferWriter:
             return self.written[source_id]
         values = storable(values, role)
         encoded = self.codec.encode(values, role, semantic) if self.codec else None
-        accessor = describe(values)
+        accessor = describe(values, bounds=encoded is None or "min" not in encoded.accessor)
         if encoded is None:
             data, stride = row_bytes(values, role)
             view_fields: dict[str, Any] = view_target(role)

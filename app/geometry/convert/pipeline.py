@@ -9,9 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import AtelierError, ErrorCode, InvalidInput, JobTimeout, LimitExceeded
-from app.geometry.convert.compress_draco import draco_compress
 from app.geometry.convert.compress_meshopt import MeshoptCodec, meshopt_codec
-from app.geometry.convert.lod import add_lod_levels
 from app.geometry.convert.model import Model, read_model
 from app.geometry.convert.options import (
     DEFAULT_MAX_LOD_LEVELS,
@@ -28,12 +26,9 @@ from app.geometry.convert.quantization import (
     model_extent,
 )
 from app.geometry.convert.scene import drawn_triangles, flatten
-from app.geometry.convert.simplify import simplify
-from app.geometry.convert.textures import optimize_textures
 from app.geometry.convert.weld import weld
 from app.geometry.convert.write_gltf import write_glb, write_gltf_zip
 from app.geometry.convert.write_mesh import write_ply, write_stl
-from app.geometry.convert.write_obj import write_obj_zip
 
 Progress = Callable[[str, float], None]
 CONTENT_TYPES = {
@@ -123,14 +118,19 @@ def convert_glb(
         model = _read(source, limits)
         if options.preset is not OptimizePreset.NONE:
             stages.enter(options.preset.lower(), 0.1)
-        lod_triangles = (add_lod_levels(model, options.lod_levels)
-                         if options.preset is OptimizePreset.LOD else None)
+        lod_triangles = None
+        if options.preset is OptimizePreset.LOD:
+            from app.geometry.convert.lod import add_lod_levels
+
+            lod_triangles = add_lod_levels(model, options.lod_levels)
         codec = _optimize(model, options, limits)
         triangles = drawn_triangles(model.document)
         stages.enter("write", 0.5)
         report: CompressionReport | None = codec.report if isinstance(codec, MeshoptCodec) else None
         if options.preset is OptimizePreset.COMPRESS and options.compression == "DRACO":
             # after counting: Draco leaves only accessor stubs behind
+            from app.geometry.convert.compress_draco import draco_compress
+
             report = draco_compress(model, position_budget(model, options))
         _write(model, fmt, target, codec, limits)
         if target.stat().st_size > limits.max_output_bytes:
@@ -173,13 +173,21 @@ def _read(source: Path, limits: ConvertLimits) -> Model:
 
 
 def _optimize(model: Model, options: OptimizeOptions, limits: ConvertLimits) -> ViewCodec | None:
-    """Apply the preset; returns the buffer view codec the writer must use, if any."""
+    """Apply the preset; returns the buffer view codec the writer must use, if any.
+
+    Each preset's libraries (meshoptimizer's simplifier, DracoPy, Pillow) load when it runs:
+    a process converting once pays only for its own (a tenth of a COMPRESS's CPU time).
+    """
     preset = options.preset
     if preset is OptimizePreset.WELD:
         weld(model)
     elif preset is OptimizePreset.SIMPLIFY:
+        from app.geometry.convert.simplify import simplify
+
         simplify(model, options.ratio, options.target_triangles, options.max_error)
     elif preset is OptimizePreset.TEXTURES:
+        from app.geometry.convert.textures import optimize_textures
+
         optimize_textures(model, options.max_texture_size, options.texture_format,
                           limits.max_texture_pixels)
     elif preset is OptimizePreset.COMPRESS and options.compression == "MESHOPT":
@@ -202,6 +210,8 @@ def _write(
     else:
         parts = list(flatten(model))
         if fmt is OutputFormat.OBJ:
+            from app.geometry.convert.write_obj import write_obj_zip  # Pillow, for textures
+
             write_obj_zip(model, parts, target, limits.max_texture_pixels)
         elif fmt is OutputFormat.STL:
             write_stl(parts, target)
