@@ -173,6 +173,10 @@ void main() {{
     vec3 color = emissive + occlusion * (
         single_scatter * specular_radiance(reflect(-to_eye, n), roughness)
         + (multi_scatter + diffuse * (1.0 - specular_share)) * irradiance);
+    // Single-scattering GGX loses the light that bounces more than once between microfacets
+    // (over half of it on a rough metal): the punctual lights' specular is scaled back up by
+    // the same albedo, as three.js does, so rough metals are not darker under them.
+    vec3 energy_compensation = 1.0 + f0 * (1.0 / single_energy - 1.0);
     for (int i = 0; i < u_light_count; ++i) {{
         vec3 to_light;
         vec3 radiance = light_radiance(i, to_light);
@@ -186,7 +190,8 @@ void main() {{
         float distribution = a2 / (PI * d * d);
         float visibility = 0.5 / (nl * sqrt(nv * nv * (1.0 - a2) + a2)
                                   + nv * sqrt(nl * nl * (1.0 - a2) + a2));
-        vec3 brdf = (1.0 - fresnel) * diffuse / PI + fresnel * distribution * visibility;
+        vec3 brdf = (1.0 - fresnel) * diffuse / PI
+            + fresnel * distribution * visibility * energy_compensation;
         color += radiance * nl * brdf;
     }}
     f_color = vec4(pbr_neutral(color) * alpha, alpha);
