@@ -155,7 +155,10 @@ class Settings(BaseSettings):
     render_max_samples: int = Field(default=16, ge=0, description="Most MSAA samples per render.")
     render_max_path_samples: int = Field(
         default=1024, ge=1, description="Most path-traced samples per pixel (PATH_TRACED).")
-    render_max_frames: int = Field(default=360, ge=1, description="Most frames in one turntable.")
+    render_max_frames: int = Field(
+        default=360, ge=1, description="Most frames in one turntable or animation clip.")
+    render_max_fps: int = Field(
+        default=60, ge=1, description="Most frames per second of an animation clip.")
     thumbnail_size: int = Field(default=256, ge=16, description="Thumbnail width and height.")
     max_batch_files: int = Field(default=50, ge=1, description="Most files in one assetUploadMany.")
     pending_upload_expiry_seconds: int = Field(default=86_400, ge=1, description="Upload expiry.")
@@ -175,7 +178,8 @@ class Settings(BaseSettings):
     max_scene_export_bytes: int = Field(default=2048 * MIB, ge=1, description="Most GLB bytes.")
     max_scene_name_length: int = Field(default=200, ge=1, description="Longest scene name.")
     max_scene_document_bytes: int = Field(
-        default=64 * MIB, ge=1024, description="Largest glTF JSON of an asset a scene reads.")
+        default=64 * MIB, ge=1024,
+        description="Largest glTF JSON of an asset a scene (or an animated render) reads.")
     scene_revisions_kept: int = Field(
         default=100, ge=1, description="Revisions a scene keeps for sceneChanged(afterVersion).")
     max_asset_tags: int = Field(default=32, ge=0, description="Most tags on one asset.")

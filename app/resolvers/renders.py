@@ -7,7 +7,7 @@ from typing import Annotated
 import strawberry
 
 from app.context import Context
-from app.errors import errors_under
+from app.errors import InvalidInput, errors_under
 from app.geometry.render import (
     Camera,
     LookAtCamera,
@@ -17,8 +17,10 @@ from app.geometry.render import (
     SceneCamera,
     Turntable,
 )
+from app.geometry.render.animation import AnimationChoice
 from app.geometry.render.cameras import vec3
 from app.geometry.render.options import DEFAULT_SAMPLES, rgba
+from app.geometry.render.request import AnimationPose, Clip
 from app.resolvers.errors import errors_as_data
 from app.resolvers.idempotency import IdempotencyKey, once
 from app.resolvers.job_types import Job
@@ -27,6 +29,7 @@ from app.schema.render import (
     DEFAULT_BACKGROUND,
     LookAtCameraInput,
     OrbitCameraInput,
+    RenderAnimationInput,
     RenderCameraInput,
     RenderSubmitInput,
 )
@@ -57,6 +60,18 @@ def camera(given: RenderCameraInput) -> Camera:
     return SceneCamera(str(given.scene_camera))
 
 
+def animation_pose(given: RenderAnimationInput) -> AnimationPose:
+    """The pose this input asks for; raises InvalidInput (fields under `animation`)."""
+    if (given.index is None) == (given.name is None):
+        raise InvalidInput("give an animation's index or its name", field=[])
+    choice: AnimationChoice = given.index if given.index is not None else str(given.name)
+    clip = None
+    if given.clip is not None:
+        with errors_under("clip"):
+            clip = Clip(start=given.clip.start, end=given.clip.end, fps=given.clip.fps)
+    return AnimationPose(choice=choice, time=given.time, clip=clip)
+
+
 def render_request(given: RenderSubmitInput) -> RenderRequest:
     """The render this input asks for; raises InvalidInput or UnsupportedOption."""
     chosen = camera(given.camera) if given.camera else None
@@ -72,7 +87,10 @@ def render_request(given: RenderSubmitInput) -> RenderRequest:
         with errors_under("turntable"):
             turntable = Turntable(given.turntable.frames, given.turntable.pitch) if (
                 given.turntable) else None
-        return RenderRequest(camera=chosen, options=options, turntable=turntable)
+        with errors_under("animation"):
+            animation = animation_pose(given.animation) if given.animation else None
+        return RenderRequest(camera=chosen, options=options, turntable=turntable,
+                             animation=animation)
 
 
 @strawberry.type

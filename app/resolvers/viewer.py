@@ -34,7 +34,7 @@ class Viewer:
         return RenderLimits(max_width=limits.max_width, max_height=limits.max_height,
                             max_samples=limits.max_samples,
                             max_path_samples=limits.max_path_samples,
-                            max_frames=limits.max_frames)
+                            max_frames=limits.max_frames, max_fps=limits.max_fps)
 
 
 def limits_of(limits: services.Limits) -> UsageLimits:

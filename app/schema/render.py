@@ -15,10 +15,15 @@ DEFAULT_BACKGROUND = RenderOptions().background
 @described(description="Encoding of rendered images.", values={
     "PNG": "Lossless, with alpha.",
     "JPEG": "Lossy by `quality`, no alpha.",
-    "WEBP": "Lossy by `quality`, with alpha; a turntable gives one file per frame.",
-    "MP4": "A turntable as one H.264 video (24 frames a second), lossy by `quality`, no "
-           "alpha; width and height must be even.",
-    "WEBM": "A turntable as one VP9 video (24 frames a second), lossy by `quality`, no alpha.",
+    "WEBP": "Lossy by `quality`, with alpha; a turntable or a clip gives one file per frame.",
+    "MP4": "A turntable's or an animation clip's frames as one H.264 video (a clip at its "
+           "fps, a turntable at 24 frames a second), lossy by `quality`, no alpha; width and "
+           "height must be even.",
+    "WEBM": "A turntable's or an animation clip's frames as one VP9 video (a clip at its fps, "
+            "a turntable at 24 frames a second), lossy by `quality`, no alpha.",
+    "ANIMATED_WEBP": "A turntable's or an animation clip's frames as one looping animated "
+                     "WebP (a clip at its fps, a turntable at 24 frames a second), lossy by "
+                     "`quality`, with alpha.",
 })
 class RenderImageFormat(Enum):
     PNG = "PNG"
@@ -26,6 +31,7 @@ class RenderImageFormat(Enum):
     WEBP = "WEBP"
     MP4 = "MP4"
     WEBM = "WEBM"
+    ANIMATED_WEBP = "ANIMATED_WEBP"
 
 
 @described(description="How an image is drawn.", values={
@@ -76,6 +82,34 @@ class TurntableInput:
         default=None, description="Degrees; null keeps the orbit camera's, or 20")
 
 
+@strawberry.input(description="Frames `1 / fps` seconds apart through an animation, from "
+                  "`start` to `end`, both included when a step lands on them.")
+class RenderClipInput:
+    start: float = strawberry.field(default=0.0, description="Seconds into the animation of "
+                                    "the first frame")
+    end: float | None = strawberry.field(
+        default=None, description="Seconds into the animation of the last frame, at most its "
+        "end; null: the animation's end")
+    fps: float = strawberry.field(default=24.0, description="Frames per second, drawn and "
+                                  "played (viewer.renderLimits.maxFps at most)")
+
+
+@strawberry.input(description="The model posed by one of its glTF animations (give index or "
+                  "name): at `time` in every frame, or along `clip`, one frame per step. "
+                  "Nodes move (translation, rotation, scale); skins and morph targets are "
+                  "drawn at rest.")
+class RenderAnimationInput:
+    index: int | None = strawberry.field(
+        default=None, description="The animation's position in the glTF's animations, from 0")
+    name: str | None = strawberry.field(default=None, description="The animation's name")
+    time: float | None = strawberry.field(
+        default=None, description="Seconds into the animation of every frame (null: 0, or "
+        "the clip's); within its end")
+    clip: RenderClipInput | None = strawberry.field(
+        default=None, description="Frames through the animation instead of one time; with "
+        "MP4, WEBM or ANIMATED_WEBP one file, otherwise one image per frame")
+
+
 @strawberry.input(description="What to render (assetId or sceneId) and how.")
 class RenderSubmitInput:
     asset_id: strawberry.ID | None = strawberry.field(
@@ -97,6 +131,10 @@ class RenderSubmitInput:
     samples: int | None = strawberry.field(
         default=None, description="Per pixel: MSAA samples for RASTER (null: 4), paths "
         "traced for PATH_TRACED (null: 64)")
-    quality: int = strawberry.field(default=90, description="1..100, for JPEG and WEBP")
+    quality: int = strawberry.field(default=90, description="1..100, for JPEG, WEBP, MP4, "
+                                    "WEBM and ANIMATED_WEBP")
     turntable: TurntableInput | None = strawberry.field(
         default=None, description="Render a turn around the model instead of one image")
+    animation: RenderAnimationInput | None = strawberry.field(
+        default=None, description="Pose the model by one of its animations (assets only: "
+        "scenes render at rest); null: at rest")

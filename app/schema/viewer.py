@@ -62,3 +62,5 @@ class RenderLimits:
     max_frames: int = strawberry.field(
         description="Most frames in one turntable or animation clip "
         "(ATELIER_RENDER_MAX_FRAMES).")
+    max_fps: int = strawberry.field(
+        description="Most frames per second of an animation clip (ATELIER_RENDER_MAX_FPS).")

@@ -1,18 +1,19 @@
-"""Renders: check a request against the viewer's rights and the limits before queueing its job,
-find the GLB a job draws, store the images it makes, and list them on their asset in the
-transaction of the job write that records them."""
+"""Renders: check a request against the viewer's rights, the limits and the asset's animations
+before queueing its job, find the GLB a job draws, store the images it makes, and list them on
+their asset in the transaction of the job write that records them."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path, PurePosixPath
-from typing import Protocol
+from typing import Any, Protocol
 
 from pymongo.asynchronous.client_session import AsyncClientSession
 
 from app.config import Settings
-from app.errors import InvalidInput, InvalidState, NotFound, errors_under
+from app.errors import InvalidInput, InvalidState, NotFound, UnsupportedOption, errors_under
 from app.geometry.render import RenderLimits, RenderRequest
+from app.geometry.render.animation import declared_animation
 from app.models.asset import Asset, AssetStatus
 from app.models.common import FileRole, StoredFile
 from app.models.job import Job, JobKind, JobPriority
@@ -28,11 +29,21 @@ from app.services.storage import ObjectInfo, Storage
 
 IMAGE_TYPES = {"PNG": ("png", "image/png"), "JPEG": ("jpg", "image/jpeg"),
                "WEBP": ("webp", "image/webp")}
-VIDEO_TYPES = {"MP4": ("mp4", "video/mp4"), "WEBM": ("webm", "video/webm")}
+VIDEO_TYPES = {"MP4": ("mp4", "video/mp4"), "WEBM": ("webm", "video/webm"),
+               "ANIMATED_WEBP": ("webp", "image/webp")}
+
+
+class GltfDocuments(Protocol):
+    async def gltf_document(self, asset: Asset, number: int | None = None) -> dict[str, Any]:
+        """The glTF JSON of the GLB of the asset's version `number` (None: the current one)."""
 
 
 class SceneGlbSource(Protocol):
-    """What renders need from scenes; the scene service provides it."""
+    """What renders need from scenes, and the glTF documents of assets that scenes read; the
+    scene service provides them."""
+
+    @property
+    def assets(self) -> GltfDocuments: ...
 
     async def scene_project(self, scene_id: str) -> str | None:
         """The scene's project, or None when there is no such scene."""
@@ -49,6 +60,7 @@ def render_limits(settings: Settings) -> RenderLimits:
                         max_samples=settings.render_max_samples,
                         max_path_samples=settings.render_max_path_samples,
                         max_frames=settings.render_max_frames,
+                        max_fps=settings.render_max_fps,
                         max_triangles=settings.max_triangles,
                         max_texture_pixels=settings.max_image_pixels)
 
@@ -73,7 +85,11 @@ class RenderService:
         if asset_id is not None:
             asset = await self._renderable_asset(principal, asset_id)
             version, project_id = asset.current_version, asset.project_id
+            await self._check_animation(asset, request)
         else:
+            if request.animation is not None:
+                raise UnsupportedOption("scenes render at rest: a scene's GLB leaves out its "
+                                        "assets' animations", field=["animation"])
             project_id = await self._writable_scene(principal, str(scene_id))
         owner = principal.owner  # a project's EDITOR renders as itself, and sees its job
         # One image is interactive (someone is looking at the page); a turntable is batch work.
@@ -110,11 +126,12 @@ class RenderService:
         stored = await self.storage.put_stream(key, _one_chunk(image), content_type=content_type)
         return self._output(job, stored, image_format, content_type)
 
-    async def store_video(self, job: Job, video: Path, video_format: str) -> StoredFile:
-        """Store a turntable's video file as renders/<job id>/turntable.<ext>; its file
-        record, for the job to list (see `listing`)."""
+    async def store_video(self, job: Job, video: Path, video_format: str,
+                          name: str = "turntable") -> StoredFile:
+        """Store the video file of a turntable or a clip (`name`) as
+        renders/<job id>/<name>.<ext>; its file record, for the job to list (see `listing`)."""
         extension, content_type = VIDEO_TYPES[video_format]
-        key = f"renders/{job.id}/turntable.{extension}"
+        key = f"renders/{job.id}/{name}.{extension}"
         stored = await self.storage.put_file(key, video, content_type=content_type)
         return self._output(job, stored, video_format, content_type)
 
@@ -162,6 +179,16 @@ class RenderService:
             raise InvalidState(f"the asset is {asset.status.value}; only READY assets render",
                                field=["asset_id"])
         return asset
+
+    async def _check_animation(self, asset: Asset, request: RenderRequest) -> None:
+        """Check the animation the request poses the asset with against the asset's glTF
+        document: it has one by that index or name (NOT_FOUND, INVALID_INPUT when it has
+        none), a time or clip within its declared end, a clip within the frame limit."""
+        if request.animation is None or self.scenes is None:
+            return
+        document = await self.scenes.assets.gltf_document(asset)
+        with errors_under("request"):
+            request.frames(self.limits, declared_animation(document, request.animation.choice))
 
     async def _writable_scene(self, principal: Principal, scene_id: str) -> str:
         """The project of the scene the principal may render."""

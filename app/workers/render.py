@@ -1,5 +1,6 @@
-"""The render job: the GLB of an asset (or scene) → one image per camera, each stored and listed
-on the job as soon as it is done, or a turntable's frames as one video stored at the end. A
+"""The render job: the GLB of an asset (or scene) → one image per frame (a camera, and a time
+when an animation poses the model), each stored and listed on the job as soon as it is done, or
+a turntable's or an animation clip's frames as one video stored at the end. A
 small raster render draws on the process's render thread; a large one, a path-traced one (with
 a stage per pass, the points where a cancellation stops it), a video (see
 app.workers.render_child) and every scene composition in the sandboxed child."""
@@ -8,14 +9,18 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import struct
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from app.errors import JobTimeout
-from app.geometry.render import Camera, RenderRequest
+from app.errors import CorruptFile, JobTimeout, LimitExceeded
+from app.geometry.gltf_io import CHUNK_JSON, GLB_MAGIC, parse_json
+from app.geometry.render import RenderRequest
+from app.geometry.render.animation import declared_animation
+from app.geometry.render.request import Frame
 from app.geometry.scene_graph import SceneGraph
 from app.models.common import StoredFile
 from app.services.container import Services
@@ -24,6 +29,7 @@ from app.workers.job_run import JobRun
 from app.workers.outcome import Outcome, carry_out, claim
 from app.workers.render_child import (
     ChildRender,
+    Motion,
     compose_scene,
     fits_render_thread,
     frame_path,
@@ -54,23 +60,63 @@ async def render(ctx: dict[str, Any], job_id: str) -> None:
 async def _render_images(services: Services, run: JobRun) -> Outcome:
     """The stored images, with the time spent loading and drawing them."""
     request = RenderRequest.from_params(run.job.params)
-    cameras = request.cameras(services.renders.limits)
     deadline = time.monotonic() + services.settings.job_timeout_seconds
     # The claim put the job in "load" (download, compose, upload to the GPU); a single image
     # needs no per-frame stage (every stage costs a database transaction).
     with tempfile.TemporaryDirectory(prefix="atelier-render-") as work:
         glb = await services.renders.glb_file(run.job, Path(work), _composer(services))
+        frames = await _frames(services, request, glb)
         size = (await asyncio.to_thread(glb.stat)).st_size
         if fits_render_thread(request.options, size, services.settings.render_inline_max_mb):
-            rendered = await _on_render_thread(services, run, request, cameras, glb, deadline)
+            rendered = await _on_render_thread(services, run, request, frames, glb, deadline)
         else:
-            rendered = await _in_child(services, run, request, cameras, glb, deadline)
+            rendered = await _in_child(services, run, request, frames, glb, deadline)
     count = len(rendered.outputs)
-    what = (f"{len(cameras)} frames rendered into one {request.options.format} video"
+    what = (f"{len(frames)} frames rendered into one {request.options.format} file"
             if request.options.is_video else f"{count} {'image' if count == 1 else 'images'}"
             " rendered")
     return Outcome(rendered.outputs, f"{what} in {rendered.seconds * 1e3:.1f} ms",
                    also=services.renders.listing(run.job, rendered.outputs))
+
+
+async def _frames(services: Services, request: RenderRequest, glb: Path) -> list[Frame]:
+    """Every frame's camera and time; the times of an animation come from the GLB's JSON
+    (the declared end of its keyframes), so the worker never reads the model's buffers."""
+    animation = None
+    if request.animation is not None:
+        document = await asyncio.to_thread(
+            glb_document, glb, services.settings.max_scene_document_bytes)
+        animation = declared_animation(document, request.animation.choice)
+    return request.frames(services.renders.limits, animation)
+
+
+def glb_document(path: Path, max_bytes: int) -> dict[str, Any]:
+    """The JSON document of a GLB file, read without its binary chunk; raises CorruptFile,
+    or LimitExceeded for a document over `max_bytes`."""
+    with path.open("rb") as file:
+        head = file.read(20)  # the GLB header, then the JSON chunk's
+        if len(head) < 20:
+            raise CorruptFile("the GLB is truncated")
+        magic, _, _, length, kind = struct.unpack("<4sIIII", head)
+        if magic != GLB_MAGIC or kind != CHUNK_JSON:
+            raise CorruptFile("the GLB does not start with a JSON chunk")
+        if length > max_bytes:
+            raise LimitExceeded(f"the model's glTF document has {length} bytes; an animated "
+                                f"render reads at most {max_bytes}")
+        return parse_json(file.read(length))
+
+
+def _motion(request: RenderRequest, frames: list[Frame]) -> Motion:
+    """How the frames move, for the render thread or the child."""
+    if request.animation is None:
+        return Motion()
+    return Motion(choice=request.animation.choice, times=tuple(frame.time for frame in frames),
+                  frames_per_second=request.frames_per_second)
+
+
+def _frame_number(request: RenderRequest, number: int) -> int | None:
+    """A frame's number in its file name; None for a render of one image alone."""
+    return number if request.turntable or request.clip else None
 
 
 def _composer(services: Services) -> Composer:
@@ -84,33 +130,35 @@ def _composer(services: Services) -> Composer:
 
 
 async def _on_render_thread(services: Services, run: JobRun, request: RenderRequest,
-                            cameras: Sequence[Camera | None], glb: Path, deadline: float
-                            ) -> Rendered:
+                            frames: list[Frame], glb: Path, deadline: float) -> Rendered:
     renders = services.renders
     thread = process_render_thread(renders.limits)
+    motion = _motion(request, frames)
     outputs: list[StoredFile] = []
     started = time.perf_counter()
-    async with thread.loaded(await asyncio.to_thread(glb.read_bytes)) as scene:
+    data = await asyncio.to_thread(glb.read_bytes)
+    async with thread.posed(data, motion.choice, [frame.time for frame in frames]) as (
+            scene, poses):
         seconds = time.perf_counter() - started
-        for number, camera in enumerate(cameras, start=1):
-            if len(cameras) > 1:
-                await run.stage(f"frame {number}/{len(cameras)}",
-                                _progress((number - 1) / len(cameras)), outputs=outputs,
+        for number, frame in enumerate(frames, start=1):
+            if len(frames) > 1:
+                await run.stage(f"frame {number}/{len(frames)}",
+                                _progress((number - 1) / len(frames)), outputs=outputs,
                                 also=renders.listing(run.job, outputs))
             if time.monotonic() > deadline:
                 raise JobTimeout(f"the render took longer than the limit of "
                                  f"{services.settings.job_timeout_seconds:g}s; "
-                                 f"{len(outputs)} of {len(cameras)} images were done")
-            image = await thread.render(scene, camera, request.options)
+                                 f"{len(outputs)} of {len(frames)} images were done")
+            image = await thread.render(scene, frame.camera, request.options,
+                                        poses.at(frame.time))
             seconds += image.seconds
-            frame = number if request.turntable else None
-            outputs.append(await renders.store_image(run.job, frame, image.data,
-                                                     request.options.format))
+            outputs.append(await renders.store_image(run.job, _frame_number(request, number),
+                                                     image.data, request.options.format))
     return Rendered(outputs, seconds)
 
 
 async def _in_child(services: Services, run: JobRun, request: RenderRequest,
-                    cameras: Sequence[Camera | None], glb: Path, deadline: float) -> Rendered:
+                    frames: list[Frame], glb: Path, deadline: float) -> Rendered:
     """Render in the sandboxed child; each image it reports done is stored right away and the
     next frame's (or pass's) stage written, which stops the child if the user cancelled. A
     video is stored once the child has encoded every frame."""
@@ -118,39 +166,41 @@ async def _in_child(services: Services, run: JobRun, request: RenderRequest,
     folder.mkdir()
     outputs: list[StoredFile] = []
     image_format = request.options.format
+    count = len(frames)
 
     async def store_until(done: int) -> None:
         while len(outputs) < done:
             number = len(outputs) + 1
             data = await asyncio.to_thread(frame_path(folder, number).read_bytes)
             outputs.append(await services.renders.store_image(
-                run.job, number if request.turntable else None, data, image_format))
+                run.job, _frame_number(request, number), data, image_format))
 
     async def progress(stage: str, fraction: float) -> None:
         if stage != "frame":  # a pass of a path-traced frame
             await run.stage(stage, _progress(fraction), outputs=outputs,
                             also=services.renders.listing(run.job, outputs))
             return
-        done = round(fraction * len(cameras))
+        done = round(fraction * count)
         if not request.options.is_video:
             await store_until(done)
-        if done < len(cameras):
-            await run.stage(f"frame {done + 1}/{len(cameras)}", _progress(done / len(cameras)),
+        if done < count:
+            await run.stage(f"frame {done + 1}/{count}", _progress(done / count),
                             outputs=outputs, also=services.renders.listing(run.job, outputs))
 
-    if len(cameras) > 1:  # as on the render thread, each frame's stage begins it
-        await run.stage(f"frame 1/{len(cameras)}", _progress(0.0), outputs=outputs)
+    if count > 1:  # as on the render thread, each frame's stage begins it
+        await run.stage(f"frame 1/{count}", _progress(0.0), outputs=outputs)
     remaining = max(deadline - time.monotonic(), 0.001)
     limits = dataclasses.replace(Limits.from_settings(services.settings),
                                  timeout_seconds=remaining)
     result: ChildRender = await run_isolated(
-        render_to_files, glb, cameras, request.options, services.renders.limits, folder,
-        remaining, limits=limits, on_progress=progress)
+        render_to_files, glb, [frame.camera for frame in frames], request.options,
+        services.renders.limits, folder, remaining, _motion(request, frames), limits=limits,
+        on_progress=progress)
     if request.options.is_video:
-        outputs.append(await services.renders.store_video(run.job, video_path(folder),
-                                                          image_format))
+        outputs.append(await services.renders.store_video(
+            run.job, video_path(folder), image_format, "clip" if request.clip else "turntable"))
     else:
-        await store_until(len(cameras))
+        await store_until(count)
     return Rendered(outputs, result.seconds)
 
 

@@ -1,7 +1,7 @@
 """Where a render runs: small raster images on the worker's render thread (its GL context is
 warm); anything whose memory could be large, every path-traced render (Mitsuba on the CPU, in
-passes) and every turntable video (frames piped to ffmpeg) in the sandboxed child, with the
-job's memory cap.
+passes) and every video (a turntable's or an animation clip's frames piped to ffmpeg) in the
+sandboxed child, with the job's memory cap.
 
 A render's memory is mostly its framebuffers (per pixel, and per MSAA sample) and the scene's
 arrays (a few times the GLB's size), so it is estimated before anything is loaded; a render
@@ -21,8 +21,10 @@ from pathlib import Path
 import numpy as np
 
 from app.geometry.render import Camera, Renderer, RenderLimits, RenderOptions, encode_image
+from app.geometry.render.animation import AnimationChoice
 from app.geometry.render.path_tracer import PassDone, PathTracer
-from app.geometry.render.video import VideoEncoder
+from app.geometry.render.posed import PosedScenes
+from app.geometry.render.video import FRAMES_PER_SECOND, VideoEncoder
 from app.geometry.scene_graph import SceneGraph
 from app.services.scenes import compose_file
 
@@ -35,7 +37,7 @@ BYTES_PER_SAMPLE = 8 + 4
 GLB_EXPANSION = 4
 
 Report = Callable[[str, float], None]
-DrawFrame = Callable[[Camera | None, PassDone], np.ndarray]
+DrawFrame = Callable[[Camera | None, float | None, PassDone], np.ndarray]
 
 
 def render_memory_bytes(options: RenderOptions, glb_size: int) -> int:
@@ -55,7 +57,7 @@ def frame_path(folder: Path, number: int) -> Path:
 
 
 def video_path(folder: Path) -> Path:
-    return folder / "turntable.video"
+    return folder / "frames.video"
 
 
 @dataclass(frozen=True)
@@ -63,11 +65,25 @@ class ChildRender:
     seconds: float  # loading, rendering and encoding in the child
 
 
+@dataclass(frozen=True)
+class Motion:
+    """How a render's frames move: each camera's time (`times`, one per camera; empty: all at
+    rest) in the GLB's animation `choice`, and how many frames a video plays a second."""
+
+    choice: AnimationChoice | None = None
+    times: tuple[float | None, ...] = ()
+    frames_per_second: float = FRAMES_PER_SECOND
+
+
+AT_REST = Motion()
+
+
 def render_to_files(glb_path: Path, cameras: Sequence[Camera | None], options: RenderOptions,
-                    limits: RenderLimits, folder: Path, encode_timeout_seconds: float, *,
-                    report: Report) -> ChildRender:
+                    limits: RenderLimits, folder: Path, encode_timeout_seconds: float,
+                    motion: Motion = AT_REST, *, report: Report) -> ChildRender:
     """In the child: load the GLB for the options' renderer and write each camera's encoded
-    image to `frame_path(folder, n)`, or every frame into one video at `video_path(folder)`.
+    image, posed as `motion` says, to `frame_path(folder, n)`, or every frame into one video
+    at `video_path(folder)`.
 
     Reports 'frame' with the fraction of frames done and, path tracing, each pass done as
     'pass p/P' (prefixed 'frame n/N, ' in a turntable) with the fraction of the whole render.
@@ -80,31 +96,47 @@ def render_to_files(glb_path: Path, cameras: Sequence[Camera | None], options: R
         return lambda done, total: report(f"{prefix}pass {done}/{total}",
                                           (number - 1 + done / total) / count)
 
-    with _frame_drawer(glb_path, options, limits) as draw:
+    times = motion.times or (None,) * count
+    frames = list(zip(cameras, times, strict=True))
+    with _frame_drawer(glb_path, options, limits, motion.choice, times) as draw:
         if options.is_video:
-            with VideoEncoder(video_path(folder), options, encode_timeout_seconds) as video:
-                for number, camera in enumerate(cameras, start=1):
-                    video.write(draw(camera, pass_reporter(number)))
+            with VideoEncoder(video_path(folder), options, encode_timeout_seconds,
+                              motion.frames_per_second) as video:
+                for number, (camera, at) in enumerate(frames, start=1):
+                    video.write(draw(camera, at, pass_reporter(number)))
                     report("frame", number / count)
                 video.finish()
         else:
-            for number, camera in enumerate(cameras, start=1):
-                pixels = draw(camera, pass_reporter(number))
+            for number, (camera, at) in enumerate(frames, start=1):
+                pixels = draw(camera, at, pass_reporter(number))
                 frame_path(folder, number).write_bytes(encode_image(pixels, options))
                 report("frame", number / count)
     return ChildRender(time.perf_counter() - started)
 
 
 @contextlib.contextmanager
-def _frame_drawer(glb_path: Path, options: RenderOptions, limits: RenderLimits
+def _frame_drawer(glb_path: Path, options: RenderOptions, limits: RenderLimits,
+                  choice: AnimationChoice | None, times: Sequence[float | None]
                   ) -> Iterator[DrawFrame]:
-    """The GLB loaded for the options' renderer, as a function drawing one camera's pixels."""
+    """The GLB loaded for the options' renderer at each of `times` in animation `choice`, as
+    a function drawing one camera's pixels at one of those times."""
+    poses = PosedScenes(glb_path.read_bytes(), limits, choice, times)
     if options.renderer == "PATH_TRACED":
-        tracer = PathTracer(glb_path.read_bytes(), limits)
-        yield lambda camera, on_pass: tracer.render_pixels(camera, options, on_pass)
+        tracer = PathTracer(poses.first, limits)
+
+        def trace(camera: Camera | None, at: float | None, on_pass: PassDone) -> np.ndarray:
+            tracer.place(poses.at(at))
+            return tracer.render_pixels(camera, options, on_pass)
+
+        yield trace
         return
-    with Renderer(limits) as renderer, renderer.load(glb_path.read_bytes()) as scene:
-        yield lambda camera, _on_pass: renderer.render_pixels(scene, camera, options)
+    with Renderer(limits) as renderer, renderer.load(poses.first) as scene:
+
+        def draw(camera: Camera | None, at: float | None, _on_pass: PassDone) -> np.ndarray:
+            renderer.place(scene, poses.at(at))
+            return renderer.render_pixels(scene, camera, options)
+
+        yield draw
 
 
 def compose_scene(graph: SceneGraph, sources: Mapping[str, Path], name: str, output: Path, *,

@@ -11,12 +11,15 @@ import asyncio
 import contextlib
 import functools
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
 from app.geometry.render import Camera, LoadedScene, Renderer, RenderLimits, RenderOptions
+from app.geometry.render.animation import AnimationChoice
+from app.geometry.render.posed import PosedScenes
+from app.geometry.render.scene_data import SceneData
 
 R = TypeVar("R")
 
@@ -50,12 +53,32 @@ class RenderThread:
             # Queued, not awaited: the release runs even when this task is being cancelled.
             self._executor.submit(scene.release)
 
+    @contextlib.asynccontextmanager
+    async def posed(self, glb: bytes, choice: AnimationChoice | None,
+                    times: Sequence[float | None]) -> AsyncIterator[tuple[LoadedScene,
+                                                                          PosedScenes]]:
+        """The GLB uploaded once, with its scene at each of `times` in animation `choice`
+        (see `PosedScenes`) for `render`'s `pose`, for as long as the block runs."""
+
+        def load(renderer: Renderer) -> tuple[LoadedScene, PosedScenes]:
+            poses = PosedScenes(glb, self.limits, choice, times)
+            return renderer.load(poses.first), poses
+
+        scene, poses = await self.call(load)
+        try:
+            yield scene, poses
+        finally:
+            self._executor.submit(scene.release)
+
     async def render(self, scene: LoadedScene, camera: Camera | None,
-                     options: RenderOptions) -> RenderedImage:
-        """One encoded image of a scene `loaded` by this thread."""
+                     options: RenderOptions, pose: SceneData | None = None) -> RenderedImage:
+        """One encoded image of a scene `loaded` (or `posed`) by this thread, moved to `pose`
+        first when given."""
 
         def timed(renderer: Renderer) -> RenderedImage:
             started = time.perf_counter()
+            if pose is not None:
+                renderer.place(scene, pose)
             data = renderer.render(scene, camera, options)
             return RenderedImage(data, time.perf_counter() - started)
 

@@ -20,7 +20,7 @@ UNUSUAL = Settings(
     max_triangles=1_234, max_image_pixels=2_345, job_timeout_seconds=34,
     convert_max_source_bytes=4_567, convert_max_output_bytes=5_678,
     render_max_width=61, render_max_height=62, render_max_samples=3,
-    render_max_path_samples=64, render_max_frames=7, lod_max_levels=6,
+    render_max_path_samples=64, render_max_frames=7, render_max_fps=8, lod_max_levels=6,
     max_scene_nodes=71, max_scene_operations=72, max_page_size=73, max_scene_name_length=74,
     max_scene_document_bytes=75_000, max_scene_export_bytes=76, scene_revisions_kept=77,
     max_asset_tags=81, max_asset_tag_length=82, max_asset_name_length=83,
@@ -46,7 +46,7 @@ def test_render_limits_are_a_view_of_settings() -> None:
     assert defaults_kept(render_limits(UNUSUAL), except_for={"max_texture_size"}) == []
     assert render_limits(UNUSUAL) == RenderLimits(
         max_width=61, max_height=62, max_samples=3, max_path_samples=64, max_frames=7,
-        max_triangles=1_234, max_texture_pixels=2_345)
+        max_fps=8, max_triangles=1_234, max_texture_pixels=2_345)
 
 
 def test_scene_and_label_limits_are_views_of_settings() -> None:

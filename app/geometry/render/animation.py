@@ -100,11 +100,6 @@ class Animation:
     name: str
     tracks: tuple[Track, ...]
 
-    @property
-    def duration(self) -> float:
-        """Seconds from 0 to the last keyframe of any channel."""
-        return max((float(track.times[-1]) for track in self.tracks), default=0.0)
-
     def pose(self, nodes: list[dict[str, Any]], time: float) -> Pose:
         """The local matrix at `time` of each node the animation moves: the node's own
         translation, rotation and scale with the animated ones replaced."""
@@ -117,31 +112,72 @@ class Animation:
         return {index: node_matrix(transform) for index, transform in moved.items()}
 
 
-def find_animation(asset: GltfAsset, choice: AnimationChoice) -> Animation:
-    """The glTF animation at index `choice` or named `choice`; raises NotFound naming the
-    field (`animation.index` or `animation.name`), CorruptFile for a malformed one."""
-    animations = asset.section("animations")
+@dataclass(frozen=True)
+class DeclaredAnimation:
+    """An animation as its glTF document alone describes it: `duration` is the latest
+    keyframe time the input accessors of its node channels declare (their `max`, which glTF
+    requires), None when one declares none."""
+
+    index: int
+    duration: float | None
+
+
+def animation_index(animations: list[dict[str, Any]], choice: AnimationChoice) -> int:
+    """The index of the animation `choice` names; raises InvalidInput (field `animation`) when
+    the model has none, NotFound naming the field (`animation.index` or `animation.name`)
+    when it has others."""
+    if not animations:
+        raise InvalidInput("the model has no animations", field=["animation"])
     if isinstance(choice, int):
         if not 0 <= choice < len(animations):
             raise NotFound(f"the model has no animation {choice} (it has {len(animations)})",
                            field=["animation", "index"])
-        index = choice
-    else:
-        names = [animation.get("name") for animation in animations]
-        if choice not in names:
-            known = ", ".join(repr(name) for name in names if name) or "none named"
-            raise NotFound(f"the model has no animation named {choice!r} ({known})",
-                           field=["animation", "name"])
-        index = names.index(choice)
+        return choice
+    names = [animation.get("name") for animation in animations]
+    if choice not in names:
+        known = ", ".join(repr(name) for name in names if name) or "none named"
+        raise NotFound(f"the model has no animation named {choice!r} ({known})",
+                       field=["animation", "name"])
+    return names.index(choice)
+
+
+def find_animation(asset: GltfAsset, choice: AnimationChoice) -> Animation:
+    """The glTF animation `choice` names (see `animation_index`); CorruptFile for a
+    malformed one."""
+    index = animation_index(asset.section("animations"), choice)
     try:
         return _read_animation(asset, index)
     except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
         raise CorruptFile(f"animation {index} is malformed: {exc!r}") from exc
 
 
-def check_time(animation: Animation, time: float, field: list[str]) -> None:
-    """Raise InvalidInput, at `field`, for a time past the end of the animation."""
-    if time > animation.duration + 1e-9:
+def declared_animation(document: dict[str, Any], choice: AnimationChoice) -> DeclaredAnimation:
+    """The animation `choice` names, read from the glTF JSON alone (no keyframes are
+    decoded); raises what `animation_index` raises, CorruptFile for a malformed one."""
+    listed = document.get("animations")
+    animations = listed if isinstance(listed, list) else []
+    try:
+        index = animation_index(animations, choice)
+        animation = animations[index]
+        accessors = document.get("accessors", [])
+        ends = []
+        for channel in animation.get("channels", []):
+            target = channel["target"]
+            if target["path"] not in _WIDTHS or "node" not in target:
+                continue  # as _read_animation: channels the renderer does not play
+            declared = accessors[animation["samplers"][channel["sampler"]]["input"]].get("max")
+            if not declared:
+                return DeclaredAnimation(index, None)
+            ends.append(float(declared[0]))
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
+        raise CorruptFile(f"animation {choice!r} is malformed: {exc!r}") from exc
+    return DeclaredAnimation(index, max(ends, default=0.0))
+
+
+def check_time(animation: DeclaredAnimation, time: float, field: list[str]) -> None:
+    """Raise InvalidInput, at `field`, for a time past the end of the animation (when its
+    end is declared)."""
+    if animation.duration is not None and time > animation.duration + 1e-9:
         raise InvalidInput(f"time {time:g}s is past the end of animation {animation.index} "
                            f"({animation.duration:g}s long)", field=field)
 

@@ -98,7 +98,8 @@ class RenderLimits:
 
     Textures wider or taller than `max_texture_size` are downscaled to fit, not rejected:
     a render never needs more texels than pixels. `max_texture_pixels` rejects images whose
-    decoded size alone would exhaust memory. `max_frames` bounds a turntable's frame count.
+    decoded size alone would exhaust memory. `max_frames` bounds a turntable's or an animation
+    clip's frame count, `max_fps` a clip's frames per second.
     `max_samples` bounds MSAA samples, `max_path_samples` the paths per pixel of PATH_TRACED.
     """
 
@@ -107,6 +108,7 @@ class RenderLimits:
     max_samples: int = 16
     max_path_samples: int = 1024
     max_frames: int = 720
+    max_fps: int = 60
     max_triangles: int = 20_000_000
     max_texture_pixels: int = 8192 * 8192
     max_texture_size: int = 4096

@@ -10,20 +10,22 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from app.geometry.render.animation import Animation
+from app.geometry.render.animation import AnimationChoice, find_animation
 from app.geometry.render.options import RenderLimits
 from app.geometry.render.scene_data import Bounds, SceneData
 from app.geometry.render.scene_reader import SceneReader
 
 
 class PosedScenes:
-    """The scene of each time in `times` (None: at rest), read from one GLB."""
+    """The scene of each time in `times` (None: at rest) as the GLB's animation `choice`
+    (None: none) poses it."""
 
-    def __init__(self, glb: bytes, limits: RenderLimits, animation: Animation | None,
+    def __init__(self, glb: bytes, limits: RenderLimits, choice: AnimationChoice | None,
                  times: Sequence[float | None]) -> None:
-        """Raises what `read_scene` raises."""
+        """Raises what `read_scene` and `find_animation` raise."""
         reader = SceneReader(glb, limits)
         nodes = reader.asset.section("nodes")
+        animation = None if choice is None else find_animation(reader.asset, choice)
         scenes = {time: reader.read(None if animation is None or time is None
                                     else animation.pose(nodes, time))
                   for time in dict.fromkeys(times)}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.errors import AtelierError, InvalidInput, LimitExceeded, UnsupportedOption
-from app.geometry.render.animation import Animation, AnimationChoice, check_time
+from app.geometry.render.animation import AnimationChoice, DeclaredAnimation, check_time
 from app.geometry.render.cameras import (
     DEFAULT_CAMERA,
     Camera,
@@ -88,18 +88,21 @@ class AnimationPose:
                 raise InvalidInput("an animation time must be 0 or more seconds",
                                    field=["time"])
 
-    def times(self, animation: Animation, max_frames: int) -> list[float]:
+    def times(self, animation: DeclaredAnimation, max_frames: int) -> list[float]:
         """The time of each frame in `animation` (one time without a clip); raises
-        InvalidInput for a time past its end, LimitExceeded for too many frames."""
+        InvalidInput for a time past its end, or a clip without an end in an animation that
+        declares none, LimitExceeded for too many frames."""
         if self.clip is None:
             time = self.time or 0.0
             check_time(animation, time, ["animation", "time"])
             return [time]
         end = self.clip.end
         if end is None:
+            if animation.duration is None:
+                raise InvalidInput(f"animation {animation.index} declares no end: give the "
+                                   "clip an end", field=["animation", "clip", "end"])
             end = animation.duration
-            if self.clip.start > end:
-                check_time(animation, self.clip.start, ["animation", "clip", "start"])
+            check_time(animation, self.clip.start, ["animation", "clip", "start"])
         check_time(animation, end, ["animation", "clip", "end"])
         try:
             return self.clip.times(end, max_frames)
@@ -155,11 +158,14 @@ class RenderRequest:
         return self.clip.fps if self.clip else float(FRAMES_PER_SECOND)
 
     def check(self, limits: RenderLimits) -> None:
-        """Raise LimitExceeded for an image, turntable or clip (whose end is given) past the
-        deployment's limits."""
+        """Raise LimitExceeded for an image, turntable or clip (its fps, and its frames when
+        its end is given) past the deployment's limits."""
         limits.check_options(self.options)
         self.cameras(limits)  # building the turntable checks its frame count
         clip = self.clip
+        if clip is not None and clip.fps > limits.max_fps:
+            raise LimitExceeded(f"fps {clip.fps:g} exceeds the limit of {limits.max_fps} "
+                                "frames per second", field=["animation", "clip", "fps"])
         if clip is not None and clip.end is not None:
             try:
                 clip.times(clip.end, limits.max_frames)
@@ -167,7 +173,8 @@ class RenderRequest:
                 error.field = ["animation", "clip", *(error.field or [])]
                 raise
 
-    def frames(self, limits: RenderLimits, animation: Animation | None) -> list[Frame]:
+    def frames(self, limits: RenderLimits, animation: DeclaredAnimation | None
+               ) -> list[Frame]:
         """Every frame, in order; `animation` is the model's animation this request chose
         (None when it chose none)."""
         cameras = self.cameras(limits)

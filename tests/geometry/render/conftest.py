@@ -36,12 +36,15 @@ class GlbWriter:
         self.document["bufferViews"].append(view)
         return len(self.document["bufferViews"]) - 1
 
-    def accessor(self, values: np.ndarray, indices: bool = False) -> int:
+    def accessor(self, values: np.ndarray, indices: bool = False, keyframes: bool = False
+                 ) -> int:
+        """An accessor of vertex attributes, of indices, or of animation keyframes
+        (`keyframes`: its buffer view has no GPU target, as glTF requires)."""
         values = np.ascontiguousarray(values, dtype=np.uint32 if indices else np.float32)
         width = 1 if values.ndim == 1 else values.shape[1]
+        target = None if keyframes else ELEMENT_ARRAY_BUFFER if indices else ARRAY_BUFFER
         accessor = {
-            "bufferView": self._view(values.tobytes(),
-                                     ELEMENT_ARRAY_BUFFER if indices else ARRAY_BUFFER),
+            "bufferView": self._view(values.tobytes(), target),
             "componentType": 5125 if indices else 5126,
             "count": len(values),
             "type": _TYPES[width],
