@@ -48,12 +48,14 @@ def _serve(args: argparse.Namespace) -> int:
 def _api(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from app.main import create_app
+    from app.main import create_app, settle_heap
 
     settings = _settings(args)
     tracing.configure(settings, "atelier-api")
+    app = create_app(settings)
+    settle_heap()
     # log_config=None: uvicorn keeps the handlers logs.configure installed.
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
+    uvicorn.run(app, host=settings.host, port=settings.port,
                 log_level="info", log_config=None, proxy_headers=True)
     return 0
 
