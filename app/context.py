@@ -42,7 +42,7 @@ class Context:
         """A signed URL of the file, signed once per request however often it is asked for
         (an asset's `files` and its `glbUrl` name the same GLB). A websocket signs each time:
         it outlives the URLs' expiry."""
-        signed = None if self.fresh_reads else self._signed_urls.get(stored.key)
+        signed = self.file_url_now(stored)
         if signed is None:
             signed = await self.services.storage.download_url(
                 stored.key,
@@ -51,6 +51,25 @@ class Context:
                 base_url=self.base_url,
                 expires_in=self.services.settings.signed_url_ttl_seconds,
             )
-            if not self.fresh_reads:
-                self._signed_urls[stored.key] = signed
+            self._remember_url(stored, signed)
         return signed
+
+    def file_url_now(self, stored: StoredFile) -> str | None:
+        """`file_url` without awaiting, when that is possible: signed earlier in this request,
+        or by a store that signs without I/O; None when only `file_url` can give it."""
+        signed = None if self.fresh_reads else self._signed_urls.get(stored.key)
+        if signed is None:
+            signed = self.services.storage.download_url_now(
+                stored.key,
+                filename=stored.filename,
+                content_type=stored.content_type,
+                base_url=self.base_url,
+                expires_in=self.services.settings.signed_url_ttl_seconds,
+            )
+            if signed is not None:
+                self._remember_url(stored, signed)
+        return signed
+
+    def _remember_url(self, stored: StoredFile, signed: str) -> None:
+        if not self.fresh_reads:
+            self._signed_urls[stored.key] = signed

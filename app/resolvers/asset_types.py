@@ -3,6 +3,7 @@ request's URL signing: files, glbUrl, thumbnailUrl, ingestJob and scene."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -14,7 +15,7 @@ from app.models.common import FileRole as DomainFileRole
 from app.models.common import StoredFile as StoredFileModel
 from app.resolvers import mapping
 from app.resolvers.asset_version_types import AssetVersion, AssetVersionConnection
-from app.resolvers.files import stored_files
+from app.resolvers.files import stored_files, stored_files_now
 from app.resolvers.pages import After, Before, First, Last, connection
 from app.resolvers.quality import quality_report
 from app.schema.asset import AssetFields, AssetStatus
@@ -51,19 +52,24 @@ class Asset(AssetFields):
             ingest_job_id=asset.ingest_job_id, stored_files=asset.files,
             project_id=asset.project_id, record=asset)
 
-    @strawberry.field(description="Its stored files: the ORIGINAL, the GLB and THUMBNAIL once "
-                      "READY, and each conversion's CONVERTED output (renders are only their "
-                      "jobs' outputs).")
-    async def files(self, info: Info) -> list[StoredFile]:
-        return await stored_files(self.stored_files, info)
+    # The file fields are plain functions that hand back an awaitable only when a URL must be
+    # awaited (S3): a coroutine per field would cost each asset of a page a task and a gather.
+    @strawberry.field(graphql_type=list[StoredFile], description="Its stored files: the "
+                      "ORIGINAL, the GLB and THUMBNAIL once READY, and each conversion's "
+                      "CONVERTED output (renders are only their jobs' outputs).")
+    def files(self, info: Info) -> list[StoredFile] | Awaitable[list[StoredFile]]:
+        ready = stored_files_now(self.stored_files, info)
+        return stored_files(self.stored_files, info) if ready is None else ready
 
-    @strawberry.field(description="Signed URL of the normalised GLB, once READY.")
-    async def glb_url(self, info: Info) -> str | None:
-        return await self._url_of(DomainFileRole.GLB, info)
+    @strawberry.field(graphql_type=str | None,
+                      description="Signed URL of the normalised GLB, once READY.")
+    def glb_url(self, info: Info) -> str | Awaitable[str] | None:
+        return self._url_of(DomainFileRole.GLB, info)
 
-    @strawberry.field(description="Signed URL of the thumbnail image, once rendered.")
-    async def thumbnail_url(self, info: Info) -> str | None:
-        return await self._url_of(DomainFileRole.THUMBNAIL, info)
+    @strawberry.field(graphql_type=str | None,
+                      description="Signed URL of the thumbnail image, once rendered.")
+    def thumbnail_url(self, info: Info) -> str | Awaitable[str] | None:
+        return self._url_of(DomainFileRole.THUMBNAIL, info)
 
     @strawberry.field(description="The ingest job that turned the upload into this asset.")
     async def ingest_job(
@@ -112,9 +118,12 @@ class Asset(AssetFields):
             before=before)
         return connection(page, AssetVersion.from_model)
 
-    async def _url_of(self, role: DomainFileRole, info: Info) -> str | None:
+    def _url_of(self, role: DomainFileRole, info: Info) -> str | Awaitable[str] | None:
         stored = next((f for f in self.stored_files if f.role is role), None)
-        return None if stored is None else await info.context.file_url(stored)
+        if stored is None:
+            return None
+        signed = info.context.file_url_now(stored)
+        return info.context.file_url(stored) if signed is None else signed
 
 
 def _license(terms: models.AssetLicense | None) -> AssetLicense | None:

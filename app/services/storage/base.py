@@ -94,6 +94,13 @@ class Storage(ABC):
         self, key: str, *, filename: str, content_type: str, base_url: str, expires_in: int
     ) -> str: ...
 
+    def download_url_now(
+        self, key: str, *, filename: str, content_type: str, base_url: str, expires_in: int
+    ) -> str | None:
+        """download_url's URL when this store signs it without awaiting anything (a plain
+        HMAC); None when only download_url can give it (S3's presigner is async)."""
+        return None
+
     @abstractmethod
     async def upload_target(
         self, key: str, *, content_type: str, base_url: str, expires_in: int,

@@ -137,6 +137,15 @@ class FilesystemStorage(Storage):
     async def download_url(
         self, key: str, *, filename: str, content_type: str, base_url: str, expires_in: int
     ) -> str:
+        return self._signed_download(key, filename, content_type, base_url, expires_in)
+
+    def download_url_now(
+        self, key: str, *, filename: str, content_type: str, base_url: str, expires_in: int
+    ) -> str:
+        return self._signed_download(key, filename, content_type, base_url, expires_in)
+
+    def _signed_download(self, key: str, filename: str, content_type: str, base_url: str,
+                         expires_in: int) -> str:
         url, _ = self.signer.url(base_url, DOWNLOAD_PATH, "GET", key, expires_in,
                                  {"name": filename, "type": content_type})
         return url
