@@ -32,7 +32,6 @@ from app.geometry.gltf_images import resolve_external_images
 from app.geometry.gltf_io import GltfAsset, load_asset, parse_json, split_glb
 from app.geometry.gltf_pack import pack_glb
 from app.geometry.ingest_limits import IngestLimits, check_limits
-from app.geometry.mesh_formats import TRIMESH_TYPES, mesh_bytes_to_glb, refuse_xml_entities
 from app.geometry.obj_mesh import obj_to_glb
 from app.geometry.quality import assess_quality
 from app.geometry.resources import Resources
@@ -116,6 +115,8 @@ def ingest_path(
         return _ingest_model(_Model(source_format, content, resources), output, limits, report)
     with open_archive(source, limits.archive) as archive:
         if archive.is_3mf():
+            from app.geometry.mesh_formats import refuse_xml_entities
+
             refuse_xml_entities(archive)
             resources = Resources(archive, "", limits.max_image_pixels)
             model = _Model(SourceFormat.THREE_MF, source.read_bytes(), resources)
@@ -153,6 +154,8 @@ def _archived_model(archive: Archive, limits: IngestLimits) -> _Model:
     if source_format is SourceFormat.ZIP:
         raise ArchiveRejected(f"'{name}' is an archive inside the zip; nested zips are refused")
     if source_format is SourceFormat.THREE_MF:
+        from app.geometry.mesh_formats import refuse_xml_entities
+
         with open_archive(io.BytesIO(data), limits.archive) as package:
             refuse_xml_entities(package)
     resources = Resources(archive, posixpath.dirname(name), limits.max_image_pixels)
@@ -239,6 +242,9 @@ def _other_to_glb(model: _Model, limits: IngestLimits) -> bytes:
         from app.geometry.cad_import import cad_to_glb
 
         return cad_to_glb(model.data, model.source_format, model.resources, limits)
+    # trimesh and scipy take most of a second to load: a plain OBJ never needs them.
+    from app.geometry.mesh_formats import TRIMESH_TYPES, mesh_bytes_to_glb
+
     if model.source_format in TRIMESH_TYPES:
         return mesh_bytes_to_glb(model.data, model.source_format, model.resources)
     if model.source_format in ASSIMP_FORMATS:

@@ -109,6 +109,8 @@ def _blocks(stream: BinaryIO) -> Iterator[bytes]:
 
 
 def _joined(text: bytes) -> bytes:
+    if b"\\" not in text:  # one byte is found by memchr; two-byte patterns scan slower
+        return text
     for continued in CONTINUED:
         text = text.replace(continued, b"")
     return text

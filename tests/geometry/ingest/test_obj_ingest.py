@@ -260,3 +260,13 @@ def test_the_triangle_cap_refuses_while_parsing(tmp_path: Path) -> None:
 
     assert error.code.value == "LIMIT_EXCEEDED"
     assert f"limit is {len(grid.faces) - 1}" in error.message
+
+
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n"])
+def test_a_final_backslash_continues_the_line(newline: bytes) -> None:
+    data = (b"v 0 0 \\" + newline + b"0\nv 1 0 0\nv 0 1 0\nf 1 2 \\" + newline + b"3\n")
+
+    parsed = obj_parse.parse_obj(io.BytesIO(data), 10)
+
+    assert parsed.positions.tolist() == [[0, 0, 0], [1, 0, 0], [0, 1, 0]]
+    assert np.concatenate(parsed.groups[0].corners)[:, 0].tolist() == [0, 1, 2]
