@@ -189,8 +189,11 @@ def build_glb(document: dict[str, Any], binary: bytes) -> bytes:
     """Assemble a GLB from a glTF document and its single BIN buffer, padding both chunks."""
     raw_json = json.dumps(document, separators=(",", ":")).encode("utf-8")
     raw_json += b" " * (-len(raw_json) % 4)
-    binary += b"\x00" * (-len(binary) % 4)
-    chunks = struct.pack("<II", len(raw_json), CHUNK_JSON) + raw_json
+    binary_padding = b"\x00" * (-len(binary) % 4)
+    binary_length = len(binary) + len(binary_padding)
+    total = 12 + 8 + len(raw_json) + (8 + binary_length if binary else 0)
+    parts = [struct.pack("<4sII", GLB_MAGIC, 2, total),
+             struct.pack("<II", len(raw_json), CHUNK_JSON), raw_json]
     if binary:
-        chunks += struct.pack("<II", len(binary), CHUNK_BIN) + binary
-    return struct.pack("<4sII", GLB_MAGIC, 2, 12 + len(chunks)) + chunks
+        parts += [struct.pack("<II", binary_length, CHUNK_BIN), binary, binary_padding]
+    return b"".join(parts)  # one copy of the binary, which may be hundreds of MiB

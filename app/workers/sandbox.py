@@ -34,7 +34,14 @@ from app.errors import AtelierError, ErrorCode, JobTimeout
 R = TypeVar("R")
 ProgressHandler = Callable[[str, float], Awaitable[None]]
 
-_PRELOAD = ["app.geometry.ingest", "app.geometry.convert", "app.workers.render_child"]
+# ingest and convert load trimesh, DracoPy, Pillow and the simplifier only for the work that
+# needs them (a fresh process converting one file pays for its own); a job's child gets them
+# all from here.
+_PRELOAD = ["app.geometry.ingest", "app.geometry.mesh_formats", "app.geometry.obj_trimesh",
+            "app.geometry.convert", "app.geometry.convert.compress_draco",
+            "app.geometry.convert.lod", "app.geometry.convert.simplify",
+            "app.geometry.convert.textures", "app.geometry.convert.write_obj",
+            "app.workers.render_child"]
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(_PRELOAD)
 _SECRET_PREFIXES = ("ATELIER_", "AWS_")
