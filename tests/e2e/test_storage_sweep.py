@@ -23,7 +23,7 @@ from tests.conftest import ADMIN_TOKEN, new_owner_api
 from tests.e2e.test_ingest import upload_and_wait
 from tests.support import models
 from tests.support.client import Api
-from tests.support.stack import start_api, start_worker
+from tests.support.stack import start_api, start_worker, start_workers
 
 SWEPT = "storage sweep deleted"
 # Objects are aged two hours, the grace is one; a sweep may start every 0.6 s, each worker's
@@ -109,7 +109,7 @@ async def test_a_sweep_killed_midway_loses_nothing_named_and_the_next_finishes(
 
     # When two workers start together, and sweep for a while
     logs = [tmp_path / "worker-a.log", tmp_path / "worker-b.log"]
-    workers = [start_worker(sweep_env, log) for log in logs]
+    workers = start_workers(sweep_env, logs)
     try:
         await wait_for(lambda: stored_keys(root) == named)
         await asyncio.sleep(3)  # several more intervals: later sweeps find nothing more to delete

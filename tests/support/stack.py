@@ -52,15 +52,23 @@ def start_api(env: dict[str, str], log_path: Path) -> tuple[ChildProcess, str]:
 
 
 def start_worker(env: dict[str, str], log_path: Path) -> ChildProcess:
-    worker = ChildProcess("worker", [sys.executable, "-m", "app", "worker"], env=env,
-                          log_path=log_path)
-    worker.start()
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and "worker ready" not in _text(log_path):
-        if not worker.alive():
-            raise RuntimeError(f"worker exited:\n{_text(log_path)[-3000:]}")
-        time.sleep(0.1)
+    (worker,) = start_workers(env, [log_path])
     return worker
+
+
+def start_workers(env: dict[str, str], log_paths: list[Path]) -> list[ChildProcess]:
+    """Workers started together (one log each), returned once every one is ready."""
+    workers = [ChildProcess("worker", [sys.executable, "-m", "app", "worker"], env=env,
+                            log_path=log_path) for log_path in log_paths]
+    for worker in workers:
+        worker.start()
+    deadline = time.monotonic() + 30 * len(workers)
+    for worker, log_path in zip(workers, log_paths, strict=True):
+        while time.monotonic() < deadline and "worker ready" not in _text(log_path):
+            if not worker.alive():
+                raise RuntimeError(f"worker exited:\n{_text(log_path)[-3000:]}")
+            time.sleep(0.1)
+    return workers
 
 
 def _ready(url: str) -> bool:
