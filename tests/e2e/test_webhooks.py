@@ -27,7 +27,7 @@ from app.embedded.process import ChildProcess
 from tests.conftest import ADMIN_TOKEN, new_owner_api
 from tests.support import models
 from tests.support.client import JOB_PROGRESS, Api
-from tests.support.stack import start_api, start_worker
+from tests.support.stack import start_api, start_workers
 
 SECRET = "whsec-" + "k" * 26
 MAX_ATTEMPTS = 4
@@ -121,10 +121,11 @@ class Workers:
         self.running: list[ChildProcess] = []
         self.started = 0
 
-    def start(self, **settings: str) -> None:
-        self.started += 1
-        self.running.append(start_worker({**self.env, **settings},
-                                         self.log_dir / f"worker-{self.started}.log"))
+    def start(self, count: int = 1, **settings: str) -> None:
+        """`count` workers started together."""
+        logs = [self.log_dir / f"worker-{self.started + n}.log" for n in range(1, count + 1)]
+        self.started += count
+        self.running += start_workers({**self.env, **settings}, logs)
 
     def kill_all(self) -> None:
         for worker in list(self.running):
@@ -340,8 +341,7 @@ async def test_a_worker_restart_loses_nothing_and_two_workers_send_each_delivery
     await asyncio.sleep(1)
     assert receiver.requests == []
 
-    workers.start()
-    workers.start()
+    workers.start(count=2)
     await receiver.wait_for(5)
     workers.kill(workers.running[0])
     await rename(owner, scene_id, "after a crash")
