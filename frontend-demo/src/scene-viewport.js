@@ -67,7 +67,7 @@ export class SceneViewport {
     object.scale.fromArray(node.scale);
     if (node.mesh?.asset?.glbUrl) {
       const mesh = await this.meshOf(node.mesh.asset, node.mesh.meshIndex);
-      if (mesh) object.add(mesh.clone());
+      if (mesh) object.add(mesh);
     }
     if (node.light) {
       const color = new THREE.Color().fromArray(node.light.color);
@@ -77,11 +77,27 @@ export class SceneViewport {
     return object;
   }
 
-  /** Mesh `index` of the asset's GLB, loaded once per asset. */
+  /**
+   * A copy of mesh `index` of the asset's GLB (loaded once per asset), its primitives alone: the
+   * loader makes a mesh used by one node that node itself, with the node's transform and children.
+   */
   async meshOf(asset, index) {
     if (!this.meshes.has(asset.id)) this.meshes.set(asset.id, this.viewer.loader.loadAsync(asset.glbUrl).catch(() => null));
     const gltf = await this.meshes.get(asset.id);
-    return gltf ? gltf.parser.getDependency("mesh", index) : null;
+    const primitiveCount = gltf?.parser.json.meshes?.[index]?.primitives.length;
+    if (!primitiveCount) return null;
+    const source = await gltf.parser.getDependency("mesh", index);
+    // One primitive is the mesh object; more are its first children, before any child node.
+    const primitives = primitiveCount === 1 ? [source] : source.children.slice(0, primitiveCount);
+    const copy = new THREE.Group();
+    for (const primitive of primitives) {
+      const part = primitive.clone(false);
+      part.position.set(0, 0, 0);
+      part.quaternion.identity();
+      part.scale.set(1, 1, 1);
+      copy.add(part);
+    }
+    return copy;
   }
 
   select(nodeId) {
