@@ -84,10 +84,12 @@ function keepFocus(container) {
 export class AssetDetail {
   /**
    * `viewer` gives the camera for renders, `board` follows the jobs started here (scene
-   * renders too); `onViewFile(file)` hears a click on a GLB file's "View", `onDeleted(id)` a deletion.
+   * renders too), `offerRender(submit)` puts an open scene's render on the viewer's toolbar;
+   * `onViewFile(file)` hears a click on a GLB file's "View", `onDeleted(id)` a deletion.
    */
-  constructor(container, { viewer, board, onViewFile, onDeleted, onSaved }) {
+  constructor(container, { viewer, board, offerRender, onViewFile, onDeleted, onSaved }) {
     this.container = container;
+    this.offerRender = offerRender;
     this.onSaved = onSaved;
     this.catalog = null;
     this.viewer = viewer;
@@ -114,7 +116,7 @@ export class AssetDetail {
   sceneFor(asset) {
     if (this.sceneView?.asset.id !== asset.id) {
       this.sceneView?.dispose();
-      this.sceneView = new SceneView(asset, this.board, this.viewer);
+      this.sceneView = new SceneView(asset, { board: this.board, viewer: this.viewer, offerRender: this.offerRender });
     }
     return this.sceneView.element;
   }

@@ -100,6 +100,7 @@ function startApp(token) {
   const detail = new AssetDetail(byId("details"), {
     viewer: stage.viewer,
     board,
+    offerRender: (submit) => stage.offerRender(submit),
     onViewFile: (file) => stage.showFile(file),
     onDeleted: (id) => {
       gallery.remove(id);

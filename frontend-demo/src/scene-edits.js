@@ -19,7 +19,7 @@ export class SceneEdits {
     try {
       const { sceneUpdate } = await request(DemoSceneUpdateDocument, { id: scene.id, input: { operations }, expectedVersion: scene.version });
       if (sceneUpdate.errors.length) {
-        await this.refused(sceneUpdate.errors, { operations, inverse, label }, scene);
+        await this.refused(sceneUpdate.errors, { operations, inverse, label, history }, scene);
         return false;
       }
       this.store.set((state) => {
@@ -50,26 +50,29 @@ export class SceneEdits {
     this.store.set((state) => ({ scene: newer(state.scene, scene), conflict: { ...edit, theirs: scene.version, ours: sent.version, changes, overlap } }));
   }
 
-  /** Sends the edit a CONFLICT held back again, against the version now shown. */
+  /** Sends the edit a CONFLICT held back again, against the version now shown; an undo stays an undo. */
   reapply() {
     const { conflict } = this.store.get();
-    if (conflict) this.apply(conflict.operations, conflict.inverse, { label: conflict.label });
+    if (conflict) this.apply(conflict.operations, conflict.inverse, { history: conflict.history, label: conflict.label });
   }
 
   discard() {
     this.store.set({ conflict: null });
   }
 
+  /** Sends the inverse of the last edit made here, as a new version (the API keeps no older states to go back to). */
   undo() {
-    const step = this.store.get().undo.at(-1);
-    if (!step) return;
+    const { undo, busy } = this.store.get();
+    const step = undo.at(-1);
+    if (!step || busy) return;
     this.store.set((state) => ({ undo: state.undo.slice(0, -1) }));
     this.apply(step.operations, step.inverse, { history: "redo", label: step.label });
   }
 
   redo() {
-    const step = this.store.get().redo.at(-1);
-    if (!step) return;
+    const { redo, busy } = this.store.get();
+    const step = redo.at(-1);
+    if (!step || busy) return;
     this.store.set((state) => ({ redo: state.redo.slice(0, -1) }));
     this.apply(step.operations, step.inverse, { history: "again", label: step.label });
   }

@@ -10,10 +10,14 @@ import { childrenByParent, sceneNodes } from "./scene-tree.js";
 const LIGHT_MARKER = new THREE.SphereGeometry(0.05, 12, 8);
 
 export class SceneViewport {
-  /** `viewer` is the page's Viewer; `onTransformed(nodeId, transform)` hears each finished drag. */
-  constructor(viewer, onTransformed) {
+  /**
+   * `viewer` is the page's Viewer; `onTransformed(nodeId, transform)` hears each finished drag,
+   * `onFramed()` the first version shown (from then on the viewer's camera looks at the scene).
+   */
+  constructor(viewer, onTransformed, onFramed) {
     this.viewer = viewer;
     this.onTransformed = onTransformed;
+    this.onFramed = onFramed;
     this.root = new THREE.Group();
     this.objects = new Map();
     this.meshes = new Map();
@@ -49,6 +53,7 @@ export class SceneViewport {
       this.viewer.present(group);
       this.viewer.scene.add(this.helper);
       this.framed = true;
+      this.onFramed();
     } else {
       group.position.copy(this.viewer.model.position);
       this.viewer.scene.remove(this.viewer.model);

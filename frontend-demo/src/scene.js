@@ -12,11 +12,14 @@ import { RenderPanel } from "./render.js";
 import { SceneEdits, newer } from "./scene-edits.js";
 import { sceneNodes, transformOf } from "./scene-tree.js";
 import { SceneViewport } from "./scene-viewport.js";
+import { historyShortcut } from "./shortcuts.js";
 import { TEXTURE_SLOTS, referenceInput } from "./textures.js";
 import { createStore } from "./store.js";
 
 const LIBRARY_SHOWN = 50;
 const SCENES_SHOWN = 30;
+// What "Reapply my …" names when the held-back edit was an undo or a redo.
+const REAPPLIED = { undo: "", redo: "undo of ", again: "redo of " };
 
 function newId(prefix) {
   return `${prefix}_${crypto.randomUUID().slice(0, 8)}`;
@@ -28,12 +31,17 @@ function changeLabel(event) {
 }
 
 export class SceneView {
-  /** `board` follows the scene's render jobs; `viewer` draws the scene while it is edited. */
-  constructor(asset, board, viewer) {
+  /**
+   * `board` follows the scene's render jobs; `viewer` draws the scene while it is edited;
+   * `offerRender(submit)` puts its render on the viewer's toolbar and returns how to withdraw it.
+   */
+  constructor(asset, { board, viewer, offerRender }) {
     this.asset = asset;
     this.board = board;
     this.viewer = viewer;
+    this.offerRender = offerRender;
     this.element = h("div", { class: "scene-editor" });
+    this.element.addEventListener("keydown", (event) => this.shortcut(event));
     this.store = createStore({ scene: null, selectedId: null, conflict: null, undo: [], redo: [], busy: false, error: null, lastChange: null, library: [] });
     this.edits = new SceneEdits(this.store);
     this.outliner = new Outliner({
@@ -100,7 +108,10 @@ export class SceneView {
 
   /** Edits `scene`: draws it here and in the viewer, and follows every version made anywhere. */
   edit(scene) {
-    this.viewport = new SceneViewport(this.viewer, (id, transform) => this.transform(id, transform));
+    // "Render this view" waits for the scene in the viewer: until then the camera frames the asset.
+    this.viewport = new SceneViewport(this.viewer, (id, transform) => this.transform(id, transform), () => {
+      this.withdrawRender = this.offerRender(() => this.renderView());
+    });
     this.viewport.configure(this.inspector.gizmo);
     // The scene renders through the viewer's camera, from the last render choices made on the page.
     this.renderPanel = new RenderPanel({
@@ -119,6 +130,21 @@ export class SceneView {
       },
       error: (errors) => toast(`Scene updates stopped: ${errors.map((error) => error.message).join("; ")}`, "error"),
     });
+  }
+
+  /** Renders the scene from the viewer's camera and brings its panel, where the result shows, into view. */
+  async renderView() {
+    this.renderPanel.element.scrollIntoView({ block: "nearest" });
+    await this.renderPanel.submit();
+  }
+
+  /** Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) step back and forth while the editor has focus, outside text fields. */
+  shortcut(event) {
+    const step = this.store.get().scene && historyShortcut(event);
+    if (!step) return;
+    event.preventDefault();
+    if (step === "undo") this.edits.undo();
+    else this.edits.redo();
   }
 
   async loadLibrary() {
@@ -221,15 +247,15 @@ export class SceneView {
         conflict.changes.length ? h("ul", { class: "conflict-changes", "aria-label": "Their change" }, conflict.changes.map((change) => h("li", {}, change.text)))
           : h("p", { class: "small" }, "It changed nothing this page shows."),
         conflict.overlap.length > 0 && h("p", { class: "small conflict-overlap" }, `Yours touches the same: reapplying it replaces what they did there (${conflict.overlap.join("; ")}).`),
-        h("button", { class: "button", type: "button", "data-keep": "reapply", onClick: () => this.edits.reapply() }, `Reapply my ${conflict.label}`),
+        h("button", { class: "button", type: "button", "data-keep": "reapply", onClick: () => this.edits.reapply() }, `Reapply my ${REAPPLIED[conflict.history]}${conflict.label}`),
         h("button", { class: "button button-ghost", type: "button", onClick: () => this.edits.discard() }, "Keep theirs")),
       error && h("div", { class: "callout callout-error", role: "alert" }, error),
       h("div", { class: "scene-toolbar", role: "toolbar", "aria-label": "Scene" },
-        h("button", { class: "button", type: "button", "data-keep": "undo", disabled: busy || !undo.length, onClick: () => this.edits.undo(), title: undo.at(-1) ? `Undo ${undo.at(-1).label}` : "Nothing to undo" }, "Undo"),
-        h("button", { class: "button", type: "button", "data-keep": "redo", disabled: busy || !redo.length, onClick: () => this.edits.redo() }, "Redo"),
-        h("button", { class: "button", type: "button", onClick: () => this.addEmpty() }, "Add node"),
-        h("button", { class: "button", type: "button", onClick: () => this.addLight() }, "Add light"),
-        h("button", { class: "button", type: "button", onClick: () => this.addCamera() }, "Add camera"),
+        h("button", { class: "button", type: "button", "data-keep": "undo", "aria-keyshortcuts": "Control+Z", disabled: busy || !undo.length, onClick: () => this.edits.undo(), title: undo.at(-1) ? `Undo ${undo.at(-1).label} (Ctrl+Z)` : "Nothing to undo" }, "Undo"),
+        h("button", { class: "button", type: "button", "data-keep": "redo", "aria-keyshortcuts": "Control+Shift+Z Control+Y", disabled: busy || !redo.length, onClick: () => this.edits.redo(), title: redo.at(-1) ? `Redo ${redo.at(-1).label} (Ctrl+Shift+Z)` : "Nothing to redo" }, "Redo"),
+        h("button", { class: "button", type: "button", "data-keep": "add-node", onClick: () => this.addEmpty() }, "Add node"),
+        h("button", { class: "button", type: "button", "data-keep": "add-light", onClick: () => this.addLight() }, "Add light"),
+        h("button", { class: "button", type: "button", "data-keep": "add-camera", onClick: () => this.addCamera() }, "Add camera"),
         assetPicker),
       h("div", { class: "scene-panels" }, this.outliner.element, this.inspector.element),
       h("div", { class: "scene-render" }, h("h4", {}, "Render the scene"), this.renderPanel.element));
@@ -239,6 +265,7 @@ export class SceneView {
 
   dispose() {
     this.stop?.();
+    this.withdrawRender?.();
     this.renderPanel?.dispose();
     this.viewport?.dispose();
   }

@@ -13,9 +13,29 @@ export class Stage {
       status.hidden = !text;
     });
     this.assetId = null;
+    this.render = null;
+    this.renderButton = byId("view-render");
+    this.renderButton.addEventListener("click", () => this.render?.());
     byId("view-reset").addEventListener("click", () => this.viewer.resetView());
     byId("view-wireframe").addEventListener("change", (event) => this.viewer.setWireframe(event.target.checked));
     byId("view-rotate").addEventListener("change", (event) => this.viewer.setAutoRotate(event.target.checked));
+  }
+
+  /**
+   * Shows "Render this view" while `submit` (the render of the scene drawn now) is on offer,
+   * until another model is loaded here; returns the function that withdraws it.
+   */
+  offerRender(submit) {
+    this.render = submit;
+    this.renderButton.hidden = false;
+    return () => {
+      if (this.render === submit) this.withdrawRender();
+    };
+  }
+
+  withdrawRender() {
+    this.render = null;
+    this.renderButton.hidden = true;
   }
 
   /** The asset's normalised GLB once it is READY; not loaded again while it stays shown. */
@@ -37,6 +57,7 @@ export class Stage {
 
   showNothing(message = "Select an asset to view it in 3D") {
     this.assetId = null;
+    this.withdrawRender();
     this.viewer.clear();
     this.caption.hidden = true;
     this.empty.hidden = false;
@@ -44,6 +65,7 @@ export class Stage {
   }
 
   load(url, caption) {
+    this.withdrawRender();
     this.empty.hidden = true;
     this.caption.textContent = caption;
     this.caption.hidden = false;

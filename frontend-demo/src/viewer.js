@@ -151,6 +151,7 @@ export class Viewer {
    */
   lookAtCamera() {
     if (!this.model) return null;
+    this.settle();
     const toModel = (point) => point.clone().sub(this.model.position).toArray();
     return {
       position: toModel(this.camera.position),
@@ -158,6 +159,14 @@ export class Viewer {
       up: this.camera.up.toArray(),
       fovY: this.camera.fov,
     };
+  }
+
+  /** Ends the glide that damping leaves after a drag (long on a slow CPU), where it was heading. */
+  settle() {
+    const { dampingFactor } = this.controls;
+    this.controls.dampingFactor = 1;
+    this.controls.update();
+    this.controls.dampingFactor = dampingFactor;
   }
 
   resetView() {

@@ -9,6 +9,7 @@ import { bounded, orbitOf, renderInput, renderStage } from "../src/render-input.
 import { inBatches } from "../src/selection.js";
 import { depthFirst, isWithin, operationTargets, sceneDiff } from "../src/scene-tree.js";
 import { newer } from "../src/scene-edits.js";
+import { historyShortcut, takesText } from "../src/shortcuts.js";
 import { createStore } from "../src/store.js";
 import { referenceInput, textureInput, textureKey, textureOptions } from "../src/textures.js";
 import { parseTags } from "../src/uploads.js";
@@ -177,4 +178,29 @@ test("texture options list each library asset's textures and any the material ho
   assert.deepEqual([textureKey(null), textureInput("")], ["", null]);
   assert.deepEqual(referenceInput(held), { assetId: "ast_old", textureIndex: 2, texCoord: 1, scale: 0.5, assetVersion: 3 });
   assert.equal(referenceInput(null), null);
+});
+
+const element = (tagName, type) => ({ tagName, getAttribute: (name) => (name === "type" ? type ?? null : null) });
+
+test("text fields keep their own undo; buttons, checkboxes, tree items and selects do not", () => {
+  for (const typing of [element("INPUT"), element("INPUT", "text"), element("INPUT", "Number"), element("TEXTAREA"), { tagName: "DIV", isContentEditable: true }]) {
+    assert.equal(takesText(typing), true, JSON.stringify(typing));
+  }
+  for (const other of [element("BUTTON"), element("INPUT", "checkbox"), element("INPUT", "range"), element("SELECT"), element("LI"), null]) {
+    assert.equal(takesText(other), false, JSON.stringify(other));
+  }
+});
+
+test("Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo, ⌘ too, never in a text field or with Alt", () => {
+  const key = (key, modifiers = {}, target = element("BUTTON")) => historyShortcut({ key, target, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...modifiers });
+  assert.equal(key("z", { ctrlKey: true }), "undo");
+  assert.equal(key("Z", { ctrlKey: true, shiftKey: true }), "redo");
+  assert.equal(key("y", { ctrlKey: true }), "redo");
+  assert.equal(key("z", { metaKey: true }), "undo");
+  assert.equal(key("z"), null);
+  assert.equal(key("z", { ctrlKey: true, altKey: true }), null);
+  assert.equal(key("Y", { ctrlKey: true, shiftKey: true }), null);
+  assert.equal(key("x", { ctrlKey: true }), null);
+  assert.equal(key("z", { ctrlKey: true }, element("INPUT", "text")), null);
+  assert.equal(key("z", { ctrlKey: true }, element("INPUT", "checkbox")), "undo");
 });
