@@ -1,8 +1,11 @@
-/** The selection bar of the gallery: how many assets are checked, check all or none, tag or delete them together. */
-import { updateAsset } from "./catalog.js";
+/**
+ * The selection bar of the gallery: how many assets are checked, check all or none, tag or delete
+ * them together (one assetUpdate or assetDelete each); then one count of what was done, one list
+ * of what was refused and why, and the gallery read again from the server.
+ */
 import { describeErrors, toast } from "./dom.js";
 import { request } from "./client.js";
-import { DemoAssetDeleteDocument } from "./generated/operations.ts";
+import { DemoAssetDeleteDocument, DemoAssetUpdateDocument } from "./generated/operations.ts";
 import { parseTags } from "./uploads.js";
 
 // Deletions in flight at once: enough to be quick, few enough to stay under the rate limits.
@@ -22,13 +25,26 @@ export async function inBatches(items, limit, work) {
   return results;
 }
 
-async function deleteOne(asset) {
+/** `n` assets, in words. */
+export function assetCount(n) {
+  return n === 1 ? "1 asset" : `${n} assets`;
+}
+
+/** Runs `mutate(asset)` (a payload with `errors`) for `asset`; null when done, else why not, named. */
+async function attempt(asset, mutate) {
   try {
-    const { assetDelete } = await request(DemoAssetDeleteDocument, { id: asset.id });
-    return assetDelete.errors.length ? `${asset.name}: ${describeErrors(assetDelete.errors)}` : null;
+    const { errors } = await mutate(asset);
+    return errors.length ? `${asset.name}: ${describeErrors(errors)}` : null;
   } catch (error) {
     return `${asset.name}: ${error.message}`;
   }
+}
+
+/** Says how many of `total` were `done` and why the others were refused. */
+function report(total, failures, done, refused) {
+  const failed = failures.filter(Boolean);
+  if (total > failed.length) toast(`${done} ${assetCount(total - failed.length)}`, "ok");
+  if (failed.length) toast(`${refused} (${failed.length} of ${total}): ${failed.join("; ")}`, "error");
 }
 
 export class SelectionBar {
@@ -59,10 +75,13 @@ export class SelectionBar {
     const { tagAdd, tagRemove } = this.elements;
     tagAdd.disabled = tagRemove.disabled = true;
     try {
-      const updated = await inBatches(assets, PARALLEL, (asset) => updateAsset(asset.id, { tags: change(asset.tags, named) }));
-      for (const asset of updated.filter(Boolean)) this.gallery.upsert(asset);
-      const done = updated.filter(Boolean).length;
-      if (done) toast(`Tags of ${done === 1 ? "1 asset" : `${done} assets`} changed`, "ok");
+      const failures = await inBatches(assets, PARALLEL, (asset) => attempt(asset, async () => {
+        const { assetUpdate } = await request(DemoAssetUpdateDocument, { id: asset.id, input: { tags: change(asset.tags, named) } });
+        if (assetUpdate.asset) this.gallery.upsert(assetUpdate.asset);
+        return assetUpdate;
+      }));
+      report(assets.length, failures, "Tags changed on", "Tags not changed");
+      await this.gallery.reload(true);
     } finally {
       tagAdd.disabled = tagRemove.disabled = false;
     }
@@ -74,17 +93,16 @@ export class SelectionBar {
     this.elements.remove.disabled = true;
     try {
       const failures = await inBatches(assets, PARALLEL, async (asset) => {
-        const failure = await deleteOne(asset);
+        const failure = await attempt(asset, async () => (await request(DemoAssetDeleteDocument, { id: asset.id })).assetDelete);
         if (!failure) {
           this.gallery.remove(asset.id);
           this.onDeleted(asset.id);
         }
         return failure;
       });
-      const failed = failures.filter(Boolean);
-      const deleted = assets.length - failed.length;
-      if (deleted) toast(`Deleted ${deleted === 1 ? "1 asset" : `${deleted} assets`}`, "ok");
-      if (failed.length) toast(`Not deleted: ${failed.join("; ")}`, "error");
+      report(assets.length, failures, "Moved to the trash:", "Not deleted");
+      // What failed may be gone already (deleted elsewhere): the server's list says.
+      await this.gallery.reload(true);
     } finally {
       this.elements.remove.disabled = false;
     }

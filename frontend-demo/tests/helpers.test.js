@@ -6,7 +6,7 @@ import { bytes, dimensions, duration, percent, vector } from "../src/format.js";
 import { jobDuration } from "../src/jobs-view.js";
 import { laterJob } from "../src/live-jobs.js";
 import { bounded, orbitOf, renderInput, renderStage } from "../src/render-input.js";
-import { inBatches } from "../src/selection.js";
+import { assetCount, inBatches } from "../src/selection.js";
 import { depthFirst, isWithin, operationTargets, sceneDiff } from "../src/scene-tree.js";
 import { newer } from "../src/scene-edits.js";
 import { historyShortcut, takesText } from "../src/shortcuts.js";
@@ -203,4 +203,10 @@ test("Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo, ⌘ too, never in a text fiel
   assert.equal(key("x", { ctrlKey: true }), null);
   assert.equal(key("z", { ctrlKey: true }, element("INPUT", "text")), null);
   assert.equal(key("z", { ctrlKey: true }, element("INPUT", "checkbox")), "undo");
+});
+
+test("assetCount names one asset and many", () => {
+  assert.equal(assetCount(1), "1 asset");
+  assert.equal(assetCount(0), "0 assets");
+  assert.equal(assetCount(3), "3 assets");
 });
