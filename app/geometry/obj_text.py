@@ -72,21 +72,44 @@ def face_corners(text: Bytes, starts: Ints) -> tuple[Ints, Ints]:
     tokens = np.flatnonzero(token)
     if (text[tokens] == SLASH).any():
         raise CorruptFile("a face corner of the OBJ file has no vertex index")
+    per_line = np.add.reduceat(token, starts)
+    if _all_three_fields(spaces, slashes, tokens):  # the usual file: no field masks needed
+        text[slashes] = SPACE
+        values = _numbers(text, np.int64, FIELDS * len(tokens), "f")
+        return _checked(values).reshape(-1, FIELDS), per_line
     digits = ~(spaces | slashes)
     number = digits.copy()
     number[1:] &= ~digits[:-1]
     numbers_per_corner = np.add.reduceat(number, tokens) if len(tokens) else tokens
     fields = _fields(slashes, number, tokens, numbers_per_corner)
     text[slashes] = SPACE
-    values = np.asarray(_numbers(text, np.int64, len(fields), "f"), np.int64)
+    values = _checked(_numbers(text, np.int64, len(fields), "f"))
+    corners = np.zeros((len(tokens), FIELDS), np.int64)
+    corners[np.repeat(np.arange(len(tokens)), numbers_per_corner), fields] = values
+    return corners, per_line
+
+
+def _all_three_fields(spaces: NDArray[np.bool_], slashes: NDArray[np.bool_], tokens: Ints
+                      ) -> bool:
+    """Whether every corner is `v/vt/vn` with all three written: its two slashes, and only
+    they, lie inside it with something before, between and after them. Found from the
+    slashes' and spaces' places alone, so the usual file needs no mask per field."""
+    at = np.flatnonzero(slashes)
+    if len(at) != 2 * len(tokens) or not len(tokens):
+        return False
+    pairs = at.reshape(-1, 2)
+    breaks = np.flatnonzero(spaces)
+    after = np.searchsorted(breaks, tokens)  # the whitespace that ends each corner
+    ends = np.where(after < len(breaks), breaks[np.minimum(after, len(breaks) - 1)],
+                    len(spaces))
+    return bool(((pairs[:, 0] > tokens) & (pairs[:, 1] > pairs[:, 0] + 1)
+                 & (ends > pairs[:, 1] + 1)).all())
+
+
+def _checked(values: NDArray[Any]) -> Ints:
     if (values == 0).any():
         raise CorruptFile("a face of the OBJ file refers to index 0 (indices start at 1)")
-    corners = np.zeros((len(tokens), FIELDS), np.int64)
-    if len(fields) == FIELDS * len(tokens) and (fields.reshape(-1, FIELDS) == (0, 1, 2)).all():
-        corners[:] = values.reshape(-1, FIELDS)  # every corner v/vt/vn: the usual file
-    else:
-        corners[np.repeat(np.arange(len(tokens)), numbers_per_corner), fields] = values
-    return corners, np.add.reduceat(token, starts)
+    return np.asarray(values, np.int64)
 
 
 def _fields(slashes: NDArray[np.bool_], number: NDArray[np.bool_], tokens: Ints,

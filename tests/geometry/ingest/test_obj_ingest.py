@@ -13,7 +13,7 @@ import pytest
 import trimesh
 
 from app.errors import AtelierError
-from app.geometry import obj_parse
+from app.geometry import obj_parse, obj_text
 from app.geometry.ingest import IngestLimits, ingest_path
 from tests.geometry.ingest import uploads
 from tests.support.gltf_validator import khronos_reports
@@ -270,3 +270,37 @@ def test_a_final_backslash_continues_the_line(newline: bytes) -> None:
 
     assert parsed.positions.tolist() == [[0, 0, 0], [1, 0, 0], [0, 1, 0]]
     assert np.concatenate(parsed.groups[0].corners)[:, 0].tolist() == [0, 1, 2]
+
+
+@pytest.mark.parametrize("faces", [
+    b"f 1/2/3 4/5/6 7/8/9\nf 3/2/1 6/5/4 9/8/7 1/1/1\n",
+    b"f 1/2/3 4/5/6 7/8/9",  # no final newline
+    b"f 1/2/3 4//6 7/8/9\n", b"f 1/2/3 4/5 7/8/9/1\n", b"f 1/1/1/1 2/2 3/3/3\n",
+    b"f 1/2/ 4/5/6 7/8/9\n", b"f 1/2/3\t4/5/6  7/8/9\r\n",
+], ids=["all-three", "last-line", "empty-field", "uneven", "misplaced", "trailing", "tabs"])
+def test_the_usual_corners_read_as_the_general_reader_reads_them(
+        faces: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    def read() -> tuple[np.ndarray, np.ndarray] | str:
+        text = np.frombuffer(faces.replace(b"f", b" ", 1).replace(b"\nf", b"\n "), np.uint8)
+        starts = np.concatenate([[0], np.flatnonzero(text[:-1] == ord("\n")) + 1])
+        try:
+            return obj_text.face_corners(text.copy(), starts)
+        except AtelierError as error:
+            return error.message
+
+    taken: list[bool] = []
+    usual = obj_text._all_three_fields
+    monkeypatch.setattr(obj_text, "_all_three_fields",
+                        lambda *masks: taken.append(usual(*masks)) or taken[-1])
+    fast = read()
+    assert taken == [faces.startswith(b"f 1/2/3 4/5/6 7/8/9")
+                     or faces == b"f 1/2/3\t4/5/6  7/8/9\r\n"]
+    monkeypatch.setattr(obj_text, "_all_three_fields", lambda *_: False)
+    general = read()
+
+    if isinstance(general, str):
+        assert fast == general
+    else:
+        assert not isinstance(fast, str)
+        np.testing.assert_array_equal(fast[0], general[0])
+        np.testing.assert_array_equal(fast[1], general[1])
