@@ -35,7 +35,7 @@ async def _print_events(settings: Settings) -> int:
     from app.services.audit import AuditLog
     from app.services.container import open_mongo
 
-    mongo = open_mongo(settings)
+    mongo = open_mongo(settings, long_operations=True)
     try:
         await init_beanie(database=mongo[settings.database_name], document_models=[AuditEvent])
         async for event in AuditLog.export():

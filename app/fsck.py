@@ -63,7 +63,7 @@ def _fsck(args: argparse.Namespace) -> int:
 async def _report_orphans(settings: Settings, *, delete: bool) -> None:
     from app.services.container import open_mongo, open_storage, storage_sweeper
 
-    mongo = open_mongo(settings)
+    mongo = open_mongo(settings, long_operations=True)
     storage = open_storage(settings)
     sweeper = storage_sweeper(settings, storage, mongo)
     found = 0
@@ -90,7 +90,7 @@ async def check_objects(settings: Settings) -> FsckReport:
     from app.services.container import open_mongo, open_storage
     from app.services.stored_references import referenced_objects
 
-    mongo = open_mongo(settings)
+    mongo = open_mongo(settings, long_operations=True)
     storage = open_storage(settings)
     report = FsckReport()
     try:

@@ -33,7 +33,7 @@ async def read_verified(location: BackupLocation) -> Manifest:
 async def restore_backup(settings: Settings, manifest: Manifest,
                          location: BackupLocation) -> None:
     """Load a verified backup; UsageError, before writing, if the place is not empty."""
-    mongo = open_mongo(settings)
+    mongo = open_mongo(settings, long_operations=True)
     storage = open_storage(settings)
     try:
         database = mongo[settings.database_name]

@@ -42,7 +42,7 @@ CONSISTENCY = "one snapshot transaction (read concern snapshot) over every colle
 
 async def take_backup(settings: Settings, location: BackupLocation) -> Manifest:
     await location.check_empty()
-    mongo = open_mongo(settings)
+    mongo = open_mongo(settings, long_operations=True)
     storage = open_storage(settings)
     try:
         database = mongo[settings.database_name]

@@ -81,12 +81,16 @@ def redis_timeouts(settings: Settings) -> dict[str, Any]:
             "retry_on_timeout": True}
 
 
-def open_mongo(settings: Settings) -> AsyncMongoClient[Any]:
+def open_mongo(settings: Settings, *, long_operations: bool = False) -> AsyncMongoClient[Any]:
+    """`long_operations`: an operator's command (backup, restore, fsck, audit export), whose
+    index builds and whole-collection reads may outlast the socket timeout; a dead server is
+    still found within the dependency timeout by server selection and connect."""
     milliseconds = int(settings.dependency_timeout_seconds * 1000)
     return AsyncMongoClient(settings.mongodb_url, tz_aware=True,
                             serverSelectionTimeoutMS=milliseconds,
                             connectTimeoutMS=milliseconds,
-                            socketTimeoutMS=milliseconds * SOCKET_TIMEOUT_FACTOR)
+                            socketTimeoutMS=None if long_operations
+                            else milliseconds * SOCKET_TIMEOUT_FACTOR)
 
 
 def open_arq(settings: Settings) -> ArqRedis:

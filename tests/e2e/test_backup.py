@@ -72,6 +72,16 @@ def records(data_dir: Path) -> dict[str, list[Any]]:
                 for name in sorted(database.list_collection_names())}
 
 
+async def first_storage_sweep(data_dir: Path) -> None:
+    """Until a worker of the serve has recorded its first storage sweep, which it makes a
+    moment after it starts; the next is an interval away, so the records stay as backed up."""
+    for _ in range(240):
+        if any("succeeded_at" in sweep for sweep in records(data_dir).get("storage_sweep", [])):
+            return
+        await asyncio.sleep(0.25)
+    raise AssertionError("no storage sweep was recorded within 60 s")
+
+
 def objects(data_dir: Path) -> dict[str, bytes]:
     root = data_dir / "objects"
     return {str(path.relative_to(root)): path.read_bytes() for path in root.rglob("*")
@@ -122,6 +132,7 @@ async def back_up_and_restore(tmp_path: Path, backup: str | Path, env: dict[str,
     with running_serve(source, SERVE_ENV) as (url, _, _):
         owner = await fill(url)
         before_files = await downloads(owner)
+        await first_storage_sweep(source)
         backed_up = atelier("backup", "--data-dir", source, "--to", backup, env=env)
         assert backed_up.returncode == 0, backed_up.stderr
         assert backed_up.stdout.rstrip().endswith(f"objects to {backup}")
