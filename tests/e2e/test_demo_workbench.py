@@ -185,24 +185,6 @@ async def test_a_second_tab_sees_every_edit_live(
     assert problems == []
 
 
-async def test_render_this_view_submits_the_scene_with_the_viewers_camera(
-        context: BrowserContext, api: Api) -> None:
-    await upload_and_wait(api, hierarchy_glb(), "workshop.glb")
-    page, problems = await signed_in(context, api)
-    await open_scene_editor(page, "workshop")
-    scene_id = await editable_scene(page)
-    async with page.expect_response(lambda r: "/graphql" in r.url and r.request.method == "POST"
-                                    and "renderSubmit" in (r.request.post_data or "")) as sent:
-        await page.get_by_role("button", name="Render the scene from this view").click()
-    body = json.loads((await sent.value).request.post_data or "{}")
-    submitted = body["variables"]["input"]
-    assert submitted["sceneId"] == scene_id
-    assert len(submitted["camera"]["lookAt"]["position"]) == 3
-    await expect(page.locator(".job-card").filter(has_text="RENDER")).to_contain_text(
-        "Open image", timeout=60_000)
-    assert problems == []
-
-
 async def test_graphiql_link_hands_the_token_over_and_leaves_no_trace_in_the_url(
         context: BrowserContext, api: Api) -> None:
     page, problems = await signed_in(context, api)
