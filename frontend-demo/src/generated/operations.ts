@@ -461,6 +461,18 @@ export type QualitySeverity =
   /** Likely to look wrong or cost something in some viewers or pipelines. */
   | 'WARNING';
 
+/** The model posed by one of its glTF animations (give index or name): at `time` in every frame, or along `clip`, one frame per step. Nodes move (translation, rotation, scale); skins and morph targets are drawn at rest. */
+export type RenderAnimationInput = {
+  /** Frames through the animation instead of one time; with MP4, WEBM or ANIMATED_WEBP one file, otherwise one image per frame */
+  clip?: InputMaybe<RenderClipInput>;
+  /** The animation's position in the glTF's animations, from 0 */
+  index?: InputMaybe<Scalars['Int']['input']>;
+  /** The animation's name */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Seconds into the animation of every frame (null: 0, or the clip's); within its end */
+  time?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** Exactly one way to place the camera. */
 export type RenderCameraInput =
   /** A camera at a point looking at another */
@@ -470,21 +482,35 @@ export type RenderCameraInput =
   |  /** Name of a camera of the glTF */
   { lookAt?: never; orbit?: never; sceneCamera: Scalars['String']['input']; };
 
+/** Frames `1 / fps` seconds apart through an animation, from `start` to `end`, both included when a step lands on them. */
+export type RenderClipInput = {
+  /** Seconds into the animation of the last frame, at most its end; null: the animation's end */
+  end?: InputMaybe<Scalars['Float']['input']>;
+  /** Frames per second, drawn and played (viewer.renderLimits.maxFps at most) */
+  fps?: Scalars['Float']['input'];
+  /** Seconds into the animation of the first frame */
+  start?: Scalars['Float']['input'];
+};
+
 /** Encoding of rendered images. */
 export type RenderImageFormat =
+  /** A turntable's or an animation clip's frames as one looping animated WebP (a clip at its fps, a turntable at 24 frames a second), lossy by `quality`, with alpha. */
+  | 'ANIMATED_WEBP'
   /** Lossy by `quality`, no alpha. */
   | 'JPEG'
-  /** A turntable as one H.264 video (24 frames a second), lossy by `quality`, no alpha; width and height must be even. */
+  /** A turntable's or an animation clip's frames as one H.264 video (a clip at its fps, a turntable at 24 frames a second), lossy by `quality`, no alpha; width and height must be even. */
   | 'MP4'
   /** Lossless, with alpha. */
   | 'PNG'
-  /** A turntable as one VP9 video (24 frames a second), lossy by `quality`, no alpha. */
+  /** A turntable's or an animation clip's frames as one VP9 video (a clip at its fps, a turntable at 24 frames a second), lossy by `quality`, no alpha. */
   | 'WEBM'
-  /** Lossy by `quality`, with alpha; a turntable gives one file per frame. */
+  /** Lossy by `quality`, with alpha; a turntable or a clip gives one file per frame. */
   | 'WEBP';
 
 /** What to render (assetId or sceneId) and how. */
 export type RenderSubmitInput = {
+  /** Pose the model by one of its animations (assets only: scenes render at rest); null: at rest */
+  animation?: InputMaybe<RenderAnimationInput>;
   /** A READY asset; give this or sceneId */
   assetId?: InputMaybe<Scalars['ID']['input']>;
   /** sRGB red, green, blue, alpha in 0..1; null is transparent (PNG, WEBP); left out: [0.92, 0.92, 0.92, 1.0] */
@@ -495,7 +521,7 @@ export type RenderSubmitInput = {
   format?: RenderImageFormat;
   /** Image height, in pixels */
   height?: Scalars['Int']['input'];
-  /** 1..100, for JPEG and WEBP */
+  /** 1..100, for JPEG, WEBP, MP4, WEBM and ANIMATED_WEBP */
   quality?: Scalars['Int']['input'];
   /** Rasterised, or path traced */
   renderer?: Renderer;
@@ -1193,6 +1219,18 @@ export type QualitySeverity =
   /** Likely to look wrong or cost something in some viewers or pipelines. */
   | 'WARNING';
 
+/** The model posed by one of its glTF animations (give index or name): at `time` in every frame, or along `clip`, one frame per step. Nodes move (translation, rotation, scale); skins and morph targets are drawn at rest. */
+export type RenderAnimationInput = {
+  /** Frames through the animation instead of one time; with MP4, WEBM or ANIMATED_WEBP one file, otherwise one image per frame */
+  clip?: RenderClipInput | null | undefined;
+  /** The animation's position in the glTF's animations, from 0 */
+  index?: number | null | undefined;
+  /** The animation's name */
+  name?: string | null | undefined;
+  /** Seconds into the animation of every frame (null: 0, or the clip's); within its end */
+  time?: number | null | undefined;
+};
+
 /** Exactly one way to place the camera. */
 export type RenderCameraInput =
   {   /** A camera at a point looking at another */
@@ -1202,21 +1240,35 @@ export type RenderCameraInput =
   |  { lookAt?: never; orbit?: never;   /** Name of a camera of the glTF */
   sceneCamera: string; };
 
+/** Frames `1 / fps` seconds apart through an animation, from `start` to `end`, both included when a step lands on them. */
+export type RenderClipInput = {
+  /** Seconds into the animation of the last frame, at most its end; null: the animation's end */
+  end?: number | null | undefined;
+  /** Frames per second, drawn and played (viewer.renderLimits.maxFps at most) */
+  fps?: number;
+  /** Seconds into the animation of the first frame */
+  start?: number;
+};
+
 /** Encoding of rendered images. */
 export type RenderImageFormat =
+  /** A turntable's or an animation clip's frames as one looping animated WebP (a clip at its fps, a turntable at 24 frames a second), lossy by `quality`, with alpha. */
+  | 'ANIMATED_WEBP'
   /** Lossy by `quality`, no alpha. */
   | 'JPEG'
-  /** A turntable as one H.264 video (24 frames a second), lossy by `quality`, no alpha; width and height must be even. */
+  /** A turntable's or an animation clip's frames as one H.264 video (a clip at its fps, a turntable at 24 frames a second), lossy by `quality`, no alpha; width and height must be even. */
   | 'MP4'
   /** Lossless, with alpha. */
   | 'PNG'
-  /** A turntable as one VP9 video (24 frames a second), lossy by `quality`, no alpha. */
+  /** A turntable's or an animation clip's frames as one VP9 video (a clip at its fps, a turntable at 24 frames a second), lossy by `quality`, no alpha. */
   | 'WEBM'
-  /** Lossy by `quality`, with alpha; a turntable gives one file per frame. */
+  /** Lossy by `quality`, with alpha; a turntable or a clip gives one file per frame. */
   | 'WEBP';
 
 /** What to render (assetId or sceneId) and how. */
 export type RenderSubmitInput = {
+  /** Pose the model by one of its animations (assets only: scenes render at rest); null: at rest */
+  animation?: RenderAnimationInput | null | undefined;
   /** A READY asset; give this or sceneId */
   assetId?: string | null | undefined;
   /** sRGB red, green, blue, alpha in 0..1; null is transparent (PNG, WEBP); left out: [0.92, 0.92, 0.92, 1.0] */
@@ -1227,7 +1279,7 @@ export type RenderSubmitInput = {
   format?: RenderImageFormat;
   /** Image height, in pixels */
   height?: number;
-  /** 1..100, for JPEG and WEBP */
+  /** 1..100, for JPEG, WEBP, MP4, WEBM and ANIMATED_WEBP */
   quality?: number;
   /** Rasterised, or path traced */
   renderer?: Renderer;
