@@ -61,11 +61,13 @@ def _api(args: argparse.Namespace) -> int:
 
 
 def _worker(args: argparse.Namespace) -> int:
-    from app.workers import runner
-
     settings = _settings(args)
     if args.check:
-        return runner.check(settings)
+        from app.workers import probe
+
+        return probe.check(settings)
+    from app.workers import runner
+
     tracing.configure(settings, "atelier-worker")
     runner.run(settings)
     return 0

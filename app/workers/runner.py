@@ -4,7 +4,6 @@ arq's poll loop raises as soon as Redis stops answering, and opening the service
 the database is down; either would end the process. The runner instead waits (doubling the
 wait up to a limit) and runs arq's main loop again on the same worker: jobs already running
 carry on, their leases are renewed or honestly lapse, and polling resumes once Redis is back.
-`check` answers a health probe from the worker heartbeat arq keeps in Redis.
 """
 
 from __future__ import annotations
@@ -14,13 +13,12 @@ import contextlib
 import logging
 import time
 
-from arq.connections import RedisSettings
-from arq.worker import Worker, async_check_health
+from arq.worker import Worker
 from pymongo.errors import PyMongoError
 from redis.exceptions import RedisError
 
 from app.config import Settings
-from app.workers.settings import build_worker, heartbeat_key
+from app.workers.settings import build_worker
 
 log = logging.getLogger("atelier.worker")
 
@@ -82,18 +80,3 @@ def run(settings: Settings) -> None:
     finally:
         with contextlib.suppress(*OUTAGE_FAULTS):
             worker.loop.run_until_complete(worker.close())
-
-
-def check(settings: Settings) -> int:
-    """0 when a worker on this host refreshed its heartbeat lately, 1 otherwise."""
-    if not settings.redis_url:
-        raise SystemExit("set ATELIER_REDIS_URL")
-    redis_settings = RedisSettings.from_dsn(settings.redis_url)
-    redis_settings.conn_retries = 0
-    redis_settings.conn_timeout = max(1, round(settings.dependency_timeout_seconds))
-    try:
-        return asyncio.run(async_check_health(redis_settings, heartbeat_key(settings),
-                                              settings.queue_name))
-    except OUTAGE_FAULTS as fault:
-        log.warning("worker check: Redis did not answer: %s", fault)
-        return 1

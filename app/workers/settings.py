@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import socket
 from typing import Any, cast
 
 from arq.worker import Function, Worker
@@ -16,6 +15,7 @@ from app.workers.convert import convert
 from app.workers.ingest import expire_uploads, ingest
 from app.workers.leases import end_lease, reap_forever, start_lease
 from app.workers.observed import observed
+from app.workers.probe import heartbeat_key
 from app.workers.render import render
 from app.workers.storage_import import import_storage
 from app.workers.storage_sweep import sweep_storage_forever
@@ -27,11 +27,6 @@ JOB_FUNCTIONS = [observed(job) for job in (ingest, render, convert, import_stora
                                             expire_uploads)]
 # arq's own limit backs up the per-job sandbox limit, with room for storing results.
 ARQ_TIMEOUT_MARGIN_SECONDS = 120
-
-
-def heartbeat_key(settings: Settings, host: str | None = None) -> str:
-    """The Redis key a worker on `host` (this one by default) keeps fresh while it polls."""
-    return f"{settings.queue_name}:health-check:{host or socket.gethostname()}"
 
 
 def build_worker(settings: Settings) -> Worker:
