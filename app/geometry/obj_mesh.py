@@ -50,15 +50,17 @@ def is_plain(obj: ObjData) -> bool:
 
 
 def plain_glb(obj: ObjData) -> bytes:
-    """The GLB of a plain OBJ (`is_plain`)."""
+    """The GLB of a plain OBJ (`is_plain`); it consumes the parse, whose arrays it empties."""
     group = obj.groups[0]
     corners = np.concatenate(group.corners)
     group.corners.clear()  # the pieces go now, not with the parse
     vertices = obj_vertices(obj, corners)
     del corners
+    # The parse's arrays go too: the packing's copies of the vertices are the peak.
+    obj.positions, obj.uvs, obj.normals = (np.zeros((0, width)) for width in (3, 2, 3))
     attributes: dict[str, NDArray[Any]] = {"POSITION": vertices.positions.astype(np.float32)}
-    primitive: dict[str, Any] = {"attributes": attributes,
-                                 "indices": vertices.triangles.reshape(-1), "mode": TRIANGLES}
+    primitive: dict[str, Any] = {"attributes": attributes, "mode": TRIANGLES,
+                                 "indices": vertices.triangles.reshape(-1).astype(np.uint32)}
     document: dict[str, Any] = {"asset": {"version": "2.0", "generator": GENERATOR}}
     if vertices.uvs is not None:
         attributes["TEXCOORD_0"] = np.column_stack(
@@ -67,6 +69,7 @@ def plain_glb(obj: ObjData) -> bytes:
         document["materials"] = [DEFAULT_MATERIAL]
     if vertices.normals is not None:
         attributes["NORMAL"] = unit_vectors(vertices.normals).astype(np.float32)
+    del vertices
     name = obj.object_name or DEFAULT_NAME
     document |= {"scene": 0, "scenes": [{"nodes": [0]}], "nodes": [{"name": name, "mesh": 0}],
                  "meshes": [{"name": name, "extras": {}, "primitives": [primitive]}]}
