@@ -140,6 +140,10 @@ class Settings(BaseSettings):
     rate_limit_per_ip: str = Field(default="1200/minute", description="Requests per address.")
     ws_token_recheck_seconds: float = Field(
         default=2, gt=0, description="How often every open websocket's token is checked again.")
+    ws_socket_lease_min_seconds: float = Field(
+        default=10, gt=0,
+        description="Shortest lease of a websocket's place in its token's count, renewed at "
+                    "every recheck (and at least five rechecks long).")
     token_cache_seconds: float = Field(
         default=2, ge=0, description="Longest an API process trusts a token it checked (0: never).")
     ws_max_connections_per_token: int = Field(

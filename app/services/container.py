@@ -166,7 +166,8 @@ class Services:
         tokens = TokenService(settings.admin_token, bus, settings.token_cache_seconds)
         token_watch = TokenWatch(tokens, bus, redis,
                                  recheck_seconds=settings.ws_token_recheck_seconds,
-                                 max_sockets_per_token=settings.ws_max_connections_per_token)
+                                 max_sockets_per_token=settings.ws_max_connections_per_token,
+                                 min_lease_seconds=settings.ws_socket_lease_min_seconds)
         return cls(settings=settings, mongo=mongo, redis=redis, arq=arq, storage=storage,
                    bus=bus, tokens=tokens, token_watch=token_watch, jobs=jobs, assets=assets,
                    live=LiveService(mongo[settings.database_name], job_log, settings),

@@ -39,7 +39,6 @@ log = logging.getLogger(__name__)
 KEY_PREFIX = "atelier:ws-sockets:"
 # Leases outlive a few missed renewals, so a busy replica keeps its counts.
 LEASE_RENEWALS = 5
-MIN_LEASE_SECONDS = 10.0
 
 # KEYS[1]: the token's set. ARGV: now, lease end, member, cap, key lifetime in seconds.
 TAKE_SLOT = """
@@ -67,12 +66,13 @@ class WatchedSocket:
 
 class TokenWatch:
     def __init__(self, tokens: TokenService, bus: EventBus, redis: Redis, *,
-                 recheck_seconds: float, max_sockets_per_token: int) -> None:
+                 recheck_seconds: float, max_sockets_per_token: int,
+                 min_lease_seconds: float) -> None:
         self._tokens = tokens
         self._bus = bus
         self._redis = redis
         self._recheck_seconds = recheck_seconds
-        self._lease_seconds = max(MIN_LEASE_SECONDS, LEASE_RENEWALS * recheck_seconds)
+        self._lease_seconds = max(min_lease_seconds, LEASE_RENEWALS * recheck_seconds)
         self._max_sockets = max_sockets_per_token
         self._take_slot = redis.register_script(TAKE_SLOT)
         self._sockets: set[WatchedSocket] = set()
