@@ -29,20 +29,35 @@ from tests.support.outages import (
     eventually,
     is_ready,
     job_status,
+    one_test,
     owner_api,
     private_stack,
 )
 
 
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    with private_stack(tmp_path_factory.mktemp("crashes")) as started:
+        yield started
+
+
 @pytest.fixture
-def stack(tmp_path: Path) -> Iterator[Stack]:
+def stack(servers: Stack) -> Iterator[Stack]:
+    """The module's stack, for crashes that leave no transaction open."""
+    with one_test(servers) as ready:
+        yield ready
+
+
+@pytest.fixture
+def own_stack(tmp_path: Path) -> Iterator[Stack]:
     """Never shared: a process killed inside a transaction leaves the database holding it (and
     what it locked) until the transaction times out."""
     with private_stack(tmp_path) as started:
         yield started
 
 
-async def test_a_crash_inside_the_creating_transaction_leaves_nothing(stack: Stack) -> None:
+async def test_a_crash_inside_the_creating_transaction_leaves_nothing(own_stack: Stack) -> None:
+    stack = own_stack
     api, _ = await owner_api(stack.url)
     crashing = stack.api("crashing-api", ATELIER_FAULT_INJECT=ASSET_INSERTED)
 
