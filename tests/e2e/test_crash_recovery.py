@@ -1,6 +1,6 @@
-"""Crashes, each test on a private stack of its own (tests.support.outages): an API process dies
-between an asset's writes, an older version left an orphan, and `atelier serve` loses a worker.
-Each test checks that nothing was lost or half made, and that the work is done once."""
+"""Crashes on private stacks (tests.support.outages): an API process dies between an asset's
+writes, an older version left an orphan, and `atelier serve` loses a worker. Each test checks
+that nothing was lost or half made, and that the work is done once."""
 
 from __future__ import annotations
 
