@@ -128,7 +128,8 @@ export class AssetDetail {
   renderFor(asset) {
     if (this.renderAssetId !== asset.id) {
       this.renderPanel?.dispose();
-      this.renderPanel = new RenderPanel({ subject: () => ({ assetId: asset.id }), title: () => asset.name, action: "Render this view" }, this);
+      this.renderPanel = new RenderPanel({ subject: () => ({ assetId: asset.id }), title: () => asset.name, action: "Render this view",
+        animations: asset.stats?.animationCount ?? 0 }, this);
       this.renderAssetId = asset.id;
       this.historyOpen = false;
     }

@@ -1,9 +1,12 @@
 /**
- * Pure helpers of the render form: the `renderSubmit` input its choices make, the viewer's view
- * as an orbit camera (for turntables), and a render job's stage in words.
+ * Pure helpers of the render form: the `renderSubmit` input its choices make (with an asset's
+ * animation pose or clip), the viewer's view as an orbit camera (for turntables), the field a
+ * refusal names, and a render job's stage in words.
  */
 
 export const VIDEO_FORMATS = new Set(["MP4", "WEBM"]);
+// Formats holding a turntable's or a clip's frames in one file (the rest give a file per frame).
+export const ONE_FILE_FORMATS = new Set([...VIDEO_FORMATS, "ANIMATED_WEBP"]);
 // The server's own defaults when `samples` is left out: MSAA for RASTER, paths for PATH_TRACED.
 export const DEFAULT_SAMPLES = { RASTER: 4, PATH_TRACED: 64 };
 
@@ -13,6 +16,24 @@ const DEGREES = 180 / Math.PI;
 export function bounded(value, min, max) {
   const number = Math.round(Number(value));
   return Number.isFinite(number) ? Math.min(Math.max(number, min), max) : min;
+}
+
+/** `value` as seconds, at least 0 (`fallback` when it is blank or no number). */
+export function seconds(value, fallback) {
+  const number = value === "" || value === null || value === undefined ? NaN : Number(value);
+  return Number.isFinite(number) ? Math.max(number, 0) : fallback;
+}
+
+/**
+ * The `animation` input of the form's animation choice (`index`: "" for none, `mode`: "time" or
+ * "clip", with `time`, or `start`, `end` (blank: the animation's end) and `fps` bounded by
+ * `limits.maxFps`), or null for the model at rest.
+ */
+export function animationInput(choice, limits) {
+  if (!choice || choice.index === "" || choice.index === null || choice.index === undefined) return null;
+  const index = Number(choice.index);
+  if (choice.mode !== "clip") return { index, time: seconds(choice.time, 0) };
+  return { index, clip: { start: seconds(choice.start, 0), end: seconds(choice.end, null), fps: bounded(choice.fps, 1, limits.maxFps) } };
 }
 
 /** The most samples per pixel `renderer` allows under the server's `limits`. */
@@ -34,20 +55,30 @@ export function orbitOf({ position, target, fovY }) {
 /**
  * The `renderSubmit` input for `subject` (`{ assetId }` or `{ sceneId }`) from the form's
  * `choices`, bounded by `limits`, seen through `camera` (the viewer's look-at camera, or null).
- * A video is always a turntable; a turntable orbits from the camera's direction.
+ * An asset may be posed by `choices.animation` (scenes render at rest). A clip makes the frames
+ * itself, from the camera; otherwise a one-file format (video, animated WebP) is always a
+ * turntable, and a turntable orbits from the camera's direction.
  */
 export function renderInput(subject, choices, limits, camera) {
   const [width, height] = choices.size;
   const input = { ...subject, width, height, format: choices.format, renderer: choices.renderer,
     samples: bounded(choices.samples, choices.renderer === "PATH_TRACED" ? 1 : 0, sampleLimit(choices.renderer, limits)) };
   if (choices.background !== undefined) input.background = choices.background;
-  if (VIDEO_FORMATS.has(choices.format) || choices.turntable) {
+  const animation = subject.assetId ? animationInput(choices.animation, limits) : null;
+  if (animation) input.animation = animation;
+  if (!animation?.clip && (ONE_FILE_FORMATS.has(choices.format) || choices.turntable)) {
     input.turntable = { frames: bounded(choices.frames, 2, limits.maxFrames) };
     if (camera) input.camera = { orbit: orbitOf(camera) };
   } else if (camera) {
     input.camera = { lookAt: camera };
   }
   return input;
+}
+
+/** The input field a `renderSubmit` error names, as "animation.clip.fps" ("" for none or the whole input). */
+export function errorPath(error) {
+  const path = error.field ?? [];
+  return (path[0] === "input" ? path.slice(1) : path).join(".");
 }
 
 /** What a render job is doing, in words ("frame 3 of 24, pass 2 of 4", "loading the model"), or how it ended. */

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { bytes, dimensions, duration, percent, vector } from "../src/format.js";
 import { jobDuration } from "../src/jobs-view.js";
 import { laterJob } from "../src/live-jobs.js";
-import { bounded, orbitOf, renderInput, renderStage } from "../src/render-input.js";
+import { animationInput, bounded, errorPath, orbitOf, renderInput, renderStage, seconds } from "../src/render-input.js";
 import { assetCount, inBatches } from "../src/selection.js";
 import { depthFirst, isWithin, operationTargets, sceneDiff } from "../src/scene-tree.js";
 import { newer } from "../src/scene-edits.js";
@@ -101,7 +101,7 @@ test("inBatches keeps at most the limit running and the results in order", async
   assert.equal(most, 2);
 });
 
-const LIMITS = { maxWidth: 4096, maxHeight: 4096, maxSamples: 16, maxPathSamples: 256, maxFrames: 36 };
+const LIMITS = { maxWidth: 4096, maxHeight: 4096, maxSamples: 16, maxPathSamples: 256, maxFrames: 36, maxFps: 30 };
 const CAMERA = { position: [3, 4, 0], target: [0, 0, 0], up: [0, 1, 0], fovY: 40 };
 const CHOICES = { size: [512, 256], format: "PNG", background: undefined, renderer: "RASTER", samples: 4, turntable: false, frames: 24 };
 
@@ -132,6 +132,40 @@ test("a video is always a turntable, orbiting from the viewer's direction, its f
   assert.equal(video.camera.lookAt, undefined);
   const frames = renderInput({ assetId: "ast_1" }, { ...CHOICES, turntable: true, frames: 8 }, LIMITS, null);
   assert.deepEqual([frames.turntable, frames.camera], [{ frames: 8 }, undefined]);
+});
+
+const POSE = { index: "1", mode: "time", time: "0.5", start: "0", end: "", fps: "24" };
+
+test("seconds and animationInput read the animation fieldset: none, a pose at a time, or a clip bounded by maxFps", () => {
+  assert.deepEqual([seconds("1.25", 0), seconds("-2", 0), seconds("", null), seconds("x", 0)], [1.25, 0, null, 0]);
+  assert.equal(animationInput({ ...POSE, index: "" }, LIMITS), null);
+  assert.equal(animationInput(null, LIMITS), null);
+  assert.deepEqual(animationInput(POSE, LIMITS), { index: 1, time: 0.5 });
+  assert.deepEqual(animationInput({ ...POSE, index: "0", time: "" }, LIMITS), { index: 0, time: 0 });
+  assert.deepEqual(animationInput({ ...POSE, mode: "clip", start: "0.25", end: "1.5", fps: "90" }, LIMITS), { index: 1, clip: { start: 0.25, end: 1.5, fps: 30 } });
+  assert.deepEqual(animationInput({ ...POSE, mode: "clip", start: "", fps: "0" }, LIMITS), { index: 1, clip: { start: 0, end: null, fps: 1 } });
+});
+
+test("a clip makes the frames from the viewer's look-at camera; a pose keeps the turntable; scenes never send an animation", () => {
+  const clip = { ...POSE, mode: "clip", fps: "12" };
+  const animated = renderInput({ assetId: "ast_1" }, { ...CHOICES, format: "ANIMATED_WEBP", turntable: true, animation: clip }, LIMITS, CAMERA);
+  assert.deepEqual(animated, { assetId: "ast_1", width: 512, height: 256, format: "ANIMATED_WEBP", renderer: "RASTER", samples: 4,
+    animation: { index: 1, clip: { start: 0, end: null, fps: 12 } }, camera: { lookAt: CAMERA } });
+  // One image per frame, as the API gives for an image format.
+  const frames = renderInput({ assetId: "ast_1" }, { ...CHOICES, format: "PNG", animation: clip }, LIMITS, null);
+  assert.deepEqual([frames.animation.clip.fps, frames.turntable, frames.camera], [12, undefined, undefined]);
+  const posedTurntable = renderInput({ assetId: "ast_1" }, { ...CHOICES, format: "ANIMATED_WEBP", frames: 500, animation: POSE }, LIMITS, CAMERA);
+  assert.deepEqual([posedTurntable.animation, posedTurntable.turntable, posedTurntable.camera.orbit.yaw], [{ index: 1, time: 0.5 }, { frames: 36 }, 90]);
+  const transparent = renderInput({ assetId: "ast_1" }, { ...CHOICES, format: "ANIMATED_WEBP", background: null, animation: null }, LIMITS, null);
+  assert.deepEqual([transparent.background, transparent.turntable, transparent.animation], [null, { frames: 24 }, undefined]);
+  const scene = renderInput({ sceneId: "scn_1" }, { ...CHOICES, format: "ANIMATED_WEBP", animation: clip }, LIMITS, null);
+  assert.deepEqual([scene.animation, scene.turntable], [undefined, { frames: 24 }]);
+});
+
+test("errorPath names the input field a refusal points at", () => {
+  assert.equal(errorPath({ field: ["input", "animation", "clip", "fps"] }), "animation.clip.fps");
+  assert.equal(errorPath({ field: ["assetId"] }), "assetId");
+  assert.deepEqual([errorPath({ field: [] }), errorPath({ field: null })], ["", ""]);
 });
 
 test("renderStage says what a render job does now", () => {
