@@ -1,4 +1,4 @@
-"""Job fields: job/jobs queries, jobCancel, and the jobProgress subscription."""
+"""Job fields: job/jobs queries, jobCancel, jobRetry, jobPin, and the jobProgress subscription."""
 
 from __future__ import annotations
 
@@ -11,9 +11,12 @@ from app.context import Context
 from app.errors import NotFound
 from app.models.job import JobKind, JobStatus
 from app.resolvers.errors import errors_as_data
+from app.resolvers.idempotency import IdempotencyKey, once
 from app.resolvers.job_types import Job, JobConnection
 from app.resolvers.pages import After, Before, First, Last, connection
 from app.schema.job import JobEvent, JobFilter, JobPayload
+from app.services.idempotency import JOB_REPLAY
+from app.services.job_retry import JobRetryService
 from app.services.jobs import JobFilter as JobQueryFilter
 
 Info = strawberry.Info[Context, None]
@@ -59,6 +62,20 @@ class JobMutation:
     @errors_as_data(JobPayload)
     async def job_cancel(self, info: Info, id: JobId) -> JobPayload:
         job = await info.context.services.jobs.cancel(info.context.viewer, id)
+        return JobPayload(job=Job.from_model(job))
+
+    @strawberry.mutation(description="Run a FAILED or CANCELLED job again as a new job of "
+                         "the same kind, subject and parameters, checked like a new request; "
+                         "the old job stays as it ended. An ingest is retried while its asset "
+                         "is FAILED (not a new version's or a zip's); an import is not.")
+    @errors_as_data(JobPayload)
+    async def job_retry(self, info: Info, id: JobId,
+                        idempotency_key: IdempotencyKey = None) -> JobPayload:
+        services = info.context.services
+        retries = JobRetryService(services.jobs, services.renders, services.conversions,
+                                  services.assets)
+        job = await once(info, idempotency_key, {"operation": "jobRetry", "id": id}, lambda: (
+            retries.retry(info.context.viewer, id)), JOB_REPLAY)
         return JobPayload(job=Job.from_model(job))
 
     @strawberry.mutation(description="Keep a render's or conversion's outputs past "
