@@ -1,12 +1,13 @@
 /**
  * The jobs view: every job of the signed-in owner from `jobs(first, after, filter)`, paged by
  * infinite scroll, each row live through LiveJobs (stage, progress, duration, error code),
- * with cancel for unfinished jobs and the outputs of renders and conversions opened inline.
+ * with cancel for unfinished jobs, retry (as a new job, shown live) for failed and cancelled
+ * ones, and the outputs of renders and conversions opened inline.
  */
 import { describeErrors, fill, h, toast } from "./dom.js";
 import { bytes, duration, percent } from "./format.js";
 import { request } from "./client.js";
-import { DemoJobCancelDocument, DemoJobsDocument } from "./generated/operations.ts";
+import { DemoJobCancelDocument, DemoJobRetryDocument, DemoJobsDocument } from "./generated/operations.ts";
 import { InfiniteList } from "./infinite.js";
 import { TERMINAL } from "./live-jobs.js";
 import { renderGallery } from "./media.js";
@@ -14,6 +15,7 @@ import { renderGallery } from "./media.js";
 const PAGE_SIZE = 15;
 const TICK_MS = 1000;
 const WITH_OUTPUTS = new Set(["RENDER", "CONVERT"]);
+const RETRYABLE = new Set(["FAILED", "CANCELLED"]);
 
 export function jobName(job) {
   return job.asset?.name ?? job.scene?.name ?? job.kind.toLowerCase();
@@ -41,7 +43,7 @@ function outputsOf(job) {
 
 /** One job's row: its parts are kept and updated in place, so a live event never replaces a button being used. */
 class JobRow {
-  constructor(id, { onCancel, onToggle }) {
+  constructor(id, { onCancel, onRetry, onToggle }) {
     this.job = null;
     this.outputsId = `job-outputs-${id}`;
     this.kind = h("span", { class: "job-kind" });
@@ -55,13 +57,14 @@ class JobRow {
     this.duration = h("span", { class: "job-duration" });
     this.attempts = h("span", { class: "muted" });
     this.cancelButton = h("button", { class: "button button-ghost job-cancel", type: "button", onClick: (event) => onCancel(event.currentTarget) });
+    this.retryButton = h("button", { class: "button button-ghost job-retry", type: "button", onClick: (event) => onRetry(event.currentTarget) }, "Retry");
     this.openButton = h("button", { class: "button button-ghost job-open", type: "button", "aria-controls": this.outputsId, onClick: onToggle });
     this.outputs = h("div", { id: this.outputsId });
     this.element = h("li", { class: "job-row", "data-job-id": id },
       h("div", { class: "job-head" }, this.kind, this.title, this.status),
       this.bar,
       h("div", { class: "job-foot" }, this.stage, this.error, this.percent, this.duration, this.attempts,
-        h("span", { class: "job-actions" }, this.cancelButton, this.openButton)),
+        h("span", { class: "job-actions" }, this.cancelButton, this.retryButton, this.openButton)),
       this.outputs);
   }
 
@@ -96,6 +99,8 @@ class JobRow {
     this.cancelButton.disabled = job.cancelRequested;
     this.cancelButton.textContent = job.cancelRequested ? "Cancelling…" : "Cancel";
     this.cancelButton.setAttribute("aria-label", `Cancel ${kind} job of ${name}`);
+    this.retryButton.hidden = !RETRYABLE.has(job.status);
+    this.retryButton.setAttribute("aria-label", `Retry ${kind} job of ${name}`);
     this.openButton.hidden = !WITH_OUTPUTS.has(job.kind);
     this.openButton.setAttribute("aria-expanded", String(open));
     this.openButton.setAttribute("aria-label", `${open ? "Hide" : "Show"} output of ${kind} job of ${name}`);
@@ -179,7 +184,11 @@ export class JobsView {
   row(job) {
     let row = this.rows.get(job.id);
     if (!row) {
-      row = new JobRow(job.id, { onCancel: (button) => this.cancel(this.live.get(job.id), button), onToggle: () => this.toggle(job.id) });
+      row = new JobRow(job.id, {
+        onCancel: (button) => this.cancel(this.live.get(job.id), button),
+        onRetry: (button) => this.retry(this.live.get(job.id), button),
+        onToggle: () => this.toggle(job.id),
+      });
       this.rows.set(job.id, row);
     }
     row.update(job, this.open.has(job.id));
@@ -204,6 +213,23 @@ export class JobsView {
       if (jobCancel.job) this.live.put(jobCancel.job);
     } catch (error) {
       toast(error.message, "error");
+      button.disabled = false;
+    }
+  }
+
+  /** A new job doing what `job` did, followed live (first in the list when the filter shows it); the old row stays as it ended. */
+  async retry(job, button) {
+    button.disabled = true;
+    try {
+      const { jobRetry } = await request(DemoJobRetryDocument, { id: job.id });
+      if (jobRetry.errors.length) toast(describeErrors(jobRetry.errors), "error");
+      else {
+        this.live.track(jobRetry.job);
+        toast(`Retrying as a new ${jobRetry.job.kind.toLowerCase()} job`, "ok");
+      }
+    } catch (error) {
+      toast(error.message, "error");
+    } finally {
       button.disabled = false;
     }
   }

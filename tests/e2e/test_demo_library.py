@@ -1,6 +1,7 @@
 """The demo page's library and jobs, in Debian's Chromium against the real stack (the harness
 of tests/support/browser.py): the jobs view following jobs live to their end, a failed job's
-error code, cancel, a conversion's output opened inline; the gallery's infinite scroll,
+error code, cancel, retry of a cancelled render and a failed ingest as new jobs (and a
+refused retry's code), a conversion's output opened inline; the gallery's infinite scroll,
 filters and multi-select delete; the usage panel against `viewer.usage` and its limits; the
 trash panel listing what was deleted and restoring it; axe-core at a desktop and a phone size."""
 
@@ -128,8 +129,33 @@ async def test_jobs_view_follows_jobs_live_shows_failures_cancels_and_opens_outp
     await turntable.get_by_role("button", name=re.compile("^Cancel")).click()
     await expect(turntable).to_have_class(re.compile("job-cancelled"), timeout=60_000)
     assert (await api.graphql(JOB, {"id": job_id}))["job"]["status"] == "CANCELLED"
+
+    # Retry makes a new job of the cancelled turntable, first in the view and followed live
+    await turntable.get_by_role("button", name=re.compile("^Retry")).click()
+    retried = page.locator(f'.job-row:not([data-job-id="{job_id}"])').first
+    await expect(retried).to_have_class(re.compile("job-(queued|running)"))
+    await expect(page.locator(".job-row").first).to_have_attribute(
+        "data-job-id", await retried.get_attribute("data-job-id") or "")
+    await retried.get_by_role("button", name=re.compile("^Cancel")).click()
+    await expect(retried).to_have_class(re.compile("job-cancelled"), timeout=60_000)
+    await expect(page.locator(f'.job-row[data-job-id="{job_id}"]')).to_have_class(
+        re.compile("job-cancelled"))
     await page.get_by_label("Job kind").select_option("")
-    await expect(page.locator(".job-row")).to_have_count(5)
+    await expect(page.locator(".job-row")).to_have_count(6)
+
+    # The failed ingest is retried into a new ingest of its asset (failing again); retrying
+    # the old one once more is refused with its code, the asset having been ingested since
+    words = job_row(page, "INGEST", "words")
+    words_id = await words.get_attribute("data-job-id")
+    await words.get_by_role("button", name=re.compile("^Retry")).click()
+    again = page.locator(".job-row").first
+    await expect(again).not_to_have_attribute("data-job-id", words_id or "")
+    await expect(again).to_have_class(re.compile("job-failed"), timeout=60_000)
+    await expect(again).to_contain_text(code)
+    await page.locator(f'.job-row[data-job-id="{words_id}"]').get_by_role(
+        "button", name=re.compile("^Retry")).click()
+    await expect(page.get_by_role("alert").filter(has_text="INVALID_STATE")).to_be_visible()
+    await expect(page.locator(".job-row")).to_have_count(7)
 
     # The usage panel shows the owner's figures, as viewer.usage gives them
     await usage_matches_the_api(page, api)

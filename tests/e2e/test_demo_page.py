@@ -30,8 +30,8 @@ BUILT = (demo.DEMO_ROOT / "dist" / demo.BUNDLE).is_file()
 JAVASCRIPT = {"text/javascript", "application/javascript"}
 RELATIVE_IMPORT = re.compile(r"import\s*\{([^}]*)\}\s*from\s*\"(\./[\w.-]+)\"")
 PAGE_OPERATIONS = {"DemoAssets", "DemoAsset", "DemoActiveJobs", "DemoAssetUpload",
-                   "DemoAssetDelete", "DemoJobCancel", "DemoJobProgress", "DemoAssetReady",
-                   "DemoRenderSubmit", "DemoAssetConvert", "DemoAssetScene",
+                   "DemoAssetDelete", "DemoJobCancel", "DemoJobRetry", "DemoJobProgress",
+                   "DemoAssetReady", "DemoRenderSubmit", "DemoAssetConvert", "DemoAssetScene",
                    "DemoSceneCreateFromAsset", "DemoSceneChanged", "DemoSceneUpdate",
                    "DemoScene", "DemoScenes", "DemoJobs", "DemoViewer",
                    "DemoAssetCatalog", "DemoAssetUpdate", "DemoAssetQuality",
