@@ -39,13 +39,17 @@ from app.geometry.source_facts import source_facts
 from app.geometry.stats import AssetStats, compute_stats
 from app.geometry.validation import ValidationReport, validate_bytes, validate_glb, validate_gltf
 
-__all__ = ["IngestLimits", "IngestSummary", "RejectedModel", "ingest_path", "unpack_bundle"]
+__all__ = ["GLB_WRITTEN", "IngestLimits", "IngestSummary", "RejectedModel", "ingest_path",
+           "unpack_bundle"]
 
 Report = Callable[[str, float], None]
 GLTF_FORMATS = (SourceFormat.GLB, SourceFormat.GLTF)
 ASSIMP_FORMATS = (SourceFormat.FBX, SourceFormat.DAE)
 CAD_FORMATS = (SourceFormat.STEP, SourceFormat.IGES)
 DEFAULT_LIMITS = IngestLimits()
+# The stage reported once `output` holds the GLB that passed every check; only the quality
+# report, which never fails an ingest, is left to compute.
+GLB_WRITTEN = "quality"
 
 
 @dataclass(frozen=True)
@@ -190,10 +194,11 @@ def _ingest_model(model: _Model, output: Path, limits: IngestLimits, report: Rep
     # An OBJ states no facts, so its file is not read back whole for them.
     data = b"" if model.source_format is SourceFormat.OBJ else model.data
     facts = source_facts(model.source_format, data, asset.document, model.resources.archive)
-    report("quality", 0.8)
-    quality = _quality(asset, stats, limits)
-    report("write", 0.9)
+    report("write", 0.75)
     output.write_bytes(glb)
+    # The GLB is final from here on: the worker may render its thumbnail meanwhile.
+    report(GLB_WRITTEN, 0.8)
+    quality = _quality(asset, stats, limits)
     return IngestSummary(model.source_format.value, stats.to_dict(), validation.to_dict(),
                          facts.to_dict(), quality)
 

@@ -26,6 +26,7 @@ from app.errors import AtelierError, NotFound
 from app.geometry.archives import ArchiveLimits
 from app.geometry.bundles import ZIP_MAGIC, BundleMember
 from app.geometry.ingest import (
+    GLB_WRITTEN,
     IngestLimits,
     IngestSummary,
     RejectedModel,
@@ -43,7 +44,7 @@ from app.workers.ingest_version import ingest_version, version_failed
 from app.workers.job_run import JobRun, TurnOver
 from app.workers.outcome import Outcome, carry_out, claim
 from app.workers.sandbox import Limits, run_isolated
-from app.workers.thumbnail import render_thumbnail
+from app.workers.thumbnail import render_thumbnail, thumbnail_ahead
 
 GLB_CONTENT_TYPE = "model/gltf-binary"
 FINISHED = (AssetStatus.READY, AssetStatus.FAILED)
@@ -208,16 +209,33 @@ async def _ingest_file(services: Services, run: JobRun, asset: Asset, source: Pa
     """Ingest one model file into `asset` (READY with its GLB and thumbnail); stage writes
     only when `on_progress` is given (a single upload), not per model of a bundle."""
     glb_path = work / "model.glb"
-    summary: IngestSummary = await run_isolated(
-        ingest_path, source, filename, glb_path, ingest_limits(services.settings),
-        limits=Limits.from_settings(services.settings), on_progress=on_progress)
+    ahead: asyncio.Task[bytes | None] | None = None
+
+    async def progress(stage: str, fraction: float) -> None:
+        # Once the child has written the checked GLB, the thumbnail is drawn on the render
+        # thread while the child computes the quality report.
+        nonlocal ahead
+        if stage == GLB_WRITTEN and ahead is None:
+            ahead = asyncio.create_task(thumbnail_ahead(services, glb_path))
+        if on_progress is not None:
+            await on_progress(stage, fraction)
+
+    try:
+        summary: IngestSummary = await run_isolated(
+            ingest_path, source, filename, glb_path, ingest_limits(services.settings),
+            limits=Limits.from_settings(services.settings), on_progress=progress)
+    except BaseException:
+        if ahead is not None:
+            ahead.cancel()
+        raise
     if on_progress is not None:
         await run.stage("store", 0.88)
     key = f"assets/{asset.id}/model.glb"
     stored = await services.storage.put_file(key, glb_path, content_type=GLB_CONTENT_TYPE)
     if on_progress is not None:
         await run.stage("thumbnail", 0.92)
-    thumbnail = await render_thumbnail(services, glb_path, asset)
+    image = await ahead if ahead is not None else None
+    thumbnail = await render_thumbnail(services, glb_path, asset, image=image)
     glb = StoredFile(role=FileRole.GLB, format="GLB", key=key, size_bytes=stored.size_bytes,
                      content_type=GLB_CONTENT_TYPE, filename=f"{Path(asset.name).stem}.glb",
                      job_id=run.job.id)

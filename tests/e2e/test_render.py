@@ -20,7 +20,7 @@ from app.models.token import Scope
 from app.services.auth import Principal
 from app.services.container import Services, opened_services
 from app.workers.render import render
-from app.workers.thumbnail import render_thumbnail
+from app.workers.thumbnail import render_thumbnail, thumbnail_ahead
 from tests.conftest import ADMIN_TOKEN, new_owner_api
 from tests.e2e.test_ingest import upload_and_wait
 from tests.support.client import JOB_PROGRESS, Api
@@ -355,3 +355,36 @@ async def test_a_thumbnail_failure_returns_none_instead_of_raising(services: Ser
     broken.write_bytes(b"glTF" + bytes(40))
 
     assert await render_thumbnail(services, broken, asset) is None
+
+
+async def test_a_thumbnail_rendered_ahead_is_the_one_stored(services: Services, cube: dict,
+                                                            tmp_path: Path) -> None:
+    # Given the cube's GLB, small enough for the worker's render thread
+    stored_cube = await Asset.get(cube["id"])
+    assert stored_cube is not None
+    asset = stored_cube.model_copy(update={"id": new_id("ast")})
+    glb_path = tmp_path / "model.glb"
+    glb_path.write_bytes(red_cube_glb())
+
+    # When its thumbnail is rendered ahead (as while the ingest's child computes the quality
+    # report) and then handed to render_thumbnail
+    image = await thumbnail_ahead(services, glb_path)
+    assert image is not None
+    stored = await render_thumbnail(services, glb_path, asset, image=image)
+
+    # Then those very bytes are the stored 96-pixel PNG
+    assert stored is not None and stored.role == "THUMBNAIL"
+    assert b"".join([chunk async for chunk in services.storage.get_stream(stored.key)]) == image
+    assert Image.open(io.BytesIO(image)).size == (96, 96)
+
+
+async def test_no_thumbnail_ahead_for_a_model_needing_a_child_or_a_broken_one(
+        services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = tmp_path / "broken.glb"
+    broken.write_bytes(b"glTF" + bytes(40))
+    assert await thumbnail_ahead(services, broken) is None
+    # A model too big for the render thread waits for the ingest's own child to end
+    glb_path = tmp_path / "model.glb"
+    glb_path.write_bytes(red_cube_glb())
+    monkeypatch.setattr(services.settings, "render_inline_max_mb", 0)
+    assert await thumbnail_ahead(services, glb_path) is None
