@@ -12,10 +12,16 @@ deliveries that waited less than that. Two things it cannot express touch its in
 marker directly: handing back the delivery of a worker that died (arq would wait out its job
 timeout first) and clearing the markers a whole crashed installation left (`serve` at start,
 before any worker runs). Leases and the reaper exist only for those.
+
+arq finds new deliveries by polling; each delivery also pushes a wake-up onto a short list
+that an idle worker waits on between polls (BLPOP, see app.workers.wake), so a job starts at
+once instead of after up to a poll interval. The poll stays the safety net: a lost wake-up
+(Redis restarted, the woken worker busy) costs at most the interval, as before.
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from typing import Any
 
@@ -23,10 +29,14 @@ from arq.connections import ArqRedis
 from arq.constants import in_progress_key_prefix
 from arq.jobs import Job as ArqJob
 from arq.jobs import JobStatus as ArqJobStatus
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
 from app import tracing
 from app.models.common import utcnow
 from app.models.job import Job, JobKind, JobPriority
+
+log = logging.getLogger(__name__)
 
 WORKER_FUNCTIONS: dict[JobKind, str] = {
     JobKind.INGEST: "ingest",
@@ -37,6 +47,32 @@ WORKER_FUNCTIONS: dict[JobKind, str] = {
 _DELIVERY_SEPARATOR = "@"
 INTERACTIVE_HEAD_START = timedelta(hours=1)
 _HELD = frozenset({ArqJobStatus.queued, ArqJobStatus.deferred, ArqJobStatus.in_progress})
+# Wake-ups kept for workers not waiting yet; more would only cause early polls.
+WAKE_BACKLOG = 16
+# Redis reads a blocking timeout in milliseconds, and 0 as "forever".
+_SHORTEST_WAIT_SECONDS = 0.001
+
+
+def wake_key(queue_name: str) -> str:
+    return f"{queue_name}:wake"
+
+
+async def wake_a_worker(redis: Redis, queue_name: str) -> None:
+    """Tell one idle worker of `queue_name` to poll now."""
+    key = wake_key(queue_name)
+    async with redis.pipeline(transaction=True) as pipe:
+        pipe.lpush(key, 1)
+        pipe.ltrim(key, 0, WAKE_BACKLOG - 1)
+        await pipe.execute()
+
+
+async def wait_for_wake(redis: Redis, queue_name: str, seconds: float) -> bool:
+    """Wait up to `seconds` for a wake-up; whether one came."""
+    # redis-py's blpop types its timeout as whole seconds; Redis takes a fraction.
+    wait = f"{max(seconds, _SHORTEST_WAIT_SECONDS):.3f}"
+    woken = await redis.execute_command(  # type: ignore[no-untyped-call]  # unannotated there
+        "BLPOP", wake_key(queue_name), wait)
+    return woken is not None
 
 
 def delivery_id(job: Job) -> str:
@@ -64,6 +100,10 @@ class JobQueue:
             WORKER_FUNCTIONS[job.kind], job.id, _job_id=delivery_id(job),
             _queue_name=self.queue_name, **extra,
         )
+        try:
+            await wake_a_worker(self.pool, self.queue_name)
+        except RedisError as fault:  # the delivery is queued: the poll finds it all the same
+            log.warning("no worker woken for job %s: %s", job.id, fault)
 
     async def release(self, job: Job) -> None:
         """Drop a dead worker's claim so the job's delivery is picked up again."""

@@ -19,6 +19,7 @@ from app.workers.probe import heartbeat_key
 from app.workers.render import render
 from app.workers.storage_import import import_storage
 from app.workers.storage_sweep import sweep_storage_forever
+from app.workers.wake import WakingWorker
 from app.workers.webhooks import start_webhook_deliveries, stop_webhook_deliveries
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ def build_worker(settings: Settings) -> Worker:
         if services is not None:
             await services.close()
 
-    return Worker(
+    return WakingWorker(
         # arq types job functions as taking any arguments; ours name theirs.
         functions=cast(list[Function], JOB_FUNCTIONS),
         queue_name=settings.queue_name,
@@ -70,7 +71,9 @@ def build_worker(settings: Settings) -> Worker:
         max_jobs=settings.worker_concurrency,
         job_timeout=settings.job_timeout_seconds + ARQ_TIMEOUT_MARGIN_SECONDS,
         keep_result=0,
-        poll_delay=settings.worker_poll_seconds,
+        poll_seconds=settings.worker_poll_seconds,
+        # Each wait for a wake-up ends well before Redis's socket timeout would.
+        longest_wait_seconds=settings.dependency_timeout_seconds / 2,
         # One delivery beyond our own limit, so a job whose worker died records its failure.
         max_tries=settings.job_max_attempts + 1,
         health_check_interval=settings.worker_heartbeat_seconds,
