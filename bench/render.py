@@ -7,7 +7,11 @@
 2. Job overhead: SecantusDB, redis-server, `atelier api` and `atelier worker` are started as
    the tests start them; `--jobs` renders of the same model are submitted one after another,
    each timed from renderSubmit to SUCCEEDED seen over jobProgress, minus the render time the
-   worker measured on its render thread (reported in the job's message).
+   worker measured on its render thread (reported in the job's message). The overhead is broken
+   down by the job's own timestamps (same machine, same clock): submit → created (the API's
+   checks), created → started (its transaction, the queue, the worker's pickup), started →
+   finished less the render (the claim's transaction, fetching the model, storing the image)
+   and finished → seen (the success transaction and the event's way to the subscriber).
 
 Writes bench/results/render.json.
 """
@@ -24,6 +28,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from pathlib import Path
 
 import httpx
@@ -34,7 +39,7 @@ from app.config import Settings
 from app.embedded.database import EmbeddedDatabase
 from app.embedded.redis import EmbeddedRedis
 from app.geometry.render import OrbitCamera, Renderer, RenderOptions, encode_image
-from tests.support.client import ASSET_READY, JOB_PROGRESS, Api
+from tests.support.client import ASSET_READY, Api
 from tests.support.stack import stack_env, start_api, start_worker
 
 RESULTS = Path(__file__).resolve().parent / "results" / "render.json"
@@ -42,6 +47,9 @@ BENCH_TOKEN = "bench-admin-token"
 WARM_UP_JOBS = 2  # the first creates the worker's renderer and compiles its shaders
 RENDER_SUBMIT = """
 mutation Render($input: RenderSubmitInput!) { renderSubmit(input: $input) { job { id } } }"""
+JOB_TIMELINE = """
+subscription Timeline($id: ID!, $after: Int) { jobProgress(jobId: $id, afterSequence: $after) {
+  job { status stage message createdAt startedAt finishedAt } } }"""
 
 
 @dataclass
@@ -119,13 +127,27 @@ class JobMeasurement:
     end_to_end_s: list[float]  # renderSubmit sent → SUCCEEDED received over jobProgress
     worker_render_s: list[float]  # load and render on the worker's render thread
     stage_seen_s: dict[str, list[float]]  # when each stage's event arrived, after submit
+    # The job's createdAt, startedAt and finishedAt, after submit (wall clock).
+    timeline_s: dict[str, list[float]]
 
     def summary(self) -> dict[str, float]:
         overhead = [total - render for total, render in zip(self.end_to_end_s,
                                                             self.worker_render_s, strict=True)]
+        created, started, finished = (self.timeline_s[name]
+                                      for name in ("created", "started", "finished"))
+        steps = {
+            "submit_to_created": created,
+            "created_to_started": [b - a for a, b in zip(created, started, strict=True)],
+            "started_to_finished_less_render": [
+                b - a - render for a, b, render in zip(started, finished, self.worker_render_s,
+                                                       strict=True)],
+            "finished_to_seen": [total - b for b, total in zip(finished, self.end_to_end_s,
+                                                               strict=True)],
+        }
         return {
             **{f"seen_{stage}_p50_ms": _percentile_ms(seen, 50)
                for stage, seen in self.stage_seen_s.items()},
+            **{f"{step}_p50_ms": _percentile_ms(seconds, 50) for step, seconds in steps.items()},
             "end_to_end_p50_ms": _percentile_ms(self.end_to_end_s, 50),
             "worker_render_p50_ms": _percentile_ms(self.worker_render_s, 50),
             "overhead_p50_ms": _percentile_ms(overhead, 50),
@@ -156,7 +178,8 @@ def running_stack(work: Path, worker_poll_seconds: float) -> Iterator[str]:
 async def measure_job_overhead(glb: bytes, options: RenderOptions, jobs: int,
                                worker_poll_seconds: float) -> JobMeasurement:
     """Time `jobs` renders of `glb` submitted one at a time, after two warm-up renders."""
-    measurement = JobMeasurement(worker_poll_seconds, [], [], {})
+    measurement = JobMeasurement(worker_poll_seconds, [], [], {},
+                                 {"created": [], "started": [], "finished": []})
     variables = {"input": {"width": options.width, "height": options.height,
                            "format": options.format, "samples": options.samples}}
     with tempfile.TemporaryDirectory(prefix="atelier-bench-") as work, running_stack(
@@ -169,11 +192,11 @@ async def measure_job_overhead(glb: bytes, options: RenderOptions, jobs: int,
             await subscriptions.collect(ready)
             variables["input"]["assetId"] = uploaded["asset"]["id"]
             for attempt in range(jobs + WARM_UP_JOBS):
-                started = time.perf_counter()
+                started, submitted_at = time.perf_counter(), time.time()
                 submitted = await http.post("/graphql", json={"query": RENDER_SUBMIT,
                                                               "variables": variables})
                 job_id = submitted.json()["data"]["renderSubmit"]["job"]["id"]
-                progress = await subscriptions.start(JOB_PROGRESS, {"id": job_id, "after": 0})
+                progress = await subscriptions.start(JOB_TIMELINE, {"id": job_id, "after": 0})
                 job: dict = {"status": "QUEUED"}
                 seen: dict[str, float] = {}
                 while job["status"] not in ("SUCCEEDED", "FAILED", "CANCELLED"):
@@ -188,6 +211,9 @@ async def measure_job_overhead(glb: bytes, options: RenderOptions, jobs: int,
                         measurement.stage_seen_s.setdefault(stage, []).append(seconds)
                     measurement.end_to_end_s.append(ended - started)
                     measurement.worker_render_s.append(_worker_render_seconds(job["message"]))
+                    for name in ("created", "started", "finished"):
+                        at = datetime.fromisoformat(job[f"{name}At"]).timestamp()
+                        measurement.timeline_s[name].append(at - submitted_at)
     return measurement
 
 
@@ -199,9 +225,9 @@ def _worker_render_seconds(message: str) -> float:
 
 
 def _print_table(title: str, rows: dict[str, float]) -> None:
-    print(f"{title:<24}{'ms':>10}")
+    print(f"{title:<42}{'ms':>10}")
     for name, value in rows.items():
-        print(f"{name:<24}{value:>10.1f}")
+        print(f"{name:<42}{value:>10.1f}")
 
 
 def main() -> None:
