@@ -59,15 +59,24 @@ def _read(asset: GltfAsset, pointer: str, primitive: object) -> Primitive | None
     indices = _array(asset, indices_accessor, 1) if indexed else np.arange(len(positions))
     if indices is None:
         return None
-    # Half the memory of int64 for every face array downstream.
-    index_type = np.int32 if len(positions) < 2 ** 31 else np.int64
-    faces = _faces(indices.astype(index_type, copy=False).reshape(-1), primitive.get("mode", 4))
+    faces = _faces(_signed(indices, len(positions)).reshape(-1), primitive.get("mode", 4))
     # A validated GLB has no index past its vertices; one left would break the arrays' maths.
-    if len(faces) and faces.max() >= len(positions):
-        faces = faces[(faces < len(positions)).all(axis=1)]
+    if len(faces) and (faces.max() >= len(positions) or faces.min() < 0):
+        faces = faces[((faces >= 0) & (faces < len(positions))).all(axis=1)]
     uvs = _array(asset, attributes.get("TEXCOORD_0"), 2)
     return Primitive(pointer, positions.astype(np.float32, copy=False), faces,
                      uvs if uvs is not None and len(uvs) == len(positions) else None, indexed)
+
+
+def _signed(indices: np.ndarray, vertex_count: int) -> np.ndarray:
+    """`indices` as int32 (int64 past 2**31 vertices): half the memory of int64 for every face
+    array downstream. 32-bit indices are reinterpreted in place, not copied; one past 2**31
+    turns negative, and is dropped with the other indices out of range."""
+    if vertex_count >= 2 ** 31:
+        return indices.astype(np.int64, copy=False)
+    if indices.dtype == np.uint32:
+        return indices.view(np.int32)
+    return indices.astype(np.int32, copy=False)
 
 
 def _array(asset: GltfAsset, index: object, width: int) -> np.ndarray | None:

@@ -2,17 +2,22 @@
 
 Vertices are welded by exact position first, since glTF splits a vertex wherever its normal or
 UV changes (a cube with flat normals has 24 vertices) and topology is about the surface, not
-the vertex buffers. Every edge of every face is then one int64 key, and one in-place sort of
-them gives each figure from the runs of equal keys, with no Python loop over faces: the low bit
-of a key is the edge's direction, so the two uses of an edge between two faces are consistently
-wound exactly when their keys differ.
+the vertex buffers. Every edge of every face is then one integer key (int32 when the vertices
+are few enough, else int64), and one in-place sort of them gives each figure from the runs of
+equal keys, with no Python loop over faces: the low bit of a key is the edge's direction, so the
+two uses of an edge between two faces are consistently wound exactly when their keys differ.
+
+Memory is the edge keys' (24 bytes a face for int64) plus a few bytes an edge: run positions
+are int32, each figure's arrays go before the next is made, and the face checks go in chunks.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from app.geometry.quality.primitives import Primitive
 
@@ -37,10 +42,12 @@ def welded_faces(primitives: list[Primitive]) -> tuple[np.ndarray, int]:
     positions += np.float32(0.0)  # -0 becomes 0, so both weld
     bits = np.ascontiguousarray(positions).view(np.uint32)
     ids = first_equal([bits[:, 0], bits[:, 1], bits[:, 2]])
-    # Each primitive's faces index its own slice of the ids: no offset copy of the faces.
+    # Each primitive's faces index its own slice of the ids: no offset copy of the faces, and
+    # no concatenated copy of a mesh's only primitive.
     ends = np.cumsum([len(p.positions) for p in primitives])
-    welded = np.concatenate([ids[end - len(p.positions):end][p.faces]
-                             for p, end in zip(primitives, ends, strict=True)])
+    parts = [ids[end - len(p.positions):end][p.faces]
+             for p, end in zip(primitives, ends, strict=True)]
+    welded = parts[0] if len(parts) == 1 else np.concatenate(parts)
     return welded, len(positions)
 
 
@@ -100,27 +107,43 @@ def row_ids(columns: list[np.ndarray]) -> tuple[np.ndarray, int]:
 
 
 def mesh_topology(faces: np.ndarray, vertex_count: int) -> Topology:
-    starts, edges, backwards = _edge_runs(faces, vertex_count)
-    lengths = np.empty_like(starts)
-    np.subtract(starts[1:], starts[:-1], out=lengths[:-1])
-    lengths[-1:] = len(edges) - starts[-1:]
+    # Duplicates first, so their face keys are gone before the larger edge keys are made.
+    duplicates = _duplicates(faces, vertex_count)
     collapsed = faces[(faces[:, 0] == faces[:, 1]) | (faces[:, 1] == faces[:, 2])
                       | (faces[:, 2] == faces[:, 0])]
-    pairs = starts[lengths == 2]
+    starts, edges, backwards = _edge_runs(faces, vertex_count)
+    lengths = _run_lengths(starts, len(edges))
+    inconsistent = _inconsistent_edges(starts[lengths == 2], edges, backwards, vertex_count,
+                                       bool(len(collapsed)))
+    del backwards  # spare its bytes while the border edges are picked out
+    open_edges = edges[starts[lengths == 1]]
+    crowded_edges = edges[starts[lengths > 2]]
+    return Topology(
+        open_edges=len(open_edges),
+        non_manifold_edges=len(crowded_edges),
+        non_manifold_vertices=_bowtie_vertices(vertex_count, open_edges, crowded_edges,
+                                               collapsed),
+        inconsistent_edges=inconsistent,
+        duplicate_faces=duplicates,
+    )
+
+
+def _run_lengths(starts: np.ndarray, total: int) -> np.ndarray:
+    lengths = np.empty_like(starts)
+    np.subtract(starts[1:], starts[:-1], out=lengths[:-1])
+    lengths[-1:] = total - starts[-1:]
+    return lengths
+
+
+def _inconsistent_edges(pairs: np.ndarray, edges: np.ndarray, backwards: np.ndarray,
+                        vertex_count: int, any_collapsed: bool) -> int:
+    """Edges of two faces (their runs start at `pairs`) that both traverse the same way."""
     same_way = backwards[pairs] == backwards[pairs + 1]
-    if len(collapsed):
+    if any_collapsed:
         # An edge from a vertex to itself (of a collapsed face) has no direction to disagree on.
         low, high = np.divmod(edges[pairs], vertex_count)
         same_way &= low != high
-    open_starts = starts[lengths == 1]
-    return Topology(
-        open_edges=len(open_starts),
-        non_manifold_edges=int(np.count_nonzero(lengths > 2)),
-        non_manifold_vertices=_bowtie_vertices(
-            vertex_count, edges[open_starts], edges[starts[lengths > 2]], collapsed),
-        inconsistent_edges=int(np.count_nonzero(same_way)),
-        duplicate_faces=_duplicates(faces, vertex_count),
-    )
+    return int(np.count_nonzero(same_way))
 
 
 def _edge_runs(faces: np.ndarray, vertex_count: int
@@ -128,7 +151,8 @@ def _edge_runs(faces: np.ndarray, vertex_count: int
     """Where each run of one undirected edge starts in the sorted edges `low * V + high`, the
     sorted edges, and whether each use runs from high to low. The direction rides in the low
     bit of the key through the sort, then is split off in place to spare a copy."""
-    keys = np.empty(3 * len(faces), dtype=np.int64)
+    keys: npt.NDArray[np.signedinteger[Any]] = np.empty(
+        3 * len(faces), dtype=np.int32 if 2 * vertex_count ** 2 < 2 ** 31 else np.int64)
     for corner in range(3):
         start, end = faces[:, corner], faces[:, (corner + 1) % 3]
         part = keys[corner * len(faces):(corner + 1) * len(faces)]
@@ -141,10 +165,14 @@ def _edge_runs(faces: np.ndarray, vertex_count: int
     # them so), its keys in long ascending stretches, which it merges many times faster than
     # quicksort sorts them.
     keys.sort(kind="stable")
-    backwards = keys.view(np.uint8)[::8] & 1 == 1  # the low byte, little-endian: no copy of keys
+    # The low byte, little-endian: no copy of keys.
+    backwards = keys.view(np.uint8)[::keys.itemsize] & 1 == 1
     keys >>= 1
-    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
-    return starts, keys, backwards
+    new_run = np.empty(len(keys), dtype=bool)
+    new_run[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=new_run[1:])
+    starts = np.flatnonzero(new_run)
+    return starts.astype(np.int32) if len(keys) < 2 ** 31 else starts, keys, backwards
 
 
 def _bowtie_vertices(vertex_count: int, open_edges: np.ndarray, crowded_edges: np.ndarray,
@@ -174,9 +202,16 @@ def _duplicates(faces: np.ndarray, vertex_count: int) -> int:
     first, second, third = faces[:, 0], faces[:, 1], faces[:, 2]
     low = np.minimum(np.minimum(first, second), third)
     high = np.maximum(np.maximum(first, second), third)
-    middle = first + second + third - low - high
+    middle = first + second
+    middle += third
+    middle -= low
+    middle -= high
     if vertex_count ** 3 < 2 ** 63:  # each face packs into one int64, exactly
-        keys = (low.astype(np.int64) * vertex_count + middle) * vertex_count + high
+        keys = low.astype(np.int64)
+        keys *= vertex_count
+        keys += middle
+        keys *= vertex_count
+        keys += high
         keys.sort(kind="stable")  # runs of neighbouring faces, as in _edge_runs
         return int(np.count_nonzero(keys[1:] == keys[:-1]))
     # Else by 64-bit hashes: only faces whose hash repeats are compared exactly.
@@ -187,7 +222,7 @@ def _duplicates(faces: np.ndarray, vertex_count: int) -> int:
 
 
 def degenerate_faces(primitive: Primitive, tolerance: float = 1e-8,
-                     chunk: int = 1 << 20) -> int:
+                     chunk: int = 1 << 16) -> int:
     """Faces whose height (twice the area over the longest edge) or longest edge is at most
     `tolerance`: trimesh's `nondegenerate_faces` test, squared to spare the roots, in float32
     like the positions (half the traffic of float64) and in chunks."""

@@ -18,7 +18,7 @@ import numpy as np
 GRID = 256
 MIN_GRID = 16
 CANDIDATE_BUDGET = 4_000_000
-CHUNK = 1 << 20
+CHUNK = 1 << 16  # faces at a time: about 10 MiB of temporaries
 # Float noise in exporters leaves UVs a hair outside [0, 1]; that is not tiling.
 RANGE_SLACK = 1e-4
 
