@@ -3,7 +3,9 @@ nonsense targets refused before any work."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -16,6 +18,7 @@ from tests.support.gltf_validator import khronos_errors
 
 SIMPLIFY = OptimizePreset.SIMPLIFY
 GRID_EXTENT = 4.0  # the grid fixture spans 4 units in x and z
+UNSIGNED_SHORT = 5123
 
 
 def height_deviation(source: trimesh.Trimesh, output: trimesh.Trimesh) -> np.ndarray:
@@ -24,6 +27,12 @@ def height_deviation(source: trimesh.Trimesh, output: trimesh.Trimesh) -> np.nda
     difference = np.abs(surface(source.vertices[:, [0, 2]]) - source.vertices[:, 1])
     assert np.isfinite(difference).all()  # the border is kept, so the surface covers the grid
     return difference
+
+
+def glb_document(path: Path) -> dict[str, Any]:
+    data = path.read_bytes()
+    document: dict[str, Any] = json.loads(data[20:20 + int.from_bytes(data[12:16], "little")])
+    return document
 
 
 def test_an_error_target_keeps_as_few_triangles_as_that_error_allows(
@@ -64,6 +73,40 @@ def test_simplifying_hard_keeps_the_border_where_it_was(grid_glb: Path, tmp_path
     kept = {tuple(row) for row in np.round(output.vertices, 6).tolist()}
     assert all(tuple(row) in kept for row in np.round(border, 6).tolist())
     assert result.triangle_count < 0.2 * len(source.faces)
+
+
+def test_the_simplified_file_holds_only_what_its_triangles_and_locked_border_need(
+    grid_glb: Path, tmp_path: Path
+) -> None:
+    # given the grid (one primitive, no seams, its outline an open border)
+    source = trimesh.load(grid_glb, process=False, force="mesh")
+    # when a quarter of its triangles are kept
+    result = convert_glb(grid_glb, OutputFormat.GLB, OptimizeOptions(SIMPLIFY, ratio=0.25),
+                         tmp_path)
+    document = glb_document(result.path)
+    [primitive] = document["meshes"][0]["primitives"]
+    accessors = document["accessors"]
+    indices = accessors[primitive["indices"]]
+    vertex_count = accessors[primitive["attributes"]["POSITION"]]["count"]
+    output = trimesh.load(result.path, process=False, force="mesh")
+    border_vertices = len(np.unique(output.edges[trimesh.grouping.group_rows(
+        output.edges_sorted, require_count=1)]))
+    # then the indices are 16-bit (the vertices fit), every vertex is used and the vertex count
+    # is what a disc of these triangles and border needs (V = 1 + (F + B) / 2): nothing else
+    assert vertex_count < 0xFFFF and indices["componentType"] == UNSIGNED_SHORT
+    assert len(np.unique(output.faces)) == vertex_count == len(output.vertices)
+    assert vertex_count == 1 + (len(output.faces) + border_vertices) // 2
+    # and the same attributes as the source, in one buffer no larger than its views' bytes
+    # and their 4-byte alignment, every vertex one of the source's own, unmoved
+    [source_primitive] = glb_document(grid_glb)["meshes"][0]["primitives"]
+    assert set(primitive["attributes"]) == set(source_primitive["attributes"])
+    views = document["bufferViews"]
+    assert document["buffers"][0]["byteLength"] <= sum(
+        view["byteLength"] + 3 for view in views)
+    original = {tuple(row) for row in np.asarray(source.vertices, dtype=np.float32).tolist()}
+    assert all(tuple(row) in original
+               for row in np.asarray(output.vertices, dtype=np.float32).tolist())
+    assert khronos_errors(result.path) == []
 
 
 @pytest.mark.parametrize("settings", [
