@@ -248,9 +248,9 @@ def _other_to_glb(model: _Model, limits: IngestLimits) -> bytes:
 
         return cad_to_glb(model.data, model.source_format, model.resources, limits)
     # trimesh and scipy take most of a second to load: a plain OBJ never needs them.
-    from app.geometry.mesh_formats import TRIMESH_TYPES, mesh_bytes_to_glb
+    from app.geometry.mesh_formats import MESH_FORMATS, mesh_bytes_to_glb
 
-    if model.source_format in TRIMESH_TYPES:
+    if model.source_format in MESH_FORMATS:
         return mesh_bytes_to_glb(model.data, model.source_format, model.resources)
     if model.source_format in ASSIMP_FORMATS:
         with tempfile.TemporaryDirectory(prefix="atelier-assimp-") as work:

@@ -30,6 +30,8 @@ TRIMESH_TYPES = {
     SourceFormat.OFF: "off",
     SourceFormat.THREE_MF: "3mf",
 }
+# What `mesh_bytes_to_glb` reads: the flat readers first where they can, trimesh otherwise.
+MESH_FORMATS = frozenset(TRIMESH_TYPES)
 # XML entity declarations can expand without bound or read local files; 3MF needs none.
 _XML_ENTITIES = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 _STL_FACET = re.compile(rb"\bfacet\b")
