@@ -146,6 +146,9 @@ class Settings(BaseSettings):
                     "every recheck (and at least five rechecks long).")
     token_cache_seconds: float = Field(
         default=2, ge=0, description="Longest an API process trusts a token it checked (0: never).")
+    access_cache_seconds: float = Field(
+        default=5, ge=0, description="Longest an API process keeps a caller's project access "
+        "view while its change feed is open (0: never).")
     ws_max_connections_per_token: int = Field(
         default=20, ge=1, description="Open websockets one token may hold, across replicas.")
     ws_max_subscriptions_per_connection: int = Field(

@@ -1,6 +1,7 @@
-"""Benchmark the project access view every request now reads (ProjectService.with_access: one
-indexed find of the caller's memberships) against an uncached bearer-token check (one indexed
-find of the token by its hash) measured in the same run, the floor: wall milliseconds each.
+"""Benchmark the project access view a request reads when its process keeps none for the
+caller (ProjectService.with_access: one indexed find of the caller's memberships) against an
+uncached bearer-token check (one indexed find of the token by its hash) measured in the same
+run, the floor: wall milliseconds each.
 
     .venv/bin/python -m bench.project_access [--repeats 300] [--projects 20]
 
@@ -67,9 +68,10 @@ async def main_async(repeats: int, projects: int) -> dict[str, float]:
         database.start()
         redis.start()
         try:
+            # No view kept between calls: each is the read a request makes on a cache miss.
             settings = Settings(mongodb_url=database.url, redis_url=redis.url,
                                 database_name="bench", secret_key="bench",
-                                storage_dir=work / "objects")
+                                storage_dir=work / "objects", access_cache_seconds=0)
             async with opened_services(settings) as services:
                 return await measure(services, repeats, projects)
         finally:

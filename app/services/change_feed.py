@@ -1,6 +1,10 @@
 """One MongoDB change stream per process, fanned out in memory: each change is read and decoded
 once, then handed to the local followers of its keys, each through a bounded queue.
 
+A listener of a collection is told of every change to it (deletes included) without a queue:
+what caches a collection's documents drops them. `epoch` counts the stream's openings and
+closings, so a cache knows whether it has followed every change since it read.
+
 The stream resumes from its last token after a fault, so a change committed while it was down
 still arrives. While it cannot read, every follower is ended with SERVICE_UNAVAILABLE (its
 client resumes from its last position); a follower that falls too far behind is ended with
@@ -26,6 +30,8 @@ log = logging.getLogger(__name__)
 
 # A decoder turns one change of its collection into (the keys it concerns, a value), or None.
 Decoder = Callable[[dict[str, Any]], tuple[Iterable[str], object] | None]
+# A listener is called for each change to its collection, on the feed's own task.
+Listener = Callable[[], None]
 
 _CHANGE_STREAM_HISTORY_LOST = 286
 _LONGEST_BACKOFF_SECONDS = 5.0
@@ -74,10 +80,35 @@ class ChangeFeed:
         self._decoders = dict(decoders)
         self._queue_size = queue_size
         self._open_timeout = open_timeout
+        self._listeners: dict[str, list[Listener]] = {}
         self._followers: dict[str, set[Follower]] = {}
         self._open = asyncio.Event()
+        self._epoch = 0
         self._wanted = asyncio.Event()  # a follower waits: retry now rather than after backoff
         self._reader: asyncio.Task[None] | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the stream is open now: every change committed from now on is delivered."""
+        return self._open.is_set()
+
+    @property
+    def epoch(self) -> int:
+        """Rises each time the stream opens or closes."""
+        return self._epoch
+
+    def listen(self, collection: str, listener: Listener) -> None:
+        """Call `listener` for every change to `collection`; only before the stream starts,
+        which watches the collections known when it opens."""
+        if self._reader is not None:
+            raise RuntimeError("listen before the change feed starts")
+        self._listeners.setdefault(collection, []).append(listener)
+
+    def start(self) -> None:
+        """Start reading (once; a fault is retried); `follow` starts it as well."""
+        if self._reader is None or self._reader.done():
+            self._reader = asyncio.create_task(self._read(), name="change-feed")
+            self._reader.add_done_callback(self._reader_ended)
 
     @contextlib.asynccontextmanager
     async def follow(self, key: str) -> AsyncIterator[Follower]:
@@ -86,9 +117,7 @@ class ChangeFeed:
         follower = Follower(self._queue_size)
         self._followers.setdefault(key, set()).add(follower)
         try:
-            if self._reader is None or self._reader.done():
-                self._reader = asyncio.create_task(self._read(), name="change-feed")
-                self._reader.add_done_callback(self._reader_ended)
+            self.start()
             self._wanted.set()
             try:
                 await asyncio.wait_for(self._open.wait(), self._open_timeout)
@@ -117,7 +146,7 @@ class ChangeFeed:
                 # The driver's timeouts (server selection, socket) bound each call: a timer of
                 # our own would also fire when this process is merely busy, ending healthy streams.
                 stream = await self._watch(token)
-                self._open.set()
+                self._set_open(True)
                 backoff = 0.1
                 while True:
                     change = await stream.try_next()
@@ -130,7 +159,7 @@ class ChangeFeed:
                     token = None
                 if self._open.is_set():
                     # Followers still waiting for the stream to open time out on their own.
-                    self._open.clear()
+                    self._set_open(False)
                     self._fail_all(ServiceUnavailable(
                         "live updates were interrupted by a database fault; resume from the "
                         "last event received"))
@@ -143,13 +172,22 @@ class ChangeFeed:
                 backoff = min(backoff * 2, _LONGEST_BACKOFF_SECONDS)
 
     async def _watch(self, token: Mapping[str, Any] | None) -> AsyncChangeStream[dict[str, Any]]:
-        pipeline = [{"$match": {"ns.coll": {"$in": list(self._decoders)},
-                                "operationType": {"$in": ["insert", "update", "replace"]}}}]
+        watched: list[dict[str, Any]] = [
+            {"ns.coll": {"$in": list(self._decoders)},
+             "operationType": {"$in": ["insert", "update", "replace"]}}]
+        if self._listeners:
+            watched.append({"ns.coll": {"$in": list(self._listeners)}})
+        pipeline = [{"$match": {"$or": watched}}]
         return await self._database.watch(
             pipeline, full_document="updateLookup", resume_after=token,
             max_await_time_ms=_SERVER_WAIT_MS)
 
     def _dispatch(self, change: dict[str, Any]) -> None:
+        for listener in self._listeners.get(change["ns"]["coll"], ()):
+            listener()
+        # Listeners keep the stream open without followers: decode only what someone follows.
+        if not self._followers or change["operationType"] not in ("insert", "update", "replace"):
+            return
         decoder = self._decoders.get(change["ns"]["coll"])
         document = change.get("fullDocument")
         if decoder is None or document is None:
@@ -172,9 +210,17 @@ class ChangeFeed:
         if reader.cancelled() or reader.exception() is None:
             return
         log.error("change feed stopped", exc_info=reader.exception())
-        self._open.clear()
+        self._set_open(False)
         self._fail_all(ServiceUnavailable("live updates stopped; resume from the last event "
                                           "received"))
+
+    def _set_open(self, is_open: bool) -> None:
+        if is_open != self._open.is_set():
+            self._epoch += 1
+        if is_open:
+            self._open.set()
+        else:
+            self._open.clear()
 
     def _fail_all(self, error: AtelierError) -> None:
         for followers in self._followers.values():

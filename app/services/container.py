@@ -168,11 +168,12 @@ class Services:
                                  recheck_seconds=settings.ws_token_recheck_seconds,
                                  max_sockets_per_token=settings.ws_max_connections_per_token,
                                  min_lease_seconds=settings.ws_socket_lease_min_seconds)
+        live = LiveService(mongo[settings.database_name], job_log, settings)
         return cls(settings=settings, mongo=mongo, redis=redis, arq=arq, storage=storage,
                    bus=bus, tokens=tokens, token_watch=token_watch, jobs=jobs, assets=assets,
-                   live=LiveService(mongo[settings.database_name], job_log, settings),
+                   live=live,
                    uploads=UploadService.from_settings(assets, versions, storage, arq, settings),
-                   scenes=scenes, projects=ProjectService.from_settings(settings),
+                   scenes=scenes, projects=ProjectService.from_settings(settings, live.feed),
                    renders=RenderService(jobs, storage, render_limits(settings), scenes=scenes),
                    conversions=ConversionService(jobs, storage, redis, conversion_limits(settings)),
                    idempotency=IdempotencyService(settings.idempotency_key_ttl_seconds,

@@ -1,5 +1,6 @@
 """Projects: making them, their members and roles, each caller's access view (read once per
-request), and giving assets stored before projects their owner's personal project."""
+request, or kept between requests while the change feed says no project changed), and giving
+assets stored before projects their owner's personal project."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from app.models.project import Project, ProjectMember, ProjectRole, personal_pro
 from app.models.scene import Scene
 from app.models.token import Scope
 from app.services.access import ProjectAccess
+from app.services.access_cache import AccessCache, ChangeFollowing
 from app.services.asset_writes import backfill_project
 from app.services.auth import Principal
 from app.services.pagination import Page, paginate
@@ -33,22 +35,29 @@ def no_project(project_id: str) -> NotFound:
 
 
 class ProjectService:
-    def __init__(self, *, max_name_length: int, max_members: int, max_page_size: int) -> None:
+    def __init__(self, *, max_name_length: int, max_members: int, max_page_size: int,
+                 access_cache: AccessCache) -> None:
         self.max_name_length = max_name_length
         self.max_members = max_members
         self.max_page_size = max_page_size
+        self.access_cache = access_cache
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> ProjectService:
+    def from_settings(cls, settings: Settings, feed: ChangeFollowing | None) -> ProjectService:
+        cache = AccessCache(feed, Project.Settings.name, seconds=settings.access_cache_seconds)
         return cls(max_name_length=settings.max_asset_name_length,
                    max_members=settings.max_project_members,
-                   max_page_size=settings.max_page_size)
+                   max_page_size=settings.max_page_size, access_cache=cache)
 
     async def with_access(self, principal: Principal) -> Principal:
         """The principal with its access view: the projects its owner is a member of (its
         personal project made on first need). An admin reads and writes every project."""
         if principal.is_admin:
             return replace(principal, access=ProjectAccess.unrestricted())
+        kept = self.access_cache.get(principal.owner)
+        if kept is not None:
+            return replace(principal, access=kept)
+        ticket = self.access_cache.ticket()
         memberships = await Project.get_pymongo_collection().find(
             {"members.owner": principal.owner}, {"members": 1}).to_list()
         roles = [(str(doc["_id"]), ProjectRole(member["role"])) for doc in memberships
@@ -57,7 +66,9 @@ class ProjectService:
         made = any(str(doc["_id"]) == personal for doc in memberships)
         if not made and await self.ensure_personal(principal.owner):
             roles.append((personal, ProjectRole.OWNER))
-        return replace(principal, access=ProjectAccess.of_roles(roles))
+        access = ProjectAccess.of_roles(roles)
+        self.access_cache.put(principal.owner, access, ticket)
+        return replace(principal, access=access)
 
     @staticmethod
     async def ensure_personal(owner: str) -> bool:
@@ -90,6 +101,7 @@ class ProjectService:
         project = Project(name=self._clean_name(name),
                           members=[ProjectMember(owner=principal.owner, role=ProjectRole.OWNER)])
         await project.insert()
+        self.access_cache.invalidate()
         return project
 
     async def set_member(self, principal: Principal, project_id: str, owner: str,
@@ -127,8 +139,7 @@ class ProjectService:
         principal.projects.require_manage(project.id, no_project(project_id))
         return project
 
-    @staticmethod
-    async def _replace_members(project: Project, members: list[ProjectMember]) -> Project:
+    async def _replace_members(self, project: Project, members: list[ProjectMember]) -> Project:
         """Store `members` if the project's members are still those read (CONFLICT when
         another request changed them in between); LAST_OWNER for a list without an OWNER."""
         if not any(m.role is ProjectRole.OWNER for m in members):
@@ -138,6 +149,8 @@ class ProjectService:
         updated = await Project.get_pymongo_collection().update_one(
             {"_id": project.id, "members": read},
             {"$set": {"members": [m.model_dump() for m in members]}})
+        # This process refuses a removed member at once; the others when their feed delivers.
+        self.access_cache.invalidate()
         if not updated.matched_count:
             raise Conflict("the project's members were changed by another request; try again",
                            field=["project_id"])
