@@ -83,7 +83,12 @@ async def test_a_body_far_over_the_cap_is_refused_before_it_is_read(limited: Api
 
 async def test_a_job_past_its_time_limit_times_out_and_the_worker_goes_on(limited: Api
                                                                          ) -> None:
-    heavy = trimesh.creation.icosphere(subdivisions=7).export(file_type="obj").encode()
+    # Every face written 16 times over: 1.3M triangles to read (over 2 s in process, four
+    # times the limit on any machine) in a 1 MB zip, since the OBJ reader got fast enough
+    # to finish a plain 330k-triangle sphere within the limit.
+    lines = trimesh.creation.icosphere(subdivisions=6).export(file_type="obj").splitlines()
+    heavy = "\n".join(out for line in lines
+                      for out in [line] * (16 if line.startswith("f ") else 1)).encode()
     packed = uploads.zip_of({"heavy.obj": heavy})
     assert len(packed) < MAX_UPLOAD_BYTES
 
