@@ -17,10 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
-import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -29,23 +25,18 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.timed_runs import (  # noqa: E402
+    FIGURES,
+    alternated,
+    atelier_ingest,
+    machine,
+    per_tool,
+    write_results,
+)
 
-RESULTS = ROOT / "bench" / "results" / "cad_ingest.json"
 TOLERANCE = 0.001  # ATELIER_CAD_TESSELLATION_TOLERANCE's default
 ANGULAR_DEFLECTION = 0.5
 COLUMNS = 20
-
-
-def measured(command: list[str]) -> dict[str, float]:
-    """Wall and CPU (user + system) seconds and peak resident MiB of one command, from GNU
-    time: on a machine shared with other work the CPU time is the steadier figure."""
-    completed = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", *command], cwd=ROOT,
-                               capture_output=True, text=True, check=False)
-    if completed.returncode:
-        raise RuntimeError(f"{command[:3]} failed: {completed.stderr[-2000:]}")
-    wall, user, system, kib = completed.stderr.strip().splitlines()[-1].split()
-    return {"seconds": float(wall), "cpu_seconds": float(user) + float(system),
-            "mib": int(kib) / 1024}
 
 
 def write_assembly(path: Path, parts: int) -> None:
@@ -130,31 +121,24 @@ def run(parts: int, repeat: int, folder: Path) -> dict[str, Any]:
     source = folder / "rack.step"
     write_assembly(source, parts)
     script = str(Path(__file__).resolve())
-    tools = {"atelier": [sys.executable, "-m", "bench.atelier_task", "ingest", str(source),
-                         str(folder / "atelier.glb")],
+    tools = {"atelier": atelier_ingest(source, folder / "atelier.glb"),
              "opencascade read + tessellate": [sys.executable, script, "--tessellate",
                                                str(source)],
              "opencascade + RWGltf_CafWriter": [sys.executable, script, "--gltf", str(source),
                                                 str(folder / "occt.glb")]}
-    runs: dict[str, list[dict[str, float]]] = {name: [] for name in tools}
-    for _ in range(repeat):
-        for name, command in tools.items():
-            runs[name].append(measured(command))
+    runs = alternated(tools, repeat)
     glb = (folder / "atelier.glb").read_bytes()
     document = json.loads(glb[20:20 + int.from_bytes(glb[12:16], "little")])
     triangles = sum(document["accessors"][p["indices"]]["count"] // 3
                     for mesh in document["meshes"] for p in mesh["primitives"])
     return {
-        "machine": {"platform": platform.platform(), "cpus": os.cpu_count(),
-                    "python": platform.python_version(), "load_average": os.getloadavg()},
+        "machine": machine(),
         "source": {"parts": parts, "step_mib": source.stat().st_size / 2**20,
                    "glb_nodes": len(document["nodes"]), "glb_triangles": triangles,
                    "glb_mib": len(glb) / 2**20,
                    "occt_glb_mib": (folder / "occt.glb").stat().st_size / 2**20},
         "repeat": repeat,
-        "tools": {name: {key: statistics.median(r[key] for r in results)
-                         for key in ("seconds", "cpu_seconds", "mib")} | {"runs": results}
-                  for name, results in runs.items()},
+        "tools": per_tool(runs, FIGURES),
     }
 
 
@@ -188,10 +172,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         report = run(arguments.parts, arguments.repeat, Path(scratch))
     print(table(report))
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2))
-    print(f"load average {report['machine']['load_average']}; wrote "
-          f"{RESULTS.relative_to(ROOT)}")
+    write_results("cad_ingest", report)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@
 Writes an IFC4 building (millimetres) with ifcopenshell.api: `--storeys` storeys of `--walls`
 extruded walls each, every wall with a surface style and a property set, every tenth with an
 opening cut out of it. Then runs in alternation, `--repeat` rounds, each in a process of its
-own under /usr/bin/time as bench/peers.py measures: Atelier's ingest (`bench.atelier_task
+own under /usr/bin/time as bench/timed_runs.py measures: Atelier's ingest (`bench.atelier_task
 ingest`: detection, the IFC reader, packing, validation, stats, quality) and ifcopenshell
 opening the file and iterating its geometry with the same settings, reading every shape's
 arrays into numpy (`--iterate`: the library's own part of the work). Prints medians and
@@ -16,9 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -29,9 +26,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.peers import measured  # noqa: E402
-
-RESULTS = ROOT / "bench" / "results" / "ifc_ingest.json"
+from bench.timed_runs import (  # noqa: E402
+    WALL_AND_MEMORY,
+    alternated,
+    atelier_ingest,
+    machine,
+    per_tool,
+    write_results,
+)
 
 
 def write_building(path: Path, storeys: int, walls: int) -> None:
@@ -125,26 +127,19 @@ def iterate_with_ifcopenshell(source: Path) -> None:
 def run(storeys: int, walls: int, repeat: int, folder: Path) -> dict[str, Any]:
     source = folder / "tower.ifc"
     write_building(source, storeys, walls)
-    tools = {"atelier": [sys.executable, "-m", "bench.atelier_task", "ingest", str(source),
-                         str(folder / "atelier.glb")],
+    tools = {"atelier": atelier_ingest(source, folder / "atelier.glb"),
              "ifcopenshell iterate": [sys.executable, str(Path(__file__).resolve()),
                                       "--iterate", str(source)]}
-    runs: dict[str, list[dict[str, float]]] = {name: [] for name in tools}
-    for _ in range(repeat):
-        for name, command in tools.items():
-            runs[name].append(measured(command))
+    runs = alternated(tools, repeat, WALL_AND_MEMORY)
     glb = (folder / "atelier.glb").read_bytes()
     document = json.loads(glb[20:20 + int.from_bytes(glb[12:16], "little")])
     return {
-        "machine": {"platform": platform.platform(), "cpus": os.cpu_count(),
-                    "python": platform.python_version(), "load_average": os.getloadavg()},
+        "machine": machine(),
         "source": {"storeys": storeys, "walls": storeys * walls,
                    "ifc_mib": source.stat().st_size / 2**20,
                    "glb_nodes": len(document["nodes"]), "glb_meshes": len(document["meshes"])},
         "repeat": repeat,
-        "tools": {name: {key: statistics.median(r[key] for r in results)
-                         for key in ("seconds", "mib")} | {"runs": results}
-                  for name, results in runs.items()},
+        "tools": per_tool(runs, WALL_AND_MEMORY),
     }
 
 
@@ -173,10 +168,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         report = run(arguments.storeys, arguments.walls, arguments.repeat, Path(scratch))
     print(table(report))
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2))
-    print(f"load average {report['machine']['load_average']}; wrote "
-          f"{RESULTS.relative_to(ROOT)}")
+    write_results("ifc_ingest", report)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@
 Writes the displaced grid of bench/peers.py (2 * cells**2 triangles, UVs and normals) as an
 OBJ, then runs Atelier's ingest (`bench.atelier_task ingest`, a process of its own) and
 obj2gltf on it in alternation, `--repeat` rounds, every run under /usr/bin/time, as
-bench/peers.py measures. `--baseline` names another checkout of Atelier (an older commit,
+bench/timed_runs.py measures. `--baseline` names another checkout of Atelier (an older commit,
 say) whose ingest is run in the same rounds, so a before/after pair sees the same machine
 load. Prints medians and writes bench/results/obj_ingest.json, with issue 18's budget: peak
 memory within 1.5x the output GLB plus the input.
@@ -14,10 +14,6 @@ memory within 1.5x the output GLB plus the input.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -27,16 +23,22 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.convert import write_grid_obj  # noqa: E402
-from bench.peers import BIN, measured  # noqa: E402
+from bench.peers import BIN  # noqa: E402
+from bench.timed_runs import (  # noqa: E402
+    WALL_AND_MEMORY,
+    alternated,
+    atelier_ingest,
+    machine,
+    medians,
+    write_results,
+)
 
-RESULTS = ROOT / "bench" / "results" / "obj_ingest.json"
 MIB = 1024 * 1024
 BUDGET = 1.5
 
 
 def commands(obj: Path, folder: Path, baseline: Path | None) -> dict[str, list[str]]:
-    tools = {"atelier": [sys.executable, "-m", "bench.atelier_task", "ingest", str(obj),
-                         str(folder / "atelier.glb")],
+    tools = {"atelier": atelier_ingest(obj, folder / "atelier.glb"),
              "obj2gltf": [str(BIN / "obj2gltf"), "-i", str(obj), "-o",
                           str(folder / "obj2gltf.glb")]}
     if baseline is not None:
@@ -51,23 +53,18 @@ def run(cells: int, repeat: int, baseline: Path | None, folder: Path) -> dict[st
     obj = folder / "grid.obj"
     triangles = write_grid_obj(obj, cells)
     tools = commands(obj, folder, baseline)
-    runs: dict[str, list[dict[str, float]]] = {name: [] for name in tools}
-    for _ in range(repeat):
-        for name, command in tools.items():
-            runs[name].append(measured(command))
-    medians = {name: {key: statistics.median(r[key] for r in results)
-                      for key in ("seconds", "mib")} | {
-                   "bytes": (folder / f"{name}.glb").stat().st_size, "runs": results}
-               for name, results in runs.items()}
-    glb_mib = medians["atelier"]["bytes"] / MIB
+    runs = alternated(tools, repeat, WALL_AND_MEMORY)
+    rows = {name: medians(results, WALL_AND_MEMORY) | {
+                "bytes": (folder / f"{name}.glb").stat().st_size, "runs": results}
+            for name, results in runs.items()}
+    glb_mib = rows["atelier"]["bytes"] / MIB
     obj_mib = obj.stat().st_size / MIB
     return {
-        "machine": {"platform": platform.platform(), "cpus": os.cpu_count(),
-                    "python": platform.python_version(), "load_average": os.getloadavg()},
+        "machine": machine(),
         "source": {"cells": cells, "triangles": triangles, "obj_mib": obj_mib},
         "repeat": repeat,
         "budget_mib": BUDGET * (glb_mib + obj_mib),
-        "tools": medians,
+        "tools": rows,
     }
 
 
@@ -95,10 +92,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         report = run(arguments.cells, arguments.repeat, arguments.baseline, Path(scratch))
     print(table(report))
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2))
-    print(f"load average {report['machine']['load_average']}; wrote "
-          f"{RESULTS.relative_to(ROOT)}")
+    write_results("obj_ingest", report)
 
 
 if __name__ == "__main__":

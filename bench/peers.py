@@ -22,9 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,8 +38,14 @@ sys.path.insert(0, str(ROOT))
 
 from bench.atelier_task import atelier_task  # noqa: E402
 from bench.convert import write_grid_obj  # noqa: E402
+from bench.timed_runs import (  # noqa: E402
+    WALL_AND_MEMORY,
+    machine,
+    medians,
+    timed,
+    write_results,
+)
 
-RESULTS = ROOT / "bench" / "results" / "peers.json"
 BIN = ROOT / "node_modules" / ".bin"
 VALIDATE = ROOT / "tests" / "support" / "gltf_validate.cjs"
 # Each Atelier run is a child that loads only what the task needs, as a peer's process does.
@@ -72,16 +75,6 @@ TASKS: list[tuple[str, str, list[tuple[str, list[str]]], str]] = [
         ("gltf-validator", ["node", str(VALIDATE), "{src}"]),
     ], "none"),
 ]
-
-
-def measured(command: list[str]) -> dict[str, float]:
-    """Wall seconds and peak resident MiB of one command, from GNU time."""
-    completed = subprocess.run(["/usr/bin/time", "-f", "%e %M", *command], cwd=ROOT,
-                               capture_output=True, text=True, check=False)
-    if completed.returncode:
-        raise RuntimeError(f"{command[:3]} failed: {completed.stderr[-2000:]}")
-    seconds, kib = completed.stderr.strip().splitlines()[-1].split()
-    return {"seconds": float(seconds), "mib": int(kib) / 1024}
 
 
 def plain_mesh(path: Path, folder: Path) -> Any:
@@ -133,14 +126,14 @@ def run_task(label: str, task: str, peers: list[tuple[str, list[str]]], quality:
         outputs = {"atelier": folder / f"{task}.atelier.glb",
                    "peer": folder / f"{task}.{peer.split()[0]}.glb"}
         for _ in range(repeat):  # alternate, so both see the same load on the machine
-            runs["atelier"].append(measured([*ATELIER, task, str(source),
-                                             str(outputs["atelier"])]))
+            runs["atelier"].append(timed([*ATELIER, task, str(source), str(outputs["atelier"])],
+                                         WALL_AND_MEMORY))
             fields = {**{k: str(v) for k, v in paths.items()}, "out": str(outputs["peer"])}
-            runs["peer"].append(measured([part.format(**fields) for part in template]))
+            runs["peer"].append(timed([part.format(**fields) for part in template],
+                                      WALL_AND_MEMORY))
         row: dict[str, Any] = {"task": label, "against": peer}
         for side in ("atelier", "peer"):
-            row[side] = {key: statistics.median(r[key] for r in runs[side])
-                         for key in ("seconds", "mib")}
+            row[side] = medians(runs[side], WALL_AND_MEMORY)
             if task != "validate":
                 row[side]["bytes"] = outputs[side].stat().st_size
             if quality != "none":
@@ -181,10 +174,8 @@ def run(cells: int, repeat: int, folder: Path) -> dict[str, Any]:
     print("| task | time | bytes | quality (Atelier vs peer) | memory |\n|---|---|---|---|---|")
     rows = [row for label, task, peers, quality in TASKS
             for row in run_task(label, task, peers, quality, paths, folder, repeat, source_mesh)]
-    load = os.getloadavg()
     return {
-        "machine": {"platform": platform.platform(), "cpus": os.cpu_count(),
-                    "python": platform.python_version(), "load_average": load},
+        "machine": machine(),
         "source": {"cells": cells, "triangles": triangles, "glb_bytes": glb.stat().st_size,
                    "obj_bytes": obj.stat().st_size},
         "repeat": repeat,
@@ -199,10 +190,7 @@ def main() -> None:
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         report = run(arguments.cells, arguments.repeat, Path(scratch))
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2))
-    print(f"load average {report['machine']['load_average']}; wrote "
-          f"{RESULTS.relative_to(ROOT)}")
+    write_results("peers", report)
 
 
 if __name__ == "__main__":

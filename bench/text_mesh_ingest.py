@@ -4,7 +4,7 @@
 
 Writes the displaced grid of bench/convert.py (2 * cells**2 triangles) as an ASCII STL, an
 OFF and an ASCII PLY, then reads each into a trimesh scene both ways, each read a process of
-its own under /usr/bin/time (as bench/peers.py measures), alternated for `--repeat` rounds:
+its own under /usr/bin/time (as bench/timed_runs.py measures), alternated for `--repeat` rounds:
 `flat` is `app.geometry.text_meshes.text_mesh_scene`, what ingest now runs; `trimesh` is
 `trimesh.load_scene` alone, what it ran before. The time is the read's own, from the file's
 bytes in memory to the scene; the peak memory is the process's (imports, about 120 MiB, and
@@ -15,11 +15,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
-import os
-import platform
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,7 +26,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-RESULTS = ROOT / "bench" / "results" / "text_mesh_ingest.json"
+from bench.timed_runs import machine, medians, timed_with_output, write_results  # noqa: E402
+
 MIB = 1024 * 1024
 FORMATS = {"STL": "stl", "OFF": "off", "PLY": "ply"}
 READERS = ("flat", "trimesh")
@@ -106,15 +102,10 @@ def read_once(reader: str, source_format: str, path: Path) -> float:
 def measured_read(reader: str, source_format: str, path: Path) -> dict[str, float]:
     """The read's own seconds, and the process's wall seconds and peak resident MiB (GNU
     time), imports included: both readers import the same trimesh and numpy."""
-    completed = subprocess.run(
-        ["/usr/bin/time", "-f", "%e %M", sys.executable, str(Path(__file__)), "--read",
-         reader, source_format, str(path)], cwd=ROOT, capture_output=True, text=True,
-        check=False)
-    if completed.returncode:
-        raise RuntimeError(f"{reader} {source_format} failed: {completed.stderr[-2000:]}")
-    process_seconds, kib = completed.stderr.strip().splitlines()[-1].split()
-    return {"seconds": float(completed.stdout.strip().splitlines()[-1]),
-            "process_seconds": float(process_seconds), "mib": int(kib) / 1024}
+    process, output = timed_with_output([sys.executable, str(Path(__file__)), "--read",
+                                         reader, source_format, str(path)])
+    return {"seconds": float(output.strip().splitlines()[-1]),
+            "process_seconds": process["seconds"], "mib": process["mib"]}
 
 
 def run(cells: int, repeat: int, folder: Path) -> dict[str, Any]:
@@ -126,12 +117,10 @@ def run(cells: int, repeat: int, folder: Path) -> dict[str, Any]:
             for reader in READERS:
                 runs[reader].append(measured_read(reader, name, path))
         results[name] = {"mib_on_disk": path.stat().st_size / MIB} | {
-            reader: {key: statistics.median(r[key] for r in rows)
-                     for key in ("seconds", "process_seconds", "mib")}
-            | {"runs": rows} for reader, rows in runs.items()}
+            reader: medians(rows, ("seconds", "process_seconds", "mib")) | {"runs": rows}
+            for reader, rows in runs.items()}
     return {
-        "machine": {"platform": platform.platform(), "cpus": os.cpu_count(),
-                    "python": platform.python_version(), "load_average": os.getloadavg()},
+        "machine": machine(),
         "source": {"cells": cells, "triangles": 2 * cells * cells},
         "repeat": repeat,
         "formats": results,
@@ -166,10 +155,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         report = run(arguments.cells, arguments.repeat, Path(scratch))
     print(table(report))
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2))
-    print(f"load average {report['machine']['load_average']}; wrote "
-          f"{RESULTS.relative_to(ROOT)}")
+    write_results("text_mesh_ingest", report)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@
 Writes the displaced grid of bench/convert.py as a USDC layer (cells**2 quads, so 2 *
 cells**2 triangles once fanned; vertex normals and faceVarying UVs, as DCC exports write
 them), then runs in alternation, `--repeat` rounds, each in a process of its own under
-/usr/bin/time as bench/peers.py measures: Atelier's ingest (`bench.atelier_task ingest`:
+/usr/bin/time as bench/timed_runs.py measures: Atelier's ingest (`bench.atelier_task ingest`:
 detection, the USD reader, packing, validation, stats, quality); usd-core opening the stage
 and reading every mesh's arrays into numpy (`--read`: the library's own part of the work);
 and usd-core writing the layer out as USDA (`--usdcat`: what `usdcat -o` does; the usd-core
@@ -15,10 +15,6 @@ wheel ships no usdcat). Prints medians and writes bench/results/usd_ingest.json.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -29,9 +25,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.peers import measured  # noqa: E402
-
-RESULTS = ROOT / "bench" / "results" / "usd_ingest.json"
+from bench.timed_runs import (  # noqa: E402
+    WALL_AND_MEMORY,
+    alternated,
+    atelier_ingest,
+    machine,
+    per_tool,
+    write_results,
+)
 
 
 def write_grid_usdc(path: Path, cells: int) -> int:
@@ -89,23 +90,16 @@ def run(cells: int, repeat: int, folder: Path) -> dict[str, Any]:
     source = folder / "grid.usdc"
     triangles = write_grid_usdc(source, cells)
     script = [sys.executable, str(Path(__file__).resolve())]
-    tools = {"atelier": [sys.executable, "-m", "bench.atelier_task", "ingest", str(source),
-                         str(folder / "atelier.glb")],
+    tools = {"atelier": atelier_ingest(source, folder / "atelier.glb"),
              "usd-core read": [*script, "--read", str(source)],
              "usd-core usdcat": [*script, "--usdcat", str(source), str(folder / "grid.usda")]}
-    runs: dict[str, list[dict[str, float]]] = {name: [] for name in tools}
-    for _ in range(repeat):
-        for name, command in tools.items():
-            runs[name].append(measured(command))
+    runs = alternated(tools, repeat, WALL_AND_MEMORY)
     return {
-        "machine": {"platform": platform.platform(), "cpus": os.cpu_count(),
-                    "python": platform.python_version(), "load_average": os.getloadavg()},
+        "machine": machine(),
         "source": {"cells": cells, "triangles": triangles,
                    "usdc_mib": source.stat().st_size / 2**20},
         "repeat": repeat,
-        "tools": {name: {key: statistics.median(r[key] for r in results)
-                         for key in ("seconds", "mib")} | {"runs": results}
-                  for name, results in runs.items()},
+        "tools": per_tool(runs, WALL_AND_MEMORY),
     }
 
 
@@ -135,10 +129,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         report = run(arguments.cells, arguments.repeat, Path(scratch))
     print(table(report))
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=2))
-    print(f"load average {report['machine']['load_average']}; wrote "
-          f"{RESULTS.relative_to(ROOT)}")
+    write_results("usd_ingest", report)
 
 
 if __name__ == "__main__":
