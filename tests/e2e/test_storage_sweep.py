@@ -26,10 +26,12 @@ from tests.support.client import Api
 from tests.support.stack import start_api, start_worker, start_workers
 
 SWEPT = "storage sweep deleted"
-# Objects are aged two hours, the grace is one; a sweep may start every 0.6 s, each worker's
-# reaper looking every second.
+# Objects are aged two hours, the grace is one; a sweep may start every 3 s, each worker's
+# reaper looking every second. A sweep that outlasts the interval may be joined by another
+# worker's, so the interval stays well above what a sweep of a few objects takes on a loaded
+# machine (0.6 s was not).
 SWEEP_ENV = {"ATELIER_STORAGE_SWEEP_GRACE_HOURS": "1",
-             "ATELIER_STORAGE_SWEEP_INTERVAL_MINUTES": "0.01",
+             "ATELIER_STORAGE_SWEEP_INTERVAL_MINUTES": "0.05",
              "ATELIER_JOB_LEASE_SECONDS": "2"}
 
 
@@ -112,7 +114,7 @@ async def test_a_sweep_killed_midway_loses_nothing_named_and_the_next_finishes(
     workers = start_workers(sweep_env, logs)
     try:
         await wait_for(lambda: stored_keys(root) == named)
-        await asyncio.sleep(3)  # several more intervals: later sweeps find nothing more to delete
+        await asyncio.sleep(7)  # two more intervals: later sweeps find nothing more to delete
     finally:
         for worker in workers:
             worker.stop()
