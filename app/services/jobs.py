@@ -126,11 +126,13 @@ class JobService:
 
     async def dispatch(self, owner: str) -> int:
         """Hand the owner's first waiting jobs (by priority, then age) to the queue until it
-        holds `slots_per_owner` of them; how many were handed over."""
-        held = await Job.find({"owner": owner, "status": {"$in": UNFINISHED},
-                               "dispatched": _HANDED_OVER}).count()
+        holds `slots_per_owner` of them; how many were handed over. One read when none waits
+        (the usual case when a job ends), rather than a count and a claim that finds none."""
+        unfinished = await self._unfinished(owner)
+        held = sum(unfinished)
+        waiting = len(unfinished) - held
         handed = 0
-        for _ in range(self.limits.slots_per_owner - held):
+        for _ in range(min(self.limits.slots_per_owner - held, waiting)):
             claimed = await self.log.claim_for_dispatch(owner)
             if claimed is None:
                 break

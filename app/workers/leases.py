@@ -40,11 +40,12 @@ class Lease:
     seconds: float
     job_id: str | None = None
     attempt: int | None = None
+    owner: str | None = None  # whose next waiting job the slot goes to when this one ends
     held_until: float = field(default_factory=time.monotonic)
     task: asyncio.Task[None] | None = None
 
     def claimed(self, run: JobRun) -> None:
-        self.job_id, self.attempt = run.job.id, run.job.attempts
+        self.job_id, self.attempt, self.owner = run.job.id, run.job.attempts, run.job.owner
         self.held_until = time.monotonic() + self.seconds
 
     @property
@@ -76,14 +77,19 @@ async def end_lease(ctx: dict[str, Any]) -> None:
         lease.task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await lease.task
-    await _dispatch_next(ctx["services"], job_of_delivery(ctx["job_id"]))
+    owner = lease.owner if lease is not None else None
+    await _dispatch_next(ctx["services"], job_of_delivery(ctx["job_id"]), owner)
 
 
-async def _dispatch_next(services: Services, job_id: str) -> None:
+async def _dispatch_next(services: Services, job_id: str, owner: str | None) -> None:
+    """Dispatch for the job's owner: known from the claim, else (a delivery that claimed
+    nothing) read from the job."""
     try:
-        job = await Job.get(job_id)
-        if job is not None:
-            await services.jobs.dispatch(job.owner)
+        if owner is None:
+            job = await Job.get(job_id)
+            owner = job.owner if job is not None else None
+        if owner is not None:
+            await services.jobs.dispatch(owner)
     except (PyMongoError, RedisError) as fault:  # the reaper dispatches it later
         log.warning("the job after %s waits for the reaper: %s", job_id, fault)
 
