@@ -33,6 +33,9 @@ from app.services.job_log import JobLog
 from app.services.live_streams import LiveSource, Opening, live_stream
 from app.services.scenes import SceneSource, decode_scene
 
+# Events read at a time when a stream replays from the database.
+REPLAY_BATCH = 500
+
 
 @dataclass(frozen=True)
 class JobChange:
@@ -72,22 +75,24 @@ class JobSource(LiveSource[JobChange]):
         self.readable = True  # one job: its subject, and so who reads it, never changes
         if self.after_sequence is None:
             return Opening(job.sequence, [JobChange(job.sequence, job)])
-        replay = await self.job_log.replay(self.job_id, self.after_sequence)
+        replay = await self.job_log.replay(self.job_id, self.after_sequence, REPLAY_BATCH)
         if replay.gap:
             current = replay.current or job
             return Opening(current.sequence, [JobChange(current.sequence, current, gap=True)])
         missed = [_job_change(event) for event in replay.events]
-        if missed:
+        if len(missed) >= REPLAY_BATCH:  # more may follow; later commits come through the feed
             missed.extend(await self.read_after(missed[-1].sequence))
         position = missed[-1].sequence if missed else self.after_sequence
         return Opening(position, missed, finished=job.is_terminal and position >= job.sequence)
 
     async def read_after(self, position: int) -> list[JobChange]:
         changes: list[JobChange] = []
-        while events := await self.job_log.events_after(self.job_id, position):
+        while True:  # a short batch is the last one
+            events = await self.job_log.events_after(self.job_id, position, REPLAY_BATCH)
             changes.extend(_job_change(event) for event in events)
+            if len(events) < REPLAY_BATCH:
+                return changes
             position = changes[-1].sequence
-        return changes
 
     def accept(self, value: object) -> Sequence[JobChange]:
         return [value] if isinstance(value, JobChange) else []
