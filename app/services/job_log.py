@@ -22,7 +22,7 @@ from redis.exceptions import RedisError
 from app.faults import JOB_COMMITTED, crash_point
 from app.models.common import utcnow
 from app.models.job import TERMINAL_JOB_STATUSES, Job, JobEvent, JobStatus
-from app.services.job_metrics import record_finished
+from app.services.job_metrics import StageTrail, record_finished
 
 log = logging.getLogger(__name__)
 
@@ -84,9 +84,12 @@ class JobLog:
         only_if: dict[str, Any] | None = None,
         increment: dict[str, int] | None = None,
         also: AlsoWrite | None = None,
+        trail: StageTrail | None = None,
     ) -> Job | None:
         """Apply `changes` to an unfinished job as one new event, with `also` (given the job as
-        changed) in the same transaction; None if it is finished or `only_if` does not match."""
+        changed) in the same transaction; None if it is finished or `only_if` does not match.
+        A write that ends the job may give the attempt's `trail` of stages, saving the read of
+        its events for the stage metrics."""
         query = {"_id": job_id, "status": _NOT_TERMINAL, **(only_if or {})}
         update = {"$set": changes, "$inc": {**(increment or {}), "sequence": 1}}
         written: dict[str, Any] = {}
@@ -114,7 +117,7 @@ class JobLog:
         job: Job = Job.model_validate(written)
         if job.is_terminal:
             try:
-                await record_finished(self._redis, job)
+                await record_finished(self._redis, job, trail)
             except RedisError as fault:
                 log.warning("job %s metrics not recorded: %s", job_id, fault)
         return job

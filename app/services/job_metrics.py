@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
@@ -65,28 +65,41 @@ def stage_label(stage: object) -> str | None:
     return _COUNTER.sub("", stage) if isinstance(stage, str) else None
 
 
+# What a job's events say of its stages: each event's stage, and when it was written.
+StageTrail = Iterable[tuple[object, datetime]]
+
+
+def timings_of(trail: StageTrail) -> list[StageTiming]:
+    """The stages of a trail of events in order, each from its first event to the next
+    stage's; the last event (the job's end) ends the last stage."""
+    timings: list[StageTiming] = []
+    current: tuple[str, datetime] | None = None
+    for raw_stage, written_at in trail:
+        stage = stage_label(raw_stage)
+        if current is not None and stage == current[0]:
+            continue
+        if current is not None:
+            timings.append(StageTiming(current[0], current[1], written_at))
+        current = (stage, written_at) if stage is not None else None
+    return timings
+
+
 async def stage_timings(job: Job) -> list[StageTiming]:
-    """The stages of the job's last attempt, in order, up to its end."""
+    """The stages of the job's last attempt, in order, up to its end, read from its events."""
     if job.started_at is None or job.finished_at is None:
         return []
     events = JobEvent.get_pymongo_collection().find(
         {"job_id": job.id, "created_at": {"$gte": job.started_at}},
         {"created_at": 1, "snapshot.stage": 1}).sort("sequence", 1)
-    timings: list[StageTiming] = []
-    current: tuple[str, datetime] | None = None
-    async for event in events:
-        stage = stage_label(event.get("snapshot", {}).get("stage"))
-        if current is not None and stage == current[0]:
-            continue
-        if current is not None:
-            timings.append(StageTiming(current[0], current[1], event["created_at"]))
-        current = (stage, event["created_at"]) if stage is not None else None
-    return timings
+    return timings_of([(event.get("snapshot", {}).get("stage"), event["created_at"])
+                       async for event in events])
 
 
-async def record_finished(redis: Redis, job: Job) -> None:
+async def record_finished(redis: Redis, job: Job, trail: StageTrail | None = None) -> None:
+    """Count the finished job and its durations; its stages from `trail` (the writer's own
+    record of the attempt's stage changes, through its end) or else from its events."""
     try:
-        timings = await stage_timings(job)
+        timings = timings_of(trail) if trail is not None else await stage_timings(job)
     except PyMongoError as fault:  # the job is finished already; only its stage figures miss
         log.warning("job %s stage timings not read: %s", job.id, fault)
         timings = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from app.errors import AtelierError, ErrorCode
@@ -32,6 +32,8 @@ class JobRun:
         self.job = job
         # A run starts with a write (its claim), so the first progress tick is coalesced too.
         self._last_write = time.monotonic()
+        # The claimed attempt's stage changes as written, for its stage metrics at the end.
+        self._trail: list[tuple[object, datetime]] | None = None
 
     @classmethod
     async def claim(
@@ -49,7 +51,9 @@ class JobRun:
             increment={"attempts": 1},
         )
         if job is not None:
-            return cls(log, job)
+            run = cls(log, job)
+            run._trail = [(first_stage, now)]
+            return run
         existing = await Job.get(job_id)
         if existing is not None and not existing.is_terminal and existing.cancel_requested:
             await cls(log, existing).cancelled()
@@ -118,9 +122,11 @@ class JobRun:
 
     async def _finish(self, status: JobStatus, *, error: ErrorInfo | None = None,
                       also: AlsoWrite | None = None, **fields: Any) -> None:
-        changes = {"status": status.value, "finished_at": utcnow(),
+        now = utcnow()
+        changes = {"status": status.value, "finished_at": now,
                    "error": error.model_dump() if error else None, **fields}
-        updated = await self.log.apply(self.job.id, changes, also=also)
+        trail = None if self._trail is None else [*self._trail, (fields.get("stage"), now)]
+        updated = await self.log.apply(self.job.id, changes, also=also, trail=trail)
         if updated is not None:
             self.job = updated
 
@@ -131,10 +137,13 @@ class JobRun:
         interval = self.log.policy.progress_min_interval_seconds
         if not force and now - self._last_write < interval:
             return
+        written_at = utcnow()
         updated = await self.log.apply(self.job.id, changes, also=also)
         if updated is None:
             raise JobCancelled("the job was finished elsewhere")
         self._last_write = now
+        if self._trail is not None and "stage" in changes:
+            self._trail.append((changes["stage"], written_at))
         self.job = updated
         if check_cancel and updated.cancel_requested:
             raise JobCancelled("cancelled by the user")
