@@ -149,6 +149,11 @@ class Settings(BaseSettings):
     access_cache_seconds: float = Field(
         default=5, ge=0, description="Longest an API process keeps a caller's project access "
         "view while its change feed is open (0: never).")
+    list_cache_seconds: float = Field(
+        default=5, ge=0, description="Longest an API process keeps a page of the asset catalog "
+        "(and its count) while its change feed is open and reports no change (0: never).")
+    list_cache_pages: int = Field(
+        default=200, ge=1, description="Catalog pages an API process keeps at once.")
     ws_max_connections_per_token: int = Field(
         default=20, ge=1, description="Open websockets one token may hold, across replicas.")
     ws_max_subscriptions_per_connection: int = Field(

@@ -40,6 +40,7 @@ from app.services.asset_writes import edit_asset, set_asset_status, update_asset
 from app.services.auth import Principal
 from app.services.jobs import JobService
 from app.services.keyset import keyset_page
+from app.services.page_cache import PageCache
 from app.services.pagination import Page, paginate
 from app.services.storage import Storage
 from app.services.storage.base import ObjectInfo
@@ -119,9 +120,11 @@ class AssetService:
         self, storage: Storage, jobs: JobService, outcomes: AssetOutcomeLog, *,
         max_upload_bytes: int, labels: LabelLimits,
         max_page_size: int, details: CatalogLimits, fault_inject: str | None = None,
-        usage: UsageService | None = None,
+        usage: UsageService | None = None, pages: PageCache[Asset] | None = None,
     ) -> None:
         self.usage = usage or UsageService()
+        # No cache unless given one: only a process with a change feed may keep pages.
+        self.pages = pages or PageCache(None, Asset.Settings.name, seconds=0, most=0)
         self.storage = storage
         self.jobs = jobs
         self.outcomes = outcomes
@@ -281,11 +284,15 @@ class AssetService:
         with errors_under("where"):
             query = asset_query(principal, where, words)
         ordering = ordering_of(order, words)
-        if ordering is None:
-            return await paginate(Asset, query, first=first, after=after, last=last,
-                                  before=before, max_size=self.max_page_size)
-        return await keyset_page(Asset, query, ordering, first=first, after=after, last=last,
-                                 before=before, max_size=self.max_page_size)
+
+        async def read() -> Page[Asset]:
+            if ordering is None:
+                return await paginate(Asset, query, first=first, after=after, last=last,
+                                      before=before, max_size=self.max_page_size)
+            return await keyset_page(Asset, query, ordering, first=first, after=after,
+                                     last=last, before=before, max_size=self.max_page_size)
+
+        return await self.pages.page(query, (ordering, first, after, last, before), read)
 
     async def set_status(self, asset_id: str, status: AssetStatus, **changes: Any) -> None:
         await set_asset_status(asset_id, status, changes)

@@ -16,6 +16,7 @@ from redis.asyncio import ConnectionPool, Redis
 
 from app.config import Settings
 from app.models import DOCUMENT_MODELS
+from app.models.asset import Asset
 from app.services.asset_details import CatalogLimits
 from app.services.asset_outcomes import AssetOutcomeLog
 from app.services.asset_trash import AssetTrash
@@ -32,6 +33,8 @@ from app.services.job_log import JobLog, JobLogPolicy
 from app.services.jobs import JobLimits, JobService
 from app.services.live import LiveService
 from app.services.output_expiry import OutputExpiry
+from app.services.own_writes import OWN_WRITES
+from app.services.page_cache import PageCache
 from app.services.projects import ProjectService
 from app.services.queue import JobQueue
 from app.services.renders import RenderService, render_limits
@@ -86,7 +89,7 @@ def open_mongo(settings: Settings, *, long_operations: bool = False) -> AsyncMon
     index builds and whole-collection reads may outlast the socket timeout; a dead server is
     still found within the dependency timeout by server selection and connect."""
     milliseconds = int(settings.dependency_timeout_seconds * 1000)
-    return AsyncMongoClient(settings.mongodb_url, tz_aware=True,
+    return AsyncMongoClient(settings.mongodb_url, tz_aware=True, event_listeners=[OWN_WRITES],
                             serverSelectionTimeoutMS=milliseconds,
                             connectTimeoutMS=milliseconds,
                             socketTimeoutMS=None if long_operations
@@ -153,11 +156,15 @@ class Services:
                           JobLimits.from_settings(settings))
         outcomes = AssetOutcomeLog(settings.asset_event_retention_seconds)
         usage = UsageService(Quotas.from_settings(settings))
+        live = LiveService(mongo[settings.database_name], job_log, settings)
+        pages: PageCache[Asset] = PageCache(live.feed, Asset.Settings.name,
+                                            seconds=settings.list_cache_seconds,
+                                            most=settings.list_cache_pages)
         assets = AssetService(storage, jobs, outcomes, max_upload_bytes=settings.max_upload_bytes,
                               labels=LabelLimits.from_settings(settings),
                               max_page_size=settings.max_page_size,
                               details=CatalogLimits.from_settings(settings),
-                              fault_inject=settings.fault_inject, usage=usage)
+                              fault_inject=settings.fault_inject, usage=usage, pages=pages)
         scenes = SceneService(storage, SceneLimits.from_settings(settings))
         versions = AssetVersionService(assets, settings.max_page_size,
                                        follow=scenes.follow_asset_version)
@@ -168,7 +175,6 @@ class Services:
                                  recheck_seconds=settings.ws_token_recheck_seconds,
                                  max_sockets_per_token=settings.ws_max_connections_per_token,
                                  min_lease_seconds=settings.ws_socket_lease_min_seconds)
-        live = LiveService(mongo[settings.database_name], job_log, settings)
         return cls(settings=settings, mongo=mongo, redis=redis, arq=arq, storage=storage,
                    bus=bus, tokens=tokens, token_watch=token_watch, jobs=jobs, assets=assets,
                    live=live,

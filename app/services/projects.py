@@ -17,9 +17,9 @@ from app.models.project import Project, ProjectMember, ProjectRole, personal_pro
 from app.models.scene import Scene
 from app.models.token import Scope
 from app.services.access import ProjectAccess
-from app.services.access_cache import AccessCache, ChangeFollowing
 from app.services.asset_writes import backfill_project
 from app.services.auth import Principal
+from app.services.feed_cache import ChangeFollowing, FeedCache
 from app.services.pagination import Page, paginate
 from app.services.scenes.service import backfill_scene_projects
 
@@ -36,7 +36,7 @@ def no_project(project_id: str) -> NotFound:
 
 class ProjectService:
     def __init__(self, *, max_name_length: int, max_members: int, max_page_size: int,
-                 access_cache: AccessCache) -> None:
+                 access_cache: FeedCache[str, ProjectAccess]) -> None:
         self.max_name_length = max_name_length
         self.max_members = max_members
         self.max_page_size = max_page_size
@@ -44,7 +44,8 @@ class ProjectService:
 
     @classmethod
     def from_settings(cls, settings: Settings, feed: ChangeFollowing | None) -> ProjectService:
-        cache = AccessCache(feed, Project.Settings.name, seconds=settings.access_cache_seconds)
+        cache: FeedCache[str, ProjectAccess] = FeedCache(
+            feed, Project.Settings.name, seconds=settings.access_cache_seconds)
         return cls(max_name_length=settings.max_asset_name_length,
                    max_members=settings.max_project_members,
                    max_page_size=settings.max_page_size, access_cache=cache)

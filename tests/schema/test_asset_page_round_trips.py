@@ -49,9 +49,11 @@ JOB = "query Job($id: ID!) { job(id: $id) { id asset { id name } } }"
 async def counted(database: EmbeddedDatabase, redis_server: EmbeddedRedis,
                   tmp_path_factory: pytest.TempPathFactory
                   ) -> AsyncIterator[tuple[Services, CommandCounter]]:
-    """Services whose documents talk to the database through a monitored client."""
+    """Services whose documents talk to the database through a monitored client; pages are
+    not kept between requests (the page cache's own tests cover keeping them), so each query
+    shows its round trips."""
     settings = Settings(mongodb_url=database.url, redis_url=redis_server.url,
-                        database_name=DATABASE, secret_key="test",
+                        database_name=DATABASE, secret_key="test", list_cache_seconds=0,
                         storage_dir=tmp_path_factory.mktemp("asset-page-objects"))
     counter = CommandCounter()
     monitored: AsyncMongoClient[Any] = AsyncMongoClient(database.url, tz_aware=True,

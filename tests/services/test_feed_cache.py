@@ -1,13 +1,14 @@
-"""The access view cache's gates, on a feed whose state the test sets and a clock it moves: a
-view is served only while the feed has stayed open since it was read and for at most the TTL;
-a change, or a feed opening or closing, during a read keeps the view from being stored."""
+"""The feed cache's gates (here keeping access views), on a feed whose state the test sets and
+a clock it moves: a value is served only while the feed has stayed open since it was read and
+for at most the TTL; a change, or a feed opening or closing, during a read keeps it from being
+stored."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from app.services.access import ProjectAccess
-from app.services.access_cache import AccessCache
+from app.services.feed_cache import FeedCache
 
 VIEW = ProjectAccess.personal("ada")
 
@@ -42,11 +43,11 @@ class Clock:
         return self.now
 
 
-def cache_on(feed: Feed, clock: Clock, seconds: float = 5) -> AccessCache:
-    return AccessCache(feed, "projects", seconds=seconds, clock=clock)
+def cache_on(feed: Feed, clock: Clock, seconds: float = 5) -> FeedCache[str, ProjectAccess]:
+    return FeedCache(feed, "projects", seconds=seconds, clock=clock)
 
 
-def kept(cache: AccessCache) -> ProjectAccess | None:
+def kept(cache: FeedCache[str, ProjectAccess]) -> ProjectAccess | None:
     cache.put("ada", VIEW, cache.ticket())
     return cache.get("ada")
 
@@ -106,4 +107,4 @@ def test_zero_seconds_or_no_feed_keeps_nothing() -> None:
     feed, clock = Feed(), Clock()
     assert kept(cache_on(feed, clock, seconds=0)) is None
     assert feed.listeners == {} and feed.starts == 0
-    assert kept(AccessCache(None, "projects", seconds=5, clock=clock)) is None
+    assert kept(FeedCache(None, "projects", seconds=5, clock=clock)) is None
