@@ -9,10 +9,13 @@ and a scene, then one `atelier api` process serves them. The floor is a plain St
 in its own Uvicorn process that answers the same queries with the same shape from memory
 (the API's own answers, read once). Each client loops over a read mix for a fixed time:
 `assets(first: 20)` with nested stats, files and signed URLs (half the requests), an asset by
-id with its ingest job, a page of jobs, and a scene with its nodes and their assets. The two
-servers are measured one after the other at each client count, with the same mix, and the
-whole sequence is repeated `--rounds` times on the same servers: the summary gives the medians
-over rounds of each ratio and of the CPU time per request (the machine may be shared and noisy).
+id with its ingest job, a page of jobs, and a scene with its nodes and their assets. Nothing
+writes meanwhile, so the API serves the catalog's pages from its page cache after the first
+read of each; a second API process with the cache off (`ATELIER_LIST_CACHE_SECONDS=0`, every
+page and count read from the database) is measured beside it. The three servers are measured
+one after the other at each client count, with the same mix, and the whole sequence is
+repeated `--rounds` times on the same servers: the summary gives the medians over rounds
+of each ratio and of the CPU time per request (the machine may be shared and noisy).
 `--profile` runs the API under cProfile and writes its stats there when the run ends.
 Writes bench/results/load.json.
 """
@@ -58,6 +61,8 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "load.json"
 DATABASE = "bench_load"
 SIGNING_KEY = "bench-signing-key"
+# The same API with its catalog page cache off: every page and count read from the database.
+UNCACHED = "api uncached"
 
 ASSET_NODE = """
   id name status sourceFormat sizeBytes tags createdAt
@@ -247,12 +252,13 @@ async def answers(url: str, seeded: Seeded) -> dict[str, Any]:
     return found
 
 
-def start_api(env: dict[str, str], work: Path, profile: Path | None) -> tuple[ChildProcess, str]:
+def start_api(env: dict[str, str], work: Path, profile: Path | None,
+              name: str = "api") -> tuple[ChildProcess, str]:
     port = free_port()
     runner = ["-m", "cProfile", "-o", str(profile)] if profile else []
-    api = ChildProcess("api", [sys.executable, *runner, "-m", "app", "api", "--host",
-                               "127.0.0.1", "--port", str(port)],
-                       env=env, log_path=work / "api.log")
+    api = ChildProcess(name, [sys.executable, *runner, "-m", "app", "api", "--host",
+                              "127.0.0.1", "--port", str(port)],
+                       env=env, log_path=work / f"{name}.log")
     api.start()
     url = f"http://127.0.0.1:{port}"
     api.wait_ready(lambda: _answers(f"{url}/readyz"), timeout=60)
@@ -316,8 +322,13 @@ async def bench(args: argparse.Namespace) -> list[Measured]:
             floor_data = work / "floor.json"
             floor_data.write_text(json.dumps(await answers(api_url, seeded)))
             floor, floor_url = start_floor(floor_data, work)
+            uncached, uncached_url = start_api(
+                {**api_env(settings, work), "ATELIER_LIST_CACHE_SECONDS": "0"}, work, None,
+                "api-uncached")
             try:
-                targets = (("atelier api", api_url, (pid_of(api), pid_of(database.child))),
+                db_pid = pid_of(database.child)
+                targets = (("atelier api", api_url, (pid_of(api), db_pid)),
+                           (UNCACHED, uncached_url, (pid_of(uncached), db_pid)),
                            ("floor", floor_url, (pid_of(floor), None)))
                 measured = []
                 for round_number in range(args.rounds):
@@ -329,6 +340,7 @@ async def bench(args: argparse.Namespace) -> list[Measured]:
                 return measured
             finally:
                 floor.stop()
+                uncached.stop()
                 stop_api(api, profiled=args.profile is not None)
         finally:
             redis.stop()
@@ -346,26 +358,31 @@ def report(measured: list[Measured], args: argparse.Namespace) -> None:
               f"{run.p50_ms:>7.1f} {run.p95_ms:>7.1f} {run.p99_ms:>7.1f} {run.requests:>8} "
               f"{run.errors:>6} {run.server_cpu_ms:>10.2f} {run.database_cpu_ms:>9.2f} "
               f"{run.server_capacity:>10.0f}")
-    ratios = {str(clients): medians(measured, clients) for clients in args.clients}
+    ratios = {str(clients): medians(measured, clients, "atelier api")
+              for clients in args.clients}
+    uncached = {str(clients): medians(measured, clients, UNCACHED) for clients in args.clients}
     for clients, summary in ratios.items():
         print(f"\n{clients} clients, medians of {args.rounds}: API at "
               f"{summary['throughput']:.2f} of the floor's req/s, {summary['capacity']:.2f} of "
               f"its capacity; cpu ms/req {summary['api_cpu_ms']:.2f} (floor "
-              f"{summary['floor_cpu_ms']:.2f}) (goal: at least 0.5 at 50 clients)", end="")
+              f"{summary['floor_cpu_ms']:.2f}) (goal: at least 0.5 at 50 clients); with no "
+              f"page cache {uncached[clients]['throughput']:.2f} and "
+              f"{uncached[clients]['capacity']:.2f}", end="")
     print("\ncapacity/s: 1000 / cpu ms per request of the server process alone")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({
         "seconds": args.seconds, "assets": args.assets,
         "mix": {name: share for name, _, share in MIX},
         "runs": [{**asdict(run), "server_capacity": round(run.server_capacity, 1)}
-                 for run in measured], "api_over_floor": ratios}, indent=2))
+                 for run in measured], "api_over_floor": ratios,
+        "uncached_api_over_floor": uncached}, indent=2))
     print(f"wrote {RESULTS}")
 
 
-def medians(measured: list[Measured], clients: int) -> dict[str, float]:
-    """Per round, the API's throughput and capacity over the floor's; their medians."""
+def medians(measured: list[Measured], clients: int, server: str) -> dict[str, float]:
+    """Per round, the `server`'s throughput and capacity over the floor's; their medians."""
     pairs = [tuple(next(r for r in measured if r.clients == clients and r.round == number
-                        and r.server == name) for name in ("atelier api", "floor"))
+                        and r.server == name) for name in (server, "floor"))
              for number in sorted({r.round for r in measured})]
     return {
         "throughput": round(statistics.median(
