@@ -11,7 +11,9 @@ idempotent, so a sweep killed midway leaves only orphans the next one finds agai
 
 Which worker sweeps is settled in the database: one `storage_sweep` document says when the
 last sweep started or ended, and a worker claims the next one by moving that time to now in
-one conditional update, so however many workers run, one sweep runs per interval. The same
+one conditional update, so however many workers run, one sweep runs per interval. The claim
+is also a lease its sweeper renews while it sweeps, so a sweep that outlasts the interval is
+not joined by another, and one whose worker died is taken over once its lease lapses. The same
 document keeps how the sweeps went (the last success and failure, the failures so far), which
 /metrics reports whichever worker swept.
 
@@ -27,8 +29,10 @@ database too large to read within its transaction lifetime (60 s by default) fai
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
+import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -48,6 +52,8 @@ LEASE_ID = "storage"
 NEVER = datetime(1970, 1, 1, tzinfo=UTC)
 LOGGED_KEYS = 20
 LONGEST_ERROR = 300
+# How long a claim holds without renewal: the sweeper renews it every third of that.
+SWEEP_LEASE = timedelta(seconds=60)
 
 log = logging.getLogger(__name__)
 
@@ -55,13 +61,15 @@ log = logging.getLogger(__name__)
 class StorageSweeper:
     def __init__(self, storage: Storage, mongo: AsyncMongoClient[Any], database_name: str, *,
                  grace: timedelta, interval: timedelta,
-                 fault_inject: str | None = None) -> None:
+                 fault_inject: str | None = None, lease: timedelta = SWEEP_LEASE) -> None:
         self.storage = storage
         self.mongo = mongo
         self.database_name = database_name
         self.grace = grace
         self.interval = interval
         self.fault_inject = fault_inject
+        self.lease = lease
+        self._holder = uuid.uuid4().hex
         # When another worker's claim says the next sweep is due: no query before then.
         self._not_before: datetime | None = None
 
@@ -107,7 +115,8 @@ class StorageSweeper:
         if not await self._claim(now):
             return None
         try:
-            removed = await self.sweep(now)
+            async with self._renewing():
+                removed = await self.sweep(now)
         except Exception as fault:
             # Recorded for /metrics, then left to the caller's loop to log and go on.
             error = f"{type(fault).__name__}: {fault}"[:LONGEST_ERROR]
@@ -142,7 +151,8 @@ class StorageSweeper:
 
     async def _ended(self, outcome: dict[str, Any], counts: dict[str, int]) -> None:
         # Counted from the end, so a sweep longer than the interval is not joined by the next.
-        change: dict[str, Any] = {"$set": {"swept_at": utcnow(), **outcome}}
+        change: dict[str, Any] = {"$set": {"swept_at": utcnow(), "running_until": NEVER,
+                                           **outcome}}
         if counts:
             change["$inc"] = counts
         await self._leases.update_one({"_id": LEASE_ID}, change)
@@ -157,14 +167,41 @@ class StorageSweeper:
         with contextlib.suppress(DuplicateKeyError):  # the first claim of a new database
             await self._leases.insert_one({"_id": LEASE_ID, "swept_at": NEVER})
         claimed = await self._leases.update_one(
-            {"_id": LEASE_ID, "swept_at": {"$lte": now - self.interval}},
-            {"$set": {"swept_at": now}})
+            {"_id": LEASE_ID, "swept_at": {"$lte": now - self.interval},
+             # A document from before leases has no running_until.
+             "$or": [{"running_until": {"$lte": now}}, {"running_until": {"$exists": False}}]},
+            {"$set": {"swept_at": now, "running_until": now + self.lease,
+                      "holder": self._holder}})
         if claimed.modified_count == 1:
             self._not_before = now + self.interval
             return True
         held = await self._leases.find_one({"_id": LEASE_ID})
-        self._not_before = held["swept_at"] + self.interval if held else None
+        self._not_before = None if held is None else max(
+            held["swept_at"] + self.interval, held.get("running_until", NEVER))
         return False
+
+    @contextlib.asynccontextmanager
+    async def _renewing(self) -> AsyncIterator[None]:
+        """Renew this sweeper's claim while the block runs."""
+
+        async def renew() -> None:
+            while True:
+                await asyncio.sleep(self.lease.total_seconds() / 3)
+                try:
+                    await self._leases.update_one(
+                        {"_id": LEASE_ID, "holder": self._holder},
+                        {"$set": {"running_until": utcnow() + self.lease}})
+                except PyMongoError as fault:
+                    # The sweep's own reads fail alike; a lapsed lease lets another take over.
+                    log.warning("storage sweep lease not renewed: %s", fault)
+
+        renewal = asyncio.create_task(renew(), name="storage-sweep-lease")
+        try:
+            yield
+        finally:
+            renewal.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await renewal
 
 
 def _as_utc(moment: datetime) -> datetime:

@@ -11,6 +11,7 @@ import uuid
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
+from typing import cast
 
 import aioboto3
 import pytest
@@ -21,7 +22,7 @@ from app.embedded.redis import EmbeddedRedis
 from app.models.common import utcnow
 from app.models.upload import PendingUpload
 from app.services.container import Services, opened_services
-from app.services.storage import Storage
+from app.services.storage import ListedObject, Storage
 from app.services.storage_sweep import StorageSweeper
 from tests.geometry.test_scene_sources import box_glb
 from tests.services.test_s3_storage import aws_credentials, moto_url
@@ -147,6 +148,49 @@ async def test_the_sweep_on_s3_deletes_orphans_and_keeps_the_named(s3_services: 
 
     assert (young, [listed.key for listed in removed]) == ([], [orphan])
     assert await keys(storage) == {file.key for file in asset.files}
+
+
+class SlowListing:
+    """The store, whose listing takes `seconds` before it starts."""
+
+    def __init__(self, storage: Storage, seconds: float) -> None:
+        self.storage, self.seconds = storage, seconds
+
+    async def list_objects(self) -> AsyncIterator[ListedObject]:
+        await asyncio.sleep(self.seconds)
+        async for listed in self.storage.list_objects():
+            yield listed
+
+
+def leased(services: Services, storage: object) -> StorageSweeper:
+    """A sweeper due at every call, whose claim holds 0.6 s unless renewed."""
+    return StorageSweeper(cast(Storage, storage), services.mongo,
+                          services.settings.database_name, grace=GRACE,
+                          interval=timedelta(0), lease=timedelta(seconds=0.6))
+
+
+async def test_a_sweep_longer_than_its_interval_is_not_joined_and_a_dead_one_is_taken_over(
+        services: Services) -> None:
+    slow, other = leased(services, SlowListing(services.storage, 1.5)), leased(
+        services, services.storage)
+
+    sweeping = asyncio.create_task(slow.sweep_if_due())
+    await asyncio.sleep(0.3)
+    assert await other.sweep_if_due() is None
+    await asyncio.sleep(0.7)  # past the first lease: renewed, so still held
+    assert await other.sweep_if_due() is None
+    assert await sweeping == []
+    assert await other.sweep_if_due() == []
+
+    # A sweeper that dies mid-sweep stops renewing: its claim lapses and another takes over.
+    dying = asyncio.create_task(slow.sweep_if_due())
+    await asyncio.sleep(0.3)
+    dying.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await dying
+    assert await other.sweep_if_due() is None
+    await asyncio.sleep(0.7)
+    assert await other.sweep_if_due() == []
 
 
 async def test_of_sweepers_racing_for_an_interval_one_sweeps(services: Services) -> None:
