@@ -105,6 +105,8 @@ class AssetOutcomeLog:
 
     async def _append(self, snapshot: dict[str, Any], status: AssetStatus, version: int | None,
                       session: AsyncClientSession) -> None:
+        # findAndModify (see point_writes) costs a scan of the counters, a few documents,
+        # and is what gives the increment its own value back atomically.
         counter = await Counter.get_pymongo_collection().find_one_and_update(
             {"_id": _COUNTER_ID}, {"$inc": {"value": 1}}, upsert=True,
             return_document=ReturnDocument.AFTER, session=session)

@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pymongo import ReturnDocument
 from pymongo.asynchronous.client_session import AsyncClientSession
 
 from app.models.asset import Asset, AssetStatus
 from app.models.asset_event import AssetEvent
 from app.models.common import StoredFile, utcnow
 from app.models.search_terms import search_keys as model_search_keys
+from app.services.point_writes import delete_by_id, update_by_id
 
 SEARCH_KEYS = frozenset({"search_terms", "name_terms", "name_key"})
 SEARCHED = frozenset({"name", "description", "tags"})
@@ -52,28 +52,23 @@ async def edit_asset(asset: Asset, fields: Mapping[str, Any]) -> dict[str, Any] 
     search keys they change; the document after, or None when it is gone."""
     edited = asset.model_copy(update=fields)
     encoded = {**edited.model_dump(include=set(fields)), **search_keys(edited)}
-    document: dict[str, Any] | None = await Asset.get_pymongo_collection().find_one_and_update(
-        {"_id": asset.id, "owner": asset.owner}, _set(encoded),
-        return_document=ReturnDocument.AFTER)
-    return document
+    return await update_by_id(Asset.get_pymongo_collection(), asset.id, _set(encoded),
+                              conditions={"owner": asset.owner})
 
 
 async def set_asset_status(asset_id: str, status: AssetStatus, changes: Mapping[str, Any], *,
                            session: AsyncClientSession | None = None) -> dict[str, Any] | None:
     """Give the asset `status` and `changes`; the document after, or None when it is gone."""
     update = _set({**changes, "status": status.value})
-    document: dict[str, Any] | None = await Asset.get_pymongo_collection().find_one_and_update(
-        {"_id": asset_id}, update, return_document=ReturnDocument.AFTER, session=session)
-    return document
+    return await update_by_id(Asset.get_pymongo_collection(), asset_id, update, session=session)
 
 
 async def update_asset_document(asset_id: str, changes: Mapping[str, Any], *,
                                 session: AsyncClientSession | None = None
                                 ) -> dict[str, Any] | None:
     """Set `changes` on the asset; the document after, or None when it is gone."""
-    document: dict[str, Any] | None = await Asset.get_pymongo_collection().find_one_and_update(
-        {"_id": asset_id}, _set(changes), return_document=ReturnDocument.AFTER, session=session)
-    return document
+    return await update_by_id(Asset.get_pymongo_collection(), asset_id, _set(changes),
+                              session=session)
 
 
 async def list_asset_file(asset_id: str, stored: StoredFile,
@@ -96,9 +91,7 @@ async def unlist_asset_files(asset_id: str, keys: list[str]) -> None:
 async def take_asset(asset_id: str, session: AsyncClientSession) -> dict[str, Any] | None:
     """Remove the asset's document (into the trash, in the caller's transaction): it as it
     was stored, or None when it is gone."""
-    document: dict[str, Any] | None = await Asset.get_pymongo_collection().find_one_and_delete(
-        {"_id": asset_id}, session=session)
-    return document
+    return await delete_by_id(Asset.get_pymongo_collection(), asset_id, session)
 
 
 async def put_asset(document: Mapping[str, Any], session: AsyncClientSession) -> None:

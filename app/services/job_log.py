@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import pymongo
 from beanie import SortDirection
-from pymongo import AsyncMongoClient, ReturnDocument, UpdateOne
+from pymongo import AsyncMongoClient, UpdateOne
 from pymongo.asynchronous.client_session import AsyncClientSession
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
@@ -23,6 +23,7 @@ from app.faults import JOB_COMMITTED, crash_point
 from app.models.common import utcnow
 from app.models.job import TERMINAL_JOB_STATUSES, Job, JobEvent, JobStatus
 from app.services.job_metrics import StageTrail, record_finished
+from app.services.point_writes import claim_first, update_by_id
 
 log = logging.getLogger(__name__)
 
@@ -90,15 +91,14 @@ class JobLog:
         changed) in the same transaction; None if it is finished or `only_if` does not match.
         A write that ends the job may give the attempt's `trail` of stages, saving the read of
         its events for the stage metrics."""
-        query = {"_id": job_id, "status": _NOT_TERMINAL, **(only_if or {})}
+        conditions = {"status": _NOT_TERMINAL, **(only_if or {})}
         update = {"$set": changes, "$inc": {**(increment or {}), "sequence": 1}}
         written: dict[str, Any] = {}
 
         async def write(session: AsyncClientSession) -> None:
             written.clear()
-            document = await Job.get_pymongo_collection().find_one_and_update(
-                query, update, return_document=ReturnDocument.AFTER, session=session
-            )
+            document = await update_by_id(Job.get_pymongo_collection(), job_id, update,
+                                          conditions=conditions, session=session)
             if document is None:
                 return
             expires_at = self._expiry(document)
@@ -150,10 +150,11 @@ class JobLog:
         """Mark the owner's first queued job not yet handed to the queue (highest priority, then
         oldest; a job from before priorities sorts last among equals) as handed over (one more
         delivery), or None when there is none; the filter makes each claim happen once."""
-        document = await Job.get_pymongo_collection().find_one_and_update(
+        document = await claim_first(
+            Job.get_pymongo_collection(),
             {"owner": owner, "status": JobStatus.QUEUED.value, "dispatched": False},
             {"$set": {"dispatched": True}, "$inc": {"deliveries": 1}},
-            sort=[("priority", -1), ("created_at", 1)], return_document=ReturnDocument.AFTER)
+            sort=[("priority", -1), ("created_at", 1)])
         return None if document is None else Job.model_validate(document)
 
     @staticmethod
@@ -184,8 +185,8 @@ class JobLog:
     async def set_pinned(job_id: str, pinned: bool) -> Job | None:
         """Keep (or stop keeping) the job's outputs past their retention; the job after, or
         None when it is gone. Not an event: the job's state does not change."""
-        document = await Job.get_pymongo_collection().find_one_and_update(
-            {"_id": job_id}, {"$set": {"pinned": pinned}}, return_document=ReturnDocument.AFTER)
+        document = await update_by_id(Job.get_pymongo_collection(), job_id,
+                                      {"$set": {"pinned": pinned}})
         return None if document is None else Job.model_validate(document)
 
     @staticmethod

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from beanie.odm.utils.encoder import Encoder
-from pymongo import ReturnDocument
 
 from app.config import Settings
 from app.errors import AtelierError, Conflict, InvalidInput, LimitExceeded, NotFound
@@ -260,13 +259,12 @@ class SceneService:
         changes = {"graph": result.graph, "node_count": len(result.graph.nodes),
                    "bounds": result.bounds, "name": name or scene.name,
                    "revisions": revisions[-self.limits.revisions_kept:], "updated_at": utcnow()}
-        written = await Scene.get_pymongo_collection().find_one_and_update(
+        written = await Scene.get_pymongo_collection().update_one(
             {"_id": scene.id, "version": scene.version},
-            {"$set": Encoder().encode(changes), "$inc": {"version": 1}},
-            projection={"version": 1}, return_document=ReturnDocument.AFTER)
-        if written is None:
+            {"$set": Encoder().encode(changes), "$inc": {"version": 1}})
+        if not written.matched_count:
             return None
-        updated: Scene = scene.model_copy(update={**changes, "version": written["version"]})
+        updated: Scene = scene.model_copy(update={**changes, "version": version})
         return updated
 
 

@@ -13,14 +13,13 @@ from app.models.scene import Scene
 from app.models.token import Scope
 from app.models.trash import TrashKind
 from app.services.auth import Principal
+from app.services.point_writes import delete_by_id
 from app.services.scenes.service import SceneService
 from app.services.trash import Trash, not_found, trashed_project
 
 
 async def take_scene(scene_id: str, session: AsyncClientSession) -> dict[str, Any] | None:
-    document: dict[str, Any] | None = await Scene.get_pymongo_collection().find_one_and_delete(
-        {"_id": scene_id}, session=session)
-    return document
+    return await delete_by_id(Scene.get_pymongo_collection(), scene_id, session)
 
 
 async def put_scene(document: Mapping[str, Any], session: AsyncClientSession) -> None:

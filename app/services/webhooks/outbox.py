@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from pymongo import ReturnDocument
 from pymongo.errors import BulkWriteError
 
 from app.models.common import utcnow
 from app.models.webhook import DeliveryStatus, Webhook, WebhookDelivery
+from app.services.point_writes import claim_first
 from app.services.webhooks.sources import SourceEvent
 
 _DUPLICATE_KEY = 11000
@@ -89,10 +89,11 @@ async def claim(lease: timedelta, now: datetime | None = None) -> Claim | None:
     then, and if this one dies it is due again when the lease ends."""
     now = now or utcnow()
     token = secrets.token_hex(8)
-    document = await WebhookDelivery.get_pymongo_collection().find_one_and_update(
+    document = await claim_first(
+        WebhookDelivery.get_pymongo_collection(),
         {"status": DeliveryStatus.PENDING.value, "next_attempt_at": {"$lte": now}},
         {"$set": {"next_attempt_at": now + lease, "claim": token}},
-        sort=[("next_attempt_at", 1)], return_document=ReturnDocument.AFTER)
+        sort=[("next_attempt_at", 1)])
     return None if document is None else Claim(WebhookDelivery.model_validate(document), token)
 
 
