@@ -34,16 +34,20 @@ from pathlib import Path
 import httpx
 import numpy as np
 import trimesh
+from pymongo import MongoClient
 
 from app.config import Settings
 from app.embedded.database import EmbeddedDatabase
 from app.embedded.redis import EmbeddedRedis
 from app.geometry.render import OrbitCamera, Renderer, RenderOptions, encode_image
+from app.models.common import new_id, utcnow
+from app.models.job import JobKind, JobStatus
 from tests.support.client import ASSET_READY, Api
 from tests.support.stack import stack_env, start_api, start_worker
 
 RESULTS = Path(__file__).resolve().parent / "results" / "render.json"
 BENCH_TOKEN = "bench-admin-token"
+DATABASE = "bench"
 WARM_UP_JOBS = 2  # the first creates the worker's renderer and compiles its shaders
 RENDER_SUBMIT = """
 mutation Render($input: RenderSubmitInput!) { renderSubmit(input: $input) { job { id } } }"""
@@ -156,17 +160,33 @@ class JobMeasurement:
         }
 
 
+def store_history(mongodb_url: str, jobs: int) -> None:
+    """`jobs` finished jobs of another owner, as a service in use has stored: what the job
+    writes must not scan through."""
+    with MongoClient(mongodb_url) as client:
+        now = utcnow()
+        finished = [{"_id": new_id("job"), "owner": "history", "kind": JobKind.RENDER.value,
+                     "status": JobStatus.SUCCEEDED.value, "progress": 1.0, "attempts": 1,
+                     "sequence": 3, "created_at": now, "finished_at": now, "params": {},
+                     "outputs": []} for _ in range(jobs)]
+        for start in range(0, jobs, 500):
+            client[DATABASE]["jobs"].insert_many(finished[start:start + 500])
+
+
 @contextlib.contextmanager
-def running_stack(work: Path, worker_poll_seconds: float) -> Iterator[str]:
-    """Database, Redis, API and one worker as the tests run them; yields the API's URL."""
+def running_stack(work: Path, worker_poll_seconds: float, history: int = 0) -> Iterator[str]:
+    """Database (holding `history` finished jobs), Redis, API and one worker as the tests run
+    them; yields the API's URL."""
     database = EmbeddedDatabase(work / "db", log_path=work / "db.log")
     redis = EmbeddedRedis(work / "redis", log_path=work / "redis.log")
     with contextlib.ExitStack() as stack:
         for server in (database, redis):
             server.start()
             stack.callback(server.stop)
+        if history:
+            store_history(database.url, history)
         env = stack_env(mongodb_url=database.url, redis_url=redis.url,
-                        storage_dir=work / "objects", database_name="bench",
+                        storage_dir=work / "objects", database_name=DATABASE,
                         admin_token=BENCH_TOKEN,
                         extra={"ATELIER_WORKER_POLL_SECONDS": str(worker_poll_seconds)})
         api, url = start_api(env, work / "api.log")
@@ -176,14 +196,15 @@ def running_stack(work: Path, worker_poll_seconds: float) -> Iterator[str]:
 
 
 async def measure_job_overhead(glb: bytes, options: RenderOptions, jobs: int,
-                               worker_poll_seconds: float) -> JobMeasurement:
-    """Time `jobs` renders of `glb` submitted one at a time, after two warm-up renders."""
+                               worker_poll_seconds: float, history: int = 0) -> JobMeasurement:
+    """Time `jobs` renders of `glb` submitted one at a time, after two warm-up renders, with
+    `history` finished jobs stored before."""
     measurement = JobMeasurement(worker_poll_seconds, [], [], {},
                                  {"created": [], "started": [], "finished": []})
     variables = {"input": {"width": options.width, "height": options.height,
                            "format": options.format, "samples": options.samples}}
     with tempfile.TemporaryDirectory(prefix="atelier-bench-") as work, running_stack(
-            Path(work), worker_poll_seconds) as url:
+            Path(work), worker_poll_seconds, history) as url:
         api = Api(url, BENCH_TOKEN)
         uploaded = await api.upload(glb, "benchmark.glb")
         async with httpx.AsyncClient(base_url=url, headers=api.headers) as http, \
@@ -238,6 +259,8 @@ def main() -> None:
     parser.add_argument("--format", default="PNG", choices=("PNG", "JPEG", "WEBP"))
     parser.add_argument("--triangles", type=int, default=100_000)
     parser.add_argument("--jobs", type=int, default=20, help="render jobs; 0 skips the stack")
+    parser.add_argument("--history", type=int, default=0,
+                        help="finished jobs stored before the render jobs run")
     parser.add_argument("--poll", type=float, default=Settings().worker_poll_seconds,
                         help="ATELIER_WORKER_POLL_SECONDS of the bench's worker")
     arguments = parser.parse_args()
@@ -253,8 +276,10 @@ def main() -> None:
     results: dict = {**asdict(measurement), "summary": measurement.summary()}
     _print_table("renderer", measurement.summary())
     if arguments.jobs:
-        jobs = asyncio.run(measure_job_overhead(glb, options, arguments.jobs, arguments.poll))
-        print(f"render jobs: {arguments.jobs} in a row, worker polling every {arguments.poll}s")
+        jobs = asyncio.run(measure_job_overhead(glb, options, arguments.jobs, arguments.poll,
+                                                arguments.history))
+        print(f"render jobs: {arguments.jobs} in a row, worker polling every {arguments.poll}s, "
+              f"{arguments.history} finished jobs stored before")
         _print_table("render job", jobs.summary())
         results["jobs"] = {**asdict(jobs), "summary": jobs.summary()}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
