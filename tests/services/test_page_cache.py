@@ -46,16 +46,20 @@ async def asset_of(owner: str, name: str) -> Asset:
 
 async def kept(services: Services, owner: str) -> Page[Asset]:
     """The owner's page once it is served from the cache (the feed opens after the first look)."""
-    async with asyncio.timeout(10):
-        while (page := await listed(services, owner)) is not await listed(services, owner):
-            await asyncio.sleep(0.05)
-    return page
+
+    async def served_twice() -> bool:
+        return await listed(services, owner) is await listed(services, owner)
+
+    await within(10, served_twice)
+    return await listed(services, owner)
 
 
 async def within(seconds: float, holds: Callable[[], Awaitable[bool]]) -> None:
-    async with asyncio.timeout(seconds):
-        while not await holds():
-            await asyncio.sleep(0.02)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while not await holds():
+        assert loop.time() < deadline, f"not within {seconds} s"
+        await asyncio.sleep(0.02)
 
 
 def names(page: Page[Asset]) -> list[str]:
