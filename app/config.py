@@ -105,6 +105,10 @@ class Settings(BaseSettings):
     storage_sweep_interval_minutes: float = Field(
         default=60, gt=0, description="How often the storage sweep runs (in one worker, "
         "whichever claims it first).")
+    storage_sweep_lease_seconds: float = Field(
+        default=60, gt=0, description="How long a storage sweep's claim holds unless its "
+        "worker renews it (every third of this): how soon another worker takes over the sweep "
+        "of one that died.")
     fault_inject: str | None = Field(
         default=None, description="Test builds only: a named point where the process crashes."
     )

@@ -57,7 +57,8 @@ def storage_sweeper(settings: Settings, storage: Storage,
     return StorageSweeper(storage, mongo, settings.database_name,
                           grace=timedelta(hours=settings.storage_sweep_grace_hours),
                           interval=timedelta(minutes=settings.storage_sweep_interval_minutes),
-                          fault_inject=settings.fault_inject)
+                          fault_inject=settings.fault_inject,
+                          lease=timedelta(seconds=settings.storage_sweep_lease_seconds))
 
 
 def open_storage(settings: Settings) -> Storage:

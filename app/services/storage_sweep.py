@@ -52,8 +52,6 @@ LEASE_ID = "storage"
 NEVER = datetime(1970, 1, 1, tzinfo=UTC)
 LOGGED_KEYS = 20
 LONGEST_ERROR = 300
-# How long a claim holds without renewal: the sweeper renews it every third of that.
-SWEEP_LEASE = timedelta(seconds=60)
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +59,8 @@ log = logging.getLogger(__name__)
 class StorageSweeper:
     def __init__(self, storage: Storage, mongo: AsyncMongoClient[Any], database_name: str, *,
                  grace: timedelta, interval: timedelta,
-                 fault_inject: str | None = None, lease: timedelta = SWEEP_LEASE) -> None:
+                 lease: timedelta, fault_inject: str | None = None) -> None:
+        """`lease`: how long a claim holds unless renewed (every third of it)."""
         self.storage = storage
         self.mongo = mongo
         self.database_name = database_name

@@ -32,6 +32,8 @@ SWEPT = "storage sweep deleted"
 # machine (0.6 s was not).
 SWEEP_ENV = {"ATELIER_STORAGE_SWEEP_GRACE_HOURS": "1",
              "ATELIER_STORAGE_SWEEP_INTERVAL_MINUTES": "0.05",
+             # A sweep killed midway is taken over an interval later.
+             "ATELIER_STORAGE_SWEEP_LEASE_SECONDS": "3",
              "ATELIER_JOB_LEASE_SECONDS": "2"}
 
 

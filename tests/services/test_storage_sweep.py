@@ -61,7 +61,7 @@ async def s3_services(database: EmbeddedDatabase, redis_server: EmbeddedRedis,
 
 def sweeper(services: Services, interval: timedelta = INTERVAL) -> StorageSweeper:
     return StorageSweeper(services.storage, services.mongo, services.settings.database_name,
-                          grace=GRACE, interval=interval)
+                          grace=GRACE, interval=interval, lease=timedelta(minutes=1))
 
 
 async def put(storage: Storage, key: str, data: bytes = b"orphan") -> str:
