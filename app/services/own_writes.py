@@ -14,9 +14,9 @@ from typing import Protocol
 from pymongo import monitoring
 
 _WRITES = frozenset({"insert", "update", "delete", "findAndModify"})
-_ENDS_OF_TRANSACTIONS = frozenset({"commitTransaction", "abortTransaction"})
-# A client-level bulkWrite names its collections inside it: treated as a write to all.
-_WRITES_TO_ANY = _ENDS_OF_TRANSACTIONS | {"bulkWrite"}
+# A transaction's end, and a client-level bulkWrite (its collections named inside it), are
+# treated as writes to every collection.
+_WRITES_TO_ANY = frozenset({"commitTransaction", "abortTransaction", "bulkWrite"})
 
 
 class Invalidated(Protocol):

@@ -29,7 +29,8 @@ class PageCache(Generic[T]):
         """The page `read` gives for `query` with the page's other `arguments` (order,
         cursors, size): kept, or read now and kept."""
         # The repr of plain data (dicts, lists, strings, numbers, enums, datetimes) names it.
-        matching, key = repr(query), repr((query, arguments))
+        matching = repr(query)
+        key = f"{matching} {arguments!r}"
         kept = self._pages.get(key)
         if kept is not None:
             return kept
