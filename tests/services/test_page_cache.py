@@ -6,7 +6,7 @@ another's; with the cache off every read goes to the database."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ from app.services.asset_details import AssetEdit
 from app.services.asset_search import AssetFilter
 from app.services.container import Services, opened_services
 from app.services.pagination import Page
+from tests.services.test_access_cache_feed import within
 from tests.services.test_live_fanout import ADMIN, settings_for, viewer
 
 
@@ -52,14 +53,6 @@ async def kept(services: Services, owner: str) -> Page[Asset]:
 
     await within(10, served_twice)
     return await listed(services, owner)
-
-
-async def within(seconds: float, holds: Callable[[], Awaitable[bool]]) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + seconds
-    while not await holds():
-        assert loop.time() < deadline, f"not within {seconds} s"
-        await asyncio.sleep(0.02)
 
 
 def names(page: Page[Asset]) -> list[str]:
