@@ -26,8 +26,8 @@ class AssetTrash:
     async def delete(self, principal: Principal, asset_id: str) -> Asset:
         asset = await self.assets.get_writable(principal, asset_id)
         job = await _ingest_job(asset)
-        if job is not None and not job.is_terminal:
-            await self.assets.jobs.cancel(principal, job.id)
+        if job is not None and not job.is_terminal:  # it may finish meanwhile: then it stays
+            await self.assets.jobs.stop_unless_finished(principal, job.id)
         if asset.status is AssetStatus.PENDING_UPLOAD:
             await self._remove_direct_upload(asset)
         else:

@@ -189,11 +189,22 @@ class JobService:
             found.get("project_id") or personal_project_id(found["owner"]))
 
     async def cancel(self, principal: Principal, job_id: str) -> Job:
-        """A queued job ends CANCELLED now; a running one is asked to stop at its next step."""
+        """A queued job ends CANCELLED now; a running one is asked to stop at its next step;
+        INVALID_STATE for a finished one."""
         principal.require(Scope.JOBS_WRITE)
         job = await self.get_owned(principal, job_id)
         if job.is_terminal:
             raise InvalidState(f"the job is already {job.status.value}", field=["id"])
+        return await self._stop(principal, job_id)
+
+    async def stop_unless_finished(self, principal: Principal, job_id: str) -> Job:
+        """As `cancel`, but a job that has finished (perhaps since its caller looked) is
+        returned as it ended."""
+        principal.require(Scope.JOBS_WRITE)
+        job = await self.get_owned(principal, job_id)
+        return job if job.is_terminal else await self._stop(principal, job_id)
+
+    async def _stop(self, principal: Principal, job_id: str) -> Job:
         now = utcnow()
         cancelled = await self.log.apply(
             job_id,

@@ -21,6 +21,7 @@ from app.models.job import Job, JobKind, JobStatus
 from app.models.scene import Scene
 from app.models.token import Scope
 from app.models.trash import TrashEntry
+from app.services import asset_trash
 from app.services.container import Services, opened_services
 from app.services.scenes.files import glb_key
 from app.services.scenes.operations import AddNode, MeshUse
@@ -88,6 +89,31 @@ async def test_a_deleted_asset_is_hidden_then_restored_with_its_files(services: 
     assert (await services.assets.get_visible(viewer, asset.id)).files == asset.files
     assert await stored_keys(services.storage, asset) == [f.key for f in asset.files]
     assert await TrashEntry.get(asset.id) is None
+
+
+async def test_an_asset_whose_ingest_ends_while_it_is_deleted_goes_to_the_trash(
+        services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    viewer = principal("ann")
+    asset = await asset_with_files(services, "ann")
+    job = Job(owner="ann", kind=JobKind.INGEST, asset_id=asset.id, status=JobStatus.RUNNING)
+    await job.insert()
+    asset.ingest_job_id = job.id
+    await asset.save()
+    read_ingest_job = asset_trash._ingest_job
+
+    async def ends_once_read(of: Asset) -> Job | None:
+        seen = await read_ingest_job(of)
+        await Job.get_pymongo_collection().update_one(
+            {"_id": job.id}, {"$set": {"status": JobStatus.SUCCEEDED.value}})
+        return seen
+
+    monkeypatch.setattr(asset_trash, "_ingest_job", ends_once_read)
+    await services.asset_trash.delete(viewer, asset.id)
+
+    assert await TrashEntry.get(asset.id) is not None and await Asset.get(asset.id) is None
+    ended = await Job.get(job.id)
+    assert ended is not None and (ended.status, ended.cancel_requested) == (
+        JobStatus.SUCCEEDED, False)
 
 
 async def test_restore_is_refused_to_other_owners_and_without_the_write_scope(
