@@ -8,11 +8,12 @@ app.workers.render_child) and every scene composition in the sandboxed child."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import struct
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import AsyncGenerator, Awaitable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from app.geometry.render.animation import declared_animation
 from app.geometry.render.request import Frame
 from app.geometry.scene_graph import SceneGraph
 from app.models.common import StoredFile
+from app.models.job import Job
 from app.services.container import Services
 from app.services.scenes import Composer
 from app.workers.job_run import JobRun
@@ -36,7 +38,7 @@ from app.workers.render_child import (
     render_to_files,
     video_path,
 )
-from app.workers.render_thread import process_render_thread
+from app.workers.render_thread import RenderedImage, process_render_thread
 from app.workers.sandbox import Limits, run_isolated
 
 # Progress: 0..FRAMES_START loads the model, then frames go evenly up to FRAMES_END.
@@ -49,28 +51,71 @@ class Rendered:
     seconds: float  # loading and drawing, wherever it ran
 
 
+@dataclasses.dataclass
+class Prepared:
+    """What a render does before its claim is written: its model fetched, its frames, and a
+    single image on the render thread already drawn (not stored: nothing is written before
+    the claim)."""
+
+    request: RenderRequest
+    glb: Path
+    frames: list[Frame]
+    inline: bool  # drawn on the render thread, not in the child
+    drawn: RenderedImage | None = None
+
+
 async def render(ctx: dict[str, Any], job_id: str) -> None:
     services: Services = ctx["services"]
-    run = await claim(ctx, job_id, first_stage="load")
-    if run is None:
+    queued = await Job.get(job_id)
+    if queued is None or queued.is_terminal:
         return
-    await carry_out(ctx, run, lambda: _render_images(services, run), what="rendering")
-
-
-async def _render_images(services: Services, run: JobRun) -> Outcome:
-    """The stored images, with the time spent loading and drawing them."""
-    request = RenderRequest.from_params(run.job.params)
     deadline = time.monotonic() + services.settings.job_timeout_seconds
+    with tempfile.TemporaryDirectory(prefix="atelier-render-") as work:
+        # The claim's transaction and the model's fetch (and a single image's drawing) run
+        # at once: an interactive render waits for the longer of the two, not for both.
+        ahead = asyncio.create_task(_prepare(services, queued, Path(work), deadline))
+        try:
+            run = await claim(ctx, job_id, first_stage="load")
+            if run is not None:
+                await carry_out(ctx, run,
+                                lambda: _render_images(services, run, ahead, deadline),
+                                what="rendering")
+        finally:
+            ahead.cancel()
+            with contextlib.suppress(Exception, asyncio.CancelledError):
+                await ahead
+
+
+async def _prepare(services: Services, job: Job, work: Path, deadline: float) -> Prepared:
+    request = RenderRequest.from_params(job.params)
+    glb = await services.renders.glb_file(job, work, _composer(services))
+    frames = await _frames(services, request, glb)
+    size = (await asyncio.to_thread(glb.stat)).st_size
+    inline = fits_render_thread(request.options, size, services.settings.render_inline_max_mb)
+    prepared = Prepared(request, glb, frames, inline)
+    if inline and len(frames) == 1:
+        _check_deadline(services, deadline, 0, 1)
+        async with contextlib.aclosing(_drawn_on_render_thread(services, request, frames,
+                                                               glb)) as images:
+            prepared.drawn = await anext(images)
+    return prepared
+
+
+async def _render_images(services: Services, run: JobRun, ahead: Awaitable[Prepared],
+                         deadline: float) -> Outcome:
+    """The stored images, with the time spent loading and drawing them."""
     # The claim put the job in "load" (download, compose, upload to the GPU); a single image
     # needs no per-frame stage (every stage costs a database transaction).
-    with tempfile.TemporaryDirectory(prefix="atelier-render-") as work:
-        glb = await services.renders.glb_file(run.job, Path(work), _composer(services))
-        frames = await _frames(services, request, glb)
-        size = (await asyncio.to_thread(glb.stat)).st_size
-        if fits_render_thread(request.options, size, services.settings.render_inline_max_mb):
-            rendered = await _on_render_thread(services, run, request, frames, glb, deadline)
-        else:
-            rendered = await _in_child(services, run, request, frames, glb, deadline)
+    prepared = await ahead
+    request, frames, glb = prepared.request, prepared.frames, prepared.glb
+    if prepared.drawn is not None:
+        image = await services.renders.store_image(run.job, _frame_number(request, 1),
+                                                   prepared.drawn.data, request.options.format)
+        rendered = Rendered([image], prepared.drawn.seconds)
+    elif prepared.inline:
+        rendered = await _on_render_thread(services, run, request, frames, glb, deadline)
+    else:
+        rendered = await _in_child(services, run, request, frames, glb, deadline)
     count = len(rendered.outputs)
     what = (f"{len(frames)} frames rendered into one {request.options.format} file"
             if request.options.is_video else f"{count} {'image' if count == 1 else 'images'}"
@@ -129,28 +174,39 @@ def _composer(services: Services) -> Composer:
     return compose
 
 
-async def _on_render_thread(services: Services, run: JobRun, request: RenderRequest,
-                            frames: list[Frame], glb: Path, deadline: float) -> Rendered:
-    renders = services.renders
-    thread = process_render_thread(renders.limits)
+async def _drawn_on_render_thread(services: Services, request: RenderRequest,
+                                  frames: list[Frame], glb: Path
+                                  ) -> AsyncGenerator[RenderedImage, None]:
+    """Each frame's image in turn, drawn on the render thread when asked for; the first one's
+    seconds include reading and loading the model."""
+    thread = process_render_thread(services.renders.limits)
     motion = _motion(request, frames)
-    outputs: list[StoredFile] = []
     started = time.perf_counter()
     data = await asyncio.to_thread(glb.read_bytes)
     async with thread.posed(data, motion.choice, [frame.time for frame in frames]) as (
             scene, poses):
-        seconds = time.perf_counter() - started
-        for number, frame in enumerate(frames, start=1):
-            if len(frames) > 1:
-                await run.stage(f"frame {number}/{len(frames)}",
-                                _progress((number - 1) / len(frames)), outputs=outputs,
-                                also=renders.listing(run.job, outputs))
-            if time.monotonic() > deadline:
-                raise JobTimeout(f"the render took longer than the limit of "
-                                 f"{services.settings.job_timeout_seconds:g}s; "
-                                 f"{len(outputs)} of {len(frames)} images were done")
+        loading = time.perf_counter() - started
+        for frame in frames:
             image = await thread.render(scene, frame.camera, request.options,
                                         poses.at(frame.time))
+            yield dataclasses.replace(image, seconds=image.seconds + loading)
+            loading = 0.0
+
+
+async def _on_render_thread(services: Services, run: JobRun, request: RenderRequest,
+                            frames: list[Frame], glb: Path, deadline: float) -> Rendered:
+    """A turntable's or a clip's frames, each frame's stage written before it is drawn."""
+    renders = services.renders
+    outputs: list[StoredFile] = []
+    seconds = 0.0
+    async with contextlib.aclosing(_drawn_on_render_thread(services, request, frames,
+                                                           glb)) as images:
+        for number in range(1, len(frames) + 1):
+            await run.stage(f"frame {number}/{len(frames)}",
+                            _progress((number - 1) / len(frames)), outputs=outputs,
+                            also=renders.listing(run.job, outputs))
+            _check_deadline(services, deadline, len(outputs), len(frames))
+            image = await anext(images)
             seconds += image.seconds
             outputs.append(await renders.store_image(run.job, _frame_number(request, number),
                                                      image.data, request.options.format))
@@ -202,6 +258,14 @@ async def _in_child(services: Services, run: JobRun, request: RenderRequest,
     else:
         await store_until(count)
     return Rendered(outputs, result.seconds)
+
+
+def _check_deadline(services: Services, deadline: float, done: int, count: int) -> None:
+    """JobTimeout once the job has run past the time limit, before its next frame."""
+    if time.monotonic() > deadline:
+        raise JobTimeout(f"the render took longer than the limit of "
+                         f"{services.settings.job_timeout_seconds:g}s; "
+                         f"{done} of {count} images were done")
 
 
 def _progress(fraction: float) -> float:

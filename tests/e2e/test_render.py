@@ -3,6 +3,7 @@ thumbnails and the job time limit run the worker code in this process on the sam
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from app.config import Settings
 from app.geometry.render import LookAtCamera, RenderRequest
 from app.models.asset import Asset
 from app.models.common import new_id
+from app.models.job import Job
 from app.models.token import Scope
 from app.services.auth import Principal
 from app.services.container import Services, opened_services
@@ -299,16 +301,30 @@ async def test_cancelling_a_running_turntable_stops_between_frames(owner: Api,
     assert still_there.status_code == 200
 
 
-@pytest.fixture
-async def services(env: dict[str, str]) -> AsyncIterator[Services]:
+@contextlib.asynccontextmanager
+async def idle_queue_services(env: dict[str, str], job_timeout_seconds: float
+                              ) -> AsyncIterator[Services]:
     """Services of this process on the stack's stores, on a queue no worker reads."""
     settings = Settings(mongodb_url=env["ATELIER_MONGODB_URL"],
                         redis_url=env["ATELIER_REDIS_URL"],
                         database_name=env["ATELIER_DATABASE_NAME"],
                         storage_dir=Path(env["ATELIER_STORAGE_DIR"]),
                         secret_key=env["ATELIER_SECRET_KEY"], queue_name="atelier:queue:idle",
-                        job_timeout_seconds=1e-6, thumbnail_size=96)
+                        job_timeout_seconds=job_timeout_seconds, thumbnail_size=96)
     async with opened_services(settings) as opened:
+        yield opened
+
+
+@pytest.fixture
+async def services(env: dict[str, str]) -> AsyncIterator[Services]:
+    """Services whose jobs run out of time before they draw."""
+    async with idle_queue_services(env, job_timeout_seconds=1e-6) as opened:
+        yield opened
+
+
+@pytest.fixture
+async def unhurried_services(env: dict[str, str]) -> AsyncIterator[Services]:
+    async with idle_queue_services(env, job_timeout_seconds=60) as opened:
         yield opened
 
 
@@ -324,6 +340,26 @@ async def test_a_render_past_the_time_limit_fails_with_timeout(services: Service
     ended = await services.jobs.get_visible(viewer, job.id)
     assert (ended.status.value, ended.error and ended.error.code) == ("FAILED", "TIMEOUT")
     assert ended.outputs == []
+
+
+async def test_a_render_whose_claim_is_refused_stores_nothing_it_drew_ahead(
+        unhurried_services: Services, cube: dict) -> None:
+    # Given a render job sent back to the queue after its user asked it to stop (a passing
+    # fault requeued it), so its claim is refused while its image is drawn ahead
+    services = unhurried_services
+    viewer = Principal(owner="admin", scopes=frozenset(Scope))
+    job = await services.renders.submit(viewer, asset_id=cube["id"], scene_id=None,
+                                        request=RenderRequest(LookAtCamera((0, 0, 3), (0, 0, 0))))
+    await Job.get_pymongo_collection().update_one({"_id": job.id},
+                                                  {"$set": {"cancel_requested": True}})
+    # When the worker's job function runs it
+    await render({"services": services, "job_try": 1, "max_tries": 1}, job.id)
+    # Then it ends CANCELLED with no image stored, on the job or its asset
+    ended = await services.jobs.get_visible(viewer, job.id)
+    assert (ended.status.value, ended.attempts, ended.outputs) == ("CANCELLED", 0, [])
+    assert [o async for o in services.storage.list_objects(f"renders/{job.id}/")] == []
+    asset = await Asset.get(cube["id"])
+    assert asset is not None and all(f.job_id != job.id for f in asset.files)
 
 
 async def test_thumbnail_is_a_transparent_square_png(services: Services, cube: dict,
